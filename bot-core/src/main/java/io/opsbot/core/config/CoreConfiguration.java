@@ -1,0 +1,42 @@
+package io.opsbot.core.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Clock;
+
+/** Wires the conversation core. bot-app imports this; adapters' tests import it with their own configuration. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = "io.opsbot.core")
+@EnableMongoRepositories(basePackages = "io.opsbot.core")
+@EnableConfigurationProperties(OpsBotProperties.class)
+public class CoreConfiguration {
+
+    /** All time comes from here; tests put a movable clock in front of it with {@code @Primary}. */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Runs outbound sends (triage posts, notifications) after the inbound request has been answered, so Slack's 3 s
+     * and Teams' 15 s deadlines never wait on another HTTP call.
+     */
+    @Bean(name = OUTBOUND_EXECUTOR)
+    public ThreadPoolTaskExecutor outboundExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("opsbot-out-");
+        executor.setCorePoolSize(4);
+        executor.setMaxPoolSize(4);
+        executor.setQueueCapacity(10_000);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
+    public static final String OUTBOUND_EXECUTOR = "opsbotOutboundExecutor";
+}

@@ -1,0 +1,31 @@
+package io.opsbot.core.conversation;
+
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Who did something and where: the person, their display name, the conversation it happened in (null when the
+ * platform does not say, as for a Slack modal submission) and whether that conversation is a 1:1 chat with the bot.
+ * {@code zone} is the person's time zone when the platform tells it (Teams clientInfo), else null.
+ */
+public record Invoker(UserRef user, String displayName, Destination.Channel conversation, boolean direct,
+                      ZoneId zone) {
+
+    public Invoker {
+        Objects.requireNonNull(user, "user");
+        displayName = displayName == null || displayName.isBlank() ? user.userId() : displayName;
+    }
+
+    public TenantRef tenant() {
+        return user.tenant();
+    }
+
+    public Platform platform() {
+        return user.platform();
+    }
+}

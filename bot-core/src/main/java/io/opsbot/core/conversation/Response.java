@@ -1,0 +1,56 @@
+package io.opsbot.core.conversation;
+
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.Message;
+
+import java.util.Objects;
+
+/** What the core answers to a command, a message or a button click. Adapters turn it into the platform's reply. */
+public sealed interface Response permits Response.Reply, Response.ShowForm, Response.UpdateMessage, Response.Silent {
+
+    /** Answer with a message. */
+    record Reply(Message message, Visibility visibility) implements Response {
+        public Reply {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(visibility, "visibility");
+        }
+    }
+
+    /** Open a form (Slack modal, Adaptive Card with inputs). */
+    record ShowForm(Form form) implements Response {
+        public ShowForm {
+            Objects.requireNonNull(form, "form");
+        }
+    }
+
+    /** Replace the message the button was clicked on. */
+    record UpdateMessage(Message message) implements Response {
+        public UpdateMessage {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Nothing to show (the work is done, or happens elsewhere). */
+    record Silent() implements Response {
+    }
+
+    static Reply privately(Message message) {
+        return new Reply(message, Visibility.PRIVATE);
+    }
+
+    static Reply privately(String text) {
+        return privately(Message.text(text));
+    }
+
+    static Reply inConversation(Message message) {
+        return new Reply(message, Visibility.IN_CONVERSATION);
+    }
+
+    static ShowForm form(Form form) {
+        return new ShowForm(form);
+    }
+
+    static Silent silent() {
+        return new Silent();
+    }
+}

@@ -1,0 +1,100 @@
+package io.opsbot.core.feedback;
+
+import io.opsbot.core.conversation.FormHandler;
+import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.SubmissionResult;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.Choice;
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.FormState;
+import io.opsbot.core.message.FormValues;
+import io.opsbot.core.message.Input;
+import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.tenant.TenantRef;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The feedback form (Slack modal, Teams card) and what happens when it is submitted. */
+@Component
+public class FeedbackForm implements FormHandler {
+
+    static final String FORM_ID = "feedback.new";
+    static final int DETAILS_LIMIT = 3000;
+    static final String SOURCE = "source";
+
+    private final FeedbackService feedback;
+    private final TenantSettingsService settings;
+
+    public FeedbackForm(FeedbackService feedback, TenantSettingsService settings) {
+        this.feedback = feedback;
+        this.settings = settings;
+    }
+
+    @Override
+    public String formId() {
+        return FORM_ID;
+    }
+
+    /** An empty form for this tenant (its areas in the area list). */
+    public Form blank(TenantRef tenant) {
+        List<Choice> types = Arrays.stream(FeedbackType.values()).map(t -> new Choice(t.name(), t.label())).toList();
+        List<Choice> areas = settings.feedbackAreas(tenant).stream().map(a -> new Choice(a, "#" + a)).toList();
+        return new Form(FORM_ID, "Share feedback", "Save", List.of(
+                new Input.Text("summary", "Summary", true, "One line: what did you hear or notice?", null, false,
+                        FeedbackDraft.SUMMARY_LIMIT, "e.g. Export to CSV times out for large reports"),
+                new Input.Text("details", "Details", false, "Steps, quotes, context.", null, true, DETAILS_LIMIT,
+                        null),
+                new Input.Select("type", "Type", false, null, null, types),
+                new Input.Select("area", "Product area", false, null, null, areas),
+                new Input.Text("customer", "Customer or account", false, null, null, false, 200, null),
+                new Input.Number("impact", "Impact (1-5)", false, "1 = minor, 5 = blocks the customer", null,
+                        BigDecimal.ONE, BigDecimal.valueOf(5), false),
+                new Input.Text("link", "Link", false, "A ticket, a call recording, a document.", null, false, 500,
+                        "https://")));
+    }
+
+    /** The form filled from an existing message ("Save as feedback"). */
+    public Form fromMessage(TenantRef tenant, String text, String authorName, String link) {
+        String clean = text == null ? "" : text.strip();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("summary", FeedbackTextParser.shorten(clean.lines().findFirst().orElse(""),
+                FeedbackDraft.SUMMARY_LIMIT));
+        String details = authorName == null ? clean : authorName + " wrote:\n" + clean;
+        values.put("details", FeedbackTextParser.shorten(details, DETAILS_LIMIT));
+        if (link != null) {
+            values.put("link", link);
+        }
+        return blank(tenant).withValues(values)
+                .withState(FormState.encode(Map.of(SOURCE, FeedbackSource.MESSAGE.name())));
+    }
+
+    @Override
+    public Form form(FormSubmission submission) {
+        return blank(submission.invoker().tenant());
+    }
+
+    @Override
+    public SubmissionResult submit(FormSubmission submission, FormValues values) {
+        String link = values.text("link").orElse(null);
+        if (link != null && !FeedbackService.isWebLink(link)) {
+            return SubmissionResult.rejected("link", "Enter a web address starting with https://");
+        }
+        FeedbackDraft draft = new FeedbackDraft(values.text("summary").orElse(""), values.text("details").orElse(null),
+                values.text("type").flatMap(FeedbackType::parse).orElse(null), values.text("area").orElse(null),
+                values.text("customer").orElse(null), values.integer("impact").orElse(null), link);
+        FeedbackSource source = FeedbackSource.MESSAGE.name().equals(FormState.decode(submission.state()).get(SOURCE))
+                ? FeedbackSource.MESSAGE : FeedbackSource.FORM;
+        try {
+            FeedbackItem item = feedback.capture(submission.invoker(), draft, source);
+            boolean hasTriage = settings.triageChannel(item.getTenant()).isPresent();
+            return SubmissionResult.accepted(FeedbackCards.captured(item, hasTriage, true));
+        } catch (UserError e) {
+            return SubmissionResult.rejected("summary", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.opsbot.core.feedback;
+
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One piece of feedback, scoped to its tenant, numbered per tenant (FB-12). */
+@Document(FeedbackItem.COLLECTION)
+public class FeedbackItem {
+
+    public static final String COLLECTION = "feedback";
+    public static final String PREFIX = "FB-";
+
+    @Id
+    private String id;
+    private TenantRef tenant;
+    private long number;
+    private UserRef reporter;
+    private String reporterName;
+    private String summary;
+    private String details;
+    private FeedbackType type;
+    private String area;
+    private String customer;
+    private Integer impact;
+    private String link;
+    private FeedbackSource source;
+    private FeedbackStatus status = FeedbackStatus.NEW;
+    private List<StatusChange> history = new ArrayList<>();
+    private TriageDelivery triage;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected FeedbackItem() {
+    }
+
+    public FeedbackItem(TenantRef tenant, long number, UserRef reporter, String reporterName, FeedbackDraft draft,
+                        FeedbackSource source, Instant now) {
+        this.tenant = tenant;
+        this.number = number;
+        this.reporter = reporter;
+        this.reporterName = reporterName;
+        this.summary = draft.summary();
+        this.details = draft.details();
+        this.type = draft.type();
+        this.area = draft.area();
+        this.customer = draft.customer();
+        this.impact = draft.impact();
+        this.link = draft.link();
+        this.source = source;
+        this.triage = TriageDelivery.pending(now);
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The id people use: FB-12. */
+    public String reference() {
+        return PREFIX + number;
+    }
+
+    public void changeStatus(FeedbackStatus to, UserRef by, String byName, Instant now) {
+        history.add(new StatusChange(status, to, by, byName, now));
+        status = to;
+        updatedAt = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
+    }
+
+    public long getNumber() {
+        return number;
+    }
+
+    public UserRef getReporter() {
+        return reporter;
+    }
+
+    public String getReporterName() {
+        return reporterName;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public FeedbackType getType() {
+        return type;
+    }
+
+    public String getArea() {
+        return area;
+    }
+
+    public String getCustomer() {
+        return customer;
+    }
+
+    public Integer getImpact() {
+        return impact;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public FeedbackSource getSource() {
+        return source;
+    }
+
+    public FeedbackStatus getStatus() {
+        return status;
+    }
+
+    public List<StatusChange> getHistory() {
+        return List.copyOf(history);
+    }
+
+    public TriageDelivery getTriage() {
+        return triage;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

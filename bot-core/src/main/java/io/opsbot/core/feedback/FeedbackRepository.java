@@ -1,0 +1,19 @@
+package io.opsbot.core.feedback;
+
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface FeedbackRepository extends MongoRepository<FeedbackItem, String> {
+
+    Optional<FeedbackItem> findByTenantAndNumber(TenantRef tenant, long number);
+
+    List<FeedbackItem> findTop5ByReporterOrderByCreatedAtDesc(UserRef reporter);
+
+    List<FeedbackItem> findTop10ByTenantOrderByCreatedAtDesc(TenantRef tenant);
+
+    long countByTenant(TenantRef tenant);
+}

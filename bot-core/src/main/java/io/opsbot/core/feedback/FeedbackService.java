@@ -1,0 +1,141 @@
+package io.opsbot.core.feedback;
+
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.sequence.SequenceService;
+import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Captures feedback, lists it, and moves it through its statuses. The item is always saved before anything is sent. */
+@Service
+public class FeedbackService {
+
+    private static final Pattern REFERENCE = Pattern.compile("(?i)(?:FB-)?(\\d{1,9})");
+
+    private final FeedbackRepository repository;
+    private final MongoTemplate mongo;
+    private final SequenceService sequences;
+    private final TenantSettingsService settings;
+    private final FeedbackTriage triage;
+    private final FeedbackNotifier notifier;
+    private final Clock clock;
+
+    public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
+                           TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
+                           Clock clock) {
+        this.repository = repository;
+        this.mongo = mongo;
+        this.sequences = sequences;
+        this.settings = settings;
+        this.triage = triage;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    public FeedbackItem capture(Invoker reporter, FeedbackDraft draft, FeedbackSource source) {
+        FeedbackDraft checked = check(reporter.tenant(), draft);
+        TenantRef tenant = reporter.tenant();
+        long number = sequences.next("feedback:" + tenant.key());
+        FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
+                reporter.displayName(), checked, source, clock.instant()));
+        triage.publish(item);
+        return item;
+    }
+
+    public List<FeedbackItem> recentByReporter(UserRef reporter) {
+        return repository.findTop5ByReporterOrderByCreatedAtDesc(reporter);
+    }
+
+    public List<FeedbackItem> recentInTenant(TenantRef tenant) {
+        return repository.findTop10ByTenantOrderByCreatedAtDesc(tenant);
+    }
+
+    /** Finds an item by {@code FB-12} or {@code 12}, only within the given tenant. */
+    public Optional<FeedbackItem> find(TenantRef tenant, String reference) {
+        Matcher m = REFERENCE.matcher(reference == null ? "" : reference.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return repository.findByTenantAndNumber(tenant, Long.parseLong(m.group(1)));
+    }
+
+    /**
+     * Moves an item to a new status, records who did it, and tells the reporter. Only people of the item's own tenant
+     * can change it. {@code refreshTriageCard} is false when the caller replaces the card itself (a button click).
+     */
+    public FeedbackItem changeStatus(Invoker actor, String itemId, FeedbackStatus to, boolean refreshTriageCard) {
+        FeedbackItem item = repository.findById(itemId)
+                .filter(found -> found.getTenant().equals(actor.tenant()))
+                .orElseThrow(() -> new UserError("That feedback item no longer exists."));
+        if (item.getStatus() == to) {
+            return item;
+        }
+        Instant now = clock.instant();
+        StatusChange change = new StatusChange(item.getStatus(), to, actor.user(), actor.displayName(), now);
+        // A targeted update, so a triage delivery finishing at the same moment is not overwritten.
+        FeedbackItem updated = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(itemId).and("status").is(item.getStatus())),
+                new Update().set("status", to).set("updatedAt", now).push("history", change),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+        if (updated == null) {
+            throw new UserError("Someone changed " + item.reference() + " at the same moment; please look again.");
+        }
+        if (refreshTriageCard) {
+            triage.refresh(updated);
+        }
+        notifier.statusChanged(updated, actor);
+        return updated;
+    }
+
+    private FeedbackDraft check(TenantRef tenant, FeedbackDraft draft) {
+        String summary = draft.summary() == null ? "" : draft.summary().strip();
+        if (summary.isEmpty()) {
+            throw new UserError("The summary is empty. Tell me what the feedback is.");
+        }
+        if (draft.impact() != null && (draft.impact() < 1 || draft.impact() > 5)) {
+            throw new UserError("Impact goes from 1 (low) to 5 (critical).");
+        }
+        String area = draft.area() == null ? null : draft.area().toLowerCase(Locale.ROOT);
+        List<String> areas = settings.feedbackAreas(tenant);
+        if (area != null && !areas.contains(area)) {
+            throw new UserError("#" + area + " is not a product area here. Known areas: #"
+                    + String.join(", #", areas) + ".");
+        }
+        String link = draft.link() == null || draft.link().isBlank() ? null : draft.link().strip();
+        if (link != null && !isWebLink(link)) {
+            throw new UserError("The link must start with https:// or http://.");
+        }
+        return new FeedbackDraft(summary, blankToNull(draft.details()), draft.type(), area,
+                blankToNull(draft.customer()), draft.impact(), link);
+    }
+
+    static boolean isWebLink(String link) {
+        try {
+            URI uri = URI.create(link);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,17 @@
+package io.opsbot.core.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A Spring test of the core against mongo-java-server over TCP. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = CoreTestApplication.class)
+@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
+public @interface CoreTest {
+}
