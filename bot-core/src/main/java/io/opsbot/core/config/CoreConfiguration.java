@@ -1,9 +1,11 @@
 package io.opsbot.core.config;
 
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -11,7 +13,9 @@ import java.time.Clock;
 
 /** Wires the conversation core. bot-app imports this; adapters' tests import it with their own configuration. */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = "io.opsbot.core")
+// Application classes (and test applications in test-jars) configure themselves; never pick one up by scanning.
+@ComponentScan(basePackages = "io.opsbot.core",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableMongoRepositories(basePackages = "io.opsbot.core")
 @EnableConfigurationProperties(OpsBotProperties.class)
 public class CoreConfiguration {

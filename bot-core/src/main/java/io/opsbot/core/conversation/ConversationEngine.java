@@ -130,6 +130,18 @@ public class ConversationEngine {
         });
     }
 
+    /**
+     * Rebuilds a form from its id and state, for platforms that cannot open a form in every place a command can be
+     * typed (a Slack DM has no trigger to open a modal with, so the adapter offers a button that opens it).
+     */
+    public Optional<Form> form(Invoker invoker, String formId, String state) {
+        FormHandler handler = formHandlers.get(formId);
+        if (handler == null) {
+            return Optional.empty();
+        }
+        return Optional.of(handler.form(new FormSubmission(invoker, formId, Map.of(), state)).withState(state));
+    }
+
     public CommandRouter router() {
         return router;
     }

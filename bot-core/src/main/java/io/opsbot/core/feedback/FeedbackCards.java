@@ -4,6 +4,7 @@ import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.message.Texts;
 import io.opsbot.core.tenant.Platform;
 
 import java.time.ZoneOffset;
@@ -47,7 +48,7 @@ final class FeedbackCards {
 
     static Message captured(FeedbackItem item, boolean hasTriage, boolean showAdminHint) {
         Markup.Builder text = Markup.builder().text("✅ Saved as ").bold(item.reference()).text(": ")
-                .text(FeedbackTextParser.shorten(item.getSummary(), FeedbackDraft.SUMMARY_LIMIT));
+                .text(Texts.shorten(item.getSummary(), FeedbackDraft.SUMMARY_LIMIT));
         List<String> tags = new ArrayList<>();
         if (item.getType() != null) {
             tags.add(item.getType().label());
@@ -86,7 +87,7 @@ final class FeedbackCards {
     static Message statusChanged(FeedbackItem item, String byName) {
         Markup text = Markup.builder().text(item.getStatus().emoji() + " Update on your feedback ")
                 .bold(item.reference()).text(" “")
-                .text(FeedbackTextParser.shorten(item.getSummary(), 80)).text("”: it is now ")
+                .text(Texts.shorten(item.getSummary(), 80)).text("”: it is now ")
                 .bold(item.getStatus().label()).text(" (by " + byName + ").")
                 .build();
         return Message.of(text);
@@ -99,7 +100,7 @@ final class FeedbackCards {
         }
         for (FeedbackItem item : items) {
             text.newline().text(item.getStatus().emoji() + " ").bold(item.reference()).text(" ")
-                    .text(FeedbackTextParser.shorten(item.getSummary(), 90))
+                    .text(Texts.shorten(item.getSummary(), 90))
                     .italic(" · " + item.getStatus().label());
         }
         return text.build();

@@ -9,6 +9,7 @@ import io.opsbot.core.message.Form;
 import io.opsbot.core.message.FormState;
 import io.opsbot.core.message.FormValues;
 import io.opsbot.core.message.Input;
+import io.opsbot.core.message.Texts;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.stereotype.Component;
@@ -62,10 +63,10 @@ public class FeedbackForm implements FormHandler {
     public Form fromMessage(TenantRef tenant, String text, String authorName, String link) {
         String clean = text == null ? "" : text.strip();
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("summary", FeedbackTextParser.shorten(clean.lines().findFirst().orElse(""),
+        values.put("summary", Texts.shorten(clean.lines().findFirst().orElse(""),
                 FeedbackDraft.SUMMARY_LIMIT));
         String details = authorName == null ? clean : authorName + " wrote:\n" + clean;
-        values.put("details", FeedbackTextParser.shorten(details, DETAILS_LIMIT));
+        values.put("details", Texts.shorten(details, DETAILS_LIMIT));
         if (link != null) {
             values.put("link", link);
         }

@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,26 +86,10 @@ public final class FeedbackTextParser {
         String summary = cleaned;
         String details = null;
         if (cleaned.contains("\n") || cleaned.length() > FeedbackDraft.SUMMARY_LIMIT) {
-            summary = shorten(cleaned.lines().findFirst().orElse(cleaned), FeedbackDraft.SUMMARY_LIMIT);
+            summary = Texts.shorten(cleaned.lines().findFirst().orElse(cleaned), FeedbackDraft.SUMMARY_LIMIT);
             details = cleaned;
         }
         return new FeedbackDraft(summary, details, type, area, null, impact, null);
-    }
-
-    /** Cuts at a word boundary and adds an ellipsis; never splits a surrogate pair. */
-    public static String shorten(String text, int limit) {
-        if (text.length() <= limit) {
-            return text;
-        }
-        int cut = limit - 1;
-        int space = text.lastIndexOf(' ', cut);
-        if (space > limit / 2) {
-            cut = space;
-        }
-        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-            cut--;
-        }
-        return text.substring(0, cut).stripTrailing() + "…";
     }
 
     private static String hashList(List<String> areas) {

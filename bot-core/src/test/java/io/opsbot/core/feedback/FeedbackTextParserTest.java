@@ -84,10 +84,10 @@ class FeedbackTextParserTest {
     void shorteningNeverSplitsASurrogatePair() {
         String text = "a".repeat(9) + "😀😀😀";
 
-        String shortened = FeedbackTextParser.shorten(text, 11);
+        String shortened = io.opsbot.core.message.Texts.shorten(text, 11);
 
         assertThat(shortened).isEqualTo("a".repeat(9) + "…");
-        assertThat(FeedbackTextParser.shorten("a".repeat(8) + "😀😀", 11)).isEqualTo("a".repeat(8) + "😀…");
+        assertThat(io.opsbot.core.message.Texts.shorten("a".repeat(8) + "😀😀", 11)).isEqualTo("a".repeat(8) + "😀…");
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.opsbot.core.claim;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "Do this once" across retries, restarts and instances: a claim is an insert under a unique key, so of any number of
+ * attempts exactly one succeeds. Used for Slack event ids (Slack redelivers unacknowledged events), card submissions,
+ * and every scheduled nudge (ritual, occurrence, recipient) before it is sent.
+ */
+@Service
+public class Claims implements InitializingBean {
+
+    static final String COLLECTION = "claims";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public Claims(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** True for the first caller with this key; false for every later one while the claim is kept. */
+    public boolean claim(String key, Duration keepFor) {
+        Instant now = clock.instant();
+        try {
+            mongo.insert(new Claim(key, now, now.plus(keepFor)), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Gives a claim back, so a failed attempt can be made again. */
+    public void release(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key)), COLLECTION);
+    }
+
+    public boolean isClaimed(String key) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        // MongoDB drops expired claims itself; the unique key is _id.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC)
+                .expire(0, TimeUnit.SECONDS).named("claims_ttl"));
+    }
+
+    record Claim(String id, Instant claimedAt, Instant expireAt) {
+    }
+}

@@ -1,0 +1,104 @@
+package io.opsbot.slack.inbound;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import io.opsbot.core.claim.Claims;
+import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.conversation.ConversationEngine;
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.Response;
+import io.opsbot.core.conversation.Visibility;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.ChatGateway;
+import io.opsbot.core.messaging.Destination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Text sent to the bot: direct messages ({@code message.im}) and mentions in channels ({@code app_mention}). Events
+ * are acked at once and handled after; each event id is claimed first, because Slack redelivers events it thinks
+ * were not acked in time and the same message must not be answered twice.
+ */
+@Component
+class MessageEventListener implements SlackListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageEventListener.class);
+    private static final Duration REMEMBER_EVENTS = Duration.ofDays(1);
+
+    private final ConversationEngine engine;
+    private final ChatGateway slack;
+    private final Claims claims;
+    private final Executor executor;
+
+    MessageEventListener(ConversationEngine engine, ChatGateway slackChatGateway, Claims claims,
+                         @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+        this.engine = engine;
+        this.slack = slackChatGateway;
+        this.claims = claims;
+        this.executor = executor;
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(MessageEvent.class, this::onMessage);
+        app.event(AppMentionEvent.class, this::onMention);
+    }
+
+    private com.slack.api.bolt.response.Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent event = payload.getEvent();
+        boolean fromPerson = event.getBotId() == null && event.getSubtype() == null && event.getUser() != null;
+        if (fromPerson && "im".equals(event.getChannelType()) && firstDelivery(payload)) {
+            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), null, event.getChannel());
+            executor.execute(() -> answer(invoker, event.getText(), null));
+        }
+        return ctx.ack();
+    }
+
+    private com.slack.api.bolt.response.Response onMention(EventsApiPayload<AppMentionEvent> payload,
+                                                          EventContext ctx) {
+        AppMentionEvent event = payload.getEvent();
+        if (event.getBotId() == null && event.getUser() != null && firstDelivery(payload)) {
+            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), null, event.getChannel());
+            String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+            String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+>", "").strip();
+            executor.execute(() -> answer(invoker, text, thread));
+        }
+        return ctx.ack();
+    }
+
+    private boolean firstDelivery(EventsApiPayload<?> payload) {
+        String id = payload.getEventId();
+        return id == null || claims.claim("slack-event:" + id, REMEMBER_EVENTS);
+    }
+
+    /** Replies in the DM, or in the mention's thread. */
+    private void answer(Invoker invoker, String text, String thread) {
+        Response response = engine.onMessage(invoker, text);
+        Message message = null;
+        if (response instanceof Response.Reply reply) {
+            message = reply.message();
+            if (reply.visibility() == Visibility.IN_CONVERSATION) {
+                thread = null;
+            }
+        } else if (response instanceof Response.ShowForm show) {
+            message = OpenFormButton.message(show.form());
+        }
+        if (message == null) {
+            return;
+        }
+        try {
+            Destination.Channel where = invoker.conversation();
+            slack.send(thread == null ? where : where.inThread(thread), message);
+        } catch (RuntimeException e) {
+            log.warn("Could not answer {} in {}: {}", invoker.user(), invoker.conversation(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.opsbot.slack.render;
+
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.DatePickerElement;
+import com.slack.api.model.block.element.NumberInputElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import io.opsbot.core.message.Choice;
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.Input;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.message.Texts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Core {@link Form}s as Slack modals. Each input becomes an input block whose block id and action id are the core
+ * input id, so a {@code view_submission}'s state maps straight back to the form's values.
+ */
+public final class ModalRenderer {
+
+    static final int TITLE = 24;
+    static final int LABEL = 2000;
+    static final int PLACEHOLDER = 150;
+    static final int OPTION_TEXT = 75;
+    static final int OPTION_VALUE = 150;
+    static final int MAX_OPTIONS = 100;
+    /** Slack's plain_text_input accepts max_length up to 3,000. */
+    static final int TEXT_INPUT_MAX = 3000;
+
+    private ModalRenderer() {
+    }
+
+    /** The modal; {@code privateMetadata} is what comes back on submission (Slack allows 3,000 characters). */
+    public static View modal(Form form, String privateMetadata) {
+        List<LayoutBlock> blocks = new ArrayList<>(BlockKitRenderer.blocks(new Message(form.title(), form.intro())));
+        for (Input input : form.inputs()) {
+            blocks.add(input(input));
+        }
+        return View.builder()
+                .type("modal")
+                .callbackId(form.formId())
+                .title(ViewTitle.builder().type("plain_text").text(Texts.cut(form.title(), TITLE)).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(Texts.cut(form.submitLabel(), TITLE)).build())
+                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .privateMetadata(privateMetadata)
+                .blocks(blocks)
+                .build();
+    }
+
+    /** Reads a submitted modal's values back by input id. */
+    public static Map<String, String> values(ViewState state) {
+        Map<String, String> values = new HashMap<>();
+        if (state == null || state.getValues() == null) {
+            return values;
+        }
+        state.getValues().forEach((blockId, actions) -> actions.forEach((actionId, value) -> {
+            String v = value.getValue();
+            if (value.getSelectedOption() != null) {
+                v = value.getSelectedOption().getValue();
+            } else if (value.getSelectedDate() != null) {
+                v = value.getSelectedDate();
+            }
+            values.put(actionId, v == null ? "" : v);
+        }));
+        return values;
+    }
+
+    private static InputBlock input(Input input) {
+        BlockElement element;
+        if (input instanceof Input.Text text) {
+            element = PlainTextInputElement.builder().actionId(input.id()).multiline(text.multiline())
+                    .maxLength(Math.min(text.maxLength(), TEXT_INPUT_MAX))
+                    .initialValue(Texts.cut(input.initial(), Math.min(text.maxLength(), TEXT_INPUT_MAX)))
+                    .placeholder(placeholder(text.placeholder())).build();
+        } else if (input instanceof Input.Select select) {
+            List<OptionObject> options = select.choices().subList(0, Math.min(MAX_OPTIONS, select.choices().size()))
+                    .stream().map(ModalRenderer::option).toList();
+            StaticSelectElement.StaticSelectElementBuilder builder = StaticSelectElement.builder()
+                    .actionId(input.id()).options(options).placeholder(placeholder("Choose…"));
+            select.choices().stream().filter(c -> c.value().equals(input.initial())).findFirst()
+                    .map(ModalRenderer::option).ifPresent(builder::initialOption);
+            element = builder.build();
+        } else if (input instanceof Input.Number number) {
+            element = NumberInputElement.builder().actionId(input.id()).decimalAllowed(number.decimal())
+                    .minValue(number.min() == null ? null : number.min().toPlainString())
+                    .maxValue(number.max() == null ? null : number.max().toPlainString())
+                    .initialValue(input.initial()).build();
+        } else {
+            element = DatePickerElement.builder().actionId(input.id()).initialDate(input.initial()).build();
+        }
+        return InputBlock.builder()
+                .blockId(input.id())
+                .label(BlockKitRenderer.plain(input.label(), LABEL))
+                .hint(input.hint() == null ? null : BlockKitRenderer.plain(input.hint(), LABEL))
+                .optional(!input.required())
+                .element(element)
+                .build();
+    }
+
+    private static OptionObject option(Choice choice) {
+        return OptionObject.builder().text(BlockKitRenderer.plain(choice.label(), OPTION_TEXT))
+                .value(Texts.cut(choice.value(), OPTION_VALUE)).build();
+    }
+
+    private static PlainTextObject placeholder(String text) {
+        return text == null ? null : BlockKitRenderer.plain(text, PLACEHOLDER);
+    }
+}

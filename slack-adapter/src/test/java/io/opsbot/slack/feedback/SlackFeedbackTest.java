@@ -1,0 +1,336 @@
+package io.opsbot.slack.feedback;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.opsbot.core.feedback.FeedbackItem;
+import io.opsbot.core.feedback.FeedbackRepository;
+import io.opsbot.core.feedback.FeedbackSource;
+import io.opsbot.core.feedback.FeedbackStatus;
+import io.opsbot.core.feedback.FeedbackType;
+import io.opsbot.core.feedback.TriageDelivery;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.slack.testing.FakeSlackApi;
+import io.opsbot.slack.testing.Fixtures;
+import io.opsbot.slack.testing.SignedSlackRequests;
+import io.opsbot.slack.testing.SlackAdapterTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * /feedback end to end: signed Slack requests in, fake Web API calls out, items in MongoDB. All requests come from the
+ * workspace the fake auth.test reports (a single-workspace install), so tests find their items by their own text.
+ */
+class SlackFeedbackTest extends SlackAdapterTest {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    @Autowired
+    FeedbackRepository feedback;
+
+    private final String teamId = FakeSlackApi.TEAM_ID;
+    private final TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
+    private String tag;
+
+    @BeforeEach
+    void uniqueText() {
+        tag = "run" + RUN.incrementAndGet();
+    }
+
+    private FeedbackItem item(String summary) {
+        return feedback.findTop10ByTenantOrderByCreatedAtDesc(tenant).stream()
+                .filter(i -> i.getSummary().equals(summary)).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + summary));
+    }
+
+    private HttpResponse<String> command(String text, String channel, String user) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("team_id", teamId);
+        fields.put("enterprise_id", "");
+        fields.put("channel_id", channel);
+        fields.put("user_id", user);
+        fields.put("command", "/feedback");
+        fields.put("text", text);
+        fields.put("response_url", SLACK.responseUrl("commands/" + teamId));
+        return slack.slashCommand(fields);
+    }
+
+    private void triageIn(String channel) {
+        HttpResponse<String> response = command("triage here", channel, "U0ADMIN");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("new feedback will be posted here");
+        SLACK.reset();
+    }
+
+    @Test
+    void slashCommandWithTextCapturesAtOnceAndPostsACardToTriage() {
+        triageIn("CTRIAGE01");
+
+        HttpResponse<String> response = command("bug: Export to CSV times out " + tag + " #reporting !high",
+                "C2147483705", "U2147483697");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject ack = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertThat(ack.get("response_type").getAsString()).isEqualTo("ephemeral");
+        FeedbackItem item = item("Export to CSV times out " + tag);
+        assertThat(ack.get("text").getAsString()).isEqualTo("✅ Saved as " + item.reference() + ": Export to CSV "
+                + "times out " + tag + " (Bug, #reporting, impact 4/5)\nThe product team will see it in the triage "
+                + "channel. I'll tell you when its status changes.");
+        assertThat(item.getType()).isEqualTo(FeedbackType.BUG);
+        assertThat(item.getArea()).isEqualTo("reporting");
+        assertThat(item.getImpact()).isEqualTo(4);
+        assertThat(item.getReporter().userId()).isEqualTo("U2147483697");
+        assertThat(item.getReporterName()).isEqualTo("Steve");
+
+        FakeSlackApi.Call post = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE01".equals(c.param("channel")));
+        assertThat(post.headers().get("authorization")).isEqualTo("Bearer xoxb-test-token");
+        assertThat(post.param("text")).isEqualTo(item.reference() + ": Export to CSV times out " + tag);
+        JsonArray blocks = post.jsonParam("blocks").getAsJsonArray();
+        assertThat(blocks.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("header");
+        assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("🆕 " + item.reference() + " · Bug");
+        assertThat(blocks.toString()).contains("<@U2147483697>").contains("feedback.status#0");
+        await().until(() -> feedback.findById(item.getId()).orElseThrow().getTriage().state()
+                == TriageDelivery.State.POSTED);
+    }
+
+    @Test
+    void userTextCannotPingTheChannelOrFormatTheCard() {
+        triageIn("CTRIAGE02");
+
+        command("Customer says <!channel> is spammy & <https://evil.example|click>", "C1", "U1");
+
+        FakeSlackApi.Call post = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE02".equals(c.param("channel")));
+        String section = post.jsonParam("blocks").getAsJsonArray().get(1).getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString();
+        assertThat(section).isEqualTo("*Customer says &lt;!channel&gt; is spammy &amp; "
+                + "&lt;https://evil.example|click&gt;*");
+    }
+
+    @Test
+    void bareSlashCommandOpensTheFeedbackModal() {
+        HttpResponse<String> response = command("", "C2147483705", "U2147483697");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        FakeSlackApi.Call open = SLACK.awaitCall("views.open", c -> true);
+        assertThat(open.param("trigger_id")).isEqualTo("123.123.123");
+        JsonObject view = open.jsonParam("view").getAsJsonObject();
+        assertThat(view.get("type").getAsString()).isEqualTo("modal");
+        assertThat(view.get("callback_id").getAsString()).isEqualTo("feedback.new");
+        JsonArray blocks = view.getAsJsonArray("blocks");
+        assertThat(blocks).hasSize(7);
+        JsonObject summary = blocks.get(0).getAsJsonObject();
+        assertThat(summary.get("block_id").getAsString()).isEqualTo("summary");
+        assertThat(summary.get("optional").getAsBoolean()).isFalse();
+        assertThat(summary.getAsJsonObject("element").get("max_length").getAsInt()).isEqualTo(150);
+        assertThat(blocks.get(5).getAsJsonObject().getAsJsonObject("element").get("type").getAsString())
+                .isEqualTo("number_input");
+        assertThat(view.get("private_metadata").getAsString()).contains("c=C2147483705");
+    }
+
+    @Test
+    void modalSubmissionStoresTheItemPostsToTriageAndConfirms() {
+        triageIn("CTRIAGE03");
+        String metadata = "s=&c=C2147483705&r=" + java.net.URLEncoder.encode(SLACK.responseUrl("modal/" + teamId),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = slack.interaction(submission(Map.of(
+                "summary", "SSO with Okta " + tag, "details", "400 seats blocked on it", "type", "FEATURE_REQUEST",
+                "area", "integrations", "customer", "Acme Corp", "impact", "5",
+                "link", "https://crm.example.com/acme"), metadata));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("errors");
+        FeedbackItem item = item("SSO with Okta " + tag);
+        assertThat(item.getSource()).isEqualTo(FeedbackSource.FORM);
+        assertThat(item.getCustomer()).isEqualTo("Acme Corp");
+        assertThat(item.getImpact()).isEqualTo(5);
+        assertThat(item.getReporter().userId()).isEqualTo("U12345678");
+        SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE03".equals(c.param("channel")));
+        FakeSlackApi.Call confirmation = SLACK.awaitCall("response_url", c -> c.body().contains(item.reference()));
+        assertThat(confirmation.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+    }
+
+    @Test
+    void invalidModalSubmissionShowsErrorsUnderTheInputsAndStoresNothing() {
+        long before = feedback.countByTenant(tenant);
+        HttpResponse<String> response = slack.interaction(submission(Map.of("summary", "  ", "impact", "9",
+                "link", "ftp://nope"), "c=C1"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject ack = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertThat(ack.get("response_action").getAsString()).isEqualTo("errors");
+        assertThat(ack.getAsJsonObject("errors").keySet()).containsExactlyInAnyOrder("summary", "impact");
+        assertThat(feedback.countByTenant(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void forgedSignatureIsRefusedAndNothingIsStored() {
+        long before = feedback.countByTenant(tenant);
+        String body = SignedSlackRequests.withFields(Fixtures.text("slack/slash_command.form"),
+                Map.of("team_id", teamId, "command", "/feedback", "text", "forged item"));
+        String wrongSecret = SignedSlackRequests.sign("not-the-secret", SignedSlackRequests.now(), body);
+
+        HttpResponse<String> response = slack.post(body, "application/x-www-form-urlencoded",
+                SignedSlackRequests.now(), wrongSecret, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(feedback.countByTenant(tenant)).isEqualTo(before);
+        assertThat(SLACK.calls()).noneMatch(c -> c.method().startsWith("chat."));
+    }
+
+    @Test
+    void staleTimestampIsRefusedEvenWhenCorrectlySigned() {
+        long before = feedback.countByTenant(tenant);
+        String body = SignedSlackRequests.withFields(Fixtures.text("slack/slash_command.form"),
+                Map.of("team_id", teamId, "command", "/feedback", "text", "replayed item"));
+
+        HttpResponse<String> response = slack.post(body, "application/x-www-form-urlencoded",
+                SignedSlackRequests.now() - 6 * 60, null, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(feedback.countByTenant(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void tooLongTextIsKeptWholeAndTheCardStaysWithinSlackLimits() {
+        triageIn("CTRIAGE04");
+        String text = "Customer call notes " + tag + ": " + "the export dialog hangs after choosing CSV; ".repeat(120);
+
+        command(text, "C1", "U1");
+
+        FeedbackItem item = item("Customer call notes " + tag + ": the export dialog hangs after choosing CSV; the "
+                + "export dialog hangs after choosing CSV; the export dialog hangs after…");
+        assertThat(item.getDetails()).isEqualTo(text.strip());
+        FakeSlackApi.Call post = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE04".equals(c.param("channel")));
+        for (JsonElement block : post.jsonParam("blocks").getAsJsonArray()) {
+            JsonObject b = block.getAsJsonObject();
+            if (b.has("text") && b.get("text").isJsonObject()) {
+                assertThat(b.getAsJsonObject("text").get("text").getAsString().length()).isLessThanOrEqualTo(3000);
+            }
+        }
+        assertThat(post.param("blocks")).contains("…");
+    }
+
+    @Test
+    void statusButtonUpdatesTheCardAndTellsTheReporter() {
+        triageIn("CTRIAGE05");
+        command("Bulk edit for tags " + tag, "C1", "U0REPORTER");
+        FakeSlackApi.Call card = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE05".equals(c.param("channel")));
+        FeedbackItem item = item("Bulk edit for tags " + tag);
+        JsonObject planned = findButton(card.jsonParam("blocks").getAsJsonArray(), "Planned");
+
+        JsonObject click = Fixtures.json("slack/block_actions.in-thread.json");
+        click.getAsJsonObject("team").addProperty("id", teamId);
+        click.getAsJsonObject("user").addProperty("id", "U0PM");
+        click.getAsJsonObject("user").addProperty("team_id", teamId);
+        click.getAsJsonObject("channel").addProperty("id", "CTRIAGE05");
+        click.getAsJsonObject("container").addProperty("channel_id", "CTRIAGE05");
+        click.getAsJsonObject("container").addProperty("message_ts", "1.1");
+        click.getAsJsonObject("container").addProperty("is_ephemeral", false);
+        click.addProperty("response_url", SLACK.responseUrl("actions/" + teamId));
+        JsonObject action = click.getAsJsonArray("actions").get(0).getAsJsonObject();
+        action.addProperty("action_id", planned.get("action_id").getAsString());
+        action.addProperty("value", planned.get("value").getAsString());
+        SLACK.reset();
+
+        HttpResponse<String> response = slack.interaction(click);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call update = SLACK.awaitCall("chat.update", c -> true);
+        assertThat(update.param("channel")).isEqualTo("CTRIAGE05");
+        assertThat(update.param("ts")).isEqualTo("1.1");
+        assertThat(update.param("blocks")).contains("🗓️ " + item.reference());
+        assertThat(feedback.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.PLANNED);
+        SLACK.awaitCall("conversations.open", c -> "U0REPORTER".equals(c.param("users")));
+        FakeSlackApi.Call dm = SLACK.awaitCall("chat.postMessage", c -> "DU0REPORTER".equals(c.param("channel")));
+        assertThat(dm.param("text")).contains(item.reference()).contains("Planned");
+    }
+
+    @Test
+    void saveAsFeedbackShortcutOpensTheFormFilledFromTheMessage() {
+        JsonObject shortcut = Fixtures.json("slack/message_action.docs-example.json");
+        shortcut.addProperty("callback_id", "save_as_feedback");
+        shortcut.getAsJsonObject("team").addProperty("id", teamId);
+        shortcut.getAsJsonObject("message").addProperty("text", "Customer: the mobile app logs me out hourly");
+
+        HttpResponse<String> response = slack.interaction(shortcut);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
+        JsonObject summary = view.getAsJsonArray("blocks").get(0).getAsJsonObject().getAsJsonObject("element");
+        assertThat(summary.get("initial_value").getAsString())
+                .isEqualTo("Customer: the mobile app logs me out hourly");
+        assertThat(view.get("private_metadata").getAsString()).contains("source%3DMESSAGE");
+        JsonObject link = view.getAsJsonArray("blocks").get(6).getAsJsonObject().getAsJsonObject("element");
+        assertThat(link.get("initial_value").getAsString()).startsWith("https://").contains("/archives/");
+    }
+
+    @Test
+    void listShowsRecentItems() {
+        command("First thing " + tag, "C1", "U1");
+        command("Second thing " + tag, "C1", "U2");
+
+        HttpResponse<String> response = command("list", "C1", "U1");
+
+        String text = JsonParser.parseString(response.body()).getAsJsonObject().get("blocks").toString();
+        assertThat(text).contains(item("First thing " + tag).reference() + "* First thing " + tag)
+                .contains(item("Second thing " + tag).reference() + "* Second thing " + tag);
+    }
+
+    private JsonObject submission(Map<String, String> values, String privateMetadata) {
+        JsonObject payload = Fixtures.json("slack/view_submission.json");
+        payload.getAsJsonObject("team").addProperty("id", teamId);
+        payload.getAsJsonObject("user").addProperty("team_id", teamId);
+        JsonObject view = payload.getAsJsonObject("view");
+        view.addProperty("team_id", teamId);
+        view.addProperty("callback_id", "feedback.new");
+        view.addProperty("private_metadata", privateMetadata);
+        JsonObject state = new JsonObject();
+        values.forEach((id, value) -> {
+            JsonObject input = new JsonObject();
+            if (id.equals("type") || id.equals("area")) {
+                input.addProperty("type", "static_select");
+                JsonObject option = new JsonObject();
+                option.addProperty("value", value);
+                input.add("selected_option", option);
+            } else {
+                input.addProperty("type", id.equals("impact") ? "number_input" : "plain_text_input");
+                input.addProperty("value", value);
+            }
+            JsonObject block = new JsonObject();
+            block.add(id, input);
+            state.add(id, block);
+        });
+        JsonObject wrapper = new JsonObject();
+        wrapper.add("values", state);
+        view.add("state", wrapper);
+        return payload;
+    }
+
+    private static JsonObject findButton(JsonArray blocks, String label) {
+        for (JsonElement block : blocks) {
+            JsonObject b = block.getAsJsonObject();
+            if ("actions".equals(b.get("type").getAsString())) {
+                for (JsonElement element : b.getAsJsonArray("elements")) {
+                    JsonObject button = element.getAsJsonObject();
+                    if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {
+                        return button;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no button " + label + " in " + blocks);
+    }
+}

@@ -1,0 +1,187 @@
+package io.opsbot.slack.testing;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A local stand-in for the Slack Web API ({@code /api/<method>}) and for response_url hooks ({@code /hooks/...}).
+ * It answers with the shapes of Slack's published examples (fixtures/slack-api), records every call, and fails on
+ * demand (HTTP 429 with Retry-After, or {@code ok:false} errors).
+ */
+public class FakeSlackApi implements AutoCloseable {
+
+    /** The workspace auth.test reports: the team of Slack's published slash command example. */
+    public static final String TEAM_ID = "T0001";
+
+    public record Call(String method, Map<String, String> params, String body, Map<String, String> headers) {
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        /** The request's JSON body, parsed (response_url posts and JSON-encoded methods). */
+        public JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        /** A JSON-valued form parameter (blocks, view), parsed. */
+        public com.google.gson.JsonElement jsonParam(String name) {
+            return JsonParser.parseString(params.get(name));
+        }
+    }
+
+    private record Failure(int status, String body, String retryAfter) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+
+    public FakeSlackApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    public String apiBaseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A response_url that lands here. */
+    public String responseUrl(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public Call awaitCall(String method, Predicate<Call> matching) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> calls(method).stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    public void reset() {
+        calls.clear();
+        failures.clear();
+    }
+
+    /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
+    public void rateLimitNext(String method, int retryAfterSeconds) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
+                .add(new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}", String.valueOf(retryAfterSeconds)));
+    }
+
+    /** The next call of {@code method} gets {@code {"ok":false,"error":error}}. */
+    public void failNext(String method, String error) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
+                .add(new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String method = path.startsWith("/api/") ? path.substring(5) : "response_url";
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> params = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                ? parseForm(body) : Map.of();
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        calls.add(new Call(method, params, body, headers));
+
+        Queue<Failure> queued = failures.get(method);
+        Failure failure = queued == null ? null : queued.poll();
+        if (failure != null) {
+            if (failure.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
+            }
+            respond(exchange, failure.status(), failure.body());
+            return;
+        }
+        respond(exchange, 200, answer(method, params, body));
+    }
+
+    private String answer(String method, Map<String, String> params, String body) {
+        String nextTs = String.format("%d.%06d", ts.get() / 1_000_000, ts.incrementAndGet() % 1_000_000);
+        JsonObject json = params.isEmpty() && body.startsWith("{") ? JsonParser.parseString(body).getAsJsonObject()
+                : null;
+        String channel = params.getOrDefault("channel", json != null && json.has("channel")
+                ? json.get("channel").getAsString() : "C0000000");
+        return switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
+                    + "\"user\":\"opsbot\",\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0001\"}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + nextTs
+                    + "\",\"message\":{\"type\":\"message\",\"text\":\"\",\"ts\":\"" + nextTs + "\"}}";
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\""
+                    + params.getOrDefault("ts", nextTs) + "\",\"text\":\"\"}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs + "\"}";
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.getOrDefault("users", "X")
+                    .replace(",", "") + "\"}}";
+            case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
+            case "users.info" -> Fixtures.text("slack-api/users.info.ok.json");
+            case "response_url" -> "ok";
+            default -> "{\"ok\":true}";
+        };
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

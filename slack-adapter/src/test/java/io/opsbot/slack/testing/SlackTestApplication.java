@@ -1,0 +1,25 @@
+package io.opsbot.slack.testing;
+
+import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.slack.config.SlackAdapterConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Instant;
+
+/** The core with the Slack adapter only, as bot-app wires it, with a clock tests can move. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({CoreConfiguration.class, SlackAdapterConfiguration.class})
+public class SlackTestApplication {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock(Instant.now());
+    }
+}
