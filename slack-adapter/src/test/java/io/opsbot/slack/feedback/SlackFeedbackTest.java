@@ -37,6 +37,10 @@ class SlackFeedbackTest extends SlackAdapterTest {
 
     @Autowired
     FeedbackRepository feedback;
+    @Autowired
+    io.opsbot.core.feedback.FeedbackTriage triage;
+    @Autowired
+    io.opsbot.core.testing.MutableClock clock;
 
     private final String teamId = FakeSlackApi.TEAM_ID;
     private final TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
@@ -275,6 +279,30 @@ class SlackFeedbackTest extends SlackAdapterTest {
         assertThat(view.get("private_metadata").getAsString()).contains("source%3DMESSAGE");
         JsonObject link = view.getAsJsonArray("blocks").get(6).getAsJsonObject().getAsJsonObject("element");
         assertThat(link.get("initial_value").getAsString()).startsWith("https://").contains("/archives/");
+    }
+
+    @Test
+    void aRateLimitedTriagePostWaitsForRetryAfterThenGoesOut() {
+        triageIn("CTRIAGE06");
+        SLACK.rateLimitNext("chat.postMessage", 7);
+
+        command("Webhooks retry too fast " + tag, "C1", "U1");
+
+        FeedbackItem waiting = await().until(() -> item("Webhooks retry too fast " + tag),
+                i -> i.getTriage().attempts() == 1 && i.getTriage().leaseUntil() == null);
+        assertThat(waiting.getTriage().state()).isEqualTo(TriageDelivery.State.PENDING);
+        assertThat(waiting.getTriage().lastError()).isEqualTo("chat.postMessage: HTTP 429");
+        assertThat(waiting.getTriage().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(7));
+
+        triage.retryDue();
+        assertThat(SLACK.calls("chat.postMessage")).hasSize(1);
+        clock.advance(java.time.Duration.ofSeconds(7));
+        triage.retryDue();
+
+        assertThat(SLACK.calls("chat.postMessage")).hasSize(2);
+        assertThat(SLACK.calls("chat.postMessage").get(1).param("channel")).isEqualTo("CTRIAGE06");
+        assertThat(feedback.findById(waiting.getId()).orElseThrow().getTriage().state())
+                .isEqualTo(TriageDelivery.State.POSTED);
     }
 
     @Test

@@ -59,6 +59,7 @@ public class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
     public FakeSlackApi() {
         try {
@@ -78,6 +79,11 @@ public class FakeSlackApi implements AutoCloseable {
     /** A response_url that lands here. */
     public String responseUrl(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** Where apps.connections.open sends Socket Mode clients. */
+    public void socketModeUrl(String url) {
+        socketModeUrl = url;
     }
 
     public List<Call> calls() {
@@ -157,6 +163,7 @@ public class FakeSlackApi implements AutoCloseable {
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs + "\"}";
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.getOrDefault("users", "X")
                     .replace(",", "") + "\"}}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
             case "users.info" -> Fixtures.text("slack-api/users.info.ok.json");
             case "response_url" -> "ok";

@@ -20,6 +20,6 @@ public class SlackTestApplication {
     @Bean
     @Primary
     MutableClock mutableClock() {
-        return new MutableClock(Instant.now());
+        return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 }
