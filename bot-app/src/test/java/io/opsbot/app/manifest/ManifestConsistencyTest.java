@@ -1,0 +1,88 @@
+package io.opsbot.app.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsbot.core.conversation.Command;
+import io.opsbot.core.conversation.MessageShortcut;
+import io.opsbot.core.testing.CoreTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Slack manifest and the Teams package declare exactly what the core implements: every command and message
+ * shortcut, no more, so an installed app never offers something the bot cannot answer.
+ */
+@CoreTest
+class ManifestConsistencyTest {
+
+    private static final Path MANIFESTS = Path.of("..", "manifest");
+
+    @Autowired
+    List<Command> commands;
+    @Autowired
+    List<MessageShortcut> shortcuts;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> slackManifest() throws IOException {
+        try (Reader reader = Files.newBufferedReader(MANIFESTS.resolve("slack/manifest.yml"))) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void slackDeclaresEveryCommandAndShortcut() throws IOException {
+        Map<String, Object> features = (Map<String, Object>) slackManifest().get("features");
+
+        Set<String> declared = ((List<Map<String, Object>>) features.get("slash_commands")).stream()
+                .map(c -> ((String) c.get("command")).substring(1)).collect(Collectors.toSet());
+        Set<String> declaredShortcuts = ((List<Map<String, Object>>) features.get("shortcuts")).stream()
+                .map(c -> (String) c.get("callback_id")).collect(Collectors.toSet());
+
+        assertThat(declared).isEqualTo(commands.stream().map(Command::name).collect(Collectors.toSet()));
+        assertThat(declaredShortcuts).isEqualTo(shortcuts.stream().map(MessageShortcut::id)
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void slackAsksForTheEventsTheAdapterHandles() throws IOException {
+        Map<String, Object> settings = (Map<String, Object>) slackManifest().get("settings");
+        Map<String, Object> events = (Map<String, Object>) settings.get("event_subscriptions");
+
+        assertThat((List<String>) events.get("bot_events")).contains("app_mention", "message.im");
+        assertThat(((Map<String, Object>) settings.get("interactivity")).get("is_enabled")).isEqualTo(true);
+    }
+
+    @Test
+    void teamsListsOnlyCommandsThatExist() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(MANIFESTS.resolve("teams/manifest.json").toFile());
+        assertThat(manifest.get("$schema").asText()).contains("/v1.22/");
+        JsonNode bot = manifest.get("bots").get(0);
+        assertThat(bot.get("scopes")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("personal", "team", "groupChat");
+
+        Set<String> known = commands.stream().map(Command::name).collect(Collectors.toSet());
+        known.add("help");
+        List<String> firstWords = new ArrayList<>();
+        bot.get("commandLists").forEach(list -> list.get("commands").forEach(command ->
+                firstWords.add(command.get("title").asText().split(" ")[0])));
+        assertThat(firstWords).isNotEmpty().allSatisfy(word -> assertThat(known).contains(word));
+        assertThat(firstWords).containsAll(commands.stream().map(Command::name).toList());
+        assertThat(Files.size(MANIFESTS.resolve("teams/color.png"))).isPositive();
+        assertThat(Files.size(MANIFESTS.resolve("teams/outline.png"))).isPositive();
+    }
+}
