@@ -26,7 +26,5 @@ class FeedbackIndexes implements InitializingBean {
                 .named("tenant_recent"));
         ops.createIndex(new Index().on("reporter", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                 .named("reporter_recent"));
-        ops.createIndex(new Index().on("triage.state", Sort.Direction.ASC).on("triage.nextAttemptAt",
-                Sort.Direction.ASC).named("triage_due"));
     }
 }

@@ -32,7 +32,7 @@ public class FeedbackItem {
     private FeedbackSource source;
     private FeedbackStatus status = FeedbackStatus.NEW;
     private List<StatusChange> history = new ArrayList<>();
-    private TriageDelivery triage;
+    private boolean awaitingTriageChannel;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -53,7 +53,6 @@ public class FeedbackItem {
         this.impact = draft.impact();
         this.link = draft.link();
         this.source = source;
-        this.triage = TriageDelivery.pending(now);
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -129,8 +128,9 @@ public class FeedbackItem {
         return List.copyOf(history);
     }
 
-    public TriageDelivery getTriage() {
-        return triage;
+    /** True while the item waits for its tenant to choose a triage channel. */
+    public boolean isAwaitingTriageChannel() {
+        return awaitingTriageChannel;
     }
 
     public Instant getCreatedAt() {

@@ -5,6 +5,8 @@ import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.SubmissionResult;
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Form;
 import io.opsbot.core.messaging.DeliveryException;
@@ -36,6 +38,8 @@ class FeedbackFlowTest {
     FeedbackRepository repository;
     @Autowired
     FeedbackTriage triage;
+    @Autowired
+    Outbox outbox;
     @Autowired
     TenantSettingsService settings;
     @Autowired
@@ -80,8 +84,7 @@ class FeedbackFlowTest {
                 assertThat(sent.destination()).isEqualTo(new Destination.Channel(tenant, "C-TRIAGE")));
         assertThat(slack.sent().get(0).message().summary()).isIn("FB-1: Export times out",
                 "FB-2: Love the new dashboard");
-        await().until(() -> repository.findByTenantAndNumber(tenant, 1).orElseThrow().getTriage().state()
-                == TriageDelivery.State.POSTED);
+        await().until(() -> triageState(1) == Delivery.State.SENT);
 
         TenantRef other = Tenants.slack();
         Response elsewhere = engine.onCommand(Tenants.inChannel(other, "U200", "Rae", "C1"), "/feedback", "Hi");
@@ -95,23 +98,23 @@ class FeedbackFlowTest {
 
         engine.onCommand(pm, "/feedback", "Search ignores accents");
 
-        FeedbackItem item = await().until(() -> repository.findByTenantAndNumber(tenant, 1).orElseThrow(),
-                found -> found.getTriage().attempts() == 1 && found.getTriage().leaseUntil() == null);
-        assertThat(item.getTriage().state()).isEqualTo(TriageDelivery.State.PENDING);
-        assertThat(item.getTriage().lastError()).isEqualTo("HTTP 503");
+        FeedbackItem item = repository.findByTenantAndNumber(tenant, 1).orElseThrow();
+        Delivery waiting = await().until(() -> triage.delivery(item).orElseThrow(),
+                found -> found.getAttempts() == 1 && found.getLeaseUntil() == null);
+        assertThat(waiting.getState()).isEqualTo(Delivery.State.PENDING);
+        assertThat(waiting.getLastError()).isEqualTo("HTTP 503");
         assertThat(slack.sent()).isEmpty();
 
-        triage.retryDue();
+        outbox.retryDue();
         assertThat(slack.sent()).as("not due before the backoff").isEmpty();
 
-        clock.advance(FeedbackTriage.FIRST_BACKOFF);
-        triage.retryDue();
+        clock.advance(Duration.ofSeconds(30));
+        outbox.retryDue();
         assertThat(slack.sent()).hasSize(1);
-        assertThat(repository.findById(item.getId()).orElseThrow().getTriage().state())
-                .isEqualTo(TriageDelivery.State.POSTED);
+        assertThat(triageState(1)).isEqualTo(Delivery.State.SENT);
 
         clock.advance(Duration.ofHours(1));
-        triage.retryDue();
+        outbox.retryDue();
         assertThat(slack.sent()).as("posted exactly once").hasSize(1);
     }
 
@@ -122,10 +125,9 @@ class FeedbackFlowTest {
 
         engine.onCommand(pm, "/feedback", "Typo on pricing page");
 
-        await().until(() -> repository.findByTenantAndNumber(tenant, 1).orElseThrow().getTriage().state()
-                == TriageDelivery.State.FAILED);
+        await().until(() -> triageState(1) == Delivery.State.FAILED);
         clock.advance(Duration.ofHours(2));
-        triage.retryDue();
+        outbox.retryDue();
         assertThat(slack.sent()).isEmpty();
     }
 
@@ -133,8 +135,7 @@ class FeedbackFlowTest {
     void withoutATriageChannelItemsWaitAndArePostedOnceOneIsSet() {
         Response reply = engine.onCommand(pm, "/feedback", "Calendar sync drops events");
         assertThat(text(reply)).contains("Saved as FB-1").contains("No triage channel is set yet");
-        await().until(() -> repository.findByTenantAndNumber(tenant, 1).orElseThrow().getTriage().state()
-                == TriageDelivery.State.NO_CHANNEL);
+        assertThat(repository.findByTenantAndNumber(tenant, 1).orElseThrow().isAwaitingTriageChannel()).isTrue();
 
         engine.onCommand(pm, "/feedback", "triage here");
 
@@ -230,6 +231,11 @@ class FeedbackFlowTest {
         assertThat(refused).contains("Only an admin");
         assertThat(settings.feedbackAreas(tenant)).contains("sync").doesNotContain("hacks");
         assertThat(text(engine.onCommand(other, "/feedback", "Slow sync #sync"))).contains("Saved as FB-1");
+    }
+
+    private Delivery.State triageState(long number) {
+        FeedbackItem item = repository.findByTenantAndNumber(tenant, number).orElseThrow();
+        return triage.delivery(item).map(Delivery::getState).orElse(null);
     }
 
     static String text(Response response) {

@@ -32,7 +32,7 @@ public class RecordingChatGateway implements ChatGateway {
         this.platform = platform;
     }
 
-    /** The next send fails with this exception (queued: call repeatedly for several failures). */
+    /** The next send or update fails with this exception (queued: call repeatedly for several failures). */
     public synchronized void failNext(DeliveryException failure) {
         failures.add(failure);
     }
@@ -42,8 +42,7 @@ public class RecordingChatGateway implements ChatGateway {
         return platform;
     }
 
-    @Override
-    public PostedMessage send(Destination destination, Message message) {
+    private void failIfAsked() {
         DeliveryException failure;
         synchronized (this) {
             failure = failures.poll();
@@ -51,6 +50,11 @@ public class RecordingChatGateway implements ChatGateway {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    @Override
+    public PostedMessage send(Destination destination, Message message) {
+        failIfAsked();
         String conversation = destination instanceof Destination.Channel c ? c.channelId()
                 : "D-" + ((Destination.Direct) destination).user().userId();
         PostedMessage posted = new PostedMessage(destination, conversation, "m" + ids.incrementAndGet());
@@ -60,6 +64,7 @@ public class RecordingChatGateway implements ChatGateway {
 
     @Override
     public void update(PostedMessage posted, Message message) {
+        failIfAsked();
         updated.add(new Updated(posted, message));
     }
 
@@ -74,5 +79,8 @@ public class RecordingChatGateway implements ChatGateway {
     public void clear() {
         sent.clear();
         updated.clear();
+        synchronized (this) {
+            failures.clear();
+        }
     }
 }

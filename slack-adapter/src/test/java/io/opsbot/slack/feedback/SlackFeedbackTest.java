@@ -9,7 +9,8 @@ import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.feedback.FeedbackSource;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackType;
-import io.opsbot.core.feedback.TriageDelivery;
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.Fixtures;
@@ -39,6 +40,8 @@ class SlackFeedbackTest extends SlackAdapterTest {
     FeedbackRepository feedback;
     @Autowired
     io.opsbot.core.feedback.FeedbackTriage triage;
+    @Autowired
+    Outbox outbox;
     @Autowired
     io.opsbot.core.testing.MutableClock clock;
 
@@ -104,8 +107,7 @@ class SlackFeedbackTest extends SlackAdapterTest {
         assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
                 .isEqualTo("🆕 " + item.reference() + " · Bug");
         assertThat(blocks.toString()).contains("<@U2147483697>").contains("feedback.status#0");
-        await().until(() -> feedback.findById(item.getId()).orElseThrow().getTriage().state()
-                == TriageDelivery.State.POSTED);
+        await().until(() -> triage.delivery(item).orElseThrow().getState() == Delivery.State.SENT);
     }
 
     @Test
@@ -288,21 +290,21 @@ class SlackFeedbackTest extends SlackAdapterTest {
 
         command("Webhooks retry too fast " + tag, "C1", "U1");
 
-        FeedbackItem waiting = await().until(() -> item("Webhooks retry too fast " + tag),
-                i -> i.getTriage().attempts() == 1 && i.getTriage().leaseUntil() == null);
-        assertThat(waiting.getTriage().state()).isEqualTo(TriageDelivery.State.PENDING);
-        assertThat(waiting.getTriage().lastError()).isEqualTo("chat.postMessage: HTTP 429");
-        assertThat(waiting.getTriage().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(7));
+        FeedbackItem item = item("Webhooks retry too fast " + tag);
+        Delivery waiting = await().until(() -> triage.delivery(item).orElseThrow(),
+                d -> d.getAttempts() == 1 && d.getLeaseUntil() == null);
+        assertThat(waiting.getState()).isEqualTo(Delivery.State.PENDING);
+        assertThat(waiting.getLastError()).isEqualTo("chat.postMessage: HTTP 429");
+        assertThat(waiting.getNextAttemptAt()).isEqualTo(clock.instant().plusSeconds(7));
 
-        triage.retryDue();
+        outbox.retryDue();
         assertThat(SLACK.calls("chat.postMessage")).hasSize(1);
         clock.advance(java.time.Duration.ofSeconds(7));
-        triage.retryDue();
+        outbox.retryDue();
 
         assertThat(SLACK.calls("chat.postMessage")).hasSize(2);
         assertThat(SLACK.calls("chat.postMessage").get(1).param("channel")).isEqualTo("CTRIAGE06");
-        assertThat(feedback.findById(waiting.getId()).orElseThrow().getTriage().state())
-                .isEqualTo(TriageDelivery.State.POSTED);
+        assertThat(triage.delivery(item).orElseThrow().getState()).isEqualTo(Delivery.State.SENT);
     }
 
     @Test

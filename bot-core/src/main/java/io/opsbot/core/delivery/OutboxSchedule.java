@@ -1,4 +1,4 @@
-package io.opsbot.core.feedback;
+package io.opsbot.core.delivery;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -11,19 +11,19 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A Quartz job that retries triage posts every minute until each item is posted or given up. */
+/** A Quartz job that retries due deliveries every 30 seconds, until each is sent, expired or given up. */
 @Configuration(proxyBeanMethods = false)
-public class FeedbackSchedule {
+public class OutboxSchedule {
 
     @Bean
-    JobDetail feedbackTriageRetryJob() {
-        return JobBuilder.newJob(RetryJob.class).withIdentity("feedback-triage-retry").storeDurably().build();
+    JobDetail outboxRetryJob() {
+        return JobBuilder.newJob(RetryJob.class).withIdentity("outbox-retry").storeDurably().build();
     }
 
     @Bean
-    Trigger feedbackTriageRetryTrigger(JobDetail feedbackTriageRetryJob) {
-        return TriggerBuilder.newTrigger().forJob(feedbackTriageRetryJob).withIdentity("feedback-triage-retry")
-                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(60)
+    Trigger outboxRetryTrigger(JobDetail outboxRetryJob) {
+        return TriggerBuilder.newTrigger().forJob(outboxRetryJob).withIdentity("outbox-retry")
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(30)
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
@@ -31,15 +31,15 @@ public class FeedbackSchedule {
     @DisallowConcurrentExecution
     static class RetryJob implements Job {
 
-        private final FeedbackTriage triage;
+        private final Outbox outbox;
 
-        RetryJob(FeedbackTriage triage) {
-            this.triage = triage;
+        RetryJob(Outbox outbox) {
+            this.outbox = outbox;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            triage.retryDue();
+            outbox.retryDue();
         }
     }
 }

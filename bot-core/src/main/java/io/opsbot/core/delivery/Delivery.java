@@ -1,0 +1,124 @@
+package io.opsbot.core.delivery;
+
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.messaging.PostedMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * One outbound message, stored before it is sent. Its id is the claim: (ritual, occurrence, recipient) or (item,
+ * event), so however often a scheduler fires or an instance retries, one key is sent at most once. A delivery can wait
+ * for another one ({@code threadOf}) and go out as a reply in its thread, and can be edited after it was sent
+ * ({@code updatePending}).
+ */
+@Document(Delivery.COLLECTION)
+public class Delivery {
+
+    public static final String COLLECTION = "deliveries";
+
+    public enum State {
+        /** Not sent yet; tried at {@code nextAttemptAt}. */
+        PENDING,
+        /** Sent; {@code posted} says where. */
+        SENT,
+        /** Given up: rejected, unreachable, out of attempts. {@code lastError} says why. */
+        FAILED,
+        /** Not sent before {@code expiresAt}: a prompt nobody can answer any more is not sent late. */
+        EXPIRED
+    }
+
+    @Id
+    private String key;
+    private Destination destination;
+    private Message message;
+    private String threadOf;
+    private State state;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private Instant leaseUntil;
+    private String lastError;
+    private Instant createdAt;
+    private Instant expiresAt;
+    private Instant sentAt;
+    private PostedMessage posted;
+    private boolean updatePending;
+    /** Bumped by every edit, so an edit that lands during a send or an update is never lost. */
+    private int revision;
+
+    protected Delivery() {
+    }
+
+    Delivery(String key, Destination destination, Message message, String threadOf, Instant now, Instant expiresAt) {
+        this.key = key;
+        this.destination = destination;
+        this.message = message;
+        this.threadOf = threadOf;
+        this.state = State.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public Destination getDestination() {
+        return destination;
+    }
+
+    public Message getMessage() {
+        return message;
+    }
+
+    public String getThreadOf() {
+        return threadOf;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public PostedMessage getPosted() {
+        return posted;
+    }
+
+    public boolean isUpdatePending() {
+        return updatePending;
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+}

@@ -1,0 +1,157 @@
+package io.opsbot.core.delivery;
+
+import io.opsbot.core.message.Markup;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.DeliveryException;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.RecordingChatGateway;
+import io.opsbot.core.testing.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@CoreTest
+class OutboxTest {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    @Qualifier("teamsGateway")
+    RecordingChatGateway teams;
+
+    private TenantRef tenant;
+    private String prefix;
+
+    @BeforeEach
+    void setUp() {
+        tenant = Tenants.teams();
+        prefix = "test:" + UUID.randomUUID() + ":";
+        teams.clear();
+    }
+
+    /** What was sent for this test's tenant: the gateway and the outbox are shared by the test class. */
+    private java.util.List<RecordingChatGateway.Sent> sent() {
+        return teams.sent().stream().filter(s -> s.destination().tenant().equals(tenant)).toList();
+    }
+
+    private Destination.Channel channel() {
+        return new Destination.Channel(tenant, "19:general@thread.tacv2");
+    }
+
+    @Test
+    void aKeyIsSentOnceHoweverOftenItIsEnqueued() {
+        assertThat(outbox.enqueue(prefix + "a", channel(), Message.text("hello"), null)).isTrue();
+        assertThat(outbox.enqueue(prefix + "a", channel(), Message.text("hello again"), null)).isFalse();
+
+        await().until(() -> outbox.find(prefix + "a").orElseThrow().getState() == Delivery.State.SENT);
+        outbox.retryDue();
+        assertThat(sent()).singleElement().satisfies(s -> assertThat(s.message().summary()).isEqualTo("hello"));
+    }
+
+    @Test
+    void concurrentAttemptsFromTwoInstancesSendOnce() throws InterruptedException {
+        String key = prefix + "race";
+        outbox.sendNow(key, channel(), Message.text("x"), null);
+        teams.clear();
+        String second = prefix + "race2";
+        outbox.enqueue(second, channel(), Message.text("y"), null);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            pool.execute(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                outbox.deliver(second);
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        await().until(() -> outbox.find(second).orElseThrow().getState() == Delivery.State.SENT);
+        assertThat(sent()).filteredOn(s -> s.message().summary().equals("y")).hasSize(1);
+    }
+
+    @Test
+    void aReplyWaitsForItsThreadAndGoesIntoIt() {
+        teams.failNext(new DeliveryException(DeliveryException.Reason.TRANSIENT, "502"));
+        outbox.enqueue(prefix + "summary", channel(), Message.text("Standup"), null);
+        await().until(() -> outbox.find(prefix + "summary").orElseThrow().getLastError() != null);
+
+        outbox.enqueueReply(prefix + "report", prefix + "summary", channel(), Message.text("My report"), null);
+        await().until(() -> outbox.find(prefix + "report").orElseThrow().getLeaseUntil() == null
+                && outbox.find(prefix + "report").orElseThrow().getNextAttemptAt().isAfter(clock.instant()));
+        assertThat(sent()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        outbox.retryDue();
+
+        await().until(() -> sent().size() == 2);
+        assertThat(sent()).extracting(s -> s.message().summary()).containsExactly("Standup", "My report");
+        String summaryId = outbox.posted(prefix + "summary").orElseThrow().messageId();
+        assertThat(sent().get(1).destination()).isEqualTo(channel().inThread(summaryId));
+    }
+
+    @Test
+    void editsOfASentMessageAreAppliedInPlaceAndRetried() {
+        outbox.sendNow(prefix + "card", channel(), Message.text("v1"), null);
+        teams.failNext(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, "429", Duration.ofSeconds(5),
+                null));
+
+        outbox.update(prefix + "card", Message.of(Markup.bold("v2")));
+        // The first edit hits the rate limit; it is kept and retried after Retry-After.
+        await().until(() -> outbox.find(prefix + "card").orElseThrow().getLastError() != null);
+        assertThat(outbox.find(prefix + "card").orElseThrow().isUpdatePending()).isTrue();
+
+        clock.advance(Duration.ofSeconds(5));
+        outbox.retryDue();
+
+        assertThat(outbox.find(prefix + "card").orElseThrow().isUpdatePending()).isFalse();
+        assertThat(teams.updated()).filteredOn(u -> u.posted().destination().tenant().equals(tenant))
+                .last().satisfies(u -> assertThat(u.message().summary()).isEqualTo("v2"));
+        assertThat(sent()).hasSize(1);
+    }
+
+    @Test
+    void aMessageNotSentBeforeItExpiresIsDropped() {
+        teams.failNext(new DeliveryException(DeliveryException.Reason.TRANSIENT, "timeout"));
+        outbox.enqueue(prefix + "prompt", new Destination.Direct(new UserRef(tenant, "29:ana")),
+                Message.text("Standup time"), clock.instant().plus(Duration.ofMinutes(10)));
+        await().until(() -> outbox.find(prefix + "prompt").orElseThrow().getLastError() != null);
+
+        clock.advance(Duration.ofHours(1));
+        outbox.retryDue();
+
+        assertThat(outbox.find(prefix + "prompt").orElseThrow().getState()).isEqualTo(Delivery.State.EXPIRED);
+        assertThat(sent()).isEmpty();
+    }
+
+    @Test
+    void unreachableRecipientsAreNotRetried() {
+        teams.failNext(new DeliveryException(DeliveryException.Reason.UNREACHABLE, "403 not in roster"));
+        outbox.enqueue(prefix + "dm", new Destination.Direct(new UserRef(tenant, "29:gone")), Message.text("hi"),
+                null);
+
+        await().until(() -> outbox.find(prefix + "dm").orElseThrow().getState() == Delivery.State.FAILED);
+        assertThat(outbox.find(prefix + "dm").orElseThrow().getLastError()).isEqualTo("403 not in roster");
+    }
+}
