@@ -38,8 +38,17 @@ public final class FormValidator {
                 error = select.hasChoice(value) ? null : "Pick one of the listed options.";
             } else if (input instanceof Input.Number number) {
                 error = checkNumber(number, value);
-            } else {
+            } else if (input instanceof Input.Date) {
                 error = checkDate(value);
+            } else if (input instanceof Input.Time) {
+                error = checkTime(value);
+            } else if (input instanceof Input.MultiSelect multi) {
+                error = Input.values(value).stream().allMatch(multi::hasChoice) ? null
+                        : "Pick from the listed options.";
+            } else if (input instanceof Input.People people) {
+                error = !people.multiple() && Input.values(value).size() > 1 ? "Pick one person." : null;
+            } else {
+                error = null;
             }
             if (error != null) {
                 errors.put(input.id(), error);
@@ -67,6 +76,15 @@ public final class FormValidator {
 
     private static String plain(BigDecimal bound) {
         return bound == null ? "any" : bound.toPlainString();
+    }
+
+    private static String checkTime(String value) {
+        try {
+            java.time.LocalTime.parse(value.length() == 4 ? "0" + value : value);
+            return null;
+        } catch (DateTimeParseException e) {
+            return "Enter a time as HH:MM, for example 09:30.";
+        }
     }
 
     private static String checkDate(String value) {

@@ -28,4 +28,13 @@ public record FormValues(Map<String, String> values) {
     public Optional<LocalDate> date(String id) {
         return text(id).map(LocalDate::parse);
     }
+
+    public Optional<java.time.LocalTime> time(String id) {
+        return text(id).map(v -> java.time.LocalTime.parse(v.length() == 4 ? "0" + v : v));
+    }
+
+    /** The values of a multi-select or people input. */
+    public java.util.List<String> list(String id) {
+        return Input.values(values.get(id));
+    }
 }

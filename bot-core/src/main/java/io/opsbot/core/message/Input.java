@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * One input of a {@link Form}. Values travel as strings: numbers in plain decimal notation, dates as ISO
- * {@code yyyy-MM-dd}, selects as the chosen {@link Choice#value()}. {@link FormValidator} checks them against these
+ * {@code yyyy-MM-dd}, times as {@code HH:mm}, selects as the chosen {@link Choice#value()}; multi-selects and people
+ * as comma-separated values (people by platform user id), channels by platform channel id. {@link FormValidator} checks them against these
  * definitions, so every platform gets the same rules.
  */
-public sealed interface Input permits Input.Text, Input.Select, Input.Number, Input.Date {
+public sealed interface Input permits Input.Text, Input.Select, Input.Number, Input.Date, Input.Time,
+        Input.MultiSelect, Input.People, Input.Channel {
 
     String id();
 
@@ -82,6 +84,72 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
         public Date withInitial(String value) {
             return new Date(id, label, required, hint, value);
         }
+    }
+
+    /** A time of day, {@code HH:mm}. */
+    record Time(String id, String label, boolean required, String hint, String initial) implements Input {
+        public Time {
+            requireId(id, label);
+        }
+
+        @Override
+        public Time withInitial(String value) {
+            return new Time(id, label, required, hint, value);
+        }
+    }
+
+    /** Several of a fixed list (days of the week). */
+    record MultiSelect(String id, String label, boolean required, String hint, String initial, List<Choice> choices)
+            implements Input {
+        public MultiSelect {
+            requireId(id, label);
+            choices = List.copyOf(choices);
+            if (choices.isEmpty()) {
+                throw new IllegalArgumentException("a multi-select needs choices");
+            }
+        }
+
+        public boolean hasChoice(String value) {
+            return choices.stream().anyMatch(c -> c.value().equals(value));
+        }
+
+        @Override
+        public MultiSelect withInitial(String value) {
+            return new MultiSelect(id, label, required, hint, value, choices);
+        }
+    }
+
+    /** People of the workspace/tenant, picked with the platform's own people picker. */
+    record People(String id, String label, boolean required, String hint, String initial, boolean multiple)
+            implements Input {
+        public People {
+            requireId(id, label);
+        }
+
+        @Override
+        public People withInitial(String value) {
+            return new People(id, label, required, hint, value, multiple);
+        }
+    }
+
+    /** A channel the bot can post in, picked with the platform's own picker or from the channels it knows. */
+    record Channel(String id, String label, boolean required, String hint, String initial) implements Input {
+        public Channel {
+            requireId(id, label);
+        }
+
+        @Override
+        public Channel withInitial(String value) {
+            return new Channel(id, label, required, hint, value);
+        }
+    }
+
+    /** Splits a multi-value ({@code a,b}) into its values, dropping blanks. */
+    static List<String> values(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     static Text shortText(String id, String label, boolean required, int maxLength) {

@@ -5,6 +5,12 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.CheckboxesElement;
+import com.slack.api.model.block.element.ConversationsFilter;
+import com.slack.api.model.block.element.ConversationsSelectElement;
+import com.slack.api.model.block.element.MultiUsersSelectElement;
+import com.slack.api.model.block.element.TimePickerElement;
+import com.slack.api.model.block.element.UsersSelectElement;
 import com.slack.api.model.block.element.DatePickerElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
@@ -72,6 +78,16 @@ public final class ModalRenderer {
                 v = value.getSelectedOption().getValue();
             } else if (value.getSelectedDate() != null) {
                 v = value.getSelectedDate();
+            } else if (value.getSelectedTime() != null) {
+                v = value.getSelectedTime();
+            } else if (value.getSelectedOptions() != null) {
+                v = String.join(",", value.getSelectedOptions().stream().map(o -> o.getValue()).toList());
+            } else if (value.getSelectedUsers() != null) {
+                v = String.join(",", value.getSelectedUsers());
+            } else if (value.getSelectedUser() != null) {
+                v = value.getSelectedUser();
+            } else if (value.getSelectedConversation() != null) {
+                v = value.getSelectedConversation();
             }
             values.put(actionId, v == null ? "" : v);
         }));
@@ -98,8 +114,31 @@ public final class ModalRenderer {
                     .minValue(number.min() == null ? null : number.min().toPlainString())
                     .maxValue(number.max() == null ? null : number.max().toPlainString())
                     .initialValue(input.initial()).build();
-        } else {
+        } else if (input instanceof Input.Date) {
             element = DatePickerElement.builder().actionId(input.id()).initialDate(input.initial()).build();
+        } else if (input instanceof Input.Time) {
+            element = TimePickerElement.builder().actionId(input.id()).initialTime(input.initial()).build();
+        } else if (input instanceof Input.MultiSelect multi) {
+            List<OptionObject> options = multi.choices().stream().map(ModalRenderer::option).toList();
+            List<String> chosen = Input.values(input.initial());
+            List<OptionObject> initial = multi.choices().stream().filter(c -> chosen.contains(c.value()))
+                    .map(ModalRenderer::option).toList();
+            element = CheckboxesElement.builder().actionId(input.id()).options(options)
+                    .initialOptions(initial.isEmpty() ? null : initial).build();
+        } else if (input instanceof Input.People people) {
+            List<String> initial = Input.values(input.initial());
+            element = people.multiple()
+                    ? MultiUsersSelectElement.builder().actionId(input.id()).placeholder(placeholder("Choose people…"))
+                            .initialUsers(initial.isEmpty() ? null : initial).build()
+                    : UsersSelectElement.builder().actionId(input.id()).placeholder(placeholder("Choose a person…"))
+                            .initialUser(initial.isEmpty() ? null : initial.get(0)).build();
+        } else {
+            element = ConversationsSelectElement.builder().actionId(input.id())
+                    .placeholder(placeholder("Choose a channel…")).initialConversation(input.initial())
+                    .defaultToCurrentConversation(input.initial() == null)
+                    .filter(ConversationsFilter.builder().include(List.of("public", "private"))
+                            .excludeBotUsers(true).build())
+                    .build();
         }
         return InputBlock.builder()
                 .blockId(input.id())
