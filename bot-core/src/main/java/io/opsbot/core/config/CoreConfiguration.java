@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -11,7 +12,10 @@ import java.time.Clock;
 
 /** Wires the conversation core. bot-app imports this; adapters' tests import it with their own configuration. */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = "io.opsbot.core")
+// The test-jar's io.opsbot.core.testing (CoreTestApplication with its recording gateways) must not be scanned into
+// an adapter's or the app's context when that jar is on their test classpath.
+@ComponentScan(basePackages = "io.opsbot.core",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.opsbot\\.core\\.testing\\..*"))
 @EnableMongoRepositories(basePackages = "io.opsbot.core")
 @EnableConfigurationProperties(OpsBotProperties.class)
 public class CoreConfiguration {
