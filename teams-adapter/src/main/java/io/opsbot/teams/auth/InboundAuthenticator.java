@@ -1,5 +1,6 @@
 package io.opsbot.teams.auth;
 
+import com.auth0.jwt.JWT;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * Checks that a request really comes from the Bot Connector, with the SDK's JWT validation: issuer
  * {@code https://api.botframework.com}, audience = our app id, lifetime, RS256 signature by a key from the Bot
  * Framework's OpenID metadata whose endorsements include the channel ({@code msteams}), and the {@code serviceurl}
- * claim equal to the activity's service URL.
+ * claim equal to the activity's service URL; on top of the SDK, a token must carry an expiry.
  *
  * <p>Validation is on whenever an app id is configured. Without one, requests are accepted only in local mode (the
  * Agents Playground on a developer's machine); otherwise every request is refused.
@@ -62,6 +63,15 @@ public class InboundAuthenticator {
         return properties.hasAppId();
     }
 
+    /** The SDK checks exp only when present; a Bot Connector token always has one, so one without it is refused. */
+    private static boolean expires(String authorization) {
+        boolean expires = JWT.decode(authorization.substring(authorization.indexOf(' ') + 1)).getExpiresAt() != null;
+        if (!expires) {
+            log.info("Refused a Teams request: token without expiry");
+        }
+        return expires;
+    }
+
     /** Whether the request with this Authorization header may deliver this activity. Never throws. */
     public boolean authenticate(String authorization, Activity activity) {
         if (!properties.hasAppId()) {
@@ -74,7 +84,7 @@ public class InboundAuthenticator {
             ClaimsIdentity identity = JwtTokenValidation.authenticateRequest(activity, authorization.strip(),
                             credentials, null, new AuthenticationConfiguration())
                     .get(VALIDATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return identity != null && identity.isAuthenticated();
+            return identity != null && identity.isAuthenticated() && expires(authorization.strip());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -19,12 +19,12 @@ public sealed interface CardAction {
 
     @JsonTypeName("Action.Submit")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Submit(String title, Map<String, String> data, String style) implements CardAction {
+    record Submit(String title, Map<String, Object> data, String style) implements CardAction {
     }
 
     @JsonTypeName("Action.Execute")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Execute(String title, String verb, Map<String, String> data, String style, Submit fallback)
+    record Execute(String title, String verb, Map<String, Object> data, String style, Submit fallback)
             implements CardAction {
     }
 }

@@ -136,12 +136,12 @@ public final class TeamsMarkdown {
     /** Web and mail links only, with the characters that would end the markdown link encoded. */
     static String safeUrl(String url) {
         try {
-            URI uri = URI.create(url.strip());
+            URI uri = URI.create(url.strip().replace(" ", "%20"));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("mailto")) {
                 return null;
             }
-            return uri.toASCIIString().replace("(", "%28").replace(")", "%29").replace(" ", "%20");
+            return uri.toASCIIString().replace("(", "%28").replace(")", "%29");
         } catch (IllegalArgumentException e) {
             return null;
         }

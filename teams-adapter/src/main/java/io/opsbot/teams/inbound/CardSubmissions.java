@@ -91,10 +91,11 @@ class CardSubmissions {
     }
 
     private CardOutcome route(InboundActivity inbound, JsonNode data, String verb) {
-        if (data.hasNonNull(CardData.NONCE) || data.hasNonNull(CardData.FORM)) {
+        JsonNode ours = CardData.ours(data);
+        if (ours.hasNonNull(CardData.NONCE) || ours.hasNonNull(CardData.FORM)) {
             return submitForm(inbound, data);
         }
-        String actionId = data.path(CardData.ACTION).asText(null);
+        String actionId = ours.path(CardData.ACTION).asText(null);
         if (actionId == null || actionId.isBlank()) {
             actionId = verb;
         }
@@ -103,11 +104,11 @@ class CardSubmissions {
                     inbound.baseConversationId());
             return new CardOutcome.Notice("That button is no longer active.");
         }
-        return clickButton(inbound, actionId, data.path(CardData.VALUE).asText(""));
+        return clickButton(inbound, actionId, ours.path(CardData.VALUE).asText(""));
     }
 
     private CardOutcome submitForm(InboundActivity inbound, JsonNode data) {
-        String nonce = data.path(CardData.NONCE).asText(null);
+        String nonce = CardData.ours(data).path(CardData.NONCE).asText(null);
         FormCards.Claim claim = formCards.claim(inbound.tenant(), nonce);
         if (claim instanceof FormCards.AlreadySubmitted) {
             return new CardOutcome.Notice("This form was already submitted.");

@@ -27,7 +27,8 @@ class Installations {
     void onConversationUpdate(InboundActivity inbound) {
         String bot = inbound.botId();
         for (JsonNode member : inbound.membersAdded()) {
-            if (bot != null && bot.equals(member.path("id").asText(null))) {
+            // In a 1:1 chat the person is always there: any member added means the bot was just installed.
+            if (inbound.personal() || bot != null && bot.equals(member.path("id").asText(null))) {
                 welcome(inbound);
                 return;
             }

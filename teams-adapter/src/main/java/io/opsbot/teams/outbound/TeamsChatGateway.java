@@ -5,6 +5,8 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.ResourceResponse;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.messaging.ChatGateway;
 import io.opsbot.core.messaging.DeliveryException;
@@ -21,7 +23,6 @@ import io.opsbot.teams.conversations.TeamsConversation;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -100,7 +101,11 @@ public class TeamsChatGateway implements ChatGateway {
         parameters.setBot(account(botId));
         parameters.setMembers(List.of(account(userId)));
         parameters.setTenantId(tenant.tenantId());
-        parameters.setChannelData(Map.of("tenant", Map.of("id", tenant.tenantId())));
+        // Typed channel data: the SDK's request validator reflects into every field it is given, which JDK
+        // collections (Map.of, HashMap) refuse under Java 17's strong encapsulation.
+        TeamsChannelData channelData = new TeamsChannelData();
+        channelData.setTenant(new TenantInfo(tenant.tenantId()));
+        parameters.setChannelData(channelData);
         ConversationResourceResponse created = ConnectorFailures.call("createConversation",
                 () -> connectors.conversations(known.getServiceUrl()).createConversation(parameters));
         if (created == null || created.getId() == null) {

@@ -51,8 +51,11 @@ import java.util.stream.Collectors;
  */
 public final class FakeBotConnector implements AutoCloseable {
 
-    /** One HTTP request as received: method, decoded path, headers (lower-case names) and JSON body (or null). */
-    public record Recorded(String method, String path, Map<String, String> headers, JsonNode body) {
+    /**
+     * One HTTP request as received: method, decoded path, headers (lower-case names), the body as text and, when it
+     * is JSON, parsed (else null).
+     */
+    public record Recorded(String method, String path, Map<String, String> headers, String text, JsonNode body) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -208,6 +211,12 @@ public final class FakeBotConnector implements AutoCloseable {
         return sign(appId, serviceUrl, ISSUER, Instant.now().minus(Duration.ofHours(1)), key);
     }
 
+    /** Correctly signed, but with no {@code exp} claim: it would never expire. */
+    public String tokenWithoutExpiry(String appId, String serviceUrl) {
+        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
+                .sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
+    }
+
     private static String sign(String audience, String serviceUrl, String issuer, Instant expires, KeyPair pair) {
         return JWT.create().withKeyId(KEY_ID).withIssuer(issuer).withAudience(audience)
                 .withClaim("serviceurl", serviceUrl).withNotBefore(Date.from(Instant.now().minusSeconds(60)))
@@ -233,7 +242,7 @@ public final class FakeBotConnector implements AutoCloseable {
             if (!text.isBlank() && headers.getOrDefault("content-type", "").contains("json")) {
                 body = JSON.readTree(text);
             }
-            requests.add(new Recorded(method, path, Map.copyOf(headers), body));
+            requests.add(new Recorded(method, path, Map.copyOf(headers), text, body));
 
             if (path.endsWith("/v1/.well-known/openidconfiguration")) {
                 respond(exchange, 200, Map.of(), openIdConfiguration());
