@@ -76,16 +76,12 @@ public final class TeamsMarkdown {
             return escape(shown, target, lineStart);
         }
         Markup.Text text = (Markup.Text) span;
-        switch (text.style()) {
-            case BOLD:
-                return wrap("**", escape(shown, target, false), lineStart);
-            case ITALIC:
-                return wrap("_", escape(shown, target, false), lineStart);
-            case CODE:
-                return code(shown, target);
-            default:
-                return escape(shown, target, lineStart);
-        }
+        return switch (text.style()) {
+            case BOLD -> wrap("**", escape(shown, target, false));
+            case ITALIC -> wrap("_", escape(shown, target, false));
+            case CODE -> code(shown, target);
+            case PLAIN -> escape(shown, target, lineStart);
+        };
     }
 
     private static String code(String shown, Target target) {
@@ -98,7 +94,7 @@ public final class TeamsMarkdown {
     }
 
     /** Puts the marker around the text but outside its surrounding spaces, which would break the emphasis. */
-    private static String wrap(String marker, String text, boolean lineStart) {
+    private static String wrap(String marker, String text) {
         String core = text.strip();
         if (core.isEmpty()) {
             return text;
