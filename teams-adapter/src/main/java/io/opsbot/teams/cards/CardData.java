@@ -1,0 +1,48 @@
+package io.opsbot.teams.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbot.core.message.Button;
+import io.opsbot.core.message.Form;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What our card buttons carry back. Teams returns a button's {@code data} as the activity's {@code value} (for a form,
+ * merged with the inputs' values by input id), so ours sits in one object under {@code opsbot}:
+ * {@code opsbot.form}, {@code opsbot.state}, {@code opsbot.nonce} for a form, {@code opsbot.action},
+ * {@code opsbot.value} for a button. It is a nested object, not dotted keys: the SDK's serializer (Azure's
+ * FlatteningSerializer) rewrites any key containing a dot into nested objects anyway, even inside card content.
+ */
+public final class CardData {
+
+    public static final String ROOT = "opsbot";
+    public static final String FORM = "form";
+    public static final String STATE = "state";
+    public static final String NONCE = "nonce";
+    public static final String ACTION = "action";
+    public static final String VALUE = "value";
+
+    private CardData() {
+    }
+
+    public static Map<String, Object> button(Button button) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        ours.put(ACTION, button.actionId());
+        ours.put(VALUE, button.value());
+        return Map.of(ROOT, ours);
+    }
+
+    public static Map<String, Object> form(Form form, String nonce) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        ours.put(FORM, form.formId());
+        ours.put(STATE, form.state());
+        ours.put(NONCE, nonce);
+        return Map.of(ROOT, ours);
+    }
+
+    /** Our part of a submitted {@code value} / {@code action.data}; a missing node when there is none. */
+    public static JsonNode ours(JsonNode data) {
+        return data.path(ROOT);
+    }
+}

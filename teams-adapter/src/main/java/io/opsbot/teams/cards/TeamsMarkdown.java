@@ -1,0 +1,145 @@
+package io.opsbot.teams.cards;
+
+import io.opsbot.core.message.Markup;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Renders the core's typed {@link Markup} as Teams markdown. Only the spans' styles become formatting: every piece of
+ * text is escaped, so user-typed {@code **}, {@code [x](y)}, {@code #} or {@code <at>} stay literal text. Text is
+ * shortened to a budget of visible characters for display.
+ */
+public final class TeamsMarkdown {
+
+    /**
+     * Where the markdown goes. Card TextBlocks render a small markdown subset and no HTML (and nothing can mention
+     * without the card's mention entities, which we never emit). Message text also renders HTML, so there {@code <},
+     * {@code >} and {@code &} are written as entities.
+     */
+    public enum Target { CARD, MESSAGE }
+
+    private TeamsMarkdown() {
+    }
+
+    public static String render(Markup markup, Target target, int maxVisible) {
+        StringBuilder out = new StringBuilder();
+        int budget = maxVisible;
+        boolean lineStart = true;
+        for (Markup.Span span : markup.spans()) {
+            if (span instanceof Markup.LineBreak) {
+                out.append("\n\n");
+                lineStart = true;
+                continue;
+            }
+            if (budget <= 0) {
+                if (!out.toString().endsWith(TextLimits.ELLIPSIS)) {
+                    out.append(TextLimits.ELLIPSIS);
+                }
+                break;
+            }
+            String visible = visibleText(span);
+            String shown = TextLimits.truncate(visible, budget);
+            budget -= shown.length();
+            if (shown.length() < visible.length()) {
+                budget = 0;
+            }
+            out.append(format(span, shown, target, lineStart));
+            lineStart = false;
+        }
+        return out.toString();
+    }
+
+    /** Plain text, escaped for the target: for labels, fact titles, button-free text. */
+    public static String escape(String text, Target target) {
+        return escape(text, target, true);
+    }
+
+    private static String visibleText(Markup.Span span) {
+        if (span instanceof Markup.Text t) {
+            return t.text();
+        }
+        if (span instanceof Markup.Link l) {
+            return l.label();
+        }
+        return ((Markup.Mention) span).displayName();
+    }
+
+    private static String format(Markup.Span span, String shown, Target target, boolean lineStart) {
+        if (span instanceof Markup.Link link) {
+            String url = safeUrl(link.url());
+            String label = escape(shown, target, lineStart);
+            return url == null ? label : "[" + label + "](" + url + ")";
+        }
+        if (span instanceof Markup.Mention) {
+            // A name, not a real mention: a mention needs entities we do not send.
+            return escape(shown, target, lineStart);
+        }
+        Markup.Text text = (Markup.Text) span;
+        return switch (text.style()) {
+            case BOLD -> wrap("**", escape(shown, target, false));
+            case ITALIC -> wrap("_", escape(shown, target, false));
+            case CODE -> code(shown, target);
+            case PLAIN -> escape(shown, target, lineStart);
+        };
+    }
+
+    private static String code(String shown, Target target) {
+        String inner = shown.replace("`", "'");
+        if (target == Target.MESSAGE) {
+            return "`" + html(inner) + "`";
+        }
+        // Card markdown has no code spans: keep the backticks as visible quotes around escaped text.
+        return "`" + escapeMarkdown(inner, false) + "`";
+    }
+
+    /** Puts the marker around the text but outside its surrounding spaces, which would break the emphasis. */
+    private static String wrap(String marker, String text) {
+        String core = text.strip();
+        if (core.isEmpty()) {
+            return text;
+        }
+        int lead = text.indexOf(core);
+        return text.substring(0, lead) + marker + core + marker + text.substring(lead + core.length());
+    }
+
+    private static String escape(String text, Target target, boolean lineStart) {
+        String md = escapeMarkdown(text, lineStart);
+        return target == Target.MESSAGE ? html(md) : md;
+    }
+
+    private static String escapeMarkdown(String text, boolean lineStart) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\*_~`[]()#|".indexOf(c) >= 0) {
+                out.append('\\');
+            } else if (i == 0 && lineStart && (c == '-' || c == '+' || c == '>')) {
+                // A list or quote marker only counts at the start of a line.
+                out.append('\\');
+            } else if (c == '.' && lineStart && i > 0 && text.substring(0, i).chars().allMatch(Character::isDigit)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Web and mail links only, with the characters that would end the markdown link encoded. */
+    static String safeUrl(String url) {
+        try {
+            URI uri = URI.create(url.strip().replace(" ", "%20"));
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("mailto")) {
+                return null;
+            }
+            return uri.toASCIIString().replace("(", "%28").replace(")", "%29");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

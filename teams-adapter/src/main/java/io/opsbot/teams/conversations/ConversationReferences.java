@@ -1,0 +1,104 @@
+package io.opsbot.teams.conversations;
+
+import io.opsbot.core.tenant.TenantRef;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores and finds conversation references. Every write is an upsert of the fields just seen, so two instances (or
+ * two activities at once) never lose each other's data.
+ */
+@Service
+public class ConversationReferences implements InitializingBean {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public ConversationReferences(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var ops = mongo.indexOps(TeamsConversation.class);
+        ops.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("conversationType", Sort.Direction.ASC)
+                .on("userId", Sort.Direction.ASC).named("tenant_personal_user"));
+        ops.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC)
+                .named("tenant_recent"));
+    }
+
+    /** What one inbound activity tells about its conversation. {@code userId}/{@code aadObjectId} only for 1:1. */
+    public record Seen(TenantRef tenant, String conversationId, String conversationType, String serviceUrl,
+                       String botId, String teamId, String userId, String aadObjectId) {
+    }
+
+    public TeamsConversation record(Seen seen) {
+        Instant now = clock.instant();
+        Update update = new Update()
+                .setOnInsert("tenant", seen.tenant())
+                .setOnInsert("conversationId", seen.conversationId())
+                .setOnInsert("createdAt", now)
+                .set("serviceUrl", seen.serviceUrl())
+                .set("updatedAt", now);
+        setIfPresent(update, "conversationType", seen.conversationType());
+        setIfPresent(update, "botId", seen.botId());
+        setIfPresent(update, "teamId", seen.teamId());
+        setIfPresent(update, "userId", seen.userId());
+        setIfPresent(update, "aadObjectId", seen.aadObjectId());
+        return mongo.findAndModify(byId(seen.tenant(), seen.conversationId()), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), TeamsConversation.class);
+    }
+
+    public Optional<TeamsConversation> find(TenantRef tenant, String conversationId) {
+        return Optional.ofNullable(mongo.findOne(byId(tenant, conversationId), TeamsConversation.class));
+    }
+
+    /** The 1:1 chat between the bot and this person, by Teams user id or Entra object id. */
+    public Optional<TeamsConversation> personal(TenantRef tenant, String userId) {
+        Query query = Query.query(Criteria.where("tenant").is(tenant).and("conversationType")
+                        .is(TeamsConversation.PERSONAL)
+                        .orOperator(Criteria.where("userId").is(userId), Criteria.where("aadObjectId").is(userId)))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, TeamsConversation.class));
+    }
+
+    /** The most recently seen conversation of a tenant: its service URL and bot id serve to open new 1:1 chats. */
+    public Optional<TeamsConversation> latest(TenantRef tenant) {
+        Query query = Query.query(Criteria.where("tenant").is(tenant))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, TeamsConversation.class));
+    }
+
+    /** True for the first caller only, until {@link #forgetWelcome} (an uninstall) resets it. */
+    public boolean claimWelcome(TenantRef tenant, String conversationId) {
+        Query unwelcomed = byId(tenant, conversationId).addCriteria(Criteria.where("welcomedAt").is(null));
+        return mongo.findAndModify(unwelcomed, new Update().set("welcomedAt", clock.instant()),
+                TeamsConversation.class) != null;
+    }
+
+    public void forgetWelcome(TenantRef tenant, String conversationId) {
+        mongo.updateFirst(byId(tenant, conversationId), new Update().unset("welcomedAt"), TeamsConversation.class);
+    }
+
+    private static Query byId(TenantRef tenant, String conversationId) {
+        return Query.query(Criteria.where("_id").is(TeamsConversation.key(tenant, conversationId)));
+    }
+
+    private static void setIfPresent(Update update, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            update.set(field, value);
+        }
+    }
+}

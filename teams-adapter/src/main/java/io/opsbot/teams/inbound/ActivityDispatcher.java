@@ -1,0 +1,53 @@
+package io.opsbot.teams.inbound;
+
+import io.opsbot.teams.conversations.ConversationReferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes an authenticated activity. Every activity first refreshes its conversation reference (the service URL may
+ * change), then: typed messages and card submits go to the core, adaptiveCard/action invokes are answered in the
+ * response, installs are welcomed, and everything else is acknowledged and ignored.
+ */
+@Component
+class ActivityDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityDispatcher.class);
+
+    private final ConversationReferences references;
+    private final TextMessages textMessages;
+    private final CardSubmissions cardSubmissions;
+    private final Installations installations;
+
+    ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
+                       Installations installations) {
+        this.references = references;
+        this.textMessages = textMessages;
+        this.cardSubmissions = cardSubmissions;
+        this.installations = installations;
+    }
+
+    InboundResult dispatch(InboundActivity inbound) {
+        if (!inbound.hasTenant() || inbound.serviceUrl() == null || inbound.conversationId() == null) {
+            log.info("Ignoring a Teams {} activity without tenant, service URL or conversation", inbound.type());
+            return InboundResult.ok();
+        }
+        references.record(inbound.seen());
+        String type = inbound.type();
+        if ("message".equals(type)) {
+            if (inbound.value().isObject() && !inbound.value().isEmpty()) {
+                cardSubmissions.onMessageSubmit(inbound);
+            } else if (inbound.userId() != null) {
+                textMessages.handle(inbound);
+            }
+        } else if ("invoke".equals(type) && CardSubmissions.INVOKE_NAME.equals(inbound.name())) {
+            return cardSubmissions.onInvoke(inbound);
+        } else if ("conversationUpdate".equals(type)) {
+            installations.onConversationUpdate(inbound);
+        } else if ("installationUpdate".equals(type)) {
+            installations.onInstallationUpdate(inbound);
+        }
+        return InboundResult.ok();
+    }
+}

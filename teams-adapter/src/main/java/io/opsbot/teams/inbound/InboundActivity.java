@@ -1,0 +1,220 @@
+package io.opsbot.teams.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.teams.conversations.ConversationReferences;
+import io.opsbot.teams.conversations.TeamsConversation;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One inbound activity: the SDK's {@link Activity} (for the SDK's token check) plus the raw JSON, from which the
+ * Teams-specific facts are read directly. The SDK's own channel-data accessors use a strict mapper that fails on
+ * fields it does not know (Teams adds new ones), so we read {@code channelData} as a tree instead.
+ */
+final class InboundActivity {
+
+    static final String LOCAL_TENANT = "local";
+    private static final Pattern THREAD = Pattern.compile("^(.*);messageid=(\\d+)$");
+    private static final Pattern AT_TAG = Pattern.compile("<at[^>]*>(.*?)</at>", Pattern.CASE_INSENSITIVE);
+
+    private final Activity activity;
+    private final JsonNode raw;
+    private final String tenantId;
+
+    private InboundActivity(Activity activity, JsonNode raw, String tenantId) {
+        this.activity = activity;
+        this.raw = raw;
+        this.tenantId = tenantId;
+    }
+
+    /**
+     * Reads an activity; null when the JSON is not an activity. The timestamps are dropped before the SDK sees them:
+     * its pattern ({@code ss.n}) rejects second-precision timestamps and misreads fractions, and we do not use them.
+     */
+    static InboundActivity parse(JsonNode raw, boolean localMode) {
+        if (!(raw instanceof ObjectNode object) || !raw.path("type").isTextual()) {
+            return null;
+        }
+        ObjectNode forSdk = object.deepCopy();
+        forSdk.remove("timestamp");
+        forSdk.remove("localTimestamp");
+        Activity activity = Serialization.treeToValue(forSdk, Activity.class);
+        if (activity == null) {
+            return null;
+        }
+        String tenant = text(raw.path("channelData").path("tenant").path("id"));
+        if (tenant == null) {
+            tenant = text(raw.path("conversation").path("tenantId"));
+        }
+        if (tenant == null && localMode) {
+            tenant = LOCAL_TENANT;
+        }
+        return new InboundActivity(activity, raw, tenant);
+    }
+
+    Activity sdk() {
+        return activity;
+    }
+
+    String type() {
+        return text(raw.path("type"));
+    }
+
+    String name() {
+        return text(raw.path("name"));
+    }
+
+    boolean hasTenant() {
+        return tenantId != null;
+    }
+
+    TenantRef tenant() {
+        return TenantRef.teams(tenantId);
+    }
+
+    String serviceUrl() {
+        return text(raw.path("serviceUrl"));
+    }
+
+    /** The conversation id as Teams sent it, thread suffix included: replies go there. */
+    String conversationId() {
+        return text(raw.path("conversation").path("id"));
+    }
+
+    /** The conversation without the {@code ;messageid=} of a reply chain: a channel, a chat or a 1:1 chat. */
+    String baseConversationId() {
+        String id = conversationId();
+        Matcher m = id == null ? null : THREAD.matcher(id);
+        return m != null && m.matches() ? m.group(1) : id;
+    }
+
+    /** The root message id of the reply chain this activity is in, or null. */
+    String threadId() {
+        String id = conversationId();
+        Matcher m = id == null ? null : THREAD.matcher(id);
+        return m != null && m.matches() ? m.group(2) : null;
+    }
+
+    /** personal, channel or groupChat; inferred from the channel data when Teams leaves it out (older payloads). */
+    String conversationType() {
+        String type = text(raw.path("conversation").path("conversationType"));
+        if (type != null) {
+            return type;
+        }
+        if (raw.path("channelData").path("channel").isObject() || raw.path("channelData").path("team").isObject()) {
+            return TeamsConversation.CHANNEL;
+        }
+        return raw.path("conversation").path("isGroup").asBoolean(false) ? TeamsConversation.GROUP_CHAT
+                : TeamsConversation.PERSONAL;
+    }
+
+    boolean personal() {
+        return TeamsConversation.PERSONAL.equals(conversationType());
+    }
+
+    String teamId() {
+        return text(raw.path("channelData").path("team").path("id"));
+    }
+
+    String botId() {
+        return text(raw.path("recipient").path("id"));
+    }
+
+    String userId() {
+        return text(raw.path("from").path("id"));
+    }
+
+    String userName() {
+        return text(raw.path("from").path("name"));
+    }
+
+    String aadObjectId() {
+        return text(raw.path("from").path("aadObjectId"));
+    }
+
+    String replyToId() {
+        return text(raw.path("replyToId"));
+    }
+
+    String action() {
+        return text(raw.path("action"));
+    }
+
+    JsonNode value() {
+        return raw.path("value");
+    }
+
+    JsonNode membersAdded() {
+        return raw.path("membersAdded");
+    }
+
+    /**
+     * The text with the bot's own mention removed. Done here rather than with the SDK's removeRecipientMention, which
+     * feeds the mention text to String.replaceAll as a regex (a bot named "Ops (beta)" would not be stripped, and
+     * "[" would throw). Other people's mentions are kept as their names.
+     */
+    String textWithoutBotMention() {
+        String text = text(raw.path("text"));
+        if (text == null) {
+            return "";
+        }
+        String bot = botId();
+        for (JsonNode entity : raw.path("entities")) {
+            if ("mention".equalsIgnoreCase(entity.path("type").asText())
+                    && bot != null && bot.equals(entity.path("mentioned").path("id").asText(null))) {
+                String mention = entity.path("text").asText("");
+                if (!mention.isEmpty()) {
+                    text = text.replace(mention, " ");
+                }
+            }
+        }
+        String botName = text(raw.path("recipient").path("name"));
+        if (botName != null) {
+            // Some clients send the mention without its entity.
+            text = text.replace("<at>" + botName + "</at>", " ");
+        }
+        return AT_TAG.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1))).replace('\u00a0', ' ')
+                .strip();
+    }
+
+    /** The person's time zone from the Teams client, when it sent a valid one. */
+    ZoneId zone() {
+        for (JsonNode entity : raw.path("entities")) {
+            if ("clientInfo".equalsIgnoreCase(entity.path("type").asText())) {
+                String zone = entity.path("timezone").asText("");
+                try {
+                    return zone.isBlank() ? null : ZoneId.of(zone);
+                } catch (DateTimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    Invoker invoker() {
+        Destination.Channel here = new Destination.Channel(tenant(), baseConversationId(), threadId());
+        return new Invoker(new UserRef(tenant(), userId()), userName(), here, personal(), zone());
+    }
+
+    /** The conversation reference this activity refreshes. */
+    ConversationReferences.Seen seen() {
+        boolean personal = personal();
+        return new ConversationReferences.Seen(tenant(), baseConversationId(), conversationType(), serviceUrl(),
+                botId(), teamId(), personal ? userId() : null, personal ? aadObjectId() : null);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+}

@@ -1,0 +1,88 @@
+package io.opsbot.teams.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Serialization;
+import io.opsbot.teams.TeamsProperties;
+import io.opsbot.teams.auth.InboundAuthenticator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The Bot Framework messaging endpoint. Spring MVC hands over the raw body as a String and gets a String back: the
+ * activity is read and written only by the SDK's Jackson 2 mapper, never by Spring's Jackson 3.
+ *
+ * <p>401 without details when authentication fails (nothing is processed or stored), 400 for a body that is not an
+ * activity, otherwise 200 once the work is done and the replies are sent (well within Teams' 15 s), with the invoke
+ * response as body for an adaptiveCard/action invoke.
+ */
+@RestController
+public class TeamsMessagesController {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsMessagesController.class);
+    public static final String PATH = "/api/messages";
+
+    private final InboundAuthenticator authenticator;
+    private final ActivityDispatcher dispatcher;
+    private final TeamsProperties properties;
+
+    TeamsMessagesController(InboundAuthenticator authenticator, ActivityDispatcher dispatcher,
+                            TeamsProperties properties) {
+        this.authenticator = authenticator;
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+    }
+
+    @PostMapping(PATH)
+    public ResponseEntity<String> messages(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) String body) {
+        if (!authenticator.acceptsRequests()
+                || authenticator.requiresToken() && (authorization == null || authorization.isBlank())) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        InboundActivity inbound = read(body);
+        if (inbound == null) {
+            return ResponseEntity.badRequest().build();
+        }
+        if (!authenticator.authenticate(authorization, inbound.sdk())) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        InboundResult result;
+        try {
+            result = dispatcher.dispatch(inbound);
+        } catch (RuntimeException e) {
+            // The engine already turns handler failures into apologies; this is the adapter's own failure.
+            String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+            log.error("Failed handling a Teams {} activity (ref {})", inbound.type(), ref, e);
+            return ResponseEntity.internalServerError().build();
+        }
+        if (result.body() == null) {
+            return ResponseEntity.status(result.status()).build();
+        }
+        return ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON).body(result.body());
+    }
+
+    private InboundActivity read(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode raw = Serialization.jsonToTree(body);
+            return raw == null ? null : InboundActivity.parse(raw, properties.isLocalMode());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.opsbot.teams.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbot.core.message.Block;
+import io.opsbot.core.message.Button;
+import io.opsbot.core.message.Choice;
+import io.opsbot.core.message.Field;
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.Input;
+import io.opsbot.core.message.Markup;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.teams.cards.TeamsMarkdown.Target;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CardRenderingTest {
+
+    private static final String HOSTILE = "**boss** said [click](javascript:alert(1)) <at>Everyone</at> # _x_ `rm`";
+
+    @Test
+    void userTextCannotFormatLinkOrMentionInACard() {
+        String md = TeamsMarkdown.render(Markup.plain(HOSTILE), Target.CARD, 1000);
+
+        assertThat(md).isEqualTo("\\*\\*boss\\*\\* said \\[click\\]\\(javascript:alert\\(1\\)\\) <at>Everyone</at> "
+                + "\\# \\_x\\_ \\`rm\\`");
+        JsonNode card = CardJson.toTree(MessageCards.card(Message.text(HOSTILE)));
+        assertThat(card.toString()).as("no mention entities, so <at> stays text").doesNotContain("entities");
+    }
+
+    @Test
+    void userTextCannotFormatOrMentionInAMessage() {
+        String md = TeamsMarkdown.render(Markup.builder().text("<at>Everyone</at> & ").bold("**x**").build(),
+                Target.MESSAGE, 1000);
+
+        assertThat(md).isEqualTo("&lt;at&gt;Everyone&lt;/at&gt; &amp; **\\*\\*x\\*\\***");
+    }
+
+    @Test
+    void stylesLinksMentionsAndLineBreaks() {
+        Markup markup = Markup.builder().bold("FB-1 ").italic("urgent").newline().text("- not a list ")
+                .code("feedback help").newline().link("https://crm.example.com/a (b)", "Open [it]").text(" by ")
+                .mention(new UserRef(TenantRef.teams("t"), "29:1"), "Ana_B").newline()
+                .link("javascript:alert(1)", "bad link").build();
+
+        String md = TeamsMarkdown.render(markup, Target.CARD, 1000);
+
+        assertThat(md).isEqualTo("**FB-1** _urgent_\n\n\\- not a list `feedback help`\n\n"
+                + "[Open \\[it\\]](https://crm.example.com/a%20%28b%29) by Ana\\_B\n\nbad link");
+    }
+
+    @Test
+    void longTextIsShortenedForDisplayWithoutSplittingAnEmoji() {
+        assertThat(TextLimits.truncate("a".repeat(8) + "😀😀", 10)).isEqualTo("a".repeat(8) + "…");
+        assertThat(TextLimits.truncate("a".repeat(7) + "😀😀", 10)).isEqualTo("a".repeat(7) + "😀…");
+        assertThat(TextLimits.truncate("short", 10)).isEqualTo("short");
+
+        String rendered = TeamsMarkdown.render(Markup.builder().text("x".repeat(30)).bold("never shown").build(),
+                Target.CARD, 20);
+        assertThat(rendered).isEqualTo("x".repeat(19) + "…");
+
+        String longFeedback = "🙂".repeat(5000);
+        String inCard = CardJson.toTree(MessageCards.card(Message.text(longFeedback))).path("body").get(0)
+                .path("text").asText();
+        assertThat(inCard).hasSizeLessThanOrEqualTo(MessageCards.TEXT_LIMIT).endsWith("…");
+        assertThat(Character.isHighSurrogate(inCard.charAt(inCard.length() - 2))).isFalse();
+    }
+
+    @Test
+    void messageBlocksBecomeCardElementsInSchema15() {
+        Message message = Message.builder("FB-3: Slow export")
+                .header("🆕 FB-3 · Bug")
+                .section(Markup.bold("Slow export"), List.of(Field.of("Area", "#reporting"), Field.of("Impact", null)))
+                .divider()
+                .context(Markup.plain("From Ana"))
+                .buttons(List.of(Button.primary("feedback.status", "Shipped", "id1:SHIPPED"),
+                        Button.danger("feedback.status", "Declined", "id1:DECLINED"),
+                        Button.of("feedback.status", "Planned", "id1:PLANNED")))
+                .build();
+
+        JsonNode card = CardJson.toTree(MessageCards.card(message));
+
+        assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(card.path("version").asText()).isEqualTo("1.5");
+        assertThat(card.path("$schema").asText()).isEqualTo("http://adaptivecards.io/schemas/adaptive-card.json");
+        JsonNode body = card.path("body");
+        assertThat(body.get(0).path("type").asText()).isEqualTo("TextBlock");
+        assertThat(body.get(0).path("weight").asText()).isEqualTo("Bolder");
+        assertThat(body.get(0).path("size").asText()).isEqualTo("Medium");
+        assertThat(body.get(1).path("text").asText()).isEqualTo("**Slow export**");
+        assertThat(body.get(2).path("type").asText()).isEqualTo("FactSet");
+        assertThat(body.get(2).path("facts").get(1).path("value").asText()).isEqualTo("—");
+        assertThat(body.get(3).path("isSubtle").asBoolean()).isTrue();
+        assertThat(body.get(3).path("size").asText()).isEqualTo("Small");
+        assertThat(body.get(3).path("separator").asBoolean()).as("the divider").isTrue();
+        JsonNode actions = body.get(4).path("actions");
+        assertThat(body.get(4).path("type").asText()).isEqualTo("ActionSet");
+        assertThat(actions.get(0).path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(actions.get(0).path("style").asText()).isEqualTo("positive");
+        assertThat(actions.get(1).path("style").asText()).isEqualTo("destructive");
+        assertThat(actions.get(2).has("style")).isFalse();
+        assertThat(actions.get(0).path("data").path("opsbot").path("value").asText()).isEqualTo("id1:SHIPPED");
+        assertThat(actions.get(0).path("fallback").path("type").asText()).isEqualTo("Action.Submit");
+        assertThat(actions.get(0).path("fallback").path("data")).isEqualTo(actions.get(0).path("data"));
+        assertThat(card.toString()).doesNotContain("null");
+    }
+
+    @Test
+    void aRejectedFormShowsTheTypedValuesAndEachErrorUnderItsInput() {
+        Form form = new Form("f.new", "Share feedback", "Save", List.of(new Block.Section(Markup.plain("Intro"))),
+                List.of(new Input.Text("summary", "Summary", true, "One line", null, false, 150, "e.g. Slow"),
+                        new Input.Select("kind", "Kind", false, null, null,
+                                List.of(new Choice("BUG", "Bug"), new Choice("IDEA", "Idea"))),
+                        new Input.Number("impact", "Impact", false, null, null, BigDecimal.ONE, BigDecimal.valueOf(5),
+                                false),
+                        new Input.Date("due", "Due", false, null, null)),
+                "source=MESSAGE", Map.of())
+                .rejected(Map.of("summary", "", "kind", "IDEA", "impact", "9", "due", "2027-01-31"),
+                        Map.of("summary", "Summary is required.", "impact", "Enter a number from 1 to 5."));
+
+        JsonNode card = CardJson.toTree(FormCardRenderer.card(form, "0123456789abcdef0123456789abcdef"));
+        JsonNode body = card.path("body");
+
+        assertThat(body.get(0).path("text").asText()).isEqualTo("Share feedback");
+        assertThat(body.get(1).path("text").asText()).isEqualTo("Intro");
+        assertThat(body.get(2).path("color").asText()).isEqualTo("Attention");
+        JsonNode summary = body.get(3);
+        assertThat(summary.path("type").asText()).isEqualTo("Input.Text");
+        assertThat(summary.path("isRequired").asBoolean()).isTrue();
+        assertThat(summary.path("errorMessage").asText()).isEqualTo("Summary is required.");
+        assertThat(summary.path("placeholder").asText()).isEqualTo("e.g. Slow");
+        assertThat(summary.path("label").asText()).isEqualTo("Summary");
+        assertThat(body.get(4).path("text").asText()).isEqualTo("One line");
+        assertThat(body.get(5).path("text").asText()).isEqualTo("Summary is required.");
+        assertThat(body.get(5).path("color").asText()).isEqualTo("Attention");
+        assertThat(body.get(6).path("value").asText()).isEqualTo("IDEA");
+        assertThat(body.get(6).path("choices").get(1).path("title").asText()).isEqualTo("Idea");
+        assertThat(body.get(7).path("type").asText()).isEqualTo("Input.Number");
+        assertThat(body.get(7).path("value").asInt()).isEqualTo(9);
+        assertThat(body.get(7).path("max").asInt()).isEqualTo(5);
+        assertThat(body.get(8).path("text").asText()).isEqualTo("Enter a number from 1 to 5.");
+        assertThat(body.get(9).path("type").asText()).isEqualTo("Input.Date");
+        assertThat(body.get(9).path("value").asText()).isEqualTo("2027-01-31");
+        JsonNode submit = card.path("actions").get(0);
+        assertThat(submit.path("type").asText()).isEqualTo("Action.Submit");
+        assertThat(submit.path("title").asText()).isEqualTo("Save");
+        assertThat(submit.path("data").path("opsbot").path("form").asText()).isEqualTo("f.new");
+        assertThat(submit.path("data").path("opsbot").path("state").asText()).isEqualTo("source=MESSAGE");
+        assertThat(submit.path("data").path("opsbot").path("nonce").asText())
+                .isEqualTo("0123456789abcdef0123456789abcdef");
+    }
+}

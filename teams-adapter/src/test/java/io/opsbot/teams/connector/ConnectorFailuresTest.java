@@ -1,0 +1,47 @@
+package io.opsbot.teams.connector;
+
+import io.opsbot.core.messaging.DeliveryException.Reason;
+import org.junit.jupiter.api.Test;
+
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectorFailuresTest {
+
+    @Test
+    void statusesMapToReasons() {
+        assertThat(ConnectorFailures.fromStatus("send", 429, "3", null, null).reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(ConnectorFailures.fromStatus("send", 403, null, "BotNotInConversationRoster", null).getMessage())
+                .contains("403 BotNotInConversationRoster");
+        assertThat(ConnectorFailures.fromStatus("send", 404, null, null, null).reason()).isEqualTo(Reason.UNREACHABLE);
+        assertThat(ConnectorFailures.fromStatus("send", 502, null, null, null).reason()).isEqualTo(Reason.TRANSIENT);
+        assertThat(ConnectorFailures.fromStatus("send", 412, null, null, null).reason()).isEqualTo(Reason.TRANSIENT);
+        assertThat(ConnectorFailures.fromStatus("send", 413, null, null, null).reason()).isEqualTo(Reason.REJECTED);
+        assertThat(ConnectorFailures.fromStatus("send", 401, null, null, null).reason()).isEqualTo(Reason.REJECTED);
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDate() {
+        assertThat(ConnectorFailures.parseRetryAfter("12")).isEqualTo(Duration.ofSeconds(12));
+        assertThat(ConnectorFailures.parseRetryAfter(" ")).isNull();
+        assertThat(ConnectorFailures.parseRetryAfter("soon")).isNull();
+        String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(65));
+        assertThat(ConnectorFailures.parseRetryAfter(inAMinute)).isBetween(Duration.ofSeconds(55),
+                Duration.ofSeconds(65));
+    }
+
+    @Test
+    void networkTroubleIsTransientAndTokenRefusalsAreRejected() {
+        assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new SocketTimeoutException("read")))
+                .reason()).isEqualTo(Reason.TRANSIENT);
+        assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new java.io.IOException(
+                new ClientCredentialsTokenSource.TokenRequestException(401)))).reason()).isEqualTo(Reason.REJECTED);
+        assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException(
+                new ClientCredentialsTokenSource.TokenRequestException(503))).reason()).isEqualTo(Reason.TRANSIENT);
+    }
+}

@@ -1,0 +1,339 @@
+package io.opsbot.teams.testing;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A local stand-in for Microsoft's side of a Teams bot, on 127.0.0.1 with a free port:
+ * <ul>
+ *   <li>the Bot Connector REST API at {@link #serviceUrl()}: send, update and create conversation, answering the way
+ *       the real connector does ({@code ResourceResponse} / {@code ConversationResourceResponse}), or failing on
+ *       demand (429 with Retry-After, 403, 500);</li>
+ *   <li>a client-credentials token endpoint at {@link #tokenEndpoint()};</li>
+ *   <li>an OpenID metadata document and JWKS at {@link #openIdMetadataUrl()}, with a test RSA key endorsed for
+ *       {@code msteams}, and {@link #channelToken} to sign tokens with it the way the Bot Connector does.</li>
+ * </ul>
+ * Every request is recorded. Shipped in the test-jar so bot-app tests can use it too. Uses only the JDK, Jackson 2
+ * and java-jwt (both on the classpath through the Bot Framework SDK).
+ */
+public final class FakeBotConnector implements AutoCloseable {
+
+    /**
+     * One HTTP request as received: method, decoded path, headers (lower-case names), the body as text and, when it
+     * is JSON, parsed (else null).
+     */
+    public record Recorded(String method, String path, Map<String, String> headers, String text, JsonNode body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The conversation id of a {@code /v3/conversations/{id}/...} call, or null. */
+        public String conversationId() {
+            Matcher m = CONVERSATION_PATH.matcher(path);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    /** A canned failure for the next connector call. */
+    public record Failure(int status, Map<String, String> headers, String body) {
+    }
+
+    public static final String ISSUER = "https://api.botframework.com";
+    public static final String KEY_ID = "fake-connector-key";
+    public static final String ACCESS_TOKEN = "fake-connector-access-token";
+
+    private static final Pattern CONVERSATION_PATH = Pattern.compile("/v3/conversations/([^/]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final KeyPair key = rsaKey();
+    private final KeyPair otherKey = rsaKey();
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Queue<Failure> failures = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong(1_700_000_000_000L);
+    private volatile String accessToken = ACCESS_TOKEN;
+
+    private FakeBotConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-bot-connector");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public static FakeBotConnector start() {
+        try {
+            return new FakeBotConnector();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the fake Bot Connector", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A service URL shaped like Teams' regional ones ({@code https://smba.trafficmanager.net/amer/}). */
+    public String serviceUrl() {
+        return baseUrl() + "/amer/";
+    }
+
+    public String tokenEndpoint() {
+        return baseUrl() + "/botframework.com/oauth2/v2.0/token";
+    }
+
+    public String openIdMetadataUrl() {
+        return baseUrl() + "/v1/.well-known/openidconfiguration";
+    }
+
+    // ---- what was received ------------------------------------------------------------------------------------
+
+    public List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Calls to the connector API ({@code /v3/...}), not to the token or OpenID endpoints. */
+    public List<Recorded> connectorCalls() {
+        return requests.stream().filter(r -> r.path().contains("/v3/")).collect(Collectors.toList());
+    }
+
+    /** Activities posted to conversations (new messages), in order. */
+    public List<Recorded> sentActivities() {
+        return requests.stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/activities"))
+                .collect(Collectors.toList());
+    }
+
+    /** Activities replaced in place ({@code PUT .../activities/{id}}). */
+    public List<Recorded> updatedActivities() {
+        return requests.stream().filter(r -> r.method().equals("PUT") && r.path().contains("/activities/"))
+                .collect(Collectors.toList());
+    }
+
+    public List<Recorded> createdConversations() {
+        return requests.stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/v3/conversations"))
+                .collect(Collectors.toList());
+    }
+
+    public List<Recorded> tokenRequests() {
+        return requests.stream().filter(r -> r.path().endsWith("/oauth2/v2.0/token")).collect(Collectors.toList());
+    }
+
+    public void clear() {
+        requests.clear();
+        synchronized (failures) {
+            failures.clear();
+        }
+    }
+
+    // ---- behaviour ----------------------------------------------------------------------------------------------
+
+    /** The next connector call (send, update, create) fails with this status, headers and body; queued. */
+    public void failNext(int status, Map<String, String> headers, String body) {
+        synchronized (failures) {
+            failures.add(new Failure(status, headers, body));
+        }
+    }
+
+    public void failNextWithRateLimit(int retryAfterSeconds) {
+        failNext(429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+                "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests\"}}");
+    }
+
+    /** What Teams answers when the bot was removed from the conversation or the app uninstalled. */
+    public void failNextWithForbidden() {
+        failNext(403, Map.of(), "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is "
+                + "not part of the conversation roster.\"}}");
+    }
+
+    public void failNextWithServerError() {
+        failNext(500, Map.of(), "{\"error\":{\"code\":\"ServiceError\",\"message\":\"Internal error\"}}");
+    }
+
+    public void setAccessToken(String token) {
+        this.accessToken = token;
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------------------------
+
+    /** A token as the Bot Connector sends it to a bot: signed by this fake's endorsed key. */
+    public String channelToken(String appId, String serviceUrl) {
+        return sign(appId, serviceUrl, ISSUER, Instant.now().plus(Duration.ofMinutes(30)), key);
+    }
+
+    /** The same claims, signed by a key the metadata does not list (under the same key id). */
+    public String forgedToken(String appId, String serviceUrl) {
+        return sign(appId, serviceUrl, ISSUER, Instant.now().plus(Duration.ofMinutes(30)), otherKey);
+    }
+
+    public String expiredToken(String appId, String serviceUrl) {
+        return sign(appId, serviceUrl, ISSUER, Instant.now().minus(Duration.ofHours(1)), key);
+    }
+
+    /** Correctly signed, but with no {@code exp} claim: it would never expire. */
+    public String tokenWithoutExpiry(String appId, String serviceUrl) {
+        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
+                .sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
+    }
+
+    private static String sign(String audience, String serviceUrl, String issuer, Instant expires, KeyPair pair) {
+        return JWT.create().withKeyId(KEY_ID).withIssuer(issuer).withAudience(audience)
+                .withClaim("serviceurl", serviceUrl).withNotBefore(Date.from(Instant.now().minusSeconds(60)))
+                .withIssuedAt(Date.from(Instant.now().minusSeconds(60))).withExpiresAt(Date.from(expires))
+                .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
+    }
+
+    // ---- HTTP ---------------------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            byte[] bytes;
+            try (InputStream in = exchange.getRequestBody()) {
+                bytes = in.readAllBytes();
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            JsonNode body = null;
+            if (!text.isBlank() && headers.getOrDefault("content-type", "").contains("json")) {
+                body = JSON.readTree(text);
+            }
+            requests.add(new Recorded(method, path, Map.copyOf(headers), text, body));
+
+            if (path.endsWith("/v1/.well-known/openidconfiguration")) {
+                respond(exchange, 200, Map.of(), openIdConfiguration());
+            } else if (path.endsWith("/v1/.well-known/keys")) {
+                respond(exchange, 200, Map.of(), keys());
+            } else if (path.endsWith("/oauth2/v2.0/token")) {
+                respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                        + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\"}");
+            } else if (path.contains("/v3/conversations")) {
+                Failure failure;
+                synchronized (failures) {
+                    failure = failures.poll();
+                }
+                if (failure != null) {
+                    respond(exchange, failure.status(), failure.headers(), failure.body());
+                } else {
+                    connector(exchange, method, path);
+                }
+            } else {
+                respond(exchange, 404, Map.of(), "{}");
+            }
+        } catch (RuntimeException e) {
+            respond(exchange, 500, Map.of(), "{\"error\":{\"code\":\"FakeFailure\",\"message\":\"" + e + "\"}}");
+        }
+    }
+
+    private void connector(HttpExchange exchange, String method, String path) throws IOException {
+        if (method.equals("POST") && path.endsWith("/v3/conversations")) {
+            String id = "a:fake-personal-" + ids.incrementAndGet();
+            respond(exchange, 201, Map.of(), "{\"id\":\"" + id + "\",\"activityId\":\"" + ids.incrementAndGet()
+                    + "\",\"serviceUrl\":\"" + serviceUrl() + "\"}");
+        } else if (method.equals("POST") && path.endsWith("/activities")) {
+            respond(exchange, 201, Map.of(), "{\"id\":\"" + ids.incrementAndGet() + "\"}");
+        } else if (method.equals("PUT") && path.contains("/activities/")) {
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            respond(exchange, 200, Map.of(), "{\"id\":\"" + id + "\"}");
+        } else {
+            respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"not faked\"}}");
+        }
+    }
+
+    private String openIdConfiguration() {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("issuer", ISSUER);
+        doc.put("authorization_endpoint", "https://invalid.botframework.com");
+        doc.put("jwks_uri", baseUrl() + "/v1/.well-known/keys");
+        doc.putArray("id_token_signing_alg_values_supported").add("RS256");
+        doc.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
+        return doc.toString();
+    }
+
+    private String keys() {
+        RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
+        ObjectNode jwk = JSON.createObjectNode();
+        jwk.put("kty", "RSA");
+        jwk.put("use", "sig");
+        jwk.put("kid", KEY_ID);
+        jwk.put("n", base64Url(publicKey.getModulus().toByteArray()));
+        jwk.put("e", base64Url(publicKey.getPublicExponent().toByteArray()));
+        ArrayNode endorsements = jwk.putArray("endorsements");
+        endorsements.add("msteams");
+        endorsements.add("webchat");
+        ObjectNode doc = JSON.createObjectNode();
+        doc.putArray("keys").add(jwk);
+        return doc.toString();
+    }
+
+    private static String base64Url(byte[] bigEndian) {
+        byte[] bytes = bigEndian;
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static KeyPair rsaKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.opsbot.teams.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Loads the real Teams activities under {@code fixtures/teams/} (see SOURCES.md there) and changes only what a test
+ * must: the service URL (to the fake connector), the text, the tenant, and the value/replyToId of card submissions.
+ */
+public final class TeamsFixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TeamsFixtures() {
+    }
+
+    public static Activity load(String name) {
+        try (InputStream in = TeamsFixtures.class.getResourceAsStream("/fixtures/teams/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new Activity((ObjectNode) JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fixture activity being adjusted for one test. */
+    public static final class Activity {
+
+        private final ObjectNode json;
+
+        private Activity(ObjectNode json) {
+            this.json = json;
+        }
+
+        public Activity serviceUrl(String url) {
+            json.put("serviceUrl", url);
+            return this;
+        }
+
+        public Activity text(String text) {
+            json.put("text", text);
+            return this;
+        }
+
+        /** Sets the tenant wherever the fixture carries it (channel data, conversation). */
+        public Activity tenant(String tenantId) {
+            JsonNode channelData = json.path("channelData");
+            if (channelData.isObject()) {
+                ((ObjectNode) channelData).putObject("tenant").put("id", tenantId);
+            }
+            JsonNode conversation = json.path("conversation");
+            if (conversation.isObject() && conversation.has("tenantId")) {
+                ((ObjectNode) conversation).put("tenantId", tenantId);
+            }
+            return this;
+        }
+
+        public Activity value(Map<String, ?> value) {
+            json.set("value", JSON.valueToTree(value));
+            return this;
+        }
+
+        /** For an adaptiveCard/action invoke: the Action.Execute's verb and data. */
+        public Activity actionData(String verb, Map<String, ?> data) {
+            ObjectNode action = (ObjectNode) json.path("value").path("action");
+            action.put("verb", verb);
+            action.set("data", JSON.valueToTree(data));
+            return this;
+        }
+
+        public Activity replyToId(String id) {
+            json.put("replyToId", id);
+            return this;
+        }
+
+        public Activity set(String field, String value) {
+            json.put(field, value);
+            return this;
+        }
+
+        public ObjectNode json() {
+            return json;
+        }
+
+        public String conversationId() {
+            return json.path("conversation").path("id").asText();
+        }
+
+        public String userId() {
+            return json.path("from").path("id").asText();
+        }
+
+        @Override
+        public String toString() {
+            return json.toString();
+        }
+    }
+}

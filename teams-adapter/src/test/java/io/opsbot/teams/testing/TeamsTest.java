@@ -1,0 +1,25 @@
+package io.opsbot.teams.testing;
+
+import io.opsbot.core.testing.MongoTestServer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A Spring test of the core plus the Teams adapter, against mongo-java-server over TCP, called through MockMvc. Local
+ * mode without an app id (requests need no token, the bot sends none); tests point activities' serviceUrl at a
+ * {@link FakeBotConnector}. Test classes using this share one cached context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = TeamsTestApplication.class,
+        properties = {"opsbot.teams.app-id=", "opsbot.teams.app-password=", "opsbot.teams.local-mode=true"})
+@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
+@AutoConfigureMockMvc
+public @interface TeamsTest {
+}

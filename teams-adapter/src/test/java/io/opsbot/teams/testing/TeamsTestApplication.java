@@ -1,0 +1,27 @@
+package io.opsbot.teams.testing;
+
+import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.teams.TeamsAdapterConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Instant;
+
+/** The core and the Teams adapter, with a clock tests can move. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({CoreConfiguration.class, TeamsAdapterConfiguration.class})
+public class TeamsTestApplication {
+
+    public static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock(START);
+    }
+}
