@@ -3,6 +3,7 @@ package io.opsbot.app;
 import io.opsbot.app.embedded.EmbeddedMongoConfiguration;
 import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
+import io.opsbot.teams.TeamsAdapterConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({EmbeddedMongoConfiguration.class, CoreConfiguration.class, SlackAdapterConfiguration.class})
+@Import({EmbeddedMongoConfiguration.class, CoreConfiguration.class, SlackAdapterConfiguration.class,
+        TeamsAdapterConfiguration.class})
 public class OpsBotApplication {
 
     public static void main(String[] args) {

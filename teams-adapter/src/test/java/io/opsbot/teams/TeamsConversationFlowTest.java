@@ -40,6 +40,8 @@ class TeamsConversationFlowTest {
     @Autowired
     FeedbackRepository feedback;
     @Autowired
+    io.opsbot.core.feedback.FeedbackTriage feedbackTriage;
+    @Autowired
     ConversationReferences references;
 
     private String tenantId;
@@ -278,7 +280,8 @@ class TeamsConversationFlowTest {
         assertThat(button.path("verb").asText()).isEqualTo("feedback.status");
         assertThat(button.path("fallback").path("type").asText()).isEqualTo("Action.Submit");
         assertThat(button.path("fallback").path("data")).isEqualTo(button.path("data"));
-        await().until(() -> feedback.findByTenantAndNumber(tenant, 1).orElseThrow().getTriage().posted() != null);
+        await().until(() -> feedbackTriage.delivery(feedback.findByTenantAndNumber(tenant, 1).orElseThrow())
+                .map(d -> d.getPosted() != null).orElse(false));
     }
 
     @Test

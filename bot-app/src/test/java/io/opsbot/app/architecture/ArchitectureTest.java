@@ -50,7 +50,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClassPathBeingChecked() {
         assertThat(classes.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("core", "slack", "app");
+                .contains("core", "slack", "teams", "app");
     }
 
     @Test

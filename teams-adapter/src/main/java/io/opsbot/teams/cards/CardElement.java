@@ -14,7 +14,7 @@ import java.util.List;
         @JsonSubTypes.Type(CardElement.TextBlock.class), @JsonSubTypes.Type(CardElement.FactSet.class),
         @JsonSubTypes.Type(CardElement.ActionSet.class), @JsonSubTypes.Type(CardElement.InputText.class),
         @JsonSubTypes.Type(CardElement.InputChoiceSet.class), @JsonSubTypes.Type(CardElement.InputNumber.class),
-        @JsonSubTypes.Type(CardElement.InputDate.class)})
+        @JsonSubTypes.Type(CardElement.InputDate.class), @JsonSubTypes.Type(CardElement.InputTime.class)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface CardElement {
 
@@ -79,9 +79,29 @@ public sealed interface CardElement {
     @JsonTypeName("Input.ChoiceSet")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InputChoiceSet(String id, String label, Boolean isRequired, String errorMessage, String style,
-                          List<Choice> choices, String value) implements CardElement {
+                          List<Choice> choices, String value, Boolean isMultiSelect,
+                          @com.fasterxml.jackson.annotation.JsonProperty("choices.data") ChoicesData choicesData)
+            implements CardElement {
         @Override
         public InputChoiceSet separated() {
+            return this;
+        }
+    }
+
+    /** Dynamic choices a Teams client fetches itself, e.g. the people of the tenant from Microsoft Graph. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChoicesData(String type, String dataset) {
+        public static ChoicesData graphUsers() {
+            return new ChoicesData("Data.Query", "graph.microsoft.com/users");
+        }
+    }
+
+    @JsonTypeName("Input.Time")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InputTime(String id, String label, Boolean isRequired, String errorMessage, String value)
+            implements CardElement {
+        @Override
+        public InputTime separated() {
             return this;
         }
     }

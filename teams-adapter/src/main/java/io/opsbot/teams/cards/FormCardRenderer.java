@@ -61,15 +61,30 @@ public final class FormCardRenderer {
                 choices.add(new CardElement.Choice(choice.label(), choice.value()));
             }
             String initial = select.initial() != null && select.hasChoice(select.initial()) ? select.initial() : null;
-            return new CardElement.InputChoiceSet(select.id(), label, required, missing, "compact", choices, initial);
+            return new CardElement.InputChoiceSet(select.id(), label, required, missing, "compact", choices, initial,
+                    null, null);
         }
         if (input instanceof Input.Number number) {
             return new CardElement.InputNumber(number.id(), label, required,
                     missing != null ? missing : rangeMessage(number), number.min(), number.max(),
                     number(number.initial()));
         }
-        Input.Date date = (Input.Date) input;
-        return new CardElement.InputDate(date.id(), label, required, missing, date(date.initial()));
+        if (input instanceof Input.Date date) {
+            return new CardElement.InputDate(date.id(), label, required, missing, date(date.initial()));
+        }
+        if (input instanceof Input.Time time) {
+            return new CardElement.InputTime(time.id(), label, required, missing, time.initial());
+        }
+        if (input instanceof Input.MultiSelect multi) {
+            List<CardElement.Choice> choices = new ArrayList<>();
+            for (Choice choice : multi.choices()) {
+                choices.add(new CardElement.Choice(choice.label(), choice.value()));
+            }
+            return new CardElement.InputChoiceSet(multi.id(), label, required, missing, "expanded", choices,
+                    multi.initial(), Boolean.TRUE, null);
+        }
+        // People and channels: the tenant's known people and channels are filled in by FormCards before rendering.
+        throw new IllegalArgumentException("no card input for " + input.getClass().getSimpleName());
     }
 
     private static String rangeMessage(Input.Number number) {
