@@ -21,6 +21,7 @@ public class TenantSettings {
     private Destination.Channel triageChannel;
     private List<String> feedbackAreas = new ArrayList<>();
     private Set<String> adminUserIds = new LinkedHashSet<>();
+    private List<java.time.LocalDate> holidays = new ArrayList<>();
     private Instant updatedAt;
 
     protected TenantSettings() {
@@ -58,6 +59,15 @@ public class TenantSettings {
 
     public Set<String> getAdminUserIds() {
         return adminUserIds;
+    }
+
+    /** Days off for the whole tenant: no ritual prompts anyone on them. */
+    public List<java.time.LocalDate> getHolidays() {
+        return holidays;
+    }
+
+    public void setHolidays(List<java.time.LocalDate> holidays) {
+        this.holidays = new ArrayList<>(holidays);
     }
 
     public Instant getUpdatedAt() {

@@ -86,6 +86,31 @@ public class TenantSettingsService {
         return List.copyOf(areas);
     }
 
+    public List<java.time.LocalDate> holidays(TenantRef tenant) {
+        return List.copyOf(get(tenant).getHolidays());
+    }
+
+    public List<java.time.LocalDate> addHoliday(UserRef actor, java.time.LocalDate date) {
+        TenantSettings settings = authorize(actor);
+        if (!settings.getHolidays().contains(date)) {
+            List<java.time.LocalDate> days = new ArrayList<>(settings.getHolidays());
+            days.add(date);
+            days.sort(null);
+            settings.setHolidays(days);
+            save(settings);
+        }
+        return List.copyOf(settings.getHolidays());
+    }
+
+    public List<java.time.LocalDate> removeHoliday(UserRef actor, java.time.LocalDate date) {
+        TenantSettings settings = authorize(actor);
+        List<java.time.LocalDate> days = new ArrayList<>(settings.getHolidays());
+        days.remove(date);
+        settings.setHolidays(days);
+        save(settings);
+        return List.copyOf(days);
+    }
+
     public static String normalizeArea(String area) {
         String name = (area == null ? "" : area.strip()).toLowerCase(Locale.ROOT);
         if (name.startsWith("#")) {

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 /** A Spring test of the core against mongo-java-server over TCP. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = CoreTestApplication.class)
+// Quartz stays stopped: tests fire nudges themselves, in order, against a clock they move (NudgeDriver).
+@SpringBootTest(classes = CoreTestApplication.class, properties = "spring.quartz.auto-startup=false")
 @ContextConfiguration(initializers = MongoTestServer.Initializer.class)
 public @interface CoreTest {
 }

@@ -25,6 +25,12 @@ public class CoreTestApplication {
     }
 
     @Bean
+    NudgeDriver nudgeDriver(io.opsbot.core.schedule.Nudges nudges,
+                            io.opsbot.core.schedule.NudgeDispatcher dispatcher, MutableClock clock) {
+        return new NudgeDriver(nudges, dispatcher, clock);
+    }
+
+    @Bean
     RecordingChatGateway slackGateway() {
         return new RecordingChatGateway(Platform.SLACK);
     }

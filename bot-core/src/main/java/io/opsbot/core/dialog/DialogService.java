@@ -1,0 +1,161 @@
+package io.opsbot.core.dialog;
+
+import io.opsbot.core.conversation.Response;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs question-by-question conversations in direct messages. Starting one is claimed by its key, so a ritual that
+ * fires twice (a restart, a second instance) opens it once; its opening message goes through the {@link Outbox}.
+ */
+@Service
+public class DialogService implements InitializingBean {
+
+    /** Typed instead of an answer: leave the current dialog. */
+    public static final Set<String> CANCEL_WORDS = Set.of("cancel", "stop");
+    /** Typed instead of an answer: leave this question empty. */
+    public static final Set<String> SKIP_WORDS = Set.of("skip", "pass", "-");
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final Map<String, DialogHandler> handlers;
+    private final Clock clock;
+
+    public DialogService(MongoTemplate mongo, Outbox outbox, List<DialogHandler> handlers, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(DialogHandler::kind,
+                Function.identity()));
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a dialog unless one with this key exists. It becomes active at once if the person has none active (its
+     * opening message is sent), otherwise it waits. Returns false when the key was already used.
+     */
+    public boolean start(String key, UserRef user, String kind, String subject, List<String> questions,
+                         Instant expiresAt) {
+        handler(kind);
+        try {
+            mongo.insert(new Dialog(key, user, kind, subject, questions, clock.instant(), expiresAt));
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        activateNext(user);
+        return true;
+    }
+
+    public Optional<Dialog> find(String key) {
+        return Optional.ofNullable(mongo.findById(key, Dialog.class));
+    }
+
+    /** The dialog the person is answering now, if any (an expired one no longer counts). */
+    public Optional<Dialog> active(UserRef user) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("user").is(user)
+                .and("state").is(Dialog.State.ACTIVE).and("expiresAt").gt(clock.instant())), Dialog.class));
+    }
+
+    /**
+     * Takes a direct message as the answer to the current question, if the person is in a dialog. Returns the
+     * bot's reply: the next question, or the handler's thanks when done.
+     */
+    public Optional<Response> answer(UserRef user, String text) {
+        Optional<Dialog> current = active(user);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Dialog dialog = current.get();
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        if (CANCEL_WORDS.contains(word)) {
+            finish(dialog, Dialog.State.CANCELLED);
+            return Optional.of(Response.privately("OK, I stopped asking. You can still answer with the form "
+                    + "until it closes."));
+        }
+        String answer = SKIP_WORDS.contains(word) ? "" : text.strip();
+        // Only the answer to the position we read is stored, so a message handled twice cannot shift answers.
+        Dialog updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
+                        .and("state").is(Dialog.State.ACTIVE).and("answers").size(dialog.position())),
+                new Update().push("answers", answer), FindAndModifyOptions.options().returnNew(true), Dialog.class);
+        if (updated == null) {
+            return Optional.of(Response.privately("Got it."));
+        }
+        DialogHandler handler = handler(updated.getKind());
+        if (!updated.complete()) {
+            return Optional.of(Response.privately(handler.question(updated, updated.position())));
+        }
+        Message thanks = handler.completed(updated);
+        finish(updated, Dialog.State.DONE);
+        return Optional.of(Response.privately(thanks));
+    }
+
+    /** Closes a dialog from elsewhere (answered by form, cutoff passed) and lets the next one start. */
+    public void close(String key, Dialog.State state) {
+        find(key).filter(d -> d.getState() == Dialog.State.ACTIVE || d.getState() == Dialog.State.QUEUED)
+                .ifPresent(d -> finish(d, state));
+    }
+
+    private void finish(Dialog dialog, Dialog.State state) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(dialog.getKey())), new Update().set("state", state),
+                Dialog.class);
+        activateNext(dialog.getUser());
+    }
+
+    /** Makes the oldest waiting dialog active if none is, and sends its opening message (once). */
+    private void activateNext(UserRef user) {
+        Instant now = clock.instant();
+        if (active(user).isPresent()) {
+            return;
+        }
+        Query oldestWaiting = Query.query(Criteria.where("user").is(user).and("state").is(Dialog.State.QUEUED)
+                .and("expiresAt").gt(now)).with(Sort.by("createdAt"));
+        Dialog next = mongo.findAndModify(oldestWaiting, new Update().set("state", Dialog.State.ACTIVE),
+                FindAndModifyOptions.options().returnNew(true), Dialog.class);
+        if (next == null) {
+            return;
+        }
+        if (active(user).filter(d -> !d.getKey().equals(next.getKey())).isPresent()) {
+            // Another instance activated one at the same moment: this one waits its turn again.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(next.getKey())),
+                    new Update().set("state", Dialog.State.QUEUED), Dialog.class);
+            return;
+        }
+        outbox.enqueue(next.getKey() + ":opening", new Destination.Direct(user), handler(next.getKind()).opening(next),
+                next.getExpiresAt());
+    }
+
+    private DialogHandler handler(String kind) {
+        DialogHandler handler = handlers.get(kind);
+        if (handler == null) {
+            throw new IllegalArgumentException("no dialog handler for " + kind);
+        }
+        return handler;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(Dialog.class).createIndex(new Index().on("user", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).named("dialogs_user_state"));
+    }
+}

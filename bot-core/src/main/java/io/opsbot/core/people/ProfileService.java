@@ -1,0 +1,133 @@
+package io.opsbot.core.people;
+
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** People's names, zones and time off, with the platform directories as the fallback source. */
+@Service
+public class ProfileService {
+
+    /** Names are refreshed at most this often per person, so busy chats do not write on every message. */
+    private static final Duration SEEN_REFRESH = Duration.ofHours(6);
+
+    private final MongoTemplate mongo;
+    private final Map<Platform, PeopleDirectory> directories = new EnumMap<>(Platform.class);
+    private final Map<String, Instant> recentlySeen = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public ProfileService(MongoTemplate mongo, List<PeopleDirectory> directories, Clock clock) {
+        this.mongo = mongo;
+        directories.forEach(d -> this.directories.put(d.platform(), d));
+        this.clock = clock;
+    }
+
+    public Optional<PersonProfile> find(UserRef user) {
+        return Optional.ofNullable(mongo.findById(user.key(), PersonProfile.class));
+    }
+
+    /** Records that a person used the bot, keeping their display name current. */
+    public void seen(Invoker invoker) {
+        Instant now = clock.instant();
+        String cacheKey = invoker.user().key() + "|" + invoker.displayName();
+        Instant last = recentlySeen.get(cacheKey);
+        if (last != null && last.plus(SEEN_REFRESH).isAfter(now)) {
+            return;
+        }
+        recentlySeen.put(cacheKey, now);
+        mongo.upsert(Query.query(Criteria.where("_id").is(invoker.user().key())),
+                new Update().setOnInsert("user", invoker.user()).set("displayName", invoker.displayName())
+                        .set("lastSeen", now), PersonProfile.class);
+    }
+
+    /** People of a tenant the bot has met, most recent first: what a people picker without a directory offers. */
+    public List<PersonProfile> knownPeople(TenantRef tenant, int limit) {
+        return mongo.find(Query.query(Criteria.where("user.tenant").is(tenant))
+                .with(Sort.by(Sort.Direction.DESC, "lastSeen")).limit(limit), PersonProfile.class);
+    }
+
+    public String displayName(UserRef user) {
+        return find(user).map(PersonProfile::getDisplayName)
+                .or(() -> directory(user).flatMap(d -> d.displayName(user)))
+                .orElse(user.userId());
+    }
+
+    /** The zone to use for a person: the one they set, else their platform profile's, else the fallback. */
+    public ZoneId zone(UserRef user, ZoneId fallback) {
+        Optional<ZoneId> chosen = find(user).map(PersonProfile::getZone).map(ZoneId::of);
+        return chosen.or(() -> directory(user).flatMap(d -> d.zone(user))).orElse(fallback);
+    }
+
+    /** The zone the person set themselves, if any. */
+    public Optional<ZoneId> chosenZone(UserRef user) {
+        return find(user).map(PersonProfile::getZone).map(ZoneId::of);
+    }
+
+    public ZoneId setZone(UserRef user, String zoneId) {
+        ZoneId zone = parseZone(zoneId);
+        upsert(user, new Update().set("zone", zone.getId()));
+        return zone;
+    }
+
+    public List<DateRange> addOutOfOffice(UserRef user, DateRange range) {
+        return upsert(user, new Update().push("outOfOffice", range)).getOutOfOffice();
+    }
+
+    public void clearOutOfOffice(UserRef user) {
+        upsert(user, new Update().set("outOfOffice", List.of()));
+    }
+
+    /** Out of office on that date. */
+    public boolean isAway(UserRef user, LocalDate date) {
+        return find(user).map(p -> p.getOutOfOffice().stream().anyMatch(r -> r.contains(date))).orElse(false);
+    }
+
+    public Optional<PeopleDirectory> directory(UserRef user) {
+        return Optional.ofNullable(directories.get(user.platform()));
+    }
+
+    public Optional<PeopleDirectory> directory(Platform platform) {
+        return Optional.ofNullable(directories.get(platform));
+    }
+
+    /** Reads an IANA zone id ({@code Europe/Berlin}); offsets and abbreviations are refused, they ignore DST. */
+    public static ZoneId parseZone(String zoneId) {
+        String id = zoneId == null ? "" : zoneId.strip();
+        if (!id.contains("/") && !id.equals("UTC")) {
+            throw new UserError("Use a time zone name like Europe/Berlin or America/New_York (not an offset or an "
+                    + "abbreviation, which ignore daylight saving time).");
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new UserError("I don't know the time zone \"" + id + "\". Use a name like Europe/Berlin.");
+        }
+    }
+
+    private PersonProfile upsert(UserRef user, Update update) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(user.key())),
+                update.setOnInsert("user", user), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                PersonProfile.class);
+    }
+}

@@ -1,0 +1,143 @@
+package io.opsbot.core.dialog;
+
+import io.opsbot.core.conversation.ConversationEngine;
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.Response;
+import io.opsbot.core.message.Block;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.RecordingChatGateway;
+import io.opsbot.core.testing.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@CoreTest
+class DialogServiceTest {
+
+    static final Map<String, List<String>> COMPLETED = new ConcurrentHashMap<>();
+
+    @TestConfiguration
+    static class Quiz {
+        @Bean
+        DialogHandler quiz() {
+            return new DialogHandler() {
+                public String kind() {
+                    return "quiz";
+                }
+
+                public Message opening(Dialog dialog) {
+                    return Message.text("Quiz " + dialog.getSubject() + " 1/" + dialog.getQuestions().size() + ": "
+                            + dialog.getQuestions().get(0));
+                }
+
+                public Message question(Dialog dialog, int index) {
+                    return Message.text((index + 1) + "/" + dialog.getQuestions().size() + ": "
+                            + dialog.getQuestions().get(index));
+                }
+
+                public Message completed(Dialog dialog) {
+                    COMPLETED.put(dialog.getKey(), dialog.getAnswers());
+                    return Message.text("Thanks for " + dialog.getSubject());
+                }
+            };
+        }
+    }
+
+    @Autowired
+    DialogService dialogs;
+    @Autowired
+    ConversationEngine engine;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    @Qualifier("slackGateway")
+    RecordingChatGateway slack;
+
+    private TenantRef tenant;
+    private Invoker ana;
+
+    @BeforeEach
+    void setUp() {
+        tenant = Tenants.slack();
+        ana = Tenants.direct(tenant, "U1", "Ana");
+    }
+
+    private List<String> sentToAna() {
+        return slack.sent().stream().filter(s -> s.destination().equals(new Destination.Direct(ana.user())))
+                .map(s -> s.message().summary()).toList();
+    }
+
+    private String say(String text) {
+        Response response = engine.onMessage(ana, text);
+        return ((Block.Section) ((Response.Reply) response).message().blocks().get(0)).text().plainText();
+    }
+
+    @Test
+    void questionsAreAskedOneByOneInTheDmAndAnswersKeptInOrder() {
+        Duration hour = Duration.ofHours(1);
+        assertThat(dialogs.start(tenant + ":a", ana.user(), "quiz", "A", List.of("Q1", "Q2", "Q3"),
+                clock.instant().plus(hour))).isTrue();
+        assertThat(dialogs.start(tenant + ":a", ana.user(), "quiz", "A", List.of("Q1"), clock.instant().plus(hour)))
+                .as("the same key opens once").isFalse();
+
+        await().until(() -> sentToAna().contains("Quiz A 1/3: Q1"));
+        assertThat(say("first")).isEqualTo("2/3: Q2");
+        assertThat(say("skip")).isEqualTo("3/3: Q3");
+        assertThat(say("third")).isEqualTo("Thanks for A");
+
+        assertThat(COMPLETED.get(tenant + ":a")).containsExactly("first", "", "third");
+        assertThat(dialogs.find(tenant + ":a").orElseThrow().getState()).isEqualTo(Dialog.State.DONE);
+        assertThat(((Response.Reply) engine.onMessage(ana, "help")).message().summary()).contains("Here is what");
+    }
+
+    @Test
+    void aSecondDialogWaitsUntilTheFirstIsDone() {
+        dialogs.start(tenant + ":first", ana.user(), "quiz", "First", List.of("Q"), clock.instant().plusSeconds(3600));
+        dialogs.start(tenant + ":second", ana.user(), "quiz", "Second", List.of("R"),
+                clock.instant().plusSeconds(3600));
+
+        await().until(() -> sentToAna().contains("Quiz First 1/1: Q"));
+        assertThat(dialogs.find(tenant + ":second").orElseThrow().getState()).isEqualTo(Dialog.State.QUEUED);
+
+        assertThat(say("done")).isEqualTo("Thanks for First");
+        await().until(() -> sentToAna().contains("Quiz Second 1/1: R"));
+        assertThat(say("also done")).isEqualTo("Thanks for Second");
+    }
+
+    @Test
+    void cancelStopsTheDialogAndAnExpiredOneNoLongerTakesAnswers() {
+        dialogs.start(tenant + ":c", ana.user(), "quiz", "C", List.of("Q1", "Q2"), clock.instant().plusSeconds(60));
+        assertThat(say("cancel")).startsWith("OK, I stopped asking");
+        assertThat(dialogs.find(tenant + ":c").orElseThrow().getState()).isEqualTo(Dialog.State.CANCELLED);
+
+        dialogs.start(tenant + ":d", ana.user(), "quiz", "D", List.of("Q1", "Q2"), clock.instant().plusSeconds(60));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(say("feedback late thought")).startsWith("✅ Saved as FB-");
+    }
+
+    @Test
+    void channelMessagesNeverAnswerADialog() {
+        dialogs.start(tenant + ":e", ana.user(), "quiz", "E", List.of("Q1"), clock.instant().plusSeconds(600));
+        Invoker inChannel = Tenants.inChannel(tenant, "U1", "Ana", "C1");
+
+        Response response = engine.onMessage(inChannel, "feedback from the channel");
+
+        assertThat(((Response.Reply) response).message().summary()).startsWith("✅ Saved as FB-");
+        assertThat(dialogs.find(tenant + ":e").orElseThrow().getAnswers()).isEmpty();
+    }
+}

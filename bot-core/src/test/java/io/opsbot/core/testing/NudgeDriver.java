@@ -1,0 +1,59 @@
+package io.opsbot.core.testing;
+
+import io.opsbot.core.schedule.Nudge;
+import io.opsbot.core.schedule.NudgeDispatcher;
+import io.opsbot.core.schedule.Nudges;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plays Quartz deterministically: with the scheduler stopped ({@code spring.quartz.auto-startup=false}), it takes the
+ * triggers the code under test registered with Quartz, moves the clock to each one's time in order and fires it,
+ * including triggers registered while firing.
+ */
+public class NudgeDriver {
+
+    private final Nudges nudges;
+    private final NudgeDispatcher dispatcher;
+    private final MutableClock clock;
+
+    public NudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock) {
+        this.nudges = nudges;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** Lets time pass until {@code until}, firing every nudge that falls due on the way; returns them in order. */
+    public List<Nudge> runUntil(Instant until) {
+        List<Nudge> fired = new ArrayList<>();
+        while (true) {
+            Optional<Nudge> next = nudges.pending().stream().filter(n -> !n.at().isAfter(until)).findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            Nudge nudge = next.get();
+            if (nudge.at().isAfter(clock.instant())) {
+                clock.set(nudge.at());
+            }
+            nudges.remove(nudge);
+            dispatcher.fire(nudge);
+            fired.add(nudge);
+        }
+        if (until.isAfter(clock.instant())) {
+            clock.set(until);
+        }
+        return fired;
+    }
+
+    /** Fires what is due now, without moving the clock. */
+    public List<Nudge> fireDue() {
+        return runUntil(clock.instant());
+    }
+
+    public List<Nudge> pending() {
+        return nudges.pending();
+    }
+}
