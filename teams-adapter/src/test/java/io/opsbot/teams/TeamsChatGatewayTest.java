@@ -135,7 +135,7 @@ class TeamsChatGatewayTest {
             deadServiceUrl = gone.serviceUrl();
         }
         references.record(new ConversationReferences.Seen(tenant, "19:moved@thread.tacv2", "channel", deadServiceUrl,
-                "28:bot", null, null, null));
+                "28:bot", null, null, null, null));
 
         assertThat(reason(() -> gateway.send(new Destination.Channel(tenant, "19:moved@thread.tacv2"),
                 Message.text("hi")))).isEqualTo(DeliveryException.Reason.TRANSIENT);

@@ -97,7 +97,8 @@ class TeamsConversationFlowTest {
         FeedbackItem item = feedback.findByTenantAndNumber(tenant, 1).orElseThrow();
         assertThat(item.getSummary()).isEqualTo("Export is slow");
         assertThat(item.getArea()).isEqualTo("reporting");
-        assertThat(item.getReporter().userId()).isEqualTo(message.userId());
+        // People are known by their Entra object id, the id card people pickers return too.
+        assertThat(item.getReporter().userId()).isEqualTo("7faf8ab2-3d56-4244-b585-20c8a42ed2b8");
         assertThat(item.getReporterName()).isEqualTo("Megan Bowen");
 
         TeamsConversation stored = references.find(tenant, message.conversationId()).orElseThrow();

@@ -23,6 +23,10 @@ public final class FormCardRenderer {
     }
 
     public static AdaptiveCard card(Form form, String nonce) {
+        return card(form, nonce, PickerChoices.NONE);
+    }
+
+    public static AdaptiveCard card(Form form, String nonce, PickerChoices pickers) {
         List<CardElement> body = new ArrayList<>();
         body.add(TextBlock.of(TeamsMarkdown.escape(TextLimits.truncate(form.title(), MessageCards.HEADER_LIMIT),
                 Target.CARD)).styled("Medium", "Bolder", null, null, null));
@@ -32,7 +36,7 @@ public final class FormCardRenderer {
                     null));
         }
         for (Input input : form.inputs()) {
-            body.add(input(input));
+            body.add(input(input, pickers));
             if (input.hint() != null && !input.hint().isBlank()) {
                 body.add(TextBlock.of(TeamsMarkdown.escape(input.hint(), Target.CARD))
                         .styled("Small", null, null, true, "None"));
@@ -47,7 +51,7 @@ public final class FormCardRenderer {
         return new AdaptiveCard(body, List.of(new CardAction.Submit(submit, CardData.form(form, nonce), "positive")));
     }
 
-    private static CardElement input(Input input) {
+    private static CardElement input(Input input, PickerChoices pickers) {
         String label = TextLimits.truncate(input.label(), MessageCards.HEADER_LIMIT);
         Boolean required = input.required() ? Boolean.TRUE : null;
         String missing = input.required() ? input.label() + " is required." : null;
@@ -83,8 +87,14 @@ public final class FormCardRenderer {
             return new CardElement.InputChoiceSet(multi.id(), label, required, missing, "expanded", choices,
                     multi.initial(), Boolean.TRUE, null);
         }
-        // People and channels: the tenant's known people and channels are filled in by FormCards before rendering.
-        throw new IllegalArgumentException("no card input for " + input.getClass().getSimpleName());
+        if (input instanceof Input.People people) {
+            return new CardElement.InputChoiceSet(people.id(), label, required, missing, "filtered",
+                    pickers.people(), people.initial(), people.multiple() ? Boolean.TRUE : null,
+                    CardElement.ChoicesData.graphUsers());
+        }
+        Input.Channel channel = (Input.Channel) input;
+        return new CardElement.InputChoiceSet(channel.id(), label, required, missing, "compact", pickers.channels(),
+                channel.initial(), null, null);
     }
 
     private static String rangeMessage(Input.Number number) {

@@ -41,7 +41,7 @@ public class ConversationReferences implements InitializingBean {
 
     /** What one inbound activity tells about its conversation. {@code userId}/{@code aadObjectId} only for 1:1. */
     public record Seen(TenantRef tenant, String conversationId, String conversationType, String serviceUrl,
-                       String botId, String teamId, String userId, String aadObjectId) {
+                       String botId, String teamId, String userId, String aadObjectId, String name) {
     }
 
     public TeamsConversation record(Seen seen) {
@@ -57,6 +57,7 @@ public class ConversationReferences implements InitializingBean {
         setIfPresent(update, "teamId", seen.teamId());
         setIfPresent(update, "userId", seen.userId());
         setIfPresent(update, "aadObjectId", seen.aadObjectId());
+        setIfPresent(update, "name", seen.name());
         return mongo.findAndModify(byId(seen.tenant(), seen.conversationId()), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), TeamsConversation.class);
     }
@@ -72,6 +73,14 @@ public class ConversationReferences implements InitializingBean {
                         .orOperator(Criteria.where("userId").is(userId), Criteria.where("aadObjectId").is(userId)))
                 .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, TeamsConversation.class));
+    }
+
+    /** Channels and group chats of a tenant the bot is in, most recently active first. */
+    public java.util.List<TeamsConversation> channels(TenantRef tenant, int limit) {
+        Query query = Query.query(Criteria.where("tenant").is(tenant).and("conversationType")
+                        .in(TeamsConversation.CHANNEL, TeamsConversation.GROUP_CHAT))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit);
+        return mongo.find(query, TeamsConversation.class);
     }
 
     /** The most recently seen conversation of a tenant: its service URL and bot id serve to open new 1:1 chats. */

@@ -30,6 +30,8 @@ public class TeamsConversation {
     private String teamId;
     private String userId;
     private String aadObjectId;
+    /** A channel's display name, when Teams sent one. */
+    private String name;
     private Instant welcomedAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -75,6 +77,10 @@ public class TeamsConversation {
 
     public String getAadObjectId() {
         return aadObjectId;
+    }
+
+    public String getName() {
+        return name;
     }
 
     public Instant getWelcomedAt() {

@@ -17,7 +17,6 @@ import io.opsbot.core.messaging.PostedMessage;
 import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardData;
 import io.opsbot.teams.cards.CardJson;
-import io.opsbot.teams.cards.FormCardRenderer;
 import io.opsbot.teams.cards.MessageCards;
 import io.opsbot.teams.forms.FormCards;
 import io.opsbot.teams.outbound.OutboundActivities;
@@ -122,7 +121,8 @@ class CardSubmissions {
         SubmissionResult result = engine.onSubmit(new FormSubmission(invoker, form.formId(), values, form.state()));
         if (result instanceof SubmissionResult.Rejected rejected) {
             formCards.release(nonce);
-            return new CardOutcome.ReplaceCard(FormCardRenderer.card(form.rejected(values, rejected.errors()), nonce),
+            return new CardOutcome.ReplaceCard(replies.formCard(inbound.tenant(), form.rejected(values,
+                            rejected.errors()), nonce),
                     form.title());
         }
         formCards.accepted(nonce);

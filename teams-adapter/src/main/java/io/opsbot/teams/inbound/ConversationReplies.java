@@ -5,7 +5,9 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.message.Form;
 import io.opsbot.core.messaging.DeliveryException;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.FormCardRenderer;
+import io.opsbot.teams.forms.PickerChoicesSource;
 import io.opsbot.teams.connector.ConnectorClients;
 import io.opsbot.teams.connector.ConnectorFailures;
 import io.opsbot.teams.forms.FormCards;
@@ -26,7 +28,10 @@ class ConversationReplies {
     private final ConnectorClients connectors;
     private final FormCards formCards;
 
-    ConversationReplies(ConnectorClients connectors, FormCards formCards) {
+    private final PickerChoicesSource pickers;
+
+    ConversationReplies(ConnectorClients connectors, FormCards formCards, PickerChoicesSource pickers) {
+        this.pickers = pickers;
         this.connectors = connectors;
         this.formCards = formCards;
     }
@@ -45,7 +50,12 @@ class ConversationReplies {
     /** A new form card; the form is stored under the nonce its submit button carries. */
     Activity formActivity(TenantRef tenant, Form form) {
         String nonce = formCards.open(tenant, form);
-        return OutboundActivities.card(FormCardRenderer.card(form, nonce), form.title());
+        return OutboundActivities.card(formCard(tenant, form, nonce), form.title());
+    }
+
+    /** A form as a card, its people and channel inputs offering what the bot knows of the tenant. */
+    AdaptiveCard formCard(TenantRef tenant, Form form, String nonce) {
+        return FormCardRenderer.card(form, nonce, pickers.forTenant(tenant));
     }
 
     void send(InboundActivity inbound, Activity activity) {

@@ -126,6 +126,12 @@ final class InboundActivity {
         return text(raw.path("channelData").path("team").path("id"));
     }
 
+    /** Teams sends a channel's name on some activities (channelCreated, installs); null otherwise. */
+    String channelName() {
+        String name = text(raw.path("channelData").path("channel").path("name"));
+        return name != null ? name : text(raw.path("conversation").path("name"));
+    }
+
     String botId() {
         return text(raw.path("recipient").path("id"));
     }
@@ -202,16 +208,26 @@ final class InboundActivity {
         return null;
     }
 
+    /**
+     * The person as the core knows them: by Entra (AAD) object id when Teams sends one, as it does for every tenant
+     * user. That is also what the card people picker returns, so a person picked as a participant and the same
+     * person answering in chat are one {@link UserRef}; the Teams-specific {@code 29:} id is the fallback.
+     */
+    String personId() {
+        String aad = aadObjectId();
+        return aad != null ? aad : userId();
+    }
+
     Invoker invoker() {
         Destination.Channel here = new Destination.Channel(tenant(), baseConversationId(), threadId());
-        return new Invoker(new UserRef(tenant(), userId()), userName(), here, personal(), zone());
+        return new Invoker(new UserRef(tenant(), personId()), userName(), here, personal(), zone());
     }
 
     /** The conversation reference this activity refreshes. */
     ConversationReferences.Seen seen() {
         boolean personal = personal();
         return new ConversationReferences.Seen(tenant(), baseConversationId(), conversationType(), serviceUrl(),
-                botId(), teamId(), personal ? userId() : null, personal ? aadObjectId() : null);
+                botId(), teamId(), personal ? userId() : null, personal ? aadObjectId() : null, channelName());
     }
 
     private static String text(JsonNode node) {

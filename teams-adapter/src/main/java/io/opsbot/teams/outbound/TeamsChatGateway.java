@@ -113,7 +113,7 @@ public class TeamsChatGateway implements ChatGateway {
         }
         String serviceUrl = Objects.requireNonNullElse(created.getServiceUrl(), known.getServiceUrl());
         return references.record(new ConversationReferences.Seen(tenant, created.getId(), TeamsConversation.PERSONAL,
-                serviceUrl, botId, null, userId, null));
+                serviceUrl, botId, null, userId, null, null));
     }
 
     private static ChannelAccount account(String id) {

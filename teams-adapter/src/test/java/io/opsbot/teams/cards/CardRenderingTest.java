@@ -155,4 +155,29 @@ class CardRenderingTest {
         assertThat(submit.path("data").path("opsbot").path("nonce").asText())
                 .isEqualTo("0123456789abcdef0123456789abcdef");
     }
+
+    @Test
+    void timeDaysPeopleAndChannelInputs() {
+        Form form = new Form("standup.edit", "Standup", "Save", List.of(
+                new Input.Time("time", "Time", true, null, "09:30"),
+                new Input.MultiSelect("days", "Days", true, null, "MONDAY,FRIDAY",
+                        List.of(new Choice("MONDAY", "Mon"), new Choice("FRIDAY", "Fri"))),
+                new Input.People("people", "Participants", true, null, "aad-1", true),
+                new Input.Channel("channel", "Report channel", true, null, null)));
+        PickerChoices pickers = new PickerChoices(List.of(new CardElement.Choice("Ana", "aad-1")),
+                List.of(new CardElement.Choice("Product", "19:abc@thread.tacv2")));
+
+        JsonNode body = CardJson.toTree(FormCardRenderer.card(form, "0123456789abcdef0123456789abcdef", pickers))
+                .path("body");
+
+        assertThat(body.get(1).path("type").asText()).isEqualTo("Input.Time");
+        assertThat(body.get(1).path("value").asText()).isEqualTo("09:30");
+        assertThat(body.get(2).path("type").asText()).isEqualTo("Input.ChoiceSet");
+        assertThat(body.get(2).path("isMultiSelect").asBoolean()).isTrue();
+        assertThat(body.get(2).path("value").asText()).isEqualTo("MONDAY,FRIDAY");
+        assertThat(body.get(3).path("choices").get(0).path("value").asText()).isEqualTo("aad-1");
+        assertThat(body.get(3).path("choices.data").path("dataset").asText()).isEqualTo("graph.microsoft.com/users");
+        assertThat(body.get(3).path("isMultiSelect").asBoolean()).isTrue();
+        assertThat(body.get(4).path("choices").get(0).path("title").asText()).isEqualTo("Product");
+    }
 }
