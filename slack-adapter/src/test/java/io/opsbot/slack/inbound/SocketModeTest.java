@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Socket Mode: with an app-level token the bot opens apps.connections.open, connects to the WebSocket it is given, and
  * answers a slash command envelope with an ack that carries the reply (accepts_response_payload).
  */
-@SpringBootTest(classes = SlackTestApplication.class)
+@SpringBootTest(classes = SlackTestApplication.class, properties = "spring.quartz.auto-startup=false")
 @ContextConfiguration(initializers = MongoTestServer.Initializer.class)
 class SocketModeTest {
 

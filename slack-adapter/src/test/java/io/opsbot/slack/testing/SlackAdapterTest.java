@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the Slack end-to-end tests: the real HTTP endpoint on a random port, signed requests in, a fake Slack Web
  * API out, MongoDB (mongo-java-server over TCP) underneath.
  */
-@SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.quartz.auto-startup=false")
 @ContextConfiguration(initializers = MongoTestServer.Initializer.class)
 public abstract class SlackAdapterTest {
 

@@ -1,7 +1,10 @@
 package io.opsbot.slack.testing;
 
 import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.schedule.NudgeDispatcher;
+import io.opsbot.core.schedule.Nudges;
 import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -16,6 +19,12 @@ import java.time.Instant;
 @EnableAutoConfiguration
 @Import({CoreConfiguration.class, SlackAdapterConfiguration.class})
 public class SlackTestApplication {
+
+    /** Fires Quartz nudges in order against the movable clock (the tests keep Quartz itself stopped). */
+    @Bean
+    NudgeDriver nudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock) {
+        return new NudgeDriver(nudges, dispatcher, clock);
+    }
 
     @Bean
     @Primary

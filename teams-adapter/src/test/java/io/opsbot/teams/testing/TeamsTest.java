@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TeamsTestApplication.class,
-        properties = {"opsbot.teams.app-id=", "opsbot.teams.app-password=", "opsbot.teams.local-mode=true"})
+        properties = {"opsbot.teams.app-id=", "opsbot.teams.app-password=", "opsbot.teams.local-mode=true",
+                "spring.quartz.auto-startup=false"})
 @ContextConfiguration(initializers = MongoTestServer.Initializer.class)
 @AutoConfigureMockMvc
 public @interface TeamsTest {

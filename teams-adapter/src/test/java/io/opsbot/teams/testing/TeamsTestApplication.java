@@ -1,7 +1,10 @@
 package io.opsbot.teams.testing;
 
 import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.schedule.NudgeDispatcher;
+import io.opsbot.core.schedule.Nudges;
 import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.teams.TeamsAdapterConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,5 +26,11 @@ public class TeamsTestApplication {
     @Primary
     MutableClock mutableClock() {
         return new MutableClock(START);
+    }
+
+    /** Fires Quartz nudges in order against the movable clock (the tests keep Quartz itself stopped). */
+    @Bean
+    NudgeDriver nudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock) {
+        return new NudgeDriver(nudges, dispatcher, clock);
     }
 }
