@@ -53,6 +53,19 @@ public class TenantSettingsService {
         return properties.getAdmins().contains(user.key()) || get(user.tenant()).getAdminUserIds().contains(user.userId());
     }
 
+    /**
+     * Throws a {@link UserError} unless the actor may change settings here, for features that keep their own settings
+     * (OKR cadence, who may create objectives). Applies the same rule as every change here, so the first person to
+     * change anything in a tenant without admins becomes its admin.
+     */
+    public void requireAdmin(UserRef actor) {
+        boolean recorded = get(actor.tenant()).getAdminUserIds().contains(actor.userId());
+        TenantSettings settings = authorize(actor);
+        if (!recorded && settings.getAdminUserIds().contains(actor.userId())) {
+            save(settings);
+        }
+    }
+
     public void setTriageChannel(UserRef actor, Destination.Channel channel) {
         TenantSettings settings = authorize(actor);
         settings.setTriageChannel(channel);
