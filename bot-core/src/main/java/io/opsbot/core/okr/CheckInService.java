@@ -102,7 +102,7 @@ public class CheckInService {
     /** Newest first. */
     public List<CheckIn> history(KeyResult kr, int limit) {
         return mongo.find(Query.query(Criteria.where("keyResultId").is(kr.getId()))
-                .with(Sort.by(Sort.Direction.DESC, "at")).limit(limit), CheckIn.class);
+                .with(Sort.by(Sort.Direction.DESC, "at", "_id")).limit(limit), CheckIn.class);
     }
 
     /** The confidences of the last {@code count} check-ins, oldest first. */
@@ -116,7 +116,7 @@ public class CheckInService {
     /** The last check-in before an instant, if any. */
     public Optional<CheckIn> lastBefore(KeyResult kr, Instant before) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("keyResultId").is(kr.getId())
-                .and("at").lt(before)).with(Sort.by(Sort.Direction.DESC, "at")), CheckIn.class));
+                .and("at").lt(before)).with(Sort.by(Sort.Direction.DESC, "at", "_id")), CheckIn.class));
     }
 
     public long count(KeyResult kr) {

@@ -199,9 +199,14 @@ public class OkrNudges implements NudgeHandler {
         nudges.schedule(new Nudge(DIGEST, tenant.key(), "", s.digest().next(now.isAfter(at) ? now : at,
                 s.zoneId())));
         ZoneId zone = s.zoneId();
-        reports.report(tenant, null, at).ifPresent(report ->
-                outbox.enqueue("okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate(), s.getChannel(),
-                        OkrCards.digest(report), at.plus(Duration.ofDays(1))));
+        Optional<OkrReports.Report> report = reports.report(tenant, null, at);
+        // Before anyone was asked to check in there is nothing to digest.
+        boolean anyAsked = report.stream().flatMap(r -> r.objectives().stream())
+                .flatMap(o -> o.keyResults().stream()).anyMatch(k -> k.week() != KeyResultStatus.Week.NOT_DUE);
+        if (anyAsked) {
+            outbox.enqueue("okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate(), s.getChannel(),
+                    OkrCards.digest(report.get()), at.plus(Duration.ofDays(1)));
+        }
     }
 
     static String promptKey(KeyResult kr, LocalDate week, UserRef owner) {
