@@ -73,6 +73,8 @@ class OkrFlowTest {
     @Autowired
     NudgeDriver driver;
     @Autowired
+    OkrNudges okrNudges;
+    @Autowired
     MutableClock clock;
     @Autowired
     MongoTemplate mongo;
@@ -332,6 +334,26 @@ class OkrFlowTest {
         assertThat(confirmation(submit(admin, edit, values))).contains("Saved KR-1 Cut monthly churn to 3%");
         assertThat(kr("KR-1").getCurrent()).isEqualByComparingTo(new BigDecimal("4"));
         assertThat(checkIns.count(kr("KR-1"))).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartRebuildsTheTriggersAndCatchesUpOnAMissedPromptWithoutSendingItTwice() {
+        stopNudges();
+        clock.set(Instant.parse("2027-03-05T16:30:00Z"));
+
+        okrNudges.rebuild();
+        List<Nudge> fired = driver.fireDue();
+        okrNudges.rebuild();
+        driver.fireDue();
+
+        assertThat(fired).extracting(n -> n.kind() + " " + n.group() + "@" + n.at())
+                .contains(OkrNudges.PROMPT + " U-ANA@2027-03-05T14:00:00Z");
+        await().until(() -> sentTo(ana).size() == 2);
+        assertThat(sentTo(ana)).extracting(Message::summary).filteredOn(m -> m.startsWith("Time to check in"))
+                .as("the prompt was sent once").hasSize(1);
+        assertThat(driver.pending()).extracting(n -> n.kind() + " " + n.group() + "@" + n.at())
+                .contains(OkrNudges.PROMPT + " U-ANA@2027-03-12T14:00:00Z", OkrNudges.PROMPT + " U-BO@2027-03-05T20:00:00Z",
+                        OkrNudges.REMINDER + " U-ANA@2027-03-08T09:00:00Z", OkrNudges.DIGEST + " @2027-03-08T12:00:00Z");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
