@@ -53,6 +53,19 @@ public class TenantSettingsService {
         return properties.getAdmins().contains(user.key()) || get(user.tenant()).getAdminUserIds().contains(user.userId());
     }
 
+    /**
+     * Throws a {@link UserError} unless the actor may change settings here, for features that keep their own settings
+     * (OKR cadence, who may create objectives). Applies the same rule as every change here, so the first person to
+     * change anything in a tenant without admins becomes its admin.
+     */
+    public void requireAdmin(UserRef actor) {
+        boolean recorded = get(actor.tenant()).getAdminUserIds().contains(actor.userId());
+        TenantSettings settings = authorize(actor);
+        if (!recorded && settings.getAdminUserIds().contains(actor.userId())) {
+            save(settings);
+        }
+    }
+
     public void setTriageChannel(UserRef actor, Destination.Channel channel) {
         TenantSettings settings = authorize(actor);
         settings.setTriageChannel(channel);
@@ -120,16 +133,6 @@ public class TenantSettingsService {
             throw new UserError("Area names are one word: letters, digits and dashes, up to 30 characters.");
         }
         return name;
-    }
-
-    /** Throws a clear {@link UserError} unless the person may administer this tenant (and records a first admin). */
-    public void requireAdmin(UserRef actor) {
-        TenantSettings settings = get(actor.tenant());
-        boolean wasAdmin = settings.getAdminUserIds().contains(actor.userId());
-        TenantSettings authorized = authorize(actor);
-        if (!wasAdmin && authorized.getAdminUserIds().contains(actor.userId())) {
-            save(authorized);
-        }
     }
 
     /**

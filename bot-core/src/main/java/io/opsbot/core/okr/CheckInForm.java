@@ -1,0 +1,93 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.conversation.FormHandler;
+import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.SubmissionResult;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.Block;
+import io.opsbot.core.message.Choice;
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.FormState;
+import io.opsbot.core.message.FormValues;
+import io.opsbot.core.message.Input;
+import io.opsbot.core.message.Markup;
+import io.opsbot.core.tenant.TenantRef;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The check-in form (Slack modal, Teams card), filled with the key result's current value and confidence. */
+@Component
+public class CheckInForm implements FormHandler {
+
+    static final String FORM_ID = "okr.checkin";
+    static final String KEY_RESULT = "kr";
+
+    private final OkrService okrs;
+    private final CheckInService checkIns;
+
+    public CheckInForm(OkrService okrs, CheckInService checkIns) {
+        this.okrs = okrs;
+        this.checkIns = checkIns;
+    }
+
+    @Override
+    public String formId() {
+        return FORM_ID;
+    }
+
+    public Form forKeyResult(KeyResult kr) {
+        Input value;
+        if (kr.getMetric() == MetricType.DONE) {
+            value = new Input.Select("value", "Is it done?", true, null, kr.finished() ? "1" : "0",
+                    List.of(new Choice("1", "Done"), new Choice("0", "Not done")));
+        } else {
+            MetricValues.Range range = MetricValues.range(kr);
+            value = new Input.Number("value", "New value", true, "Now " + MetricValues.format(kr, kr.getCurrent())
+                    + ", target " + MetricValues.format(kr, kr.getTarget()) + ".", kr.getCurrent().toPlainString(),
+                    range.min(), range.max(), true);
+        }
+        List<Choice> confidences = Arrays.stream(Confidence.values())
+                .map(c -> new Choice(c.name(), c.emoji() + " " + c.label())).toList();
+        Confidence last = kr.getConfidence() == null ? Confidence.ON_TRACK : kr.getConfidence();
+        Objective objective = okrs.objective(kr.getTenant(), kr.getObjectiveId()).orElse(null);
+        Markup.Builder intro = Markup.builder().bold(kr.getTitle());
+        if (objective != null) {
+            intro.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
+        }
+        intro.newline().code(Progress.bar(Progress.of(kr)));
+        return new Form(FORM_ID, "Check in " + kr.reference(), "Check in", List.<Block>of(new Block.Section(
+                intro.build())), List.of(value,
+                new Input.Select("confidence", "Confidence", true, null, last.name(), confidences),
+                new Input.Text("comment", "Comment", false, "What moved it, what is in the way.", null, true,
+                        CheckInService.COMMENT_LIMIT, null)),
+                FormState.encode(Map.of(KEY_RESULT, kr.getId())), Map.of());
+    }
+
+    @Override
+    public Form form(FormSubmission submission) {
+        return forKeyResult(keyResult(submission.invoker().tenant(), submission.state()));
+    }
+
+    @Override
+    public SubmissionResult submit(FormSubmission submission, FormValues values) {
+        String id = FormState.decode(submission.state()).get(KEY_RESULT);
+        KeyResult before = keyResult(submission.invoker().tenant(), submission.state());
+        try {
+            CheckIn checkIn = checkIns.record(submission.invoker().user(), submission.invoker().displayName(), id,
+                    values.text("value").orElse(null),
+                    values.text("confidence").map(Confidence::valueOf).orElse(null),
+                    values.text("comment").orElse(null), CheckIn.Source.FORM);
+            return SubmissionResult.accepted(OkrCards.checkedIn(before, checkIn, checkIns.alerted(before, checkIn)));
+        } catch (OkrInputError e) {
+            return SubmissionResult.rejected(e.field(), e.getMessage());
+        }
+    }
+
+    private KeyResult keyResult(TenantRef tenant, String state) {
+        return okrs.keyResult(tenant, FormState.decode(state).get(KEY_RESULT))
+                .orElseThrow(() -> new UserError("That key result no longer exists."));
+    }
+}

@@ -1,0 +1,158 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.dialog.Dialog;
+import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records check-ins. Everything is checked before anything is written, so a bad value changes nothing. Each check-in
+ * is kept; the key result takes its value and confidence; a drop in confidence (or turning off track) is posted to
+ * the tenant's OKR channel through the {@link Outbox}, once per check-in.
+ */
+@Service
+public class CheckInService {
+
+    static final int COMMENT_LIMIT = 1000;
+
+    private final MongoTemplate mongo;
+    private final OkrService okrs;
+    private final OkrSettingsService settings;
+    private final ProfileService profiles;
+    /** Lazily: the dialog service knows the check-in dialog, which records through this service. */
+    private final ObjectProvider<DialogService> dialogs;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CheckInService(MongoTemplate mongo, OkrService okrs, OkrSettingsService settings, ProfileService profiles,
+                          ObjectProvider<DialogService> dialogs, Outbox outbox, Clock clock) {
+        this.mongo = mongo;
+        this.okrs = okrs;
+        this.settings = settings;
+        this.profiles = profiles;
+        this.dialogs = dialogs;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** What a check-in is about to change, or the reason it cannot. */
+    public KeyResult checkable(UserRef actor, String keyResultId) {
+        KeyResult kr = okrs.keyResult(actor.tenant(), keyResultId)
+                .orElseThrow(() -> new UserError("That key result no longer exists."));
+        if (!kr.getOwner().equals(actor) && !settings.isAdmin(actor)) {
+            throw new UserError("Only " + profiles.displayName(kr.getOwner()) + ", who owns " + kr.reference()
+                    + ", or an admin can check in on it.");
+        }
+        return kr;
+    }
+
+    /**
+     * Records a check-in. {@code valueText} blank keeps the current value; {@code confidence} null keeps the last
+     * one (on track for a first check-in). Throws {@link UserError} (an {@link OkrInputError} naming the field for
+     * bad values) and changes nothing when the input is not acceptable.
+     */
+    public CheckIn record(UserRef actor, String actorName, String keyResultId, String valueText,
+                          Confidence confidence, String comment, CheckIn.Source source) {
+        KeyResult kr = checkable(actor, keyResultId);
+        BigDecimal value;
+        try {
+            value = valueText == null || valueText.isBlank() ? kr.getCurrent() : MetricValues.parse(kr, valueText);
+        } catch (OkrInputError e) {
+            throw e;
+        } catch (UserError e) {
+            throw new OkrInputError("value", e.getMessage());
+        }
+        Confidence now = confidence != null ? confidence
+                : kr.getConfidence() != null ? kr.getConfidence() : Confidence.ON_TRACK;
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (note != null && note.length() > COMMENT_LIMIT) {
+            throw new OkrInputError("comment", "Keep the comment under " + COMMENT_LIMIT + " characters.");
+        }
+        Instant at = clock.instant();
+        String name = actorName == null || actorName.isBlank() ? profiles.displayName(actor) : actorName;
+        CheckIn checkIn = mongo.insert(new CheckIn(kr, actor, name, value, now, note, source, at));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(kr.getId())),
+                new Update().set("current", value).set("confidence", now).set("lastCheckInAt", at)
+                        .set("updatedAt", at), KeyResult.class);
+        if (source != CheckIn.Source.DIRECT_MESSAGE) {
+            closeOpenDialogs(kr);
+        }
+        alertIfWorse(kr, checkIn);
+        return checkIn;
+    }
+
+    /** Newest first. */
+    public List<CheckIn> history(KeyResult kr, int limit) {
+        return mongo.find(Query.query(Criteria.where("keyResultId").is(kr.getId()))
+                .with(Sort.by(Sort.Direction.DESC, "at", "_id")).limit(limit), CheckIn.class);
+    }
+
+    /** The confidences of the last {@code count} check-ins, oldest first. */
+    public List<Confidence> trend(KeyResult kr, int count) {
+        List<Confidence> newestFirst = new ArrayList<>(history(kr, count).stream().map(CheckIn::getConfidence)
+                .toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** The last check-in before an instant, if any. */
+    public Optional<CheckIn> lastBefore(KeyResult kr, Instant before) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("keyResultId").is(kr.getId())
+                .and("at").lt(before)).with(Sort.by(Sort.Direction.DESC, "at", "_id")), CheckIn.class));
+    }
+
+    public long count(KeyResult kr) {
+        return mongo.count(Query.query(Criteria.where("keyResultId").is(kr.getId())), CheckIn.class);
+    }
+
+    /** A check-in made with the form or a command ends the questions about that key result in the DM. */
+    private void closeOpenDialogs(KeyResult kr) {
+        Query open = Query.query(Criteria.where("_id").regex("^" + CheckInDialog.keyPrefix(kr))
+                .and("state").in(Dialog.State.ACTIVE, Dialog.State.QUEUED));
+        open.fields().include("_id");
+        for (Dialog dialog : mongo.find(open, Dialog.class)) {
+            dialogs.getObject().close(dialog.getKey(), Dialog.State.DONE);
+        }
+    }
+
+    /**
+     * Whether a check-in is posted to the OKR channel: the confidence dropped (a first check-in is compared with on
+     * track, so a new key result reported off track is news too) and the tenant has an OKR channel.
+     */
+    public boolean alerted(KeyResult before, CheckIn checkIn) {
+        return checkIn.getConfidence().worseThan(previous(before)) && settings.channel(before.getTenant()).isPresent();
+    }
+
+    private static Confidence previous(KeyResult kr) {
+        return kr.getConfidence() != null ? kr.getConfidence() : Confidence.ON_TRACK;
+    }
+
+    private void alertIfWorse(KeyResult kr, CheckIn checkIn) {
+        Confidence before = previous(kr);
+        Optional<Destination.Channel> channel = settings.channel(kr.getTenant());
+        if (!checkIn.getConfidence().worseThan(before) || channel.isEmpty()) {
+            return;
+        }
+        Objective objective = okrs.objective(kr.getTenant(), kr.getObjectiveId()).orElse(null);
+        outbox.enqueue("okr-alert:" + checkIn.getId(), channel.get(),
+                OkrCards.alert(kr, objective, checkIn, before), null);
+    }
+}

@@ -1,0 +1,137 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A measurable result of an objective, numbered per tenant (KR-7). {@code current} and {@code confidence} are the
+ * latest check-in's; every check-in is also kept as a {@link CheckIn}.
+ */
+@Document(KeyResult.COLLECTION)
+public class KeyResult {
+
+    public static final String COLLECTION = "okr_key_results";
+    public static final String PREFIX = "KR-";
+
+    @Id
+    private String id;
+    private TenantRef tenant;
+    private long number;
+    private String objectiveId;
+    private String cycleId;
+    private String title;
+    private UserRef owner;
+    private MetricType metric;
+    private BigDecimal start;
+    private BigDecimal target;
+    private BigDecimal current;
+    private String unit;
+    private LocalDate due;
+    private Confidence confidence;
+    private Instant lastCheckInAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected KeyResult() {
+    }
+
+    KeyResult(TenantRef tenant, long number, String cycleId, KeyResultDraft draft, Instant now) {
+        this.tenant = tenant;
+        this.number = number;
+        this.objectiveId = draft.objectiveId();
+        this.cycleId = cycleId;
+        this.title = draft.title();
+        this.owner = draft.owner();
+        this.metric = draft.metric();
+        this.start = draft.start();
+        this.target = draft.target();
+        this.current = draft.current();
+        this.unit = draft.unit();
+        this.due = draft.due();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public String reference() {
+        return PREFIX + number;
+    }
+
+    /** A done / not done result that is done needs no more check-ins. */
+    public boolean finished() {
+        return metric == MetricType.DONE && current != null && current.signum() > 0;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
+    }
+
+    public long getNumber() {
+        return number;
+    }
+
+    public String getObjectiveId() {
+        return objectiveId;
+    }
+
+    public String getCycleId() {
+        return cycleId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public UserRef getOwner() {
+        return owner;
+    }
+
+    public MetricType getMetric() {
+        return metric;
+    }
+
+    public BigDecimal getStart() {
+        return start;
+    }
+
+    public BigDecimal getTarget() {
+        return target;
+    }
+
+    public BigDecimal getCurrent() {
+        return current;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public LocalDate getDue() {
+        return due;
+    }
+
+    public Confidence getConfidence() {
+        return confidence;
+    }
+
+    public Instant getLastCheckInAt() {
+        return lastCheckInAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

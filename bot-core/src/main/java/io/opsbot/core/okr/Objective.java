@@ -1,0 +1,90 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * An objective of a cycle, numbered per tenant (O-3). {@code parentId} aligns it with a higher objective (a company
+ * OKR); {@code team} groups objectives for reports ("growth", "platform").
+ */
+@Document(Objective.COLLECTION)
+public class Objective {
+
+    public static final String COLLECTION = "okr_objectives";
+    public static final String PREFIX = "O-";
+
+    @Id
+    private String id;
+    private TenantRef tenant;
+    private long number;
+    private String cycleId;
+    private String title;
+    private UserRef owner;
+    private String team;
+    private String parentId;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Objective() {
+    }
+
+    Objective(TenantRef tenant, long number, ObjectiveDraft draft, Instant now) {
+        this.tenant = tenant;
+        this.number = number;
+        this.cycleId = draft.cycleId();
+        this.title = draft.title();
+        this.owner = draft.owner();
+        this.team = draft.team();
+        this.parentId = draft.parentId();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public String reference() {
+        return PREFIX + number;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
+    }
+
+    public long getNumber() {
+        return number;
+    }
+
+    public String getCycleId() {
+        return cycleId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public UserRef getOwner() {
+        return owner;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getParentId() {
+        return parentId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

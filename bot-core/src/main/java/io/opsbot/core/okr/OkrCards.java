@@ -1,0 +1,254 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.message.Button;
+import io.opsbot.core.message.Field;
+import io.opsbot.core.message.Markup;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.message.Texts;
+import io.opsbot.core.tenant.Platform;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How OKRs look in chat: lists with progress bars, check-in prompts and reminders, alerts, reports, the digest. */
+final class OkrCards {
+
+    static final String CHECK_IN_ACTION = "okr.checkin";
+    /** Buttons per message: enough for one person's key results, few enough to stay readable. */
+    static final int MAX_BUTTONS = 5;
+    /** Objectives per report or digest (two blocks each, within Slack's 50 blocks per message). */
+    static final int MAX_OBJECTIVES = 20;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private OkrCards() {
+    }
+
+    static Button checkInButton(KeyResult kr, boolean named) {
+        return Button.primary(CHECK_IN_ACTION, named ? "Check in " + kr.reference() : "Check in", kr.getId());
+    }
+
+    /** One line: {@code KR-3 Cut churn · ▓▓▓▓░░░░░░ 40% · 4.2% → 3% · 🟡 at risk}. */
+    static Markup.Builder keyResultLine(Markup.Builder text, KeyResult kr) {
+        text.bold(kr.reference()).text(" " + Texts.shorten(kr.getTitle(), 120)).newline()
+                .code(Progress.bar(Progress.of(kr))).text("  " + MetricValues.format(kr, kr.getCurrent()) + " → "
+                        + MetricValues.format(kr, kr.getTarget()));
+        if (kr.getConfidence() != null) {
+            text.text("  " + kr.getConfidence().emoji() + " " + kr.getConfidence().label());
+        }
+        return text;
+    }
+
+    // ---- personal -----------------------------------------------------------------------------------------------
+
+    static Message mine(Platform platform, List<KeyResult> krs, Map<String, Objective> objectives) {
+        Message.Builder message = Message.builder("Your key results").header("🎯 Your key results");
+        if (krs.isEmpty()) {
+            return message.section(Markup.builder().text("You own no key results in the current cycle. ")
+                    .text("Admins add them with ").code(platform.command("okr") + " kr").text(".").build()).build();
+        }
+        for (KeyResult kr : krs) {
+            Markup.Builder text = keyResultLine(Markup.builder(), kr);
+            Objective objective = objectives.get(kr.getObjectiveId());
+            Markup.Builder context = Markup.builder();
+            if (objective != null) {
+                context.text(objective.reference() + " " + Texts.shorten(objective.getTitle(), 80) + " · ");
+            }
+            context.text(kr.getDue() == null ? "no due date" : "due " + kr.getDue());
+            context.text(" · " + (kr.getLastCheckInAt() == null ? "no check-in yet"
+                    : "last check-in " + DAY.format(kr.getLastCheckInAt())));
+            message.section(text.build()).context(context.build());
+        }
+        message.buttons(krs.stream().limit(MAX_BUTTONS).map(kr -> checkInButton(kr, true)).toList());
+        return message.build();
+    }
+
+    static Message prompt(KeyResult kr, Objective objective) {
+        Markup.Builder text = Markup.builder().bold(kr.reference() + " " + kr.getTitle());
+        if (objective != null) {
+            text.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
+        }
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Progress", Markup.builder().code(Progress.bar(Progress.of(kr))).build()));
+        fields.add(Field.of("Current value", MetricValues.format(kr, kr.getCurrent())));
+        fields.add(Field.of("Target", MetricValues.format(kr, kr.getTarget())
+                + (kr.getDue() == null ? "" : " by " + kr.getDue())));
+        fields.add(Field.of("Confidence", kr.getConfidence() == null ? "not rated yet"
+                : kr.getConfidence().emoji() + " " + kr.getConfidence().label()));
+        return Message.builder("Time to check in on " + kr.reference() + ": " + kr.getTitle()
+                        + " (now " + MetricValues.format(kr, kr.getCurrent()) + ")")
+                .header("📈 Weekly check-in: " + kr.reference())
+                .section(text.build(), fields)
+                .buttons(List.of(checkInButton(kr, false)))
+                .context(Markup.plain("Answer my questions below, or use the button for a form with the current "
+                        + "value filled in."))
+                .build();
+    }
+
+    static Message reminder(List<KeyResult> krs) {
+        String refs = krs.stream().map(KeyResult::reference).collect(Collectors.joining(", "));
+        Markup.Builder text = Markup.builder().text("⏰ A reminder: you have not checked in on ")
+                .bold(refs).text(" this week yet. It takes a minute:");
+        for (KeyResult kr : krs) {
+            text.newline().text("• ");
+            keyResultLine(text, kr);
+        }
+        return Message.builder("Reminder: check in on " + refs)
+                .section(text.build())
+                .buttons(krs.stream().limit(MAX_BUTTONS).map(kr -> checkInButton(kr, krs.size() > 1)).toList())
+                .context(Markup.plain("This is the only reminder for this week."))
+                .build();
+    }
+
+    static Message checkedIn(KeyResult before, CheckIn checkIn, boolean alerted) {
+        Markup.Builder text = Markup.builder().text("✅ Checked in ").bold(before.reference()).text(": ")
+                .text(MetricValues.format(before, checkIn.getPreviousValue()) + " → "
+                        + MetricValues.format(before, checkIn.getValue()) + " ")
+                .code(Progress.bar(checkIn.getProgress()))
+                .text(" · " + checkIn.getConfidence().emoji() + " " + checkIn.getConfidence().label() + ".");
+        if (alerted) {
+            text.newline().italic("The confidence drop was shared in the OKR channel.");
+        }
+        return Message.of(text.build());
+    }
+
+    static Message history(KeyResult kr, List<CheckIn> newestFirst, long total) {
+        Markup.Builder text = Markup.builder().bold(kr.reference() + " " + kr.getTitle()).newline()
+                .code(Progress.bar(Progress.of(kr))).text("  now " + MetricValues.format(kr, kr.getCurrent())
+                        + ", target " + MetricValues.format(kr, kr.getTarget()));
+        if (newestFirst.isEmpty()) {
+            text.newline().italic("No check-ins yet.");
+        }
+        for (CheckIn c : newestFirst) {
+            text.newline().text(DAY.format(c.getAt()) + "  " + c.getConfidence().emoji() + " "
+                    + MetricValues.format(kr, c.getValue()) + " (" + Progress.percent(c.getProgress()) + "%) by "
+                    + c.getByName());
+            if (c.getComment() != null) {
+                text.text(": ").italic(Texts.shorten(c.getComment(), 200));
+            }
+        }
+        Message.Builder message = Message.builder("Check-ins of " + kr.reference())
+                .header("🗂️ Check-ins of " + kr.reference()).section(text.build());
+        if (total > newestFirst.size()) {
+            message.context(Markup.plain("The latest " + newestFirst.size() + " of " + total + " check-ins."));
+        }
+        return message.build();
+    }
+
+    // ---- channel ------------------------------------------------------------------------------------------------
+
+    static Message alert(KeyResult kr, Objective objective, CheckIn checkIn, Confidence before) {
+        Confidence now = checkIn.getConfidence();
+        String headline = now == Confidence.OFF_TRACK
+                ? kr.reference() + " is off track (was " + before.label() + ")"
+                : kr.reference() + " dropped to " + now.label() + " (was " + before.label() + ")";
+        Markup.Builder text = Markup.builder().bold(kr.getTitle());
+        if (objective != null) {
+            text.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
+        }
+        text.newline().code(Progress.bar(checkIn.getProgress())).text("  " + MetricValues.format(kr,
+                checkIn.getValue()) + " → " + MetricValues.format(kr, kr.getTarget()));
+        if (checkIn.getComment() != null) {
+            text.newline().text("“").italic(Texts.shorten(checkIn.getComment(), 500)).text("”");
+        }
+        return Message.builder(now.emoji() + " " + headline + ": " + kr.getTitle())
+                .header(now.emoji() + " " + headline)
+                .section(text.build())
+                .context(Markup.plain("Checked in by " + checkIn.getByName() + " on " + DAY.format(checkIn.getAt())))
+                .build();
+    }
+
+    static Message report(Platform platform, OkrReports.Report report) {
+        String title = "OKR report · " + report.cycle().getName() + (report.team() == null ? "" : " · " + report.team());
+        Message.Builder message = Message.builder(title).header("📊 " + title);
+        if (report.objectives().isEmpty()) {
+            return message.section(Markup.builder().text(report.team() == null ? "No objectives in this cycle yet."
+                            : "No objectives of team " + report.team() + " in this cycle.")
+                    .newline().text("Admins add them with ").code(platform.command("okr") + " objective")
+                    .text(".").build()).build();
+        }
+        objectives(message, report.objectives(), false);
+        return message.build();
+    }
+
+    static Message digest(OkrReports.Report report) {
+        String title = "Weekly OKR digest · " + report.cycle().getName();
+        Message.Builder message = Message.builder(title).header("🗞️ " + title);
+        if (report.objectives().isEmpty()) {
+            return message.text("No objectives in this cycle yet.").build();
+        }
+        long checked = report.objectives().stream().flatMap(o -> o.keyResults().stream())
+                .filter(s -> s.week() == KeyResultStatus.Week.CHECKED_IN).count();
+        long asked = report.objectives().stream().flatMap(o -> o.keyResults().stream())
+                .filter(s -> s.week() == KeyResultStatus.Week.CHECKED_IN || s.week() == KeyResultStatus.Week.MISSING)
+                .count();
+        message.context(Markup.plain(checked + " of " + asked + " key results checked in this week."));
+        objectives(message, report.objectives(), true);
+        return message.build();
+    }
+
+    private static void objectives(Message.Builder message, List<OkrReports.ObjectiveStatus> objectives,
+                                   boolean digest) {
+        for (OkrReports.ObjectiveStatus o : objectives.subList(0, Math.min(MAX_OBJECTIVES, objectives.size()))) {
+            Markup.Builder text = Markup.builder().bold(o.objective().reference() + " " + o.objective().getTitle())
+                    .text("  ").code(Progress.bar(o.progress()));
+            text.newline().italic("Owner " + o.ownerName()
+                    + (o.objective().getTeam() == null ? "" : " · team " + o.objective().getTeam())
+                    + (o.parent() == null ? "" : " · aligned with " + o.parent().reference()));
+            if (o.keyResults().isEmpty()) {
+                text.newline().text("No key results yet.");
+            }
+            Map<String, List<String>> missing = new LinkedHashMap<>();
+            Map<String, List<String>> away = new LinkedHashMap<>();
+            for (KeyResultStatus s : o.keyResults()) {
+                KeyResult kr = s.keyResult();
+                text.newline().text(confidence(s, digest) + " ").bold(kr.reference())
+                        .text(" " + Texts.shorten(kr.getTitle(), 80) + "  ").code(Progress.bar(s.progress()))
+                        .text(" " + MetricValues.format(kr, kr.getCurrent()) + " → " + MetricValues.format(kr,
+                                kr.getTarget()));
+                if (digest && s.progressChange() != 0) {
+                    text.text(" (" + (s.progressChange() > 0 ? "+" : "") + s.progressChange() + " pts)");
+                }
+                text.text(" · " + s.ownerName());
+                if (s.week() == KeyResultStatus.Week.MISSING) {
+                    missing.computeIfAbsent(s.ownerName(), k -> new ArrayList<>()).add(kr.reference());
+                } else if (s.week() == KeyResultStatus.Week.AWAY) {
+                    away.computeIfAbsent(s.ownerName() + " (" + s.awayReason() + ")", k -> new ArrayList<>())
+                            .add(kr.reference());
+                }
+            }
+            message.section(text.build());
+            List<String> notes = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                notes.add("⏳ Not checked in this week: " + people(missing));
+            }
+            if (!away.isEmpty()) {
+                notes.add("🌴 Away: " + people(away));
+            }
+            if (!notes.isEmpty()) {
+                message.context(Markup.plain(String.join("   ", notes)));
+            }
+        }
+        if (objectives.size() > MAX_OBJECTIVES) {
+            message.context(Markup.plain("… and " + (objectives.size() - MAX_OBJECTIVES)
+                    + " more objectives. Ask for one team's report to see them."));
+        }
+    }
+
+    private static String confidence(KeyResultStatus s, boolean digest) {
+        if (digest && s.trend().size() > 1) {
+            return s.trend().stream().map(Confidence::emoji).collect(Collectors.joining("→"));
+        }
+        Confidence c = s.keyResult().getConfidence();
+        return c == null ? "⚪" : c.emoji();
+    }
+
+    private static String people(Map<String, List<String>> byPerson) {
+        return byPerson.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+}

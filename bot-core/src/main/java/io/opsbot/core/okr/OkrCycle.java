@@ -1,0 +1,66 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.tenant.TenantRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An OKR period of a tenant, e.g. 2027-Q1 from 2027-01-01 to 2027-03-31 (both inclusive). */
+@Document(OkrCycle.COLLECTION)
+public class OkrCycle {
+
+    public static final String COLLECTION = "okr_cycles";
+
+    @Id
+    private String id;
+    private TenantRef tenant;
+    private String name;
+    private LocalDate start;
+    private LocalDate end;
+    private Instant createdAt;
+
+    protected OkrCycle() {
+    }
+
+    OkrCycle(TenantRef tenant, String name, LocalDate start, LocalDate end, Instant now) {
+        this.tenant = tenant;
+        this.name = name;
+        this.start = start;
+        this.end = end;
+        this.createdAt = now;
+    }
+
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(start) && !date.isAfter(end);
+    }
+
+    public boolean endedBefore(LocalDate date) {
+        return end.isBefore(date);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public LocalDate getStart() {
+        return start;
+    }
+
+    public LocalDate getEnd() {
+        return end;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,225 @@
+package io.opsbot.core.okr;
+
+import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.schedule.Nudge;
+import io.opsbot.core.schedule.NudgeHandler;
+import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The OKR rhythm on Quartz nudges, one trigger per key-result owner (at the tenant's weekday and time in the owner's
+ * zone) and one per tenant for the digest:
+ * <ul>
+ *   <li>{@code okr.prompt}: each due key result gets a DM prompt (outbox key: key result, week, owner) and a
+ *       question-by-question dialog (dialog key: the same triple); owners out of office or on holiday are skipped;
+ *       the owner's next prompt and this week's reminder are scheduled.</li>
+ *   <li>{@code okr.reminder}: one DM (key: week, owner) listing what is still not checked in.</li>
+ *   <li>{@code okr.digest}: the weekly digest in the OKR channel (key: tenant, date).</li>
+ * </ul>
+ * Firing twice sends nothing twice: every message is claimed by its key. MongoDB stays the source of truth, so
+ * {@link #rebuild()} recreates every trigger at start-up and catches up on a prompt or digest missed while down.
+ */
+@Component
+public class OkrNudges implements NudgeHandler {
+
+    public static final String PROMPT = "okr.prompt";
+    public static final String REMINDER = "okr.reminder";
+    public static final String DIGEST = "okr.digest";
+    /** A digest or reminder missed while the bot was down is still sent this long after its time. */
+    static final Duration CATCH_UP = Duration.ofHours(12);
+
+    private static final Logger log = LoggerFactory.getLogger(OkrNudges.class);
+
+    private final Nudges nudges;
+    private final OkrService okrs;
+    private final OkrSettingsService settings;
+    private final OkrReports reports;
+    private final AvailabilityService availability;
+    private final DialogService dialogs;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public OkrNudges(Nudges nudges, OkrService okrs, OkrSettingsService settings, OkrReports reports,
+                     AvailabilityService availability, DialogService dialogs, Outbox outbox, Clock clock) {
+        this.nudges = nudges;
+        this.okrs = okrs;
+        this.settings = settings;
+        this.reports = reports;
+        this.availability = availability;
+        this.dialogs = dialogs;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(PROMPT, REMINDER, DIGEST);
+    }
+
+    @Override
+    public void fire(Nudge nudge) {
+        TenantRef tenant = tenant(nudge.subject());
+        switch (nudge.kind()) {
+            case PROMPT -> prompt(new UserRef(tenant, nudge.group()), nudge.at());
+            case REMINDER -> remind(new UserRef(tenant, nudge.group()), nudge.at());
+            case DIGEST -> digest(tenant, nudge.at());
+            default -> log.warn("Unknown OKR nudge {}", nudge);
+        }
+    }
+
+    /** Recreates every trigger of a tenant after owners, cadence, zone, channel or digest time changed. */
+    @EventListener
+    public void onChanged(OkrScheduleChanged changed) {
+        reschedule(changed.tenant(), false);
+    }
+
+    @Override
+    public void rebuild() {
+        Set<TenantRef> tenants = new LinkedHashSet<>(okrs.tenantsWithKeyResults());
+        settings.all().forEach(s -> tenants.add(s.getTenant()));
+        for (TenantRef tenant : tenants) {
+            try {
+                reschedule(tenant, true);
+            } catch (RuntimeException e) {
+                log.error("Could not rebuild the OKR schedule of {}", tenant, e);
+            }
+        }
+    }
+
+    private void reschedule(TenantRef tenant, boolean catchUp) {
+        Instant now = clock.instant();
+        nudges.cancel(PROMPT, tenant.key());
+        nudges.cancel(DIGEST, tenant.key());
+        for (UserRef owner : okrs.owners(tenant)) {
+            Cadence cadence = settings.cadenceFor(owner);
+            if (catchUp) {
+                Optional<Instant> latest = cadence.latestPrompt(now);
+                if (latest.isPresent() && now.isBefore(cadence.reminder(latest.get()))) {
+                    schedule(PROMPT, owner, latest.get());
+                } else if (latest.isPresent() && now.isBefore(cadence.reminder(latest.get()).plus(CATCH_UP))) {
+                    schedule(REMINDER, owner, cadence.reminder(latest.get()));
+                }
+            }
+            schedule(PROMPT, owner, cadence.nextPrompt(now));
+        }
+        OkrSettings s = settings.get(tenant);
+        if (s.getChannel() != null) {
+            if (catchUp) {
+                s.digest().latest(now, s.zoneId()).filter(at -> now.isBefore(at.plus(CATCH_UP)))
+                        .ifPresent(at -> nudges.schedule(new Nudge(DIGEST, tenant.key(), "", at)));
+            }
+            nudges.schedule(new Nudge(DIGEST, tenant.key(), "", s.digest().next(now, s.zoneId())));
+        }
+    }
+
+    private void prompt(UserRef owner, Instant at) {
+        Instant now = clock.instant();
+        Cadence cadence = settings.cadenceFor(owner);
+        LocalDate week = cadence.period(at);
+        List<KeyResult> due = okrs.dueForCheckIn(owner, week);
+        if (!okrs.keyResultsOwnedBy(owner).isEmpty()) {
+            schedule(PROMPT, owner, cadence.nextPrompt(now.isAfter(at) ? now : at));
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        if (!availability.on(owner, week, List.of()).available()) {
+            log.info("Not prompting {} for the OKR check-in of {}: away", owner, week);
+            return;
+        }
+        Instant expires = cadence.nextPrompt(at);
+        Instant windowStart = Cadence.windowStart(at);
+        List<KeyResult> asked = new ArrayList<>();
+        for (KeyResult kr : due) {
+            if (kr.getLastCheckInAt() != null && !kr.getLastCheckInAt().isBefore(windowStart)) {
+                continue;
+            }
+            Objective objective = okrs.objective(owner.tenant(), kr.getObjectiveId()).orElse(null);
+            // Sent in order on this thread, so every prompt card is there before the first question.
+            outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(owner), OkrCards.prompt(kr, objective),
+                    expires);
+            asked.add(kr);
+        }
+        for (KeyResult kr : asked) {
+            dialogs.start(CheckInDialog.key(kr, week, owner), owner, CheckInDialog.KIND, kr.getId(),
+                    CheckInDialog.questions(kr), expires);
+        }
+        if (!asked.isEmpty()) {
+            schedule(REMINDER, owner, cadence.reminder(at));
+        }
+    }
+
+    private void remind(UserRef owner, Instant at) {
+        Cadence cadence = settings.cadenceFor(owner);
+        Optional<Instant> prompt = cadence.latestPrompt(at);
+        if (prompt.isEmpty()) {
+            return;
+        }
+        LocalDate week = cadence.period(prompt.get());
+        if (!availability.on(owner, at.atZone(cadence.zone()).toLocalDate(), List.of()).available()) {
+            return;
+        }
+        Instant windowStart = Cadence.windowStart(prompt.get());
+        List<KeyResult> missing = okrs.dueForCheckIn(owner, week).stream()
+                .filter(kr -> outbox.find(promptKey(kr, week, owner)).isPresent())
+                .filter(kr -> kr.getLastCheckInAt() == null || kr.getLastCheckInAt().isBefore(windowStart))
+                .toList();
+        if (!missing.isEmpty()) {
+            outbox.enqueue("okr-reminder:" + week + ":" + owner.key(), new Destination.Direct(owner),
+                    OkrCards.reminder(missing), cadence.nextPrompt(prompt.get()));
+        }
+    }
+
+    private void digest(TenantRef tenant, Instant at) {
+        OkrSettings s = settings.get(tenant);
+        Instant now = clock.instant();
+        if (s.getChannel() == null) {
+            return;
+        }
+        nudges.schedule(new Nudge(DIGEST, tenant.key(), "", s.digest().next(now.isAfter(at) ? now : at,
+                s.zoneId())));
+        ZoneId zone = s.zoneId();
+        Optional<OkrReports.Report> report = reports.report(tenant, null, at);
+        // Before anyone was asked to check in there is nothing to digest.
+        boolean anyAsked = report.stream().flatMap(r -> r.objectives().stream())
+                .flatMap(o -> o.keyResults().stream()).anyMatch(k -> k.week() != KeyResultStatus.Week.NOT_DUE);
+        if (anyAsked) {
+            outbox.enqueue("okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate(), s.getChannel(),
+                    OkrCards.digest(report.get()), at.plus(Duration.ofDays(1)));
+        }
+    }
+
+    static String promptKey(KeyResult kr, LocalDate week, UserRef owner) {
+        return "okr-prompt:" + kr.getId() + ":" + week + ":" + owner.key();
+    }
+
+    private void schedule(String kind, UserRef owner, Instant at) {
+        nudges.schedule(new Nudge(kind, owner.tenant().key(), owner.userId(), at));
+    }
+
+    /** The tenant of a nudge subject, {@code SLACK:T0001}. */
+    static TenantRef tenant(String key) {
+        int colon = key.indexOf(':');
+        return new TenantRef(Platform.valueOf(key.substring(0, colon)), key.substring(colon + 1));
+    }
+}
