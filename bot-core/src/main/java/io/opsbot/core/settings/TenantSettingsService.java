@@ -122,6 +122,16 @@ public class TenantSettingsService {
         return name;
     }
 
+    /** Throws a clear {@link UserError} unless the person may administer this tenant (and records a first admin). */
+    public void requireAdmin(UserRef actor) {
+        TenantSettings settings = get(actor.tenant());
+        boolean wasAdmin = settings.getAdminUserIds().contains(actor.userId());
+        TenantSettings authorized = authorize(actor);
+        if (!wasAdmin && authorized.getAdminUserIds().contains(actor.userId())) {
+            save(authorized);
+        }
+    }
+
     /**
      * Returns the settings to change if the actor may change them. The first person to change a tenant that has no
      * admin becomes its admin, so a fresh install can be set up from chat without editing configuration.
