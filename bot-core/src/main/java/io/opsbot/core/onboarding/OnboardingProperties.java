@@ -66,8 +66,7 @@ public class OnboardingProperties {
     @NotNull
     private ZoneId defaultZone = ZoneId.of("UTC");
 
-    @Valid
-    private List<TrackDefinition> tracks = new ArrayList<>();
+    private List<@Valid TrackDefinition> tracks = new ArrayList<>();
 
     public String getAutoStartTrack() {
         return autoStartTrack;
@@ -143,8 +142,7 @@ public class OnboardingProperties {
         private List<@Pattern(regexp = "(SLACK|TEAMS):[^:]+:.+") String> notify = new ArrayList<>();
 
         @NotEmpty
-        @Valid
-        private List<StepDefinition> steps = new ArrayList<>();
+        private List<@Valid StepDefinition> steps = new ArrayList<>();
 
         public String getKey() {
             return key;
