@@ -90,7 +90,9 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
      */
     public Started start(UserRef user, String displayName, String trackKey, UserRef startedBy, ZoneId zoneHint) {
         OnboardingTrack track = catalog.require(user.tenant(), trackKey);
-        ZoneId zone = profiles.zone(user, zoneHint != null ? zoneHint : properties.getDefaultZone());
+        // A zone the person chose wins; then the one the join reported (fresh from the platform); then the profile's.
+        ZoneId zone = profiles.chosenZone(user).orElseGet(() -> zoneHint != null ? zoneHint
+                : profiles.zone(user, properties.getDefaultZone()));
         List<UserRef> notify = new ArrayList<>(track.notifyIn(user.tenant()));
         if (startedBy != null && !startedBy.equals(user) && !notify.contains(startedBy)) {
             notify.add(startedBy);

@@ -60,6 +60,8 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private final Map<String, List<String>> channelMembers = new ConcurrentHashMap<>();
+    private final java.util.Set<String> bots = ConcurrentHashMap.newKeySet();
 
     public FakeSlackApi() {
         try {
@@ -102,6 +104,18 @@ public class FakeSlackApi implements AutoCloseable {
     public void reset() {
         calls.clear();
         failures.clear();
+        channelMembers.clear();
+        bots.clear();
+    }
+
+    /** What conversations.members answers for a channel (one page). */
+    public void channelMembers(String channel, List<String> members) {
+        channelMembers.put(channel, List.copyOf(members));
+    }
+
+    /** users.info answers for this user id with is_bot true. */
+    public void markBot(String userId) {
+        bots.add(userId);
     }
 
     /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
@@ -165,10 +179,33 @@ public class FakeSlackApi implements AutoCloseable {
                     .replace(",", "") + "\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
-            case "users.info" -> Fixtures.text("slack-api/users.info.ok.json");
+            case "users.info" -> userInfo(params.get("user"));
+            case "conversations.members" -> membersOf(channel);
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /** Slack's published users.info example, for the user asked about (a bot if marked so). */
+    private String userInfo(String userId) {
+        JsonObject json = Fixtures.json("slack-api/users.info.ok.json");
+        if (userId != null) {
+            json.getAsJsonObject("user").addProperty("id", userId);
+            json.getAsJsonObject("user").addProperty("is_bot", bots.contains(userId));
+        }
+        return json.toString();
+    }
+
+    private String membersOf(String channel) {
+        com.google.gson.JsonArray members = new com.google.gson.JsonArray();
+        channelMembers.getOrDefault(channel, List.of()).forEach(members::add);
+        JsonObject json = new JsonObject();
+        json.addProperty("ok", true);
+        json.add("members", members);
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("next_cursor", "");
+        json.add("response_metadata", metadata);
+        return json.toString();
     }
 
     private static Map<String, String> parseForm(String body) {
