@@ -292,7 +292,8 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
 
     /** The release time on the first day from {@code date} on that is a working day the person is available. */
     private Instant slot(OnboardingRun run, LocalDate date) {
-        ZoneId zone = run.zone();
+        // A zone the person sets while on the track (the timezone command) applies from the next step on.
+        ZoneId zone = profiles.chosenZone(run.getUser()).orElse(run.zone());
         LocalDate day = date;
         for (int i = 0; i < 366; i++, day = day.plusDays(1)) {
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;

@@ -173,6 +173,21 @@ class OnboardingFlowTest {
     }
 
     @Test
+    void aZoneSetDuringTheTrackMovesTheNextSteps() {
+        UserRef lee = new UserRef(tenant, "U0LEE");
+        onboarding.start(lee, "Lee", "welcome", null, null);
+        String run = runId(lee, "welcome");
+        assertThat(onboarding.find(run).orElseThrow().zone().getId()).as("no zone known").isEqualTo("UTC");
+
+        assertThat(text(engine.onCommand(Tenants.direct(tenant, "U0LEE", "Lee"), "timezone", "America/New_York")))
+                .contains("America/New_York");
+        driver.runUntil(Instant.parse("2026-11-27T00:00:00Z"));
+
+        assertThat(delivery(OnboardingService.cardKey(run, 2)).getCreatedAt())
+                .as("09:30 in New York").isEqualTo(Instant.parse("2026-11-26T14:30:00Z"));
+    }
+
+    @Test
     void doneTicksTheStepAndBackAndNextMoveBetweenArrivedSteps() {
         onboarding.start(ana.user(), "Ana", "welcome", null, null);
         String run = runId(ana.user(), "welcome");

@@ -65,6 +65,16 @@ class TrainingFlowTest {
     private UserRef tokyo;
     private UserRef plain;
 
+    @Autowired
+    io.opsbot.core.schedule.Nudges nudges;
+
+    /** Reminders still pending belong to this test's tenant only; they must not fire in other tests. */
+    @org.junit.jupiter.api.AfterEach
+    void cancelReminders() {
+        nudges.pending().stream().filter(n -> n.subject().startsWith(tenant.key() + ":"))
+                .forEach(n -> nudges.cancel(n.kind(), n.subject()));
+    }
+
     @BeforeEach
     void setUp() {
         clock.set(NOW);

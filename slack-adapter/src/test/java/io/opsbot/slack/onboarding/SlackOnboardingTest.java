@@ -39,6 +39,12 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
     private String tag;
 
+    /** Runs started here must not wake up in other tests. */
+    @org.junit.jupiter.api.AfterEach
+    void stopRuns() {
+        onboarding.active(tenant).forEach(run -> onboarding.stop(run.getId()));
+    }
+
     @BeforeEach
     void uniqueIds() {
         tag = String.format("%04d", RUN.incrementAndGet()) + UUID.randomUUID().toString().substring(0, 4)

@@ -29,6 +29,8 @@ class SlackTrainingTest extends SlackAdapterTest {
     TrainingService training;
     @Autowired
     MutableClock clock;
+    @Autowired
+    io.opsbot.core.schedule.Nudges nudges;
 
     @Test
     void scheduledTrainingInvitesPeopleAndAChannelsMembersAndTheOrganizerSeesWhoAttends() {
@@ -79,6 +81,7 @@ class SlackTrainingTest extends SlackAdapterTest {
                 .get("text").getAsString()).isEqualTo("*✅ Attending (1)*\n<@" + picked + ">");
         assertThat(training.findSession(session.getId()).orElseThrow().answerOf(new UserRef(session.getTenant(),
                 picked))).isEqualTo(TrainingSession.Answer.ATTENDING);
+        nudges.cancel("training.reminder", session.getId());
     }
 
     private HttpResponse<String> command(String user, String text) {

@@ -68,9 +68,14 @@ class TeamsOnboardingTest {
         serviceUrl = connector.baseUrl() + "/" + tenantId + "/";
     }
 
+    @Autowired
+    io.opsbot.core.schedule.Nudges nudges;
+
     @AfterEach
-    void stopRuns() {
+    void stopRunsAndReminders() {
         onboarding.active(tenant).forEach(run -> onboarding.stop(run.getId()));
+        nudges.pending().stream().filter(n -> n.subject().startsWith(tenant.key() + ":"))
+                .forEach(n -> nudges.cancel(n.kind(), n.subject()));
     }
 
     private TeamsFixtures.Activity fixture(String name) {
