@@ -6,6 +6,7 @@ import io.opsbot.core.message.Message;
 import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -40,14 +41,18 @@ public class DialogService implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
-    private final Map<String, DialogHandler> handlers;
+    private final ObjectProvider<DialogHandler> handlerBeans;
+    private volatile Map<String, DialogHandler> handlers;
     private final Clock clock;
 
-    public DialogService(MongoTemplate mongo, Outbox outbox, List<DialogHandler> handlers, Clock clock) {
+    /**
+     * Handlers are looked up on first use: a feature's handler usually needs the feature's service, which needs this
+     * service, so taking them in the constructor would be a cycle.
+     */
+    public DialogService(MongoTemplate mongo, Outbox outbox, ObjectProvider<DialogHandler> handlers, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(DialogHandler::kind,
-                Function.identity()));
+        this.handlerBeans = handlers;
         this.clock = clock;
     }
 
@@ -146,6 +151,10 @@ public class DialogService implements InitializingBean {
     }
 
     private DialogHandler handler(String kind) {
+        if (handlers == null) {
+            handlers = handlerBeans.orderedStream().collect(Collectors.toUnmodifiableMap(DialogHandler::kind,
+                    Function.identity()));
+        }
         DialogHandler handler = handlers.get(kind);
         if (handler == null) {
             throw new IllegalArgumentException("no dialog handler for " + kind);

@@ -11,7 +11,7 @@ import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.inbound.SlackListener;
 import io.opsbot.slack.outbound.SlackChatGateway;
-import io.opsbot.slack.people.SlackPeopleDirectory;
+import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,7 +50,6 @@ public class SlackAdapterConfiguration {
         return new SlackChatGateway(slackMethods);
     }
 
-    /** Names, zones and channel members from Slack (the core's people port). */
     @Bean
     SlackPeopleDirectory slackPeopleDirectory(MethodsClient slackMethods) {
         return new SlackPeopleDirectory(slackMethods);

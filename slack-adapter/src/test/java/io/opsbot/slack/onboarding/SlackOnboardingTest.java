@@ -96,8 +96,9 @@ class SlackOnboardingTest extends SlackAdapterTest {
         return slack.slashCommand(fields);
     }
 
+    /** A DM is posted to the user id (Slack puts it in the app's DM with them). */
     private FakeSlackApi.Call dmTo(String userId) {
-        return SLACK.awaitCall("chat.postMessage", c -> ("D" + userId).equals(c.param("channel")));
+        return SLACK.awaitCall("chat.postMessage", c -> userId.equals(c.param("channel")));
     }
 
     /** A block_actions click on a button of a message the bot posted in a DM. */
@@ -128,7 +129,6 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
         assertThat(slack.event(teamJoin(user, false), 0).statusCode()).isEqualTo(200);
 
-        SLACK.awaitCall("conversations.open", c -> user.equals(c.param("users")));
         FakeSlackApi.Call card = dmTo(user);
         assertThat(card.param("text")).isEqualTo("Step 1 of 6: Welcome aboard");
         JsonArray blocks = card.jsonParam("blocks").getAsJsonArray();
@@ -142,7 +142,7 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
         assertThat(slack.event(teamJoin(user, false), 1).statusCode()).as("a redelivery").isEqualTo(200);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.calls(
-                "chat.postMessage").stream().filter(c -> ("D" + user).equals(c.param("channel"))).count() == 1);
+                "chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).count() == 1);
     }
 
     @Test
@@ -163,7 +163,8 @@ class SlackOnboardingTest extends SlackAdapterTest {
         String joiner = "U0JOIN" + tag;
         String otherJoiner = "U0ELSE" + tag;
         String bot = "U0CBOT" + tag;
-        SLACK.markBot(bot);
+        SLACK.user(bot, "Deploy Bot", "UTC", true);
+        SLACK.user(joiner, "Jo Joiner", "Asia/Tokyo", false);
 
         slack.event(channelJoin(otherJoiner, "CRANDOM"), 0);
         slack.event(channelJoin(bot, "CNEWHIRES"), 0);
@@ -173,24 +174,28 @@ class SlackOnboardingTest extends SlackAdapterTest {
         assertThat(card.param("text")).isEqualTo("Step 1 of 6: Welcome aboard");
         SLACK.awaitCall("users.info", c -> bot.equals(c.param("user")));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.calls(
-                "chat.postMessage").stream().noneMatch(c -> ("D" + otherJoiner).equals(c.param("channel"))
-                || ("D" + bot).equals(c.param("channel"))));
+                "chat.postMessage").stream().noneMatch(c -> otherJoiner.equals(c.param("channel"))
+                || bot.equals(c.param("channel"))));
         assertThat(SLACK.calls("users.info")).as("other channels are not looked at")
                 .noneMatch(c -> otherJoiner.equals(c.param("user")));
         assertThat(onboarding.runsOf(new UserRef(tenant, joiner))).singleElement()
-                .satisfies(run -> assertThat(run.getUserName()).isEqualTo("spengler"));
+                .satisfies(run -> {
+                    assertThat(run.getUserName()).isEqualTo("Jo Joiner");
+                    assertThat(run.zone().getId()).isEqualTo("Asia/Tokyo");
+                });
     }
 
     @Test
     void anAdminStartsSomeoneByMentionAndTheyWorkThroughTheCardWithDoneAndNext() {
         String mentee = "U0MENT" + tag;
+        SLACK.user(mentee, "Mia Mentee", "Europe/Berlin", false);
 
         HttpResponse<String> started = command("onboarding", "start <@" + mentee + "|mentee> welcome", "C1",
                 "U0ADMIN");
 
         JsonObject ack = JsonParser.parseString(started.body()).getAsJsonObject();
         assertThat(ack.get("response_type").getAsString()).isEqualTo("ephemeral");
-        assertThat(ack.get("text").getAsString()).startsWith("🚀 Started @spengler on Welcome to product");
+        assertThat(ack.get("text").getAsString()).startsWith("🚀 Started @Mia Mentee on Welcome to product");
         FakeSlackApi.Call card = dmTo(mentee);
         String runId = onboarding.runsOf(new UserRef(tenant, mentee)).get(0).getId();
 

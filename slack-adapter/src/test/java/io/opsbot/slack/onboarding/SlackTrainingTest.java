@@ -39,8 +39,11 @@ class SlackTrainingTest extends SlackAdapterTest {
         String picked = "U0PICK" + tag;
         String member = "U0MEMB" + tag;
         String bot = "U0TBOT" + tag;
-        SLACK.channelMembers("CTRAIN" + tag, List.of(member, bot, organizer));
-        SLACK.markBot(bot);
+        SLACK.members("CTRAIN" + tag, List.of(member, bot, organizer));
+        SLACK.user(picked, "Pia Picked", "America/Los_Angeles", false);
+        SLACK.user(member, "Max Member", "Europe/Berlin", false);
+        SLACK.user(organizer, "Olga Organizer", "Europe/Berlin", false);
+        SLACK.user(bot, "Build Bot", "UTC", true);
 
         HttpResponse<String> opened = command(organizer, "schedule");
         assertThat(opened.body()).isEmpty();
@@ -57,12 +60,12 @@ class SlackTrainingTest extends SlackAdapterTest {
         assertThat(submitted.statusCode()).isEqualTo(200);
         assertThat(submitted.body()).doesNotContain("errors");
         FakeSlackApi.Call invitation = SLACK.awaitCall("chat.postMessage",
-                c -> ("D" + picked).equals(c.param("channel")));
+                c -> picked.equals(c.param("channel")));
         assertThat(invitation.param("text")).startsWith("Training invitation: Expense tool walkthrough " + tag)
                 .endsWith("01:00 (America/Los_Angeles)");
-        SLACK.awaitCall("chat.postMessage", c -> ("D" + member).equals(c.param("channel")));
+        SLACK.awaitCall("chat.postMessage", c -> member.equals(c.param("channel")));
         FakeSlackApi.Call organizerCard = SLACK.awaitCall("chat.postMessage",
-                c -> ("D" + organizer).equals(c.param("channel")));
+                c -> organizer.equals(c.param("channel")) && c.param("text").startsWith("TR-"));
         assertThat(organizerCard.param("text")).endsWith("0 attending, 0 declined, 2 not answered");
         TrainingSession session = training.invitations(new UserRef(TenantRef.slack(FakeSlackApi.TEAM_ID), picked))
                 .get(0);

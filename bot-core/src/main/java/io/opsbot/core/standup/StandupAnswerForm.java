@@ -1,0 +1,102 @@
+package io.opsbot.core.standup;
+
+import io.opsbot.core.conversation.FormHandler;
+import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.SubmissionResult;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.dialog.Dialog;
+import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.message.Choice;
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.FormState;
+import io.opsbot.core.message.FormValues;
+import io.opsbot.core.message.Input;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** All of a standup's questions in one form: to answer at once, or to edit answers until the window closes. */
+@Component
+public class StandupAnswerForm implements FormHandler {
+
+    static final String FORM_ID = "standup.answer";
+
+    private final StandupService service;
+    private final DialogService dialogs;
+
+    public StandupAnswerForm(StandupService service, DialogService dialogs) {
+        this.service = service;
+        this.dialogs = dialogs;
+    }
+
+    @Override
+    public String formId() {
+        return FORM_ID;
+    }
+
+    /** The form for one person on one standup day, filled with what they answered so far. */
+    Form form(StandupRun run, UserRef user) {
+        Attendance a = service.attendance(run.getId(), user)
+                .orElseThrow(() -> new UserError("You are not part of " + run.getStandupName() + " today."));
+        Standup standup = service.find(run.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
+        Form form = definition(standup, run);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < a.getAnswers().size(); i++) {
+            values.put("q" + i, a.getAnswers().get(i));
+        }
+        return form.withValues(values).withState(FormState.encode(Map.of("run", run.getId())));
+    }
+
+    private static Form definition(Standup standup, StandupRun run) {
+        List<Input> inputs = new ArrayList<>();
+        List<Question> questions = standup.getQuestions();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            if (q.kind() == QuestionKind.MOOD) {
+                inputs.add(new Input.Select("q" + i, q.text(), false, null, null, List.of(new Choice("1", "1 😫"),
+                        new Choice("2", "2 🙁"), new Choice("3", "3 😐"), new Choice("4", "4 🙂"),
+                        new Choice("5", "5 😄"))));
+            } else {
+                inputs.add(new Input.Text("q" + i, q.text(), false, null, null, true, 3000, null));
+            }
+        }
+        return new Form(FORM_ID, io.opsbot.core.message.Texts.cut(standup.getName(), 24), "Post", inputs);
+    }
+
+    @Override
+    public Form form(FormSubmission submission) {
+        StandupRun run = run(submission);
+        Standup standup = service.find(run.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
+        return definition(standup, run);
+    }
+
+    @Override
+    public SubmissionResult submit(FormSubmission submission, FormValues values) {
+        StandupRun run = run(submission);
+        Standup standup = service.find(run.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < standup.getQuestions().size(); i++) {
+            answers.add(values.text("q" + i).orElse(""));
+        }
+        if (answers.stream().allMatch(String::isBlank)) {
+            return SubmissionResult.rejected("q0", "Answer at least one question.");
+        }
+        Attendance saved = service.submit(
+                service.attendance(run.getId(), submission.invoker().user())
+                        .orElseThrow(() -> new UserError("You are not part of " + run.getStandupName() + " today."))
+                        .getId(), answers);
+        dialogs.close(saved.dialogKey(), Dialog.State.DONE);
+        return SubmissionResult.accepted(StandupCards.thanks(saved, standup));
+    }
+
+    private StandupRun run(FormSubmission submission) {
+        String runId = FormState.decode(submission.state()).get("run");
+        return service.run(runId == null ? "" : runId)
+                .filter(r -> r.getTenant().equals(submission.invoker().tenant()))
+                .orElseThrow(() -> new UserError("That standup day is no longer open."));
+    }
+}

@@ -1,0 +1,188 @@
+package io.opsbot.core.standup;
+
+import io.opsbot.core.conversation.FormHandler;
+import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.SubmissionResult;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.Choice;
+import io.opsbot.core.message.Form;
+import io.opsbot.core.message.FormState;
+import io.opsbot.core.message.FormValues;
+import io.opsbot.core.message.Input;
+import io.opsbot.core.message.Markup;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The form that creates or edits a standup (admins only). */
+@Component
+public class StandupForm implements FormHandler {
+
+    static final String FORM_ID = "standup.edit";
+    static final int MAX_QUESTIONS = 8;
+
+    private final StandupService service;
+    private final StandupRepository standups;
+    private final StandupScheduler scheduler;
+    private final TenantSettingsService settings;
+    private final ProfileService profiles;
+    private final Clock clock;
+
+    public StandupForm(StandupService service, StandupRepository standups, StandupScheduler scheduler,
+                       TenantSettingsService settings, ProfileService profiles, Clock clock) {
+        this.service = service;
+        this.standups = standups;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Override
+    public String formId() {
+        return FORM_ID;
+    }
+
+    Form blank(ZoneId suggestedZone) {
+        List<Choice> days = Arrays.stream(DayOfWeek.values())
+                .map(d -> new Choice(d.name(), d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))).toList();
+        return new Form(FORM_ID, "Standup", "Save", List.of(
+                Input.shortText("name", "Name", true, 40).withInitial("Daily standup"),
+                new Input.Channel("channel", "Post reports in", true, "The bot must be able to post there.", null),
+                new Input.People("participants", "Participants", false, null, null, true),
+                new Input.Channel("members_of", "Or everyone in this channel", false,
+                        "Members are looked up at each standup.", null),
+                new Input.MultiSelect("days", "Days", true, null, "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", days),
+                new Input.Time("time", "Time", true, null, "09:00"),
+                new Input.Select("zone_mode", "Whose time?", true, null, ZoneMode.TEAM.name(), List.of(
+                        new Choice(ZoneMode.TEAM.name(), "Everyone at once, in the team's time zone"),
+                        new Choice(ZoneMode.PARTICIPANT.name(), "Each person at this time in their own zone"))),
+                new Input.Text("zone", "Team time zone", true, "An IANA name, e.g. Europe/Berlin.",
+                        suggestedZone.getId(), false, 60, null),
+                new Input.Text("questions", "Questions, one per line", true,
+                        "The question that mentions blocking is the blockers question.",
+                        Question.DEFAULTS.stream().map(Question::text).collect(Collectors.joining("\n")), true,
+                        2000, null),
+                new Input.Select("mood", "Ask about mood (1-5)?", false, null, "no",
+                        List.of(new Choice("yes", "Yes"), new Choice("no", "No"))),
+                new Input.Number("reminder", "Remind non-responders after (minutes)", true, "0 for no reminder.",
+                        "60", BigDecimal.ZERO, BigDecimal.valueOf(720), false),
+                new Input.Number("cutoff", "Answers close after (hours)", true,
+                        "Then the summary is final.", "4", BigDecimal.ONE, BigDecimal.valueOf(23), false)));
+    }
+
+    Form editing(Standup standup) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", standup.getName());
+        values.put("channel", standup.getReportChannel().channelId());
+        values.put("participants", standup.getParticipants().stream().map(UserRef::userId)
+                .collect(Collectors.joining(",")));
+        if (standup.getMembersOf() != null) {
+            values.put("members_of", standup.getMembersOf().channelId());
+        }
+        values.put("days", standup.getDays().stream().map(Enum::name).collect(Collectors.joining(",")));
+        values.put("time", standup.getTime());
+        values.put("zone_mode", standup.getZoneMode().name());
+        values.put("zone", standup.getTeamZone());
+        List<Question> asked = standup.getQuestions().stream().filter(q -> q.kind() != QuestionKind.MOOD).toList();
+        values.put("questions", asked.stream().map(Question::text).collect(Collectors.joining("\n")));
+        values.put("mood", standup.getQuestions().stream().anyMatch(q -> q.kind() == QuestionKind.MOOD) ? "yes"
+                : "no");
+        values.put("reminder", String.valueOf(standup.getReminderMinutes()));
+        values.put("cutoff", String.valueOf(standup.getCutoffMinutes() / 60));
+        return blank(standup.zone()).withValues(values).withState(FormState.encode(Map.of("id", standup.getId())));
+    }
+
+    @Override
+    public Form form(FormSubmission submission) {
+        return blank(ZoneId.of("UTC"));
+    }
+
+    @Override
+    public SubmissionResult submit(FormSubmission submission, FormValues values) {
+        UserRef actor = submission.invoker().user();
+        TenantRef tenant = actor.tenant();
+        try {
+            settings.requireAdmin(actor);
+        } catch (UserError e) {
+            return SubmissionResult.rejected("name", e.getMessage());
+        }
+        String id = FormState.decode(submission.state()).get("id");
+        Standup standup = id == null ? new Standup(tenant, values.text("name").orElseThrow(), actor, clock.instant())
+                : service.find(id).filter(s -> s.getTenant().equals(tenant)).orElse(null);
+        if (standup == null) {
+            return SubmissionResult.rejected("name", "That standup no longer exists.");
+        }
+        String name = values.text("name").orElseThrow();
+        boolean taken = service.inTenant(tenant).stream().anyMatch(s -> !s.getId().equals(standup.getId())
+                && s.getName().equalsIgnoreCase(name));
+        if (taken) {
+            return SubmissionResult.rejected("name", "There is already a standup named " + name + ".");
+        }
+        ZoneId zone;
+        try {
+            zone = ProfileService.parseZone(values.text("zone").orElseThrow());
+        } catch (UserError e) {
+            return SubmissionResult.rejected("zone", e.getMessage());
+        }
+        List<String> lines = values.text("questions").orElse("").lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty() || lines.size() > MAX_QUESTIONS) {
+            return SubmissionResult.rejected("questions", "Ask between 1 and " + MAX_QUESTIONS + " questions.");
+        }
+        if (lines.stream().anyMatch(l -> l.length() > 300)) {
+            return SubmissionResult.rejected("questions", "Keep each question under 300 characters.");
+        }
+        List<UserRef> people = values.list("participants").stream().map(u -> new UserRef(tenant, u)).toList();
+        String membersOf = values.text("members_of").orElse(null);
+        if (people.isEmpty() && membersOf == null) {
+            return SubmissionResult.rejected("participants", "Pick participants, or a channel whose members take "
+                    + "part.");
+        }
+        int reminder = values.integer("reminder").orElse(60);
+        int cutoffMinutes = values.integer("cutoff").orElse(4) * 60;
+        if (reminder >= cutoffMinutes) {
+            return SubmissionResult.rejected("reminder", "The reminder must come before answers close.");
+        }
+        List<Question> questions = new ArrayList<>(lines.stream().map(Question::parse).toList());
+        if (values.text("mood").filter("yes"::equals).isPresent()) {
+            questions.add(Question.MOOD);
+        }
+        standup.setName(name);
+        standup.setReportChannel(new Destination.Channel(tenant, values.text("channel").orElseThrow()));
+        standup.setParticipants(people);
+        standup.setMembersOf(membersOf == null ? null : new Destination.Channel(tenant, membersOf));
+        standup.setDays(values.list("days").stream().map(DayOfWeek::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))));
+        standup.setTime(values.time("time").orElseThrow());
+        standup.setZoneMode(ZoneMode.valueOf(values.text("zone_mode").orElse(ZoneMode.TEAM.name())));
+        standup.setTeamZone(zone);
+        standup.setQuestions(questions);
+        standup.setReminderMinutes(reminder);
+        standup.setCutoffMinutes(cutoffMinutes);
+        standup.setUpdatedAt(clock.instant());
+        Standup saved = standups.save(standup);
+        scheduler.schedule(saved, false);
+        return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ ").bold(saved.getName())
+                .text(id == null ? " is set up: " : " is updated: ").text(StandupDescriptions.when(saved))
+                .text(", " + service.participants(saved).size() + " participant(s).").build()));
+    }
+}

@@ -1,0 +1,78 @@
+package io.opsbot.core.standup;
+
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.TenantRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One day of a standup: its summary message in the report channel, final once every participant's window closed. */
+@Document("standup_runs")
+public class StandupRun {
+
+    @Id
+    private String id;
+    private String standupId;
+    private TenantRef tenant;
+    private String standupName;
+    private LocalDate date;
+    private Destination.Channel reportChannel;
+    private boolean closed;
+    private Instant createdAt;
+
+    protected StandupRun() {
+    }
+
+    StandupRun(Standup standup, LocalDate date, Instant now) {
+        this.id = id(standup.getId(), date);
+        this.standupId = standup.getId();
+        this.tenant = standup.getTenant();
+        this.standupName = standup.getName();
+        this.date = date;
+        this.reportChannel = standup.getReportChannel();
+        this.createdAt = now;
+    }
+
+    static String id(String standupId, LocalDate date) {
+        return standupId + "@" + date;
+    }
+
+    /** The outbox key of the day's summary message. */
+    public String summaryKey() {
+        return "standup-summary:" + id;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getStandupId() {
+        return standupId;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
+    }
+
+    public String getStandupName() {
+        return standupName;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public Destination.Channel getReportChannel() {
+        return reportChannel;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,260 @@
+package io.opsbot.core.standup;
+
+import io.opsbot.core.availability.Availability;
+import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.dialog.Dialog;
+import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What happens on a standup day: asking people (once each), recording answers and skips, posting each report in the
+ * summary's thread and keeping the summary current. The scheduler decides when; this decides what.
+ */
+@Service
+public class StandupService {
+
+    static final String DIALOG_KIND = "standup";
+
+    private final StandupRepository standups;
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final DialogService dialogs;
+    private final ProfileService profiles;
+    private final AvailabilityService availability;
+    private final Clock clock;
+
+    public StandupService(StandupRepository standups, MongoTemplate mongo, Outbox outbox, DialogService dialogs,
+                          ProfileService profiles, AvailabilityService availability, Clock clock) {
+        this.standups = standups;
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.dialogs = dialogs;
+        this.profiles = profiles;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    public Optional<Standup> find(String id) {
+        return standups.findById(id);
+    }
+
+    public List<Standup> inTenant(TenantRef tenant) {
+        return standups.findByTenantOrderByNameAsc(tenant);
+    }
+
+    public Standup byName(TenantRef tenant, String name) {
+        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        List<Standup> all = inTenant(tenant);
+        if (wanted.isEmpty() && all.size() == 1) {
+            return all.get(0);
+        }
+        return all.stream().filter(s -> s.getName().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+                .orElseThrow(() -> new UserError(all.isEmpty() ? "There are no standups here yet."
+                        : (wanted.isEmpty() ? "Which standup? " : "There is no standup named \"" + name.strip()
+                          + "\". ") + "Standups here: " + String.join(", ", all.stream().map(Standup::getName)
+                          .toList()) + "."));
+    }
+
+    /** Everyone taking part, with the zone each is asked in. */
+    List<Participant> participants(Standup standup) {
+        Map<UserRef, Participant> people = new LinkedHashMap<>();
+        List<UserRef> users = new ArrayList<>(standup.getParticipants());
+        if (standup.getMembersOf() != null) {
+            profiles.directory(standup.getMembersOf().platform())
+                    .map(d -> d.members(standup.getMembersOf())).ifPresent(users::addAll);
+        }
+        for (UserRef user : users) {
+            ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? profiles.zone(user, standup.zone())
+                    : standup.zone();
+            people.putIfAbsent(user, new Participant(user, profiles.displayName(user), zone));
+        }
+        return List.copyOf(people.values());
+    }
+
+    StandupRun ensureRun(Standup standup, LocalDate date) {
+        String id = StandupRun.id(standup.getId(), date);
+        StandupRun existing = mongo.findById(id, StandupRun.class);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            return mongo.insert(new StandupRun(standup, date, clock.instant()));
+        } catch (DuplicateKeyException raced) {
+            return mongo.findById(id, StandupRun.class);
+        }
+    }
+
+    Optional<StandupRun> run(String runId) {
+        return Optional.ofNullable(mongo.findById(runId, StandupRun.class));
+    }
+
+    /**
+     * Asks the given people (one time zone's share of the standup) for the day's answers. Each person's attendance is
+     * inserted under its unique id first; only the insert that succeeds sends, so firing twice asks nobody twice.
+     */
+    void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
+        List<Question> questions = standup.getQuestions();
+        Instant cutoff = at.plus(standup.cutoff());
+        outbox.enqueue(run.summaryKey(), standup.getReportChannel(), summary(run, questions), null);
+        for (Participant p : people) {
+            Availability free = availability.on(p.user(), run.getDate(), standup.getHolidays());
+            AttendanceStatus status = free.available() ? AttendanceStatus.PROMPTED : AttendanceStatus.AWAY;
+            Attendance attendance = new Attendance(run, p.user(), p.name(), p.zone().getId(), status, free.reason(),
+                    at, cutoff);
+            if (insert(attendance) && status == AttendanceStatus.PROMPTED) {
+                dialogs.start(attendance.dialogKey(), p.user(), DIALOG_KIND, attendance.getId(),
+                        questions.stream().map(Question::text).toList(), cutoff);
+            }
+        }
+        refreshSummary(run, questions);
+    }
+
+    /** One reminder to each person of this zone group still asked and not answered. */
+    void remind(Standup standup, StandupRun run, String zone) {
+        for (Attendance a : attendance(run)) {
+            if (a.getStatus() == AttendanceStatus.PROMPTED && a.getZone().equals(zone)) {
+                outbox.enqueue(a.getId() + ":reminder", new Destination.Direct(a.getUser()),
+                        StandupCards.reminder(standup, a), a.getCutoffAt());
+            }
+        }
+    }
+
+    /** Closes the windows of this zone group; the summary is final when no window is open any more. */
+    void close(Standup standup, StandupRun run, String zone) {
+        Instant now = clock.instant();
+        for (Attendance a : attendance(run)) {
+            if (a.getStatus() == AttendanceStatus.PROMPTED && a.getZone().equals(zone)
+                    && !a.getCutoffAt().isAfter(now)) {
+                setStatus(a, AttendanceStatus.MISSED, AttendanceStatus.PROMPTED);
+                dialogs.close(a.dialogKey(), Dialog.State.EXPIRED);
+            }
+        }
+        boolean open = attendance(run).stream().anyMatch(a -> a.getStatus() == AttendanceStatus.PROMPTED);
+        if (!open) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(run.getId())), new Update().set("closed", true),
+                    StandupRun.class);
+        }
+        refreshSummary(run(run.getId()).orElse(run), standup.getQuestions());
+    }
+
+    /**
+     * Stores a person's answers (from the DM dialog or the form), posts or edits their report in the summary's thread
+     * and updates the summary. Allowed until their window closes, also after a skip.
+     */
+    Attendance submit(String attendanceId, List<String> answers) {
+        Attendance a = mongo.findById(attendanceId, Attendance.class);
+        if (a == null) {
+            throw new UserError("You are not part of that standup today.");
+        }
+        if (!clock.instant().isBefore(a.getCutoffAt())) {
+            throw new UserError("This standup closed at " + StandupCards.time(a.getCutoffAt(),
+                    ZoneId.of(a.getZone())) + "; answers can no longer be changed.");
+        }
+        Instant now = clock.instant();
+        boolean edit = a.getStatus() == AttendanceStatus.ANSWERED;
+        Update update = new Update().set("answers", answers).set("status", AttendanceStatus.ANSWERED).unset("reason");
+        update = edit ? update.set("editedAt", now) : update.set("submittedAt", now);
+        Attendance saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(attendanceId)), update,
+                FindAndModifyOptions.options().returnNew(true), Attendance.class);
+        StandupRun run = run(saved.getRunId()).orElseThrow();
+        Standup standup = find(saved.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
+        if (edit) {
+            outbox.update(saved.reportKey(), StandupCards.report(saved, run, standup.getQuestions()));
+        } else {
+            outbox.enqueueReply(saved.reportKey(), run.summaryKey(), run.getReportChannel(),
+                    StandupCards.report(saved, run, standup.getQuestions()), null);
+        }
+        refreshSummary(run, standup.getQuestions());
+        return saved;
+    }
+
+    /**
+     * "Skip today": for a standup not yet asked today, a SKIPPED attendance claims the day so no prompt goes out; an
+     * open one is marked skipped and its questions stop.
+     */
+    String skipToday(Standup standup, UserRef user) {
+        ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? profiles.zone(user, standup.zone())
+                : standup.zone();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Optional<Instant> occurrence = standup.schedule().at(today, zone);
+        if (occurrence.isEmpty()) {
+            return "There is no " + standup.getName() + " today.";
+        }
+        StandupRun run = ensureRun(standup, today);
+        Attendance skip = new Attendance(run, user, profiles.displayName(user), zone.getId(), AttendanceStatus.SKIPPED,
+                null, occurrence.get(), occurrence.get().plus(standup.cutoff()));
+        if (!insert(skip)) {
+            Attendance existing = mongo.findById(skip.getId(), Attendance.class);
+            if (existing.getStatus() == AttendanceStatus.PROMPTED) {
+                setStatus(existing, AttendanceStatus.SKIPPED, AttendanceStatus.PROMPTED);
+                dialogs.close(existing.dialogKey(), Dialog.State.CANCELLED);
+            } else if (existing.getStatus() != AttendanceStatus.SKIPPED) {
+                return "You already " + existing.getStatus().label() + " " + standup.getName() + " today.";
+            }
+        }
+        refreshSummary(run, standup.getQuestions());
+        return "OK, you skip " + standup.getName() + " today (" + StandupCards.day(today) + ").";
+    }
+
+    List<Attendance> attendance(StandupRun run) {
+        return mongo.find(Query.query(Criteria.where("runId").is(run.getId())).with(Sort.by("_id")),
+                Attendance.class);
+    }
+
+    Optional<Attendance> attendance(String runId, UserRef user) {
+        return Optional.ofNullable(mongo.findById(Attendance.id(runId, user), Attendance.class));
+    }
+
+    /** Runs that are not closed yet, for catching up after a restart. */
+    List<StandupRun> openRuns(String standupId) {
+        return mongo.find(Query.query(Criteria.where("standupId").is(standupId).and("closed").is(false)),
+                StandupRun.class);
+    }
+
+    void refreshSummary(StandupRun run, List<Question> questions) {
+        outbox.update(run.summaryKey(), summary(run, questions));
+    }
+
+    private io.opsbot.core.message.Message summary(StandupRun run, List<Question> questions) {
+        return StandupCards.summary(run, attendance(run), questions);
+    }
+
+    private boolean insert(Attendance attendance) {
+        try {
+            mongo.insert(attendance);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private void setStatus(Attendance a, AttendanceStatus to, AttendanceStatus from) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(a.getId()).and("status").is(from)),
+                new Update().set("status", to), Attendance.class);
+    }
+}
