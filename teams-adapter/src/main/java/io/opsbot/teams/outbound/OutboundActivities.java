@@ -41,31 +41,11 @@ public final class OutboundActivities {
         Activity activity = new Activity(ActivityTypes.MESSAGE);
         Attachment attachment = new Attachment();
         attachment.setContentType(AdaptiveCard.CONTENT_TYPE);
-        attachment.setContent(escapeDottedNames(CardJson.toTree(card)));
+        attachment.setContent(CardJson.toTree(card));
         activity.setAttachment(attachment);
         if (summary != null && !summary.isBlank()) {
             activity.setSummary(TextLimits.truncate(summary, SUMMARY_LIMIT));
         }
         return activity;
-    }
-
-    /**
-     * The connector's serializer reads a dot in a property name as nesting ({@code choices.data} would become
-     * {@code choices: {data: ...}}, and fails when {@code choices} is a list); a dot escaped as {@code \\.} is written
-     * as a plain dot. So names like Adaptive Cards' {@code choices.data} are escaped before the SDK sees them.
-     */
-    static com.fasterxml.jackson.databind.JsonNode escapeDottedNames(com.fasterxml.jackson.databind.JsonNode node) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            com.fasterxml.jackson.databind.node.ObjectNode escaped = object.objectNode();
-            object.properties().forEach(field -> escaped.set(field.getKey().replace(".", "\\."),
-                    escapeDottedNames(field.getValue())));
-            return escaped;
-        }
-        if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
-            com.fasterxml.jackson.databind.node.ArrayNode escaped = array.arrayNode();
-            array.forEach(element -> escaped.add(escapeDottedNames(element)));
-            return escaped;
-        }
-        return node;
     }
 }
