@@ -63,7 +63,8 @@ class ManifestConsistencyTest {
         Map<String, Object> settings = (Map<String, Object>) slackManifest().get("settings");
         Map<String, Object> events = (Map<String, Object>) settings.get("event_subscriptions");
 
-        assertThat((List<String>) events.get("bot_events")).contains("app_mention", "message.im");
+        assertThat((List<String>) events.get("bot_events")).contains("app_mention", "message.im",
+                "team_join", "member_joined_channel");
         assertThat(((Map<String, Object>) settings.get("interactivity")).get("is_enabled")).isEqualTo(true);
     }
 

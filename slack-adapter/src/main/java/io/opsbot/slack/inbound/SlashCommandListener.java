@@ -8,6 +8,7 @@ import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Visibility;
+import io.opsbot.core.mention.MentionTokens;
 import io.opsbot.core.message.Message;
 import io.opsbot.slack.render.BlockKitRenderer;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,9 @@ class SlashCommandListener implements SlackListener {
         SlashCommandPayload payload = request.getPayload();
         Invoker invoker = SlackInvokers.invoker(ctx, payload.getUserId(), payload.getUserName(),
                 payload.getChannelId());
-        Response response = engine.onCommand(invoker, payload.getCommand(), payload.getText());
+        // Commands declared with should_escape send mentions as <@U123|name>: the core reads them as <@U123>.
+        Response response = engine.onCommand(invoker, payload.getCommand(),
+                MentionTokens.normalize(payload.getText()));
         if (response instanceof Response.ShowForm show) {
             String problem = forms.open(ctx, payload.getTriggerId(), show.form(), payload.getChannelId(),
                     payload.getResponseUrl());

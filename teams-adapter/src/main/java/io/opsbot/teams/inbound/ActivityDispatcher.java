@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Routes an authenticated activity. Every activity first refreshes its conversation reference (the service URL may
  * change), then: typed messages and card submits go to the core, adaptiveCard/action invokes are answered in the
- * response, installs are welcomed, and everything else is acknowledged and ignored.
+ * response, installs are welcomed, people added to a team are announced as joins, and everything else is acknowledged and ignored.
  */
 @Component
 class ActivityDispatcher {
@@ -19,13 +19,15 @@ class ActivityDispatcher {
     private final TextMessages textMessages;
     private final CardSubmissions cardSubmissions;
     private final Installations installations;
+    private final TeamMemberJoins memberJoins;
 
     ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
-                       Installations installations) {
+                       Installations installations, TeamMemberJoins memberJoins) {
         this.references = references;
         this.textMessages = textMessages;
         this.cardSubmissions = cardSubmissions;
         this.installations = installations;
+        this.memberJoins = memberJoins;
     }
 
     InboundResult dispatch(InboundActivity inbound) {
@@ -45,6 +47,7 @@ class ActivityDispatcher {
             return cardSubmissions.onInvoke(inbound);
         } else if ("conversationUpdate".equals(type)) {
             installations.onConversationUpdate(inbound);
+            memberJoins.onConversationUpdate(inbound);
         } else if ("installationUpdate".equals(type)) {
             installations.onInstallationUpdate(inbound);
         }

@@ -170,9 +170,44 @@ final class InboundActivity {
      * "[" would throw). Other people's mentions are kept as their names.
      */
     String textWithoutBotMention() {
+        return textWithoutBotMention(mention -> null);
+    }
+
+    /** A person mentioned with an entity: their {@code 29:} id, Entra object id if Teams sent it, and the text. */
+    record Mention(String id, String aadObjectId, String name, String text) {
+    }
+
+    /** People (not the bot, not channels or tags) mentioned with an entity, in order. */
+    java.util.List<Mention> mentionedPeople() {
+        java.util.List<Mention> people = new java.util.ArrayList<>();
+        String bot = botId();
+        for (JsonNode entity : raw.path("entities")) {
+            JsonNode mentioned = entity.path("mentioned");
+            String id = text(mentioned.path("id"));
+            String aad = text(mentioned.path("aadObjectId"));
+            String mention = text(entity.path("text"));
+            if ("mention".equalsIgnoreCase(entity.path("type").asText()) && id != null && mention != null
+                    && !id.equals(bot) && (id.startsWith("29:") || aad != null)) {
+                people.add(new Mention(id, aad, text(mentioned.path("name")), mention));
+            }
+        }
+        return people;
+    }
+
+    /**
+     * Like {@link #textWithoutBotMention()}, but each person mentioned with an entity is replaced by what
+     * {@code people} says (a mention token); a null answer keeps their name.
+     */
+    String textWithoutBotMention(java.util.function.Function<Mention, String> people) {
         String text = text(raw.path("text"));
         if (text == null) {
             return "";
+        }
+        for (Mention mention : mentionedPeople()) {
+            String replacement = people.apply(mention);
+            if (replacement != null) {
+                text = text.replace(mention.text(), replacement);
+            }
         }
         String bot = botId();
         for (JsonNode entity : raw.path("entities")) {

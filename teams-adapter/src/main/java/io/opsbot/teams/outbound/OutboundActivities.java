@@ -1,8 +1,5 @@
 package io.opsbot.teams.outbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
@@ -39,33 +36,12 @@ public final class OutboundActivities {
         return card(MessageCards.card(message), message.summary());
     }
 
-    /**
-     * The Bot Framework connector client serialises activities with its FlatteningSerializer, which reads a dot in a
-     * property name as nesting ({@code "choices.data"} would become {@code choices: {data: ...}} and fail, as
-     * {@code choices} is an array) and turns an escaped dot back into a plain one. Card properties with a dot in
-     * their name (the people picker's {@code choices.data}) are therefore escaped before they are handed to it.
-     */
-    static JsonNode escapeDottedKeys(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            ObjectNode escaped = object.objectNode();
-            object.properties().forEach(e -> escaped.set(e.getKey().replace(".", "\\."),
-                    escapeDottedKeys(e.getValue())));
-            return escaped;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode escaped = array.arrayNode();
-            array.forEach(element -> escaped.add(escapeDottedKeys(element)));
-            return escaped;
-        }
-        return node;
-    }
-
     /** A message activity carrying one Adaptive Card; {@code summary} is the notification preview. */
     public static Activity card(AdaptiveCard card, String summary) {
         Activity activity = new Activity(ActivityTypes.MESSAGE);
         Attachment attachment = new Attachment();
         attachment.setContentType(AdaptiveCard.CONTENT_TYPE);
-        attachment.setContent(escapeDottedKeys(CardJson.toTree(card)));
+        attachment.setContent(CardJson.forConnector(card));
         activity.setAttachment(attachment);
         if (summary != null && !summary.isBlank()) {
             activity.setSummary(TextLimits.truncate(summary, SUMMARY_LIMIT));

@@ -77,6 +77,7 @@ public final class FakeBotConnector implements AutoCloseable {
     public static final String ACCESS_TOKEN = "fake-connector-access-token";
 
     private static final Pattern CONVERSATION_PATH = Pattern.compile("/v3/conversations/([^/]+)");
+    private static final Pattern MEMBERS_PATH = Pattern.compile("/v3/conversations/([^/]+)/members(?:/([^/]+))?$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -86,6 +87,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Queue<Failure> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_700_000_000_000L);
     private volatile String accessToken = ACCESS_TOKEN;
+    /** Members by conversation (or team) id, as GET .../members answers them. */
+    private final Map<String, List<ObjectNode>> members = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -160,7 +163,25 @@ public final class FakeBotConnector implements AutoCloseable {
         return requests.stream().filter(r -> r.path().endsWith("/oauth2/v2.0/token")).collect(Collectors.toList());
     }
 
+    /** A person the connector lists as a member of a conversation or team (aadObjectId may be null). */
+    public void addMember(String conversationId, String id, String aadObjectId, String name) {
+        ObjectNode member = JSON.createObjectNode();
+        member.put("id", id);
+        member.put("name", name);
+        if (aadObjectId != null) {
+            member.put("aadObjectId", aadObjectId);
+        }
+        members.computeIfAbsent(conversationId, c -> new CopyOnWriteArrayList<>()).add(member);
+    }
+
+    /** Calls that asked for members ({@code GET .../members[/id]}). */
+    public List<Recorded> memberLookups() {
+        return requests.stream().filter(r -> r.method().equals("GET") && r.path().contains("/members"))
+                .collect(Collectors.toList());
+    }
+
     public void clear() {
+        members.clear();
         requests.clear();
         synchronized (failures) {
             failures.clear();
@@ -276,6 +297,21 @@ public final class FakeBotConnector implements AutoCloseable {
                     + "\",\"serviceUrl\":\"" + serviceUrl() + "\"}");
         } else if (method.equals("POST") && path.endsWith("/activities")) {
             respond(exchange, 201, Map.of(), "{\"id\":\"" + ids.incrementAndGet() + "\"}");
+        } else if (method.equals("GET") && MEMBERS_PATH.matcher(path).find()) {
+            Matcher m = MEMBERS_PATH.matcher(path);
+            m.find();
+            List<ObjectNode> known = members.getOrDefault(m.group(1), List.of());
+            if (m.group(2) == null) {
+                ArrayNode all = JSON.createArrayNode();
+                known.forEach(all::add);
+                respond(exchange, 200, Map.of(), all.toString());
+            } else {
+                ObjectNode one = known.stream().filter(n -> n.path("id").asText().equals(m.group(2))).findFirst()
+                        .orElse(null);
+                respond(exchange, one == null ? 404 : 200, Map.of(), one == null
+                        ? "{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"not found\"}}"
+                        : one.toString());
+            }
         } else if (method.equals("PUT") && path.contains("/activities/")) {
             String id = path.substring(path.lastIndexOf('/') + 1);
             respond(exchange, 200, Map.of(), "{\"id\":\"" + id + "\"}");

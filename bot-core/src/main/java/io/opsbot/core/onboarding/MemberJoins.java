@@ -1,0 +1,46 @@
+package io.opsbot.core.onboarding;
+
+import io.opsbot.core.messaging.Destination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The entry point adapters call when a person joins. Each listener is called in turn; a failing one is logged and
+ * does not keep the others (or the platform's request) from completing.
+ */
+@Component
+public class MemberJoins {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberJoins.class);
+
+    private final List<MemberJoinedListener> listeners;
+    private final OnboardingSettings settings;
+
+    public MemberJoins(List<MemberJoinedListener> listeners, OnboardingSettings settings) {
+        this.listeners = List.copyOf(listeners);
+        this.settings = settings;
+    }
+
+    public void memberJoined(MemberJoined joined) {
+        for (MemberJoinedListener listener : listeners) {
+            try {
+                listener.onMemberJoined(joined);
+            } catch (RuntimeException e) {
+                log.error("Handling the join of {} failed in {}", joined.user(), listener.getClass().getSimpleName(),
+                        e);
+            }
+        }
+    }
+
+    /**
+     * Whether joining this channel means anything to the bot (it is the tenant's onboarding channel), so adapters can
+     * skip looking up who joined every other channel.
+     */
+    public boolean watches(Destination.Channel channel) {
+        return settings.joinChannel(channel.tenant()).map(c -> c.channelId().equals(channel.channelId()))
+                .orElse(false);
+    }
+}

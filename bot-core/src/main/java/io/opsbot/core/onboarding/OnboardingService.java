@@ -1,0 +1,347 @@
+package io.opsbot.core.onboarding;
+
+import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.schedule.Nudge;
+import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Walks people through tracks. A run starts once per (person, track); its day-1 steps arrive at once and later ones on
+ * their day at the configured local time, moved past weekends, company holidays and the person's time off. Every card
+ * and reminder goes through the {@link Outbox} under a key per (run, step), so however often {@link #advance} runs (a
+ * nudge firing twice, a restart catching up) nothing is sent twice.
+ */
+@Service
+public class OnboardingService implements MemberJoinedListener, InitializingBean {
+
+    static final String NUDGE = "onboarding";
+    private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
+
+    private final MongoTemplate mongo;
+    private final TrackCatalog catalog;
+    private final OnboardingSettings settings;
+    private final OnboardingProperties properties;
+    private final Outbox outbox;
+    private final Nudges nudges;
+    private final AvailabilityService availability;
+    private final ProfileService profiles;
+    private final Clock clock;
+
+    public OnboardingService(MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
+                             OnboardingProperties properties, Outbox outbox, Nudges nudges,
+                             AvailabilityService availability, ProfileService profiles, Clock clock) {
+        this.mongo = mongo;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.nudges = nudges;
+        this.availability = availability;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    /** The outcome of a start: the run, and whether it was new (false: the person was already on that track). */
+    public record Started(OnboardingRun run, boolean created) {
+    }
+
+    static String cardKey(String runId, int step) {
+        return runId + ":step:" + step;
+    }
+
+    static String overdueKey(String runId, int step) {
+        return runId + ":step:" + step + ":overdue";
+    }
+
+    static String finishedKey(String runId, UserRef told) {
+        return runId + ":finished:" + told.key();
+    }
+
+    /**
+     * Starts a person on a track (once). {@code startedBy} is who started it by hand (told when it is finished), null
+     * when it started on a join; {@code zoneHint} the zone the platform reported, if any.
+     */
+    public Started start(UserRef user, String displayName, String trackKey, UserRef startedBy, ZoneId zoneHint) {
+        OnboardingTrack track = catalog.require(user.tenant(), trackKey);
+        // A zone the person chose wins; then the one the join reported (fresh from the platform); then the profile's.
+        ZoneId zone = profiles.chosenZone(user).orElseGet(() -> zoneHint != null ? zoneHint
+                : profiles.zone(user, properties.getDefaultZone()));
+        List<UserRef> notify = new ArrayList<>(track.notifyIn(user.tenant()));
+        if (startedBy != null && !startedBy.equals(user) && !notify.contains(startedBy)) {
+            notify.add(startedBy);
+        }
+        String name = displayName != null && !displayName.isBlank() ? displayName : profiles.displayName(user);
+        OnboardingRun run = new OnboardingRun(user, name, track, zone, clock.instant(), startedBy, notify);
+        try {
+            mongo.insert(run);
+        } catch (DuplicateKeyException e) {
+            return new Started(find(run.getId()).orElseThrow(), false);
+        }
+        log.info("Onboarding {} on track {}", user, track.key());
+        advance(run.getId());
+        return new Started(find(run.getId()).orElseThrow(), true);
+    }
+
+    /** A person joined: start the tenant's automatic track, if it has one (channel joins only count in its channel). */
+    @Override
+    public void onMemberJoined(MemberJoined joined) {
+        TenantRef tenant = joined.user().tenant();
+        if (joined.scope() == MemberJoined.Scope.CHANNEL && !settings.joinChannel(tenant)
+                .map(c -> c.channelId().equals(joined.channel().channelId())).orElse(false)) {
+            return;
+        }
+        Optional<String> key = settings.autoTrack(tenant);
+        if (key.isEmpty()) {
+            return;
+        }
+        if (catalog.find(tenant, key.get()).isEmpty()) {
+            log.warn("Automatic onboarding track {} does not exist in {}", key.get(), tenant);
+            return;
+        }
+        start(joined.user(), joined.displayName(), key.get(), null, joined.zone());
+    }
+
+    public Optional<OnboardingRun> find(String runId) {
+        return Optional.ofNullable(mongo.findById(runId, OnboardingRun.class));
+    }
+
+    /**
+     * Brings a run up to now: sends the steps that have arrived (one card, on the first of them), reminds overdue
+     * steps once, finishes the run when everything is complete, and sets the next wake-up.
+     */
+    public void advance(String runId) {
+        OnboardingRun run = find(runId).orElse(null);
+        if (run == null || run.getStatus() != OnboardingRun.Status.ACTIVE) {
+            nudges.cancel(NUDGE, runId);
+            return;
+        }
+        Instant now = clock.instant();
+        List<Integer> arriving = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            if (!run.released(i) && !releaseAt(run, i).isAfter(now)) {
+                arriving.add(i);
+            }
+        }
+        if (!arriving.isEmpty()) {
+            int first = arriving.get(0);
+            Update release = new Update();
+            arriving.forEach(i -> release.set("states." + i + ".releasedAt", now));
+            OnboardingRun updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(runId)
+                            .and("states." + first + ".releasedAt").is(null)), release,
+                    FindAndModifyOptions.options().returnNew(true), OnboardingRun.class);
+            run = updated != null ? updated : find(runId).orElseThrow();
+            outbox.enqueue(cardKey(runId, first), new Destination.Direct(run.getUser()),
+                    OnboardingCards.step(run, first, nextArrival(run)), null);
+        }
+        for (int i = 0; i < run.size(); i++) {
+            if (overdueCandidate(run, i) && !overdueAt(run, i).isAfter(now)) {
+                OnboardingRun reminded = mongo.findAndModify(Query.query(Criteria.where("_id").is(runId)
+                                .and("states." + i + ".remindedAt").is(null)),
+                        new Update().set("states." + i + ".remindedAt", now),
+                        FindAndModifyOptions.options().returnNew(true), OnboardingRun.class);
+                run = reminded != null ? reminded : find(runId).orElseThrow();
+                outbox.enqueue(overdueKey(runId, i), new Destination.Direct(run.getUser()),
+                        OnboardingCards.overdue(run, i), null);
+            }
+        }
+        if (run.allComplete()) {
+            finish(run);
+            return;
+        }
+        scheduleNext(run);
+    }
+
+    /** Ticks a step, as its person; finishing the last open step finishes the run. Returns the run as it is now. */
+    public OnboardingRun done(UserRef actor, String runId, int index) {
+        OnboardingRun run = own(actor, runId, index);
+        if (!run.released(index)) {
+            throw new UserError("That step hasn't arrived yet.");
+        }
+        if (!run.done(index)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(runId).and("states." + index + ".doneAt")
+                    .is(null)), new Update().set("states." + index + ".doneAt", clock.instant()), OnboardingRun.class);
+            run = find(runId).orElseThrow();
+            if (run.getStatus() == OnboardingRun.Status.ACTIVE && run.allComplete()) {
+                finish(run);
+                run = find(runId).orElseThrow();
+            }
+        }
+        return run;
+    }
+
+    /** The run, for its own person, with a step that exists. */
+    public OnboardingRun own(UserRef actor, String runId, int index) {
+        OnboardingRun run = find(runId).orElseThrow(() -> new UserError("That onboarding is no longer running."));
+        if (!run.getUser().equals(actor)) {
+            throw new UserError("This onboarding card belongs to " + run.getUserName() + ".");
+        }
+        if (index < 0 || index >= run.size()) {
+            throw new UserError("That step no longer exists.");
+        }
+        return run;
+    }
+
+    /** Stops a run; nothing more is sent for it. */
+    public boolean stop(String runId) {
+        boolean stopped = mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)
+                        .and("status").is(OnboardingRun.Status.ACTIVE)),
+                new Update().set("status", OnboardingRun.Status.STOPPED), OnboardingRun.class).getModifiedCount() > 0;
+        nudges.cancel(NUDGE, runId);
+        return stopped;
+    }
+
+    public List<OnboardingRun> runsOf(UserRef user) {
+        return mongo.find(Query.query(Criteria.where("user").is(user).and("status")
+                .in(OnboardingRun.Status.ACTIVE, OnboardingRun.Status.FINISHED))
+                .with(Sort.by(Sort.Direction.DESC, "startedAt")), OnboardingRun.class);
+    }
+
+    public List<OnboardingRun> active(TenantRef tenant) {
+        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("status")
+                .is(OnboardingRun.Status.ACTIVE)).with(Sort.by("startedAt")), OnboardingRun.class);
+    }
+
+    /** Runs whose finish this person is told of (their buddy or manager), still going. */
+    public List<OnboardingRun> following(UserRef user) {
+        return mongo.find(Query.query(Criteria.where("notify").is(user).and("status")
+                .is(OnboardingRun.Status.ACTIVE)).with(Sort.by("startedAt")), OnboardingRun.class);
+    }
+
+    List<OnboardingRun> allActive() {
+        return mongo.find(Query.query(Criteria.where("status").is(OnboardingRun.Status.ACTIVE)), OnboardingRun.class);
+    }
+
+    /** Open steps that needed acknowledgement and are past due, with the day they became overdue. */
+    public List<Overdue> overdue(OnboardingRun run) {
+        List<Overdue> late = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < run.size(); i++) {
+            if (run.released(i) && run.step(i).requiresAck() && !run.done(i)) {
+                Instant due = overdueAt(run, i);
+                if (!due.isAfter(now)) {
+                    late.add(new Overdue(i, due.atZone(run.zone()).toLocalDate()));
+                }
+            }
+        }
+        return late;
+    }
+
+    public record Overdue(int index, LocalDate since) {
+    }
+
+    /** When the next step arrives, if one is still to come. */
+    public Optional<Instant> nextArrival(OnboardingRun run) {
+        Instant next = null;
+        for (int i = 0; i < run.size(); i++) {
+            if (!run.released(i)) {
+                Instant at = releaseAt(run, i);
+                if (next == null || at.isBefore(next)) {
+                    next = at;
+                }
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    private boolean overdueCandidate(OnboardingRun run, int i) {
+        OnboardingRun.StepState state = run.getStates().get(i);
+        return state.releasedAt() != null && state.doneAt() == null && state.remindedAt() == null
+                && run.step(i).requiresAck();
+    }
+
+    /** Day-1 steps arrive when the run starts; later ones on their day at the release time, on a day the person is in. */
+    Instant releaseAt(OnboardingRun run, int index) {
+        int day = run.step(index).day();
+        if (day <= 1) {
+            return run.getStartedAt();
+        }
+        return slot(run, run.getStartDate().plusDays(day - 1L));
+    }
+
+    Instant overdueAt(OnboardingRun run, int index) {
+        LocalDate arrived = run.getStates().get(index).releasedAt().atZone(run.zone()).toLocalDate();
+        return slot(run, arrived.plusDays(properties.getOverdueAfterDays()));
+    }
+
+    /** The release time on the first day from {@code date} on that is a working day the person is available. */
+    private Instant slot(OnboardingRun run, LocalDate date) {
+        // A zone the person sets while on the track (the timezone command) applies from the next step on.
+        ZoneId zone = profiles.chosenZone(run.getUser()).orElse(run.zone());
+        LocalDate day = date;
+        for (int i = 0; i < 366; i++, day = day.plusDays(1)) {
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if ((!properties.isSkipWeekends() || !weekend)
+                    && availability.on(run.getUser(), day, List.of()).available()) {
+                return ZonedDateTime.of(day, properties.getReleaseTime(), zone).toInstant();
+            }
+        }
+        return ZonedDateTime.of(date, properties.getReleaseTime(), zone).toInstant();
+    }
+
+    private void scheduleNext(OnboardingRun run) {
+        Instant next = nextArrival(run).orElse(null);
+        for (int i = 0; i < run.size(); i++) {
+            if (overdueCandidate(run, i)) {
+                Instant due = overdueAt(run, i);
+                if (next == null || due.isBefore(next)) {
+                    next = due;
+                }
+            }
+        }
+        nudges.cancel(NUDGE, run.getId());
+        if (next != null) {
+            nudges.schedule(new Nudge(NUDGE, run.getId(), "", next));
+        }
+    }
+
+    private void finish(OnboardingRun run) {
+        OnboardingRun finished = mongo.findAndModify(Query.query(Criteria.where("_id").is(run.getId())
+                        .and("status").is(OnboardingRun.Status.ACTIVE)),
+                new Update().set("status", OnboardingRun.Status.FINISHED).set("finishedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), OnboardingRun.class);
+        nudges.cancel(NUDGE, run.getId());
+        OnboardingRun done = finished != null ? finished : find(run.getId()).orElse(run);
+        if (done.getStatus() != OnboardingRun.Status.FINISHED) {
+            return;
+        }
+        for (UserRef told : done.getNotify()) {
+            outbox.enqueue(finishedKey(done.getId(), told), new Destination.Direct(told),
+                    OnboardingCards.finishedNotice(done), null);
+        }
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(OnboardingRun.class).createIndex(new Index().on("tenant", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).named("onboarding_tenant_status"));
+        mongo.indexOps(OnboardingRun.class).createIndex(new Index().on("user", Sort.Direction.ASC)
+                .named("onboarding_user"));
+    }
+}

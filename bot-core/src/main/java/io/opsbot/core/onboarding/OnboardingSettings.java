@@ -1,0 +1,70 @@
+package io.opsbot.core.onboarding;
+
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.TenantRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A tenant's onboarding choices: the channel whose new members are onboarded (Slack) and which track starts by itself
+ * ({@code opsbot.onboarding.auto-start-track} until an admin picks another or turns it off).
+ */
+@Service
+public class OnboardingSettings {
+
+    static final String OFF = "off";
+
+    private final MongoTemplate mongo;
+    private final OnboardingProperties properties;
+    private final Clock clock;
+
+    public OnboardingSettings(MongoTemplate mongo, OnboardingProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Document("onboarding_settings")
+    record Stored(@Id String id, TenantRef tenant, Destination.Channel joinChannel, String autoTrack,
+                  Instant updatedAt) {
+    }
+
+    private Optional<Stored> stored(TenantRef tenant) {
+        return Optional.ofNullable(mongo.findById(tenant.key(), Stored.class));
+    }
+
+    public Optional<Destination.Channel> joinChannel(TenantRef tenant) {
+        return stored(tenant).map(Stored::joinChannel);
+    }
+
+    /** The key of the track new people start, or empty when nobody is started automatically. */
+    public Optional<String> autoTrack(TenantRef tenant) {
+        String chosen = stored(tenant).map(Stored::autoTrack).orElse(null);
+        String key = chosen != null ? chosen : properties.getAutoStartTrack();
+        return key == null || key.isBlank() || key.equals(OFF) ? Optional.empty() : Optional.of(key);
+    }
+
+    void setJoinChannel(TenantRef tenant, Destination.Channel channel) {
+        upsert(tenant, channel == null ? new Update().unset("joinChannel") : new Update().set("joinChannel", channel));
+    }
+
+    void setAutoTrack(TenantRef tenant, String keyOrOff) {
+        upsert(tenant, new Update().set("autoTrack", keyOrOff));
+    }
+
+    private void upsert(TenantRef tenant, Update update) {
+        mongo.findAndModify(Query.query(Criteria.where("_id").is(tenant.key())),
+                update.setOnInsert("tenant", tenant).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().upsert(true), Stored.class);
+    }
+}

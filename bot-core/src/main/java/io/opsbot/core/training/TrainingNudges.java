@@ -1,0 +1,37 @@
+package io.opsbot.core.training;
+
+import io.opsbot.core.schedule.Nudge;
+import io.opsbot.core.schedule.NudgeHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/** Training reminders (a day and 15 minutes before) and announcement reminders, rebuilt from MongoDB at start-up. */
+@Component
+public class TrainingNudges implements NudgeHandler {
+
+    private final TrainingService training;
+
+    public TrainingNudges(TrainingService training) {
+        this.training = training;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(TrainingService.REMINDER, TrainingService.ACK_REMINDER);
+    }
+
+    @Override
+    public void fire(Nudge nudge) {
+        if (nudge.kind().equals(TrainingService.REMINDER)) {
+            training.remind(nudge.subject(), nudge.group());
+        } else {
+            training.remindUnacknowledged(nudge.subject());
+        }
+    }
+
+    @Override
+    public void rebuild() {
+        training.rebuild();
+    }
+}

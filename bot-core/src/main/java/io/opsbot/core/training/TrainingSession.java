@@ -1,0 +1,138 @@
+package io.opsbot.core.training;
+
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scheduled training (TR-3): when, in the organizer's IANA zone (the instant is computed from it once), who is
+ * invited, and each invitee's answer (by user id; everyone here is of the session's tenant).
+ */
+@Document("training_sessions")
+public class TrainingSession {
+
+    public enum Answer { ATTENDING, DECLINED }
+
+    public enum Status { SCHEDULED, CANCELLED }
+
+    public record Rsvp(Answer answer, Instant at) {
+    }
+
+    @Id
+    private String id;
+    private TenantRef tenant;
+    private long number;
+    private UserRef organizer;
+    private String organizerName;
+    private String title;
+    private String description;
+    private String link;
+    private Instant startsAt;
+    private String zone;
+    private List<UserRef> audience = new ArrayList<>();
+    private Map<String, Rsvp> rsvps = new LinkedHashMap<>();
+    private Status status;
+    private Instant createdAt;
+
+    protected TrainingSession() {
+    }
+
+    TrainingSession(TenantRef tenant, long number, UserRef organizer, String organizerName, String title,
+                    String description, String link, Instant startsAt, ZoneId zone, List<UserRef> audience,
+                    Instant now) {
+        this.id = tenant.key() + ":TR-" + number;
+        this.tenant = tenant;
+        this.number = number;
+        this.organizer = organizer;
+        this.organizerName = organizerName;
+        this.title = title;
+        this.description = description;
+        this.link = link;
+        this.startsAt = startsAt;
+        this.zone = zone.getId();
+        this.audience = new ArrayList<>(audience);
+        this.status = Status.SCHEDULED;
+        this.createdAt = now;
+    }
+
+    public String reference() {
+        return "TR-" + number;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
+    }
+
+    public long getNumber() {
+        return number;
+    }
+
+    public UserRef getOrganizer() {
+        return organizer;
+    }
+
+    public String getOrganizerName() {
+        return organizerName;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(zone);
+    }
+
+    public List<UserRef> getAudience() {
+        return audience;
+    }
+
+    public Map<String, Rsvp> getRsvps() {
+        return rsvps;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Answer answerOf(UserRef user) {
+        Rsvp rsvp = rsvps.get(user.userId());
+        return rsvp == null ? null : rsvp.answer();
+    }
+
+    public List<UserRef> with(Answer answer) {
+        return audience.stream().filter(u -> answerOf(u) == answer).toList();
+    }
+
+    public List<UserRef> unanswered() {
+        return audience.stream().filter(u -> answerOf(u) == null).toList();
+    }
+}

@@ -1,0 +1,248 @@
+package io.opsbot.slack.onboarding;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.opsbot.core.onboarding.OnboardingRun;
+import io.opsbot.core.onboarding.OnboardingService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.slack.testing.FakeSlackApi;
+import io.opsbot.slack.testing.Fixtures;
+import io.opsbot.slack.testing.SlackAdapterTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Onboarding on Slack end to end: real join events in (team_join, member_joined_channel), a slash command with an
+ * escaped mention, step cards out by DM, Done/Next clicks updating the card with chat.update, runs in MongoDB.
+ */
+class SlackOnboardingTest extends SlackAdapterTest {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+    private final TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
+
+    @Autowired
+    OnboardingService onboarding;
+
+    private String tag;
+
+    /** Runs started here must not wake up in other tests. */
+    @org.junit.jupiter.api.AfterEach
+    void stopRuns() {
+        onboarding.active(tenant).forEach(run -> onboarding.stop(run.getId()));
+    }
+
+    @BeforeEach
+    void uniqueIds() {
+        tag = String.format("%04d", RUN.incrementAndGet()) + UUID.randomUUID().toString().substring(0, 4)
+                .toUpperCase();
+    }
+
+    private JsonObject teamJoin(String userId, boolean bot) {
+        JsonObject envelope = Fixtures.json("slack/events/team_join.schema-sample.json");
+        // The schema sample blanks every string; a real delivery says what it is.
+        envelope.addProperty("type", "event_callback");
+        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        envelope.addProperty("enterprise_id", "");
+        envelope.addProperty("event_id", "Ev" + tag);
+        envelope.getAsJsonArray("authorizations").get(0).getAsJsonObject().addProperty("team_id",
+                FakeSlackApi.TEAM_ID);
+        JsonObject user = envelope.getAsJsonObject("event").getAsJsonObject("user");
+        user.addProperty("id", userId);
+        user.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        user.addProperty("is_bot", bot);
+        user.addProperty("tz", "Europe/Berlin");
+        user.addProperty("real_name", "Nia Newcomer");
+        user.getAsJsonObject("profile").addProperty("display_name", "Nia");
+        return envelope;
+    }
+
+    private JsonObject channelJoin(String userId, String channel) {
+        JsonObject envelope = Fixtures.json("slack/events/member_joined_channel.docs.json");
+        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        envelope.getAsJsonArray("authorizations").get(0).getAsJsonObject().addProperty("team_id",
+                FakeSlackApi.TEAM_ID);
+        JsonObject event = envelope.getAsJsonObject("event");
+        event.addProperty("user", userId);
+        event.addProperty("channel", channel);
+        event.addProperty("team", FakeSlackApi.TEAM_ID);
+        event.remove("enterprise");
+        return envelope;
+    }
+
+    private HttpResponse<String> command(String name, String text, String channel, String user) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("team_id", FakeSlackApi.TEAM_ID);
+        fields.put("enterprise_id", "");
+        fields.put("channel_id", channel);
+        fields.put("user_id", user);
+        fields.put("command", "/" + name);
+        fields.put("text", text);
+        fields.put("response_url", SLACK.responseUrl("commands/" + tag));
+        return slack.slashCommand(fields);
+    }
+
+    /** A DM is posted to the user id (Slack puts it in the app's DM with them). */
+    private FakeSlackApi.Call dmTo(String userId) {
+        return SLACK.awaitCall("chat.postMessage", c -> userId.equals(c.param("channel")));
+    }
+
+    /** A block_actions click on a button of a message the bot posted in a DM. */
+    private HttpResponse<String> click(String userId, FakeSlackApi.Call posted, JsonObject button) {
+        JsonObject click = Fixtures.json("slack/block_actions.in-thread.json");
+        click.getAsJsonObject("team").addProperty("id", FakeSlackApi.TEAM_ID);
+        click.getAsJsonObject("user").addProperty("id", userId);
+        click.getAsJsonObject("user").addProperty("team_id", FakeSlackApi.TEAM_ID);
+        click.getAsJsonObject("channel").addProperty("id", "D" + userId);
+        click.getAsJsonObject("container").addProperty("channel_id", "D" + userId);
+        click.getAsJsonObject("container").addProperty("message_ts", ts(posted));
+        click.getAsJsonObject("container").addProperty("is_ephemeral", false);
+        click.addProperty("response_url", SLACK.responseUrl("actions/" + tag));
+        JsonObject action = click.getAsJsonArray("actions").get(0).getAsJsonObject();
+        action.addProperty("action_id", button.get("action_id").getAsString());
+        action.addProperty("value", button.get("value").getAsString());
+        return slack.interaction(click);
+    }
+
+    /** The ts Slack sends in the click's container: chat.update must name it. */
+    private static String ts(FakeSlackApi.Call posted) {
+        return "1700000001." + String.format("%06d", Math.abs(posted.body().hashCode()) % 1_000_000);
+    }
+
+    @Test
+    void aPersonJoiningTheWorkspaceGetsTheFirstStepCardInTheirDmOnce() {
+        String user = "U0NEW" + tag;
+
+        assertThat(slack.event(teamJoin(user, false), 0).statusCode()).isEqualTo(200);
+
+        FakeSlackApi.Call card = dmTo(user);
+        assertThat(card.param("text")).isEqualTo("Step 1 of 6: Welcome aboard");
+        JsonArray blocks = card.jsonParam("blocks").getAsJsonArray();
+        assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("Welcome aboard");
+        assertThat(blocks.toString()).contains("*Step 1 of 6*").contains("onboarding.done#")
+                .contains("onboarding.show#");
+        OnboardingRun run = onboarding.runsOf(new UserRef(tenant, user)).get(0);
+        assertThat(run.getUserName()).isEqualTo("Nia");
+        assertThat(run.zone().getId()).isEqualTo("Europe/Berlin");
+
+        assertThat(slack.event(teamJoin(user, false), 1).statusCode()).as("a redelivery").isEqualTo(200);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.calls(
+                "chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).count() == 1);
+    }
+
+    @Test
+    void botsJoiningAreIgnored() {
+        String bot = "U0BOT" + tag;
+
+        assertThat(slack.event(teamJoin(bot, true), 0).statusCode()).isEqualTo(200);
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> SLACK.calls("chat.postMessage").isEmpty());
+        assertThat(onboarding.runsOf(new UserRef(tenant, bot))).isEmpty();
+    }
+
+    @Test
+    void joiningTheOnboardingChannelStartsTheTrackButOtherChannelsAndBotsDoNot() {
+        HttpResponse<String> here = command("onboarding", "channel here", "CNEWHIRES", "U0ADMIN");
+        assertThat(here.body()).contains("whoever joins this channel starts welcome");
+        String joiner = "U0JOIN" + tag;
+        String otherJoiner = "U0ELSE" + tag;
+        String bot = "U0CBOT" + tag;
+        SLACK.user(bot, "Deploy Bot", "UTC", true);
+        SLACK.user(joiner, "Jo Joiner", "Asia/Tokyo", false);
+
+        slack.event(channelJoin(otherJoiner, "CRANDOM"), 0);
+        slack.event(channelJoin(bot, "CNEWHIRES"), 0);
+        slack.event(channelJoin(joiner, "CNEWHIRES"), 0);
+
+        FakeSlackApi.Call card = dmTo(joiner);
+        assertThat(card.param("text")).isEqualTo("Step 1 of 6: Welcome aboard");
+        SLACK.awaitCall("users.info", c -> bot.equals(c.param("user")));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.calls(
+                "chat.postMessage").stream().noneMatch(c -> otherJoiner.equals(c.param("channel"))
+                || bot.equals(c.param("channel"))));
+        assertThat(SLACK.calls("users.info")).as("other channels are not looked at")
+                .noneMatch(c -> otherJoiner.equals(c.param("user")));
+        assertThat(onboarding.runsOf(new UserRef(tenant, joiner))).singleElement()
+                .satisfies(run -> {
+                    assertThat(run.getUserName()).isEqualTo("Jo Joiner");
+                    assertThat(run.zone().getId()).isEqualTo("Asia/Tokyo");
+                });
+    }
+
+    @Test
+    void anAdminStartsSomeoneByMentionAndTheyWorkThroughTheCardWithDoneAndNext() {
+        String mentee = "U0MENT" + tag;
+        SLACK.user(mentee, "Mia Mentee", "Europe/Berlin", false);
+
+        HttpResponse<String> started = command("onboarding", "start <@" + mentee + "|mentee> welcome", "C1",
+                "U0ADMIN");
+
+        JsonObject ack = JsonParser.parseString(started.body()).getAsJsonObject();
+        assertThat(ack.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(ack.get("text").getAsString()).startsWith("🚀 Started @Mia Mentee on Welcome to product");
+        FakeSlackApi.Call card = dmTo(mentee);
+        String runId = onboarding.runsOf(new UserRef(tenant, mentee)).get(0).getId();
+
+        HttpResponse<String> next = click(mentee, card, button(card, "Next ▶"));
+        assertThat(next.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call moved = SLACK.awaitCall("chat.update", c -> c.param("text").startsWith("Step 2 of 6"));
+        assertThat(moved.param("channel")).isEqualTo("D" + mentee);
+        assertThat(moved.param("ts")).isEqualTo(ts(card));
+        assertThat(moved.param("blocks")).contains("Meet your onboarding buddy").contains("◀ Back");
+
+        click(mentee, card, button(moved.jsonParam("blocks").getAsJsonArray(), "Done"));
+
+        FakeSlackApi.Call ticked = SLACK.awaitCall("chat.update", c -> c.param("blocks")
+                .contains("✅ Meet your onboarding buddy"));
+        assertThat(ticked.param("blocks")).contains("●●○○○○  2 of 6 done").doesNotContain("onboarding.done#");
+        assertThat(onboarding.find(runId).orElseThrow().done(1)).isTrue();
+
+        HttpResponse<String> mine = command("onboarding", "", "D" + mentee, mentee);
+        assertThat(JsonParser.parseString(mine.body()).getAsJsonObject().get("text").getAsString())
+                .contains("✅ 2. Meet your onboarding buddy").contains("🔒 6. Share your first feedback");
+        onboarding.stop(runId);
+    }
+
+    @Test
+    void anUnknownMentionIsExplainedNotGuessed() {
+        HttpResponse<String> response = command("onboarding", "start @someone welcome", "C1", "U0ADMIN");
+
+        assertThat(JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString())
+                .contains("I couldn't tell who @someone is");
+    }
+
+    static JsonObject button(FakeSlackApi.Call posted, String label) {
+        return button(posted.jsonParam("blocks").getAsJsonArray(), label);
+    }
+
+    static JsonObject button(JsonArray blocks, String label) {
+        for (JsonElement block : blocks) {
+            JsonObject b = block.getAsJsonObject();
+            if ("actions".equals(b.get("type").getAsString())) {
+                for (JsonElement element : b.getAsJsonArray("elements")) {
+                    JsonObject button = element.getAsJsonObject();
+                    if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {
+                        return button;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no button " + label + " in " + blocks);
+    }
+}

@@ -1,0 +1,255 @@
+package io.opsbot.teams.onboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opsbot.core.onboarding.OnboardingRun;
+import io.opsbot.core.onboarding.OnboardingService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.training.TrainingService;
+import io.opsbot.core.training.TrainingSession;
+import io.opsbot.teams.testing.FakeBotConnector;
+import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.TeamsFixtures;
+import io.opsbot.teams.testing.TeamsRequests;
+import io.opsbot.teams.testing.TeamsTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Onboarding and training on Teams end to end: real conversationUpdate activities (people added to a team), mentions
+ * resolved to Entra object ids, step cards in the person's new 1:1 chat, Done and Next through an invoke and a
+ * messageBack, an invitation answered, all against the fake Bot Connector with runs in MongoDB.
+ */
+@TeamsTest
+class TeamsOnboardingTest {
+
+    static final FakeBotConnector connector = FakeBotConnector.start();
+    static final String TEAM = "19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2";
+    /** Rido, the person of the invoke fixture: the one who clicks. */
+    static final String RIDO_AAD = "c5e99701-2a32-49c1-a660-4629ceeb8c61";
+    static final String RIDO_29 = "29:1uMVvhoAyfTqdMsyvHL0qlJTTfQF9MOUSI8_cQts2kdSWEZVDyJO2jz-CsNOhQcdYq1Bw4cHT0__O6XDj4AZ-Jw";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OnboardingService onboarding;
+    @Autowired
+    TrainingService training;
+
+    private String tenantId;
+    private TenantRef tenant;
+    private String serviceUrl;
+
+    @AfterAll
+    static void stop() {
+        connector.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        connector.clear();
+        tenantId = TeamsRequests.freshTenant();
+        tenant = TenantRef.teams(tenantId);
+        serviceUrl = connector.baseUrl() + "/" + tenantId + "/";
+    }
+
+    @Autowired
+    io.opsbot.core.schedule.Nudges nudges;
+    @Autowired
+    io.opsbot.core.testing.MutableClock testClock;
+
+    @AfterEach
+    void stopRunsAndReminders() {
+        onboarding.active(tenant).forEach(run -> onboarding.stop(run.getId()));
+        nudges.pending().stream().filter(n -> n.subject().startsWith(tenant.key() + ":"))
+                .forEach(n -> nudges.cancel(n.kind(), n.subject()));
+    }
+
+    private TeamsFixtures.Activity fixture(String name) {
+        return TeamsFixtures.load(name).serviceUrl(serviceUrl).tenant(tenantId);
+    }
+
+    private boolean mine(Recorded request) {
+        return request.path().startsWith("/" + tenantId + "/");
+    }
+
+    private List<Recorded> sent() {
+        return connector.sentActivities().stream().filter(this::mine).toList();
+    }
+
+    private MvcResult send(TeamsFixtures.Activity activity) {
+        MvcResult result = TeamsRequests.send(mvc, activity);
+        assertThat(result.getResponse().getStatus()).as("HTTP status").isEqualTo(200);
+        return result;
+    }
+
+    /** The "added to a team" activity, with people (not the bot) in membersAdded. */
+    private TeamsFixtures.Activity peopleAdded(Map<String, String> idToAad) {
+        TeamsFixtures.Activity added = fixture("conversationUpdate.membersAdded.bot-added-to-team.json");
+        ArrayNode members = added.json().putArray("membersAdded");
+        idToAad.forEach((id, aad) -> {
+            ObjectNode member = members.addObject().put("id", id);
+            if (aad != null) {
+                member.put("aadObjectId", aad);
+            }
+        });
+        return added;
+    }
+
+    private static JsonNode card(Recorded activity) {
+        return activity.body().path("attachments").get(0).path("content");
+    }
+
+    private static JsonNode button(JsonNode card, String title) {
+        for (JsonNode block : card.path("body")) {
+            for (JsonNode element : block.path("actions")) {
+                if (element.path("title").asText().equals(title)) {
+                    return element;
+                }
+            }
+        }
+        throw new AssertionError("no button " + title + " in " + card);
+    }
+
+    @Test
+    void aPersonAddedToTheTeamIsWalkedThroughTheTrackInTheirOneToOneChat() {
+        send(fixture("conversationUpdate.membersAdded.bot-added-to-team.json"));
+        assertThat(sent()).as("the install welcome").hasSize(1);
+
+        send(peopleAdded(Map.of(RIDO_29, RIDO_AAD, "28:another-bot", "")));
+
+        Recorded created = await().atMost(Duration.ofSeconds(5)).until(() -> connector.createdConversations()
+                .stream().filter(this::mine).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(created.body().path("members").get(0).path("id").asText()).isEqualTo(RIDO_AAD);
+        // The new 1:1 chat lives at the service URL the connector answered with.
+        Recorded first = await().atMost(Duration.ofSeconds(5)).until(() -> connector.sentActivities().stream()
+                .filter(r -> r.conversationId().startsWith("a:fake-personal-")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(first.body().path("summary").asText()).isEqualTo("Step 1 of 6: Welcome aboard");
+        JsonNode card = card(first);
+        assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("Welcome aboard");
+        JsonNode done = button(card, "Done");
+        assertThat(done.path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(sent()).as("no second welcome in the channel").hasSize(1);
+        OnboardingRun run = onboarding.runsOf(new UserRef(tenant, RIDO_AAD)).get(0);
+        assertThat(run.getTrackKey()).isEqualTo("welcome");
+
+        MvcResult clicked = send(fixture("invoke.adaptiveCard_action.personal.json").actionData("onboarding.done",
+                Map.of("opsbot", Map.of("action", "onboarding.done", "value", run.getId() + "#0"))));
+
+        JsonNode response = json(clicked);
+        assertThat(response.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(response.path("value").path("body").get(0).path("text").asText()).isEqualTo("✅ Welcome aboard");
+        assertThat(onboarding.find(run.getId()).orElseThrow().done(0)).isTrue();
+
+        TeamsFixtures.Activity next = fixture("message.value.messageBack.json").replyToId("1700000000123")
+                .value(Map.of("opsbot", Map.of("action", "onboarding.show", "value", run.getId() + "#1")));
+        ((ObjectNode) next.json().path("from")).put("id", RIDO_29).put("aadObjectId", RIDO_AAD);
+        send(next);
+
+        Recorded update = connector.updatedActivities().stream().filter(this::mine).findFirst().orElseThrow();
+        assertThat(update.path()).endsWith("/activities/1700000000123");
+        assertThat(card(update).path("body").get(0).path("text").asText()).isEqualTo("Meet your onboarding buddy");
+        assertThat(card(update).toString()).contains("Step 2 of 6").contains("◀ Back");
+
+        send(peopleAdded(Map.of(RIDO_29, RIDO_AAD)));
+        assertThat(onboarding.runsOf(new UserRef(tenant, RIDO_AAD))).as("added again: still one run").hasSize(1);
+    }
+
+    @Test
+    void aMemberWithoutAnEntraIdIsLookedUpAndMeetingGuestsAreIgnored() {
+        send(fixture("conversationUpdate.membersAdded.bot-added-to-team.json"));
+        connector.addMember(TEAM, "29:xavier", "aad-xavier", "Xavier");
+
+        send(peopleAdded(Map.of("29:xavier", "")).set("type", "conversationUpdate"));
+        send(fixture("conversationUpdate.membersAdded.user-added-to-meeting.json"));
+
+        OnboardingRun run = await().atMost(Duration.ofSeconds(5)).until(() -> onboarding.runsOf(
+                new UserRef(tenant, "aad-xavier")).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(run.getUserName()).isEqualTo("Xavier");
+        assertThat(connector.memberLookups()).isNotEmpty();
+        assertThat(onboarding.active(tenant)).as("the meeting guest started nothing").hasSize(1);
+    }
+
+    @Test
+    void startingSomeoneByMentionUsesTheirEntraId() {
+        connector.addMember(TEAM, "29:megan", "7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "Megan Bowen");
+        TeamsFixtures.Activity message = fixture("message.channel.mention.json")
+                .text("<at>ridotest</at> onboarding start <at>Megan Bowen</at> welcome");
+        ((ObjectNode) message.json().path("channelData")).putObject("team").put("id", TEAM);
+        ((ArrayNode) message.json().path("entities")).addObject().put("type", "mention")
+                .put("text", "<at>Megan Bowen</at>").putObject("mentioned").put("id", "29:megan")
+                .put("name", "Megan Bowen");
+
+        send(message);
+
+        Recorded reply = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.body().path("text").asText().contains("Started")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(reply.body().path("text").asText()).contains("Welcome to product");
+        assertThat(onboarding.runsOf(new UserRef(tenant, "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"))).hasSize(1);
+    }
+
+    @Test
+    void aTrainingIsScheduledWithTheCardFormAndAnsweredWithAttend() {
+        send(fixture("message.personal.json").text("training schedule"));
+        // The form card, not whatever else a previous test's asynchronous sends may have delivered meanwhile.
+        Recorded formCard = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.text().contains("Input.Date")).findFirst().orElse(null), java.util.Objects::nonNull);
+        JsonNode submit = card(formCard).path("actions").get(0);
+        assertThat(card(formCard).toString()).contains("Input.Date").contains("Input.Time");
+        assertThat(formCard.text()).as("the people picker's Graph search, named as Adaptive Cards name it")
+                .contains("\"choices.data\":{\"type\":\"Data.Query\"");
+        connector.clear();
+
+        // A week after "now" on the shared test clock, which other tests in this context move.
+        String date = java.time.LocalDate.ofInstant(testClock.instant(), java.time.ZoneOffset.UTC).plusDays(7)
+                .toString();
+        Map<String, Object> value = new HashMap<>();
+        value.put("opsbot", Map.of("form", submit.path("data").path("opsbot").path("form").asText(),
+                "nonce", submit.path("data").path("opsbot").path("nonce").asText()));
+        value.putAll(Map.of("title", "Roadmap tool training", "date", date, "time", "16:00",
+                "zone", "Europe/Berlin", "people", RIDO_AAD));
+        send(fixture("message.value.messageBack.json").replyToId("1700000000999").value(value));
+
+        TrainingSession session = training.invitations(new UserRef(tenant, RIDO_AAD)).get(0);
+        assertThat(session.getTitle()).isEqualTo("Roadmap tool training");
+        Recorded invitation = await().atMost(Duration.ofSeconds(5)).until(() -> connector.sentActivities().stream()
+                .filter(r -> r.body().path("summary").asText().startsWith("Training invitation")).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+        String day = java.time.LocalDate.parse(date).format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy",
+                java.util.Locale.ENGLISH));
+        assertThat(invitation.body().path("summary").asText()).endsWith(day + ", 16:00 (Europe/Berlin)");
+
+        MvcResult attend = send(fixture("invoke.adaptiveCard_action.personal.json").actionData("training.attend",
+                Map.of("opsbot", Map.of("action", "training.attend", "value", session.getId()))));
+
+        assertThat(json(attend).path("value").toString()).contains("You're attending");
+        assertThat(training.findSession(session.getId()).orElseThrow().answerOf(new UserRef(tenant, RIDO_AAD)))
+                .isEqualTo(TrainingSession.Answer.ATTENDING);
+    }
+
+    private static JsonNode json(MvcResult result) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.getResponse()
+                    .getContentAsString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
