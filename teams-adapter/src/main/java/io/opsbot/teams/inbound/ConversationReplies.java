@@ -68,7 +68,13 @@ class ConversationReplies {
             ConnectorFailures.call("reply", () -> connectors.conversations(inbound.serviceUrl())
                     .sendToConversation(conversationId, activity));
         } catch (DeliveryException e) {
-            log.warn("Could not reply in Teams conversation {}: {}", inbound.baseConversationId(), e.getMessage());
+            if (e.reason() == DeliveryException.Reason.REJECTED) {
+                // Refused for good: a bug on our side (an activity the SDK cannot even serialize), worth its trace.
+                log.warn("Could not reply in Teams conversation {}: {}", inbound.baseConversationId(), e.getMessage(),
+                        e);
+            } else {
+                log.warn("Could not reply in Teams conversation {}: {}", inbound.baseConversationId(), e.getMessage());
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public final class OutboundActivities {
         Activity activity = new Activity(ActivityTypes.MESSAGE);
         Attachment attachment = new Attachment();
         attachment.setContentType(AdaptiveCard.CONTENT_TYPE);
-        attachment.setContent(CardJson.toTree(card));
+        attachment.setContent(CardJson.forConnector(card));
         activity.setAttachment(attachment);
         if (summary != null && !summary.isBlank()) {
             activity.setSummary(TextLimits.truncate(summary, SUMMARY_LIMIT));

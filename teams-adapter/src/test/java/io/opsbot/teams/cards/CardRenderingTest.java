@@ -1,6 +1,11 @@
 package io.opsbot.teams.cards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.Serialization;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Choice;
@@ -12,6 +17,7 @@ import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.teams.cards.TeamsMarkdown.Target;
+import io.opsbot.teams.outbound.OutboundActivities;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -179,5 +185,34 @@ class CardRenderingTest {
         assertThat(body.get(3).path("choices.data").path("dataset").asText()).isEqualTo("graph.microsoft.com/users");
         assertThat(body.get(3).path("isMultiSelect").asBoolean()).isTrue();
         assertThat(body.get(4).path("choices").get(0).path("title").asText()).isEqualTo("Product");
+    }
+
+    @Test
+    void aFormWithAPeoplePickerSurvivesTheConnectorsSerializer() throws Exception {
+        Form form = new Form("standup.edit", "Standup", "Save", List.of(
+                new Input.People("participants", "Participants", false, null, null, true)));
+        PickerChoices pickers = new PickerChoices(List.of(new CardElement.Choice("Ana", "aad-1")), List.of());
+        AdaptiveCard card = FormCardRenderer.card(form, "0123456789abcdef0123456789abcdef", pickers);
+        Activity activity = OutboundActivities.card(card, "Standup");
+
+        // What the Bot Connector client puts on the wire: Azure's FlatteningSerializer nests dotted keys.
+        JsonNode sent = new ObjectMapper().readTree(new JacksonAdapter().serialize(activity));
+
+        JsonNode picker = sent.path("attachments").get(0).path("content").path("body").get(1);
+        assertThat(picker.path("choices").isArray()).isTrue();
+        assertThat(picker.path("choices").get(0).path("value").asText()).isEqualTo("aad-1");
+        assertThat(picker.path("choices.data").path("type").asText()).isEqualTo("Data.Query");
+        assertThat(picker.path("choices.data").path("dataset").asText()).isEqualTo("graph.microsoft.com/users");
+        assertThat(sent.path("attachments").get(0).path("content").path("actions").get(0).path("data")
+                .path("opsbot").path("form").asText()).isEqualTo("standup.edit");
+
+        // An invoke response is written by the SDK's plain mapper: the card goes in unescaped.
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        response.setType(AdaptiveCard.CONTENT_TYPE);
+        response.setValue(CardJson.toTree(card));
+        JsonNode answered = new ObjectMapper().readTree(Serialization.toStringSilent(response));
+        assertThat(answered.path("value").path("body").get(1).path("choices.data").path("dataset").asText())
+                .isEqualTo("graph.microsoft.com/users");
     }
 }
