@@ -1,14 +1,18 @@
 package io.opsbot.teams.inbound;
 
+import io.opsbot.core.people.ProfileService;
 import io.opsbot.teams.conversations.ConversationReferences;
+import io.opsbot.teams.people.TeamsPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Routes an authenticated activity. Every activity first refreshes its conversation reference (the service URL may
- * change), then: typed messages and card submits go to the core, adaptiveCard/action invokes are answered in the
- * response, installs are welcomed, and everything else is acknowledged and ignored.
+ * change); a message or invoke from a person also records who they are (name, Teams id, client time zone) for the
+ * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core,
+ * adaptiveCard/action invokes are answered in the response, installs are welcomed, and everything else is
+ * acknowledged and ignored.
  */
 @Component
 class ActivityDispatcher {
@@ -19,10 +23,14 @@ class ActivityDispatcher {
     private final TextMessages textMessages;
     private final CardSubmissions cardSubmissions;
     private final Installations installations;
+    private final TeamsPeople people;
+    private final ProfileService profiles;
 
     ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
-                       Installations installations) {
+                       Installations installations, TeamsPeople people, ProfileService profiles) {
         this.references = references;
+        this.people = people;
+        this.profiles = profiles;
         this.textMessages = textMessages;
         this.cardSubmissions = cardSubmissions;
         this.installations = installations;
@@ -35,6 +43,10 @@ class ActivityDispatcher {
         }
         references.record(inbound.seen());
         String type = inbound.type();
+        if (("message".equals(type) || "invoke".equals(type)) && inbound.userId() != null) {
+            people.seen(inbound.tenant(), inbound.aadObjectId(), inbound.userId(), inbound.userName(), inbound.zone());
+            profiles.seen(inbound.invoker());
+        }
         if ("message".equals(type)) {
             if (inbound.value().isObject() && !inbound.value().isEmpty()) {
                 cardSubmissions.onMessageSubmit(inbound);
