@@ -22,6 +22,9 @@ public class PersonProfile {
     /** IANA zone id the person set themselves; wins over what the platform reports. */
     private String zone;
     private List<DateRange> outOfOffice = new ArrayList<>();
+    /** The zone the platform reported (Slack profile), cached so a standup with many people asks Slack rarely. */
+    private String platformZone;
+    private Instant platformZoneCheckedAt;
     private Instant lastSeen;
 
     protected PersonProfile() {
@@ -50,6 +53,14 @@ public class PersonProfile {
 
     public List<DateRange> getOutOfOffice() {
         return outOfOffice;
+    }
+
+    public String getPlatformZone() {
+        return platformZone;
+    }
+
+    public Instant getPlatformZoneCheckedAt() {
+        return platformZoneCheckedAt;
     }
 
     public Instant getLastSeen() {

@@ -31,6 +31,7 @@ public class ProfileService {
 
     /** Names are refreshed at most this often per person, so busy chats do not write on every message. */
     private static final Duration SEEN_REFRESH = Duration.ofHours(6);
+    static final Duration PLATFORM_ZONE_REFRESH = Duration.ofHours(24);
 
     private final MongoTemplate mongo;
     private final Map<Platform, PeopleDirectory> directories = new EnumMap<>(Platform.class);
@@ -75,8 +76,31 @@ public class ProfileService {
 
     /** The zone to use for a person: the one they set, else their platform profile's, else the fallback. */
     public ZoneId zone(UserRef user, ZoneId fallback) {
-        Optional<ZoneId> chosen = find(user).map(PersonProfile::getZone).map(ZoneId::of);
-        return chosen.or(() -> directory(user).flatMap(d -> d.zone(user))).orElse(fallback);
+        Optional<PersonProfile> profile = find(user);
+        Optional<ZoneId> chosen = profile.map(PersonProfile::getZone).map(ZoneId::of);
+        return chosen.or(() -> platformZone(user, profile)).orElse(fallback);
+    }
+
+    /** The platform's zone for a person, asked at most once a day and remembered (also when it has none). */
+    private Optional<ZoneId> platformZone(UserRef user, Optional<PersonProfile> profile) {
+        Instant now = clock.instant();
+        if (profile.isPresent() && profile.get().getPlatformZoneCheckedAt() != null
+                && profile.get().getPlatformZoneCheckedAt().plus(PLATFORM_ZONE_REFRESH).isAfter(now)) {
+            return Optional.ofNullable(profile.get().getPlatformZone()).map(ZoneId::of);
+        }
+        Optional<PeopleDirectory> directory = directory(user);
+        if (directory.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> zone = directory.get().zone(user);
+        Update update = new Update().set("platformZoneCheckedAt", now);
+        if (zone.isPresent()) {
+            update.set("platformZone", zone.get().getId());
+        } else {
+            update.unset("platformZone");
+        }
+        upsert(user, update);
+        return zone;
     }
 
     /** The zone the person set themselves, if any. */

@@ -90,7 +90,6 @@ class StandupSchedulingTest {
     @AfterEach
     void tearDown() {
         scheduler.unschedule(standup);
-        driver.pending().forEach(n -> { });
     }
 
     private Standup create(Map<String, String> overrides) {

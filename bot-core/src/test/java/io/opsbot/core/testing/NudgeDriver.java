@@ -4,6 +4,8 @@ import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeDispatcher;
 import io.opsbot.core.schedule.Nudges;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +21,33 @@ public class NudgeDriver {
     private final Nudges nudges;
     private final NudgeDispatcher dispatcher;
     private final MutableClock clock;
+    private final ThreadPoolTaskExecutor outbound;
 
-    public NudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock) {
+    public NudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock,
+                       ThreadPoolTaskExecutor outbound) {
         this.nudges = nudges;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.outbound = outbound;
+    }
+
+    /**
+     * Waits until the sends a nudge queued have run, as they would long before the next nudge in real time; without
+     * this the clock could jump past a message's expiry before the message was even tried.
+     */
+    public void awaitOutboundIdle() {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (outbound.getActiveCount() > 0 || outbound.getThreadPoolExecutor().getQueue().size() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("outbound sends did not finish");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Lets time pass until {@code until}, firing every nudge that falls due on the way; returns them in order. */
@@ -40,6 +64,7 @@ public class NudgeDriver {
             }
             nudges.remove(nudge);
             dispatcher.fire(nudge);
+            awaitOutboundIdle();
             fired.add(nudge);
         }
         if (until.isAfter(clock.instant())) {

@@ -11,6 +11,7 @@ import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.inbound.SlackListener;
 import io.opsbot.slack.outbound.SlackChatGateway;
+import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +48,11 @@ public class SlackAdapterConfiguration {
     @Bean
     SlackChatGateway slackChatGateway(MethodsClient slackMethods) {
         return new SlackChatGateway(slackMethods);
+    }
+
+    @Bean
+    SlackPeopleDirectory slackPeopleDirectory(MethodsClient slackMethods) {
+        return new SlackPeopleDirectory(slackMethods);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package io.opsbot.slack.outbound;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.messaging.ChatGateway;
 import io.opsbot.core.messaging.DeliveryException;
@@ -13,9 +12,8 @@ import io.opsbot.core.tenant.Platform;
 import io.opsbot.slack.render.BlockKitRenderer;
 
 import java.io.IOException;
-import java.util.List;
 
-/** Sends core messages with chat.postMessage / chat.update; direct messages open the DM with conversations.open. */
+/** Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person. */
 public class SlackChatGateway implements ChatGateway {
 
     private final MethodsClient client;
@@ -37,7 +35,9 @@ public class SlackChatGateway implements ChatGateway {
             channel = c.channelId();
             thread = c.threadId();
         } else {
-            channel = openDirect(((Destination.Direct) destination).user().userId());
+            // A user id as channel posts into the app's DM with that person (Messages tab): one call, no
+            // conversations.open (Tier 3) per recipient. Slack answers with the DM's channel id, kept for updates.
+            channel = ((Destination.Direct) destination).user().userId();
         }
         String threadTs = thread;
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
@@ -56,13 +56,6 @@ public class SlackChatGateway implements ChatGateway {
                 .ts(posted.messageId())
                 .text(BlockKitRenderer.fallbackText(message))
                 .blocks(BlockKitRenderer.blocks(message))));
-    }
-
-    /** The DM channel with a user (conversations.open returns the existing one when there is one). */
-    String openDirect(String userId) {
-        ConversationsOpenResponse response = call("conversations.open",
-                () -> client.conversationsOpen(r -> r.users(List.of(userId))));
-        return response.getChannel().getId();
     }
 
     interface SlackCall<T extends com.slack.api.methods.SlackApiTextResponse> {

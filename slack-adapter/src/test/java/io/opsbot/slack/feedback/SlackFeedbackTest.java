@@ -259,8 +259,7 @@ class SlackFeedbackTest extends SlackAdapterTest {
         assertThat(update.param("ts")).isEqualTo("1.1");
         assertThat(update.param("blocks")).contains("🗓️ " + item.reference());
         assertThat(feedback.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.PLANNED);
-        SLACK.awaitCall("conversations.open", c -> "U0REPORTER".equals(c.param("users")));
-        FakeSlackApi.Call dm = SLACK.awaitCall("chat.postMessage", c -> "DU0REPORTER".equals(c.param("channel")));
+        FakeSlackApi.Call dm = SLACK.awaitCall("chat.postMessage", c -> "U0REPORTER".equals(c.param("channel")));
         assertThat(dm.param("text")).contains(item.reference()).contains("Planned");
     }
 

@@ -36,7 +36,8 @@ public class FakeSlackApi implements AutoCloseable {
     /** The workspace auth.test reports: the team of Slack's published slash command example. */
     public static final String TEAM_ID = "T0001";
 
-    public record Call(String method, Map<String, String> params, String body, Map<String, String> headers) {
+    public record Call(String method, Map<String, String> params, String body, Map<String, String> headers,
+                       String responseBody) {
         public String param(String name) {
             return params.get(name);
         }
@@ -44,6 +45,11 @@ public class FakeSlackApi implements AutoCloseable {
         /** The request's JSON body, parsed (response_url posts and JSON-encoded methods). */
         public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        /** What the fake answered. */
+        public JsonObject response() {
+            return JsonParser.parseString(responseBody).getAsJsonObject();
         }
 
         /** A JSON-valued form parameter (blocks, view), parsed. */
@@ -60,6 +66,8 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> members = new ConcurrentHashMap<>();
 
     public FakeSlackApi() {
         try {
@@ -79,6 +87,25 @@ public class FakeSlackApi implements AutoCloseable {
     /** A response_url that lands here. */
     public String responseUrl(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** A workspace member as users.info returns them: Slack's published example with this id, name and zone. */
+    public void user(String id, String displayName, String tz, boolean bot) {
+        JsonObject user = Fixtures.json("slack-api/users.info.ok.json").getAsJsonObject("user");
+        user.addProperty("id", id);
+        user.addProperty("name", displayName.toLowerCase().replace(' ', '.'));
+        user.addProperty("real_name", displayName);
+        user.getAsJsonObject("profile").addProperty("display_name", displayName);
+        user.getAsJsonObject("profile").addProperty("real_name", displayName);
+        user.addProperty("tz", tz);
+        user.addProperty("is_bot", bot);
+        user.addProperty("team_id", TEAM_ID);
+        users.put(id, user);
+    }
+
+    /** The members conversations.members reports for a channel. */
+    public void members(String channel, List<String> ids) {
+        members.put(channel, List.copyOf(ids));
     }
 
     /** Where apps.connections.open sends Socket Mode clients. */
@@ -102,6 +129,8 @@ public class FakeSlackApi implements AutoCloseable {
     public void reset() {
         calls.clear();
         failures.clear();
+        users.clear();
+        members.clear();
     }
 
     /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
@@ -133,18 +162,19 @@ public class FakeSlackApi implements AutoCloseable {
                 ? parseForm(body) : Map.of();
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-        calls.add(new Call(method, params, body, headers));
-
         Queue<Failure> queued = failures.get(method);
         Failure failure = queued == null ? null : queued.poll();
         if (failure != null) {
+            calls.add(new Call(method, params, body, headers, failure.body()));
             if (failure.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
             }
             respond(exchange, failure.status(), failure.body());
             return;
         }
-        respond(exchange, 200, answer(method, params, body));
+        String answer = answer(method, params, body);
+        calls.add(new Call(method, params, body, headers, answer));
+        respond(exchange, 200, answer);
     }
 
     private String answer(String method, Map<String, String> params, String body) {
@@ -156,7 +186,7 @@ public class FakeSlackApi implements AutoCloseable {
         return switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
                     + "\"user\":\"opsbot\",\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0001\"}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + nextTs
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + dmChannel(channel) + "\",\"ts\":\"" + nextTs
                     + "\",\"message\":{\"type\":\"message\",\"text\":\"\",\"ts\":\"" + nextTs + "\"}}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\""
                     + params.getOrDefault("ts", nextTs) + "\",\"text\":\"\"}";
@@ -165,10 +195,39 @@ public class FakeSlackApi implements AutoCloseable {
                     .replace(",", "") + "\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
-            case "users.info" -> Fixtures.text("slack-api/users.info.ok.json");
+            case "users.info" -> usersInfo(params.get("user"));
+            case "conversations.members" -> conversationsMembers(params.get("channel"));
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /** Posting to a user id lands in the app's DM with them; Slack answers with that DM's channel id. */
+    private static String dmChannel(String channel) {
+        return channel.startsWith("U") || channel.startsWith("W") ? "D" + channel : channel;
+    }
+
+    private String usersInfo(String id) {
+        JsonObject user = users.get(id);
+        if (user == null) {
+            return Fixtures.text("slack-api/users.info.error.json");
+        }
+        JsonObject response = new JsonObject();
+        response.addProperty("ok", true);
+        response.add("user", user);
+        return response.toString();
+    }
+
+    private String conversationsMembers(String channel) {
+        JsonObject response = new JsonObject();
+        response.addProperty("ok", true);
+        com.google.gson.JsonArray ids = new com.google.gson.JsonArray();
+        members.getOrDefault(channel, List.of()).forEach(ids::add);
+        response.add("members", ids);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("next_cursor", "");
+        response.add("response_metadata", meta);
+        return response.toString();
     }
 
     private static Map<String, String> parseForm(String body) {

@@ -6,11 +6,13 @@ import io.opsbot.core.schedule.Nudges;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.teams.TeamsAdapterConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Instant;
 
@@ -30,7 +32,8 @@ public class TeamsTestApplication {
 
     /** Fires Quartz nudges in order against the movable clock (the tests keep Quartz itself stopped). */
     @Bean
-    NudgeDriver nudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock) {
-        return new NudgeDriver(nudges, dispatcher, clock);
+    NudgeDriver nudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock,
+                            @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) ThreadPoolTaskExecutor outbound) {
+        return new NudgeDriver(nudges, dispatcher, clock, outbound);
     }
 }
