@@ -45,6 +45,8 @@ public class Delivery {
     private Instant sentAt;
     private PostedMessage posted;
     private boolean updatePending;
+    /** Some delivery waits to go out in this one's thread. */
+    private boolean hasReplies;
     /** Bumped by every edit, so an edit that lands during a send or an update is never lost. */
     private int revision;
 
@@ -116,6 +118,10 @@ public class Delivery {
 
     public boolean isUpdatePending() {
         return updatePending;
+    }
+
+    public boolean isHasReplies() {
+        return hasReplies;
     }
 
     public int getRevision() {

@@ -72,6 +72,9 @@ public class Outbox implements InitializingBean {
     /** Like {@link #enqueue}, but as a reply in the thread of the delivery {@code parentKey}, once that is sent. */
     public boolean enqueueReply(String key, String parentKey, Destination.Channel channel, Message message,
                                 Instant expiresAt) {
+        // Marks the parent, so only messages that have replies look for waiting ones after they are sent.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(parentKey)), new Update().set("hasReplies", true),
+                Delivery.class);
         return enqueue(key, channel, message, parentKey, expiresAt, true);
     }
 
@@ -153,7 +156,9 @@ public class Outbox implements InitializingBean {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
                         new Update().set("updatePending", false), Delivery.class);
             }
-            sendWaitingReplies(key);
+            if (after != null && after.isHasReplies()) {
+                sendWaitingReplies(key);
+            }
         } catch (DeliveryException e) {
             failed(delivery, e.retryable(), e.retryAfter(), e.getMessage(), now, false);
         } catch (RuntimeException e) {

@@ -63,12 +63,20 @@ public class DialogService implements InitializingBean {
     public boolean start(String key, UserRef user, String kind, String subject, List<String> questions,
                          Instant expiresAt) {
         handler(kind);
+        Dialog dialog;
         try {
-            mongo.insert(new Dialog(key, user, kind, subject, questions, clock.instant(), expiresAt));
+            dialog = mongo.insert(new Dialog(key, user, kind, subject, questions, clock.instant(), expiresAt));
         } catch (DuplicateKeyException e) {
             return false;
         }
-        activateNext(user);
+        // Usually the person is free: claim their head for this dialog directly, without looking for others.
+        if (claimHead(user, dialog, clock.instant())) {
+            Dialog activated = mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                    new Update().set("state", Dialog.State.ACTIVE), FindAndModifyOptions.options().returnNew(true),
+                    Dialog.class);
+            outbox.enqueue(key + ":opening", new Destination.Direct(user), handler(kind).opening(activated),
+                    expiresAt);
+        }
         return true;
     }
 
@@ -78,8 +86,11 @@ public class DialogService implements InitializingBean {
 
     /** The dialog the person is answering now, if any (an expired one no longer counts). */
     public Optional<Dialog> active(UserRef user) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("user").is(user)
-                .and("state").is(Dialog.State.ACTIVE).and("expiresAt").gt(clock.instant())), Dialog.class));
+        DialogHead head = mongo.findById(user.key(), DialogHead.class);
+        if (head == null || head.getActive() == null || !head.getActiveUntil().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return find(head.getActive()).filter(d -> d.getState() == Dialog.State.ACTIVE);
     }
 
     /**
@@ -124,30 +135,49 @@ public class DialogService implements InitializingBean {
     private void finish(Dialog dialog, Dialog.State state) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(dialog.getKey())), new Update().set("state", state),
                 Dialog.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(dialog.getUser().key()).and("active")
+                .is(dialog.getKey())), new Update().unset("active").unset("activeUntil"), DialogHead.class);
         activateNext(dialog.getUser());
     }
 
-    /** Makes the oldest waiting dialog active if none is, and sends its opening message (once). */
+    /**
+     * Makes the oldest waiting dialog active if the person has none active, and sends its opening message once. The
+     * person's head document is claimed first (an upsert that only matches a free head), so concurrent starts agree.
+     */
     private void activateNext(UserRef user) {
         Instant now = clock.instant();
-        if (active(user).isPresent()) {
-            return;
+        while (true) {
+            Query oldestWaiting = Query.query(Criteria.where("user").is(user).and("state").is(Dialog.State.QUEUED)
+                    .and("expiresAt").gt(now)).with(Sort.by("createdAt")).limit(1);
+            Dialog next = mongo.findOne(oldestWaiting, Dialog.class);
+            if (next == null || !claimHead(user, next, now)) {
+                return;
+            }
+            Dialog activated = mongo.findAndModify(Query.query(Criteria.where("_id").is(next.getKey())
+                            .and("state").is(Dialog.State.QUEUED)), new Update().set("state", Dialog.State.ACTIVE),
+                    FindAndModifyOptions.options().returnNew(true), Dialog.class);
+            if (activated != null) {
+                outbox.enqueue(activated.getKey() + ":opening", new Destination.Direct(user),
+                        handler(activated.getKind()).opening(activated), activated.getExpiresAt());
+                return;
+            }
+            // It was closed meanwhile: free the head and look again.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(user.key()).and("active").is(next.getKey())),
+                    new Update().unset("active").unset("activeUntil"), DialogHead.class);
         }
-        Query oldestWaiting = Query.query(Criteria.where("user").is(user).and("state").is(Dialog.State.QUEUED)
-                .and("expiresAt").gt(now)).with(Sort.by("createdAt"));
-        Dialog next = mongo.findAndModify(oldestWaiting, new Update().set("state", Dialog.State.ACTIVE),
-                FindAndModifyOptions.options().returnNew(true), Dialog.class);
-        if (next == null) {
-            return;
+    }
+
+    private boolean claimHead(UserRef user, Dialog next, Instant now) {
+        Criteria free = new Criteria().orOperator(Criteria.where("active").is(null),
+                Criteria.where("activeUntil").lte(now));
+        try {
+            DialogHead claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(user.key())).addCriteria(free),
+                    new Update().set("active", next.getKey()).set("activeUntil", next.getExpiresAt()),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), DialogHead.class);
+            return claimed != null && next.getKey().equals(claimed.getActive());
+        } catch (DuplicateKeyException busy) {
+            return false;
         }
-        if (active(user).filter(d -> !d.getKey().equals(next.getKey())).isPresent()) {
-            // Another instance activated one at the same moment: this one waits its turn again.
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(next.getKey())),
-                    new Update().set("state", Dialog.State.QUEUED), Dialog.class);
-            return;
-        }
-        outbox.enqueue(next.getKey() + ":opening", new Destination.Direct(user), handler(next.getKind()).opening(next),
-                next.getExpiresAt());
     }
 
     private DialogHandler handler(String kind) {
@@ -165,6 +195,6 @@ public class DialogService implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(Dialog.class).createIndex(new Index().on("user", Sort.Direction.ASC)
-                .on("state", Sort.Direction.ASC).named("dialogs_user_state"));
+                .on("state", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("dialogs_waiting"));
     }
 }

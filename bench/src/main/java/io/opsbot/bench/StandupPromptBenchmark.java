@@ -1,0 +1,137 @@
+package io.opsbot.bench;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.standup.Standup;
+import io.opsbot.core.standup.StandupRepository;
+import io.opsbot.core.standup.StandupScheduler;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.slack.config.SlackAdapterConfiguration;
+import io.opsbot.slack.testing.FakeSlackApi;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 500 standups with 20 people each (10,000 people) all due in the same minute, on the real core and Slack adapter with
+ * real Quartz and the real clock, against the local fake Slack Web API and an in-process mongo-java-server. Reports how
+ * long until every prompt reached the fake, and how many were sent twice (must be 0) or never (must be 0).
+ *
+ * <pre>mvn -B -q -pl bench -am package -DskipTests && java -jar bench/target/bench-0.1.0-SNAPSHOT.jar [standups] [people]</pre>
+ */
+public final class StandupPromptBenchmark {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({CoreConfiguration.class, SlackAdapterConfiguration.class})
+    static class BenchApplication {
+    }
+
+    private StandupPromptBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int standups = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int people = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int expected = standups * people;
+
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        FakeSlackApi slack = new FakeSlackApi();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/bench",
+                        "opsbot.slack.bot-token=xoxb-bench", "opsbot.slack.signing-secret=bench",
+                        "opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "spring.main.banner-mode=off",
+                        "logging.level.root=warn", "logging.level.io.opsbot=warn")
+                .run();
+        try {
+            TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
+            ProfileService profiles = app.getBean(ProfileService.class);
+            StandupRepository repository = app.getBean(StandupRepository.class);
+            StandupScheduler scheduler = app.getBean(StandupScheduler.class);
+
+            // Everyone is due at the start of the next minute that leaves at least 20 s to set up.
+            Instant due = Instant.now().plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
+            LocalTime at = due.atOffset(ZoneOffset.UTC).toLocalTime();
+            System.out.printf("Setting up %d standups x %d people, all due at %s UTC%n", standups, people, at);
+            for (int s = 0; s < standups; s++) {
+                List<UserRef> participants = new ArrayList<>();
+                for (int p = 0; p < people; p++) {
+                    UserRef user = new UserRef(tenant, String.format("U%05d%03d", s, p));
+                    profiles.seen(new Invoker(user, "Person " + s + "-" + p, null, true, null));
+                    participants.add(user);
+                }
+                Standup standup = new Standup(tenant, "Bench " + s, participants.get(0), Instant.now());
+                standup.setReportChannel(new Destination.Channel(tenant, String.format("C%05d", s)));
+                standup.setParticipants(participants);
+                standup.setDays(EnumSet.allOf(DayOfWeek.class));
+                standup.setTime(at);
+                standup.setTeamZone(ZoneOffset.UTC);
+                scheduler.schedule(repository.save(standup), false);
+            }
+            System.out.printf("Scheduled; waiting %d s for the minute%n",
+                    Duration.between(Instant.now(), due).toSeconds());
+
+            long timeoutAt = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            Instant allDelivered = null;
+            while (System.nanoTime() < timeoutAt) {
+                if (prompts(slack).size() >= expected) {
+                    allDelivered = Instant.now();
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            Thread.sleep(3000);
+            List<String> prompted = prompts(slack);
+            Set<String> distinct = new HashSet<>(prompted);
+            long summaries = slack.calls("chat.postMessage").stream()
+                    .filter(c -> c.param("channel").startsWith("C")).count();
+            Runtime rt = Runtime.getRuntime();
+            System.out.println("---- standup prompt benchmark ----");
+            System.out.printf("standups=%d people=%d expected prompts=%d%n", standups, people, expected);
+            System.out.printf("prompts delivered=%d distinct=%d duplicates=%d lost=%d summaries=%d%n",
+                    prompted.size(), distinct.size(), prompted.size() - distinct.size(), expected - distinct.size(),
+                    summaries);
+            if (allDelivered != null) {
+                double seconds = Duration.between(due, allDelivered).toMillis() / 1000.0;
+                System.out.printf("all prompts delivered %.1f s after the due minute (%.0f prompts/s)%n", seconds,
+                        expected / seconds);
+            } else {
+                System.out.println("NOT all prompts were delivered within 15 minutes");
+            }
+            System.out.printf("heap used=%d MB, processors=%d%n", (rt.totalMemory() - rt.freeMemory()) >> 20,
+                    rt.availableProcessors());
+        } finally {
+            app.close();
+            slack.close();
+            mongo.shutdownNow();
+        }
+    }
+
+    private static List<String> prompts(FakeSlackApi slack) {
+        return slack.calls("chat.postMessage").stream().filter(c -> c.param("channel").startsWith("U"))
+                .filter(c -> c.param("text") != null && c.param("text").startsWith("Time for"))
+                .map(c -> c.param("channel")).toList();
+    }
+}
