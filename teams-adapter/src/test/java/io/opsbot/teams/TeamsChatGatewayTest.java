@@ -8,6 +8,7 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.outbound.TeamsChatGateway;
+import io.opsbot.teams.people.TeamsPeople;
 import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsFixtures;
@@ -38,6 +39,8 @@ class TeamsChatGatewayTest {
     TeamsChatGateway gateway;
     @Autowired
     ConversationReferences references;
+    @Autowired
+    TeamsPeople people;
 
     private TenantRef tenant;
     private Destination.Channel channel;
@@ -86,6 +89,23 @@ class TeamsChatGatewayTest {
         assertThat(create.body().path("channelData").path("tenant").path("id").asText()).isEqualTo(tenant.tenantId());
         assertThat(first.conversationId()).startsWith("a:fake-personal-").isEqualTo(second.conversationId());
         assertThat(references.personal(tenant, person.userId())).isPresent();
+    }
+
+    @Test
+    void aPersonKnownByEntraIdGetsTheirChatCreatedWithTheTeamsUserIdTheBotHasSeen() {
+        String aad = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
+        String teamsId = "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw";
+        people.seen(tenant, aad, teamsId, "Megan Bowen", null);
+        String stranger = "c5e99701-2a32-49c1-a660-4629ceeb8c61";
+
+        gateway.send(new Destination.Direct(new UserRef(tenant, aad)), Message.text("Time for the standup"));
+        gateway.send(new Destination.Direct(new UserRef(tenant, stranger)), Message.text("Time for the standup"));
+        gateway.send(new Destination.Direct(new UserRef(tenant, aad)), Message.text("Reminder"));
+
+        assertThat(connector.createdConversations()).extracting(c -> c.body().path("members").get(0).path("id")
+                .asText()).as("the Entra object id only when nothing better is known")
+                .containsExactly(teamsId, stranger);
+        assertThat(references.personal(tenant, aad).orElseThrow().getUserId()).isEqualTo(teamsId);
     }
 
     @Test

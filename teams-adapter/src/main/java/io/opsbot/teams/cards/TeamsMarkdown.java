@@ -89,7 +89,11 @@ public final class TeamsMarkdown {
         if (target == Target.MESSAGE) {
             return "`" + html(inner) + "`";
         }
-        // Card markdown has no code spans: keep the backticks as visible quotes around escaped text.
+        // Card markdown has no code spans: keep the backticks as visible quotes around escaped text, which sets off a
+        // command (`skip`). A span of symbols only (a progress bar: ▓▓▓░░) is shown as it is; quotes add nothing.
+        if (inner.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return escapeMarkdown(inner, false);
+        }
         return "`" + escapeMarkdown(inner, false) + "`";
     }
 
@@ -108,14 +112,20 @@ public final class TeamsMarkdown {
         return target == Target.MESSAGE ? html(md) : md;
     }
 
+    /**
+     * Escapes only what can format: emphasis, code and link brackets anywhere, list, quote and heading markers at the
+     * start of a line. Nothing more, because some Teams clients (older mobile ones) show the backslash of an escape,
+     * and standup text is full of harmless parentheses. {@code (} and {@code )} cannot make a link once the brackets
+     * are escaped; {@code #} is a heading only at the start of a line.
+     */
     private static String escapeMarkdown(String text, boolean lineStart) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\*_~`[]()#|".indexOf(c) >= 0) {
+            if ("\\*_~`[]".indexOf(c) >= 0) {
                 out.append('\\');
-            } else if (i == 0 && lineStart && (c == '-' || c == '+' || c == '>')) {
-                // A list or quote marker only counts at the start of a line.
+            } else if (i == 0 && lineStart && "-+>#".indexOf(c) >= 0) {
+                // A list, quote or heading marker only counts at the start of a line.
                 out.append('\\');
             } else if (c == '.' && lineStart && i > 0 && text.substring(0, i).chars().allMatch(Character::isDigit)) {
                 out.append('\\');

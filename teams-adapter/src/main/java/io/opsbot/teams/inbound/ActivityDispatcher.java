@@ -1,14 +1,18 @@
 package io.opsbot.teams.inbound;
 
+import io.opsbot.core.people.ProfileService;
 import io.opsbot.teams.conversations.ConversationReferences;
+import io.opsbot.teams.people.TeamsPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Routes an authenticated activity. Every activity first refreshes its conversation reference (the service URL may
- * change), then: typed messages and card submits go to the core, adaptiveCard/action invokes are answered in the
- * response, installs are welcomed, people added to a team are announced as joins, and everything else is acknowledged and ignored.
+ * change); a message or invoke from a person also records who they are (name, Teams id, client time zone) for the
+ * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core,
+ * adaptiveCard/action invokes are answered in the response, installs are welcomed, people added to a team are
+ * announced as joins, and everything else is acknowledged and ignored.
  */
 @Component
 class ActivityDispatcher {
@@ -20,10 +24,15 @@ class ActivityDispatcher {
     private final CardSubmissions cardSubmissions;
     private final Installations installations;
     private final TeamMemberJoins memberJoins;
+    private final TeamsPeople people;
+    private final ProfileService profiles;
 
     ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
-                       Installations installations, TeamMemberJoins memberJoins) {
+                       Installations installations, TeamMemberJoins memberJoins, TeamsPeople people,
+                       ProfileService profiles) {
         this.references = references;
+        this.people = people;
+        this.profiles = profiles;
         this.textMessages = textMessages;
         this.cardSubmissions = cardSubmissions;
         this.installations = installations;
@@ -37,6 +46,10 @@ class ActivityDispatcher {
         }
         references.record(inbound.seen());
         String type = inbound.type();
+        if (("message".equals(type) || "invoke".equals(type)) && inbound.userId() != null) {
+            people.seen(inbound.tenant(), inbound.aadObjectId(), inbound.userId(), inbound.userName(), inbound.zone());
+            profiles.seen(inbound.invoker());
+        }
         if ("message".equals(type)) {
             if (inbound.value().isObject() && !inbound.value().isEmpty()) {
                 cardSubmissions.onMessageSubmit(inbound);

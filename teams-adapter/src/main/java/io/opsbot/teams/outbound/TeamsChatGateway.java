@@ -20,6 +20,8 @@ import io.opsbot.teams.connector.ConnectorClients;
 import io.opsbot.teams.connector.ConnectorFailures;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.conversations.TeamsConversation;
+import io.opsbot.teams.people.TeamsPeople;
+import io.opsbot.teams.people.TeamsPerson;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -36,12 +38,14 @@ public class TeamsChatGateway implements ChatGateway {
     private final ConnectorClients connectors;
     private final ConversationReferences references;
     private final TeamsProperties properties;
+    private final TeamsPeople people;
 
     public TeamsChatGateway(ConnectorClients connectors, ConversationReferences references,
-                            TeamsProperties properties) {
+                            TeamsProperties properties, TeamsPeople people) {
         this.connectors = connectors;
         this.references = references;
         this.properties = properties;
+        this.people = people;
     }
 
     @Override
@@ -89,17 +93,22 @@ public class TeamsChatGateway implements ChatGateway {
 
     /**
      * Creates the 1:1 chat with a person. Teams allows it only when the app is installed for them or in one of their
-     * teams; otherwise it answers 403, which becomes UNREACHABLE.
+     * teams; otherwise it answers 403, which becomes UNREACHABLE. People are known by Entra object id; when the
+     * adapter has seen the person's Teams user id ({@code 29:...}, from their messages or a roster) the chat is
+     * created with that, the id Teams documents for it.
      */
     private TeamsConversation openPersonalChat(TenantRef tenant, String userId) {
         TeamsConversation known = references.latest(tenant)
                 .orElseThrow(() -> new DeliveryException(Reason.UNREACHABLE, "The bot has never been used in Teams "
                         + "tenant " + tenant.tenantId() + ", so it cannot message anyone there"));
         String botId = known.getBotId() != null ? known.getBotId() : "28:" + properties.getAppId();
+        String teamsUserId = userId.startsWith("29:") ? userId
+                : people.find(tenant, userId).map(TeamsPerson::getTeamsUserId).orElse(userId);
+        String aadObjectId = teamsUserId.equals(userId) ? null : userId;
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
         parameters.setBot(account(botId));
-        parameters.setMembers(List.of(account(userId)));
+        parameters.setMembers(List.of(account(teamsUserId)));
         parameters.setTenantId(tenant.tenantId());
         // Typed channel data: the SDK's request validator reflects into every field it is given, which JDK
         // collections (Map.of, HashMap) refuse under Java 17's strong encapsulation.
@@ -113,7 +122,7 @@ public class TeamsChatGateway implements ChatGateway {
         }
         String serviceUrl = Objects.requireNonNullElse(created.getServiceUrl(), known.getServiceUrl());
         return references.record(new ConversationReferences.Seen(tenant, created.getId(), TeamsConversation.PERSONAL,
-                serviceUrl, botId, null, userId, null, null));
+                serviceUrl, botId, null, teamsUserId, aadObjectId, null));
     }
 
     private static ChannelAccount account(String id) {

@@ -34,8 +34,8 @@ class CardRenderingTest {
     void userTextCannotFormatLinkOrMentionInACard() {
         String md = TeamsMarkdown.render(Markup.plain(HOSTILE), Target.CARD, 1000);
 
-        assertThat(md).isEqualTo("\\*\\*boss\\*\\* said \\[click\\]\\(javascript:alert\\(1\\)\\) <at>Everyone</at> "
-                + "\\# \\_x\\_ \\`rm\\`");
+        assertThat(md).as("no link without brackets; # is a heading only at a line start")
+                .isEqualTo("\\*\\*boss\\*\\* said \\[click\\](javascript:alert(1)) <at>Everyone</at> # \\_x\\_ \\`rm\\`");
         JsonNode card = CardJson.toTree(MessageCards.card(Message.text(HOSTILE)));
         assertThat(card.toString()).as("no mention entities, so <at> stays text").doesNotContain("entities");
     }
@@ -214,5 +214,46 @@ class CardRenderingTest {
         JsonNode answered = new ObjectMapper().readTree(Serialization.toStringSilent(response));
         assertThat(answered.path("value").path("body").get(1).path("choices.data").path("dataset").asText())
                 .isEqualTo("graph.microsoft.com/users");
+    }
+
+    @Test
+    void theStandupProgressBarIsShownWithoutQuotesCommandsKeepThem() {
+        Markup progress = Markup.builder().bold("1 of 2 answered").text("  ").code("▓▓▓▓▓░░░░░").build();
+        Markup hint = Markup.builder().text("Type ").code("skip").text(" to skip one.").build();
+
+        assertThat(TeamsMarkdown.render(progress, Target.CARD, 100)).isEqualTo("**1 of 2 answered**  ▓▓▓▓▓░░░░░");
+        assertThat(TeamsMarkdown.render(hint, Target.CARD, 100)).isEqualTo("Type `skip` to skip one.");
+        assertThat(TeamsMarkdown.render(progress, Target.MESSAGE, 100)).endsWith("`▓▓▓▓▓░░░░░`");
+    }
+
+    @Test
+    void multiLineAnswersKeepTheirLinesTypedMarkersStayTextAndParenthesesNeedNoEscape() {
+        Markup report = Markup.builder().bold("What did you do (yesterday)?").newline()
+                .text("Shipped the export (v2)\n- fixed CSV\r\n# 2 bugs left\n1. review").build();
+
+        String md = TeamsMarkdown.render(report, Target.CARD, 1000);
+
+        assertThat(md).isEqualTo("**What did you do (yesterday)?**\n\nShipped the export (v2)\n\n\\- fixed CSV\n\n"
+                + "\\# 2 bugs left\n\n1\\. review");
+    }
+
+    @Test
+    void aStandupReportAndSummaryRenderAsCards() {
+        UserRef ana = new UserRef(TenantRef.teams("t"), "aad-1");
+        Message summary = Message.builder("Daily · Wed 25 Nov 2026: 1 of 2 answered")
+                .header("🗓️ Daily · Wed 25 Nov 2026")
+                .section(Markup.builder().bold("1 of 2 answered").text("  ").code("▓▓▓▓▓░░░░░").build())
+                .section(Markup.builder().text("✅ ").mention(ana, "Ana").italic(" answered").newline()
+                        .text("⏳ ").mention(new UserRef(TenantRef.teams("t"), "aad-2"), "Bo").italic(" waiting")
+                        .build())
+                .context(Markup.plain("Reports are in this thread as they come in."))
+                .build();
+
+        JsonNode body = CardJson.toTree(MessageCards.card(summary)).path("body");
+
+        assertThat(body.get(0).path("text").asText()).isEqualTo("🗓️ Daily · Wed 25 Nov 2026");
+        assertThat(body.get(1).path("text").asText()).isEqualTo("**1 of 2 answered**  ▓▓▓▓▓░░░░░");
+        assertThat(body.get(2).path("text").asText()).isEqualTo("✅ Ana _answered_\n\n⏳ Bo _waiting_");
+        assertThat(body.get(3).path("isSubtle").asBoolean()).isTrue();
     }
 }

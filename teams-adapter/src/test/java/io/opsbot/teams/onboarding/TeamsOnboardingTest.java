@@ -145,7 +145,8 @@ class TeamsOnboardingTest {
         assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("Welcome aboard");
         JsonNode done = button(card, "Done");
         assertThat(done.path("type").asText()).isEqualTo("Action.Execute");
-        assertThat(sent()).as("no second welcome in the channel").hasSize(1);
+        assertThat(sent()).filteredOn(r -> !r.conversationId().startsWith("a:fake-personal-"))
+                .as("no second welcome in the channel").hasSize(1);
         OnboardingRun run = onboarding.runsOf(new UserRef(tenant, RIDO_AAD)).get(0);
         assertThat(run.getTrackKey()).isEqualTo("welcome");
 

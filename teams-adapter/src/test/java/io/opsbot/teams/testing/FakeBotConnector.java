@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,7 +43,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>the Bot Connector REST API at {@link #serviceUrl()}: send, update and create conversation, answering the way
  *       the real connector does ({@code ResourceResponse} / {@code ConversationResourceResponse}), or failing on
- *       demand (429 with Retry-After, 403, 500);</li>
+ *       demand (429 with Retry-After, 403, 500); and the members of a team or chat, all of them or one
+ *       ({@code GET /v3/conversations/{id}/members[/{member}]}), as set with {@link #roster};</li>
  *   <li>a client-credentials token endpoint at {@link #tokenEndpoint()};</li>
  *   <li>an OpenID metadata document and JWKS at {@link #openIdMetadataUrl()}, with a test RSA key endorsed for
  *       {@code msteams}, and {@link #channelToken} to sign tokens with it the way the Bot Connector does.</li>
@@ -53,9 +56,20 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /**
      * One HTTP request as received: method, decoded path, headers (lower-case names), the body as text and, when it
-     * is JSON, parsed (else null).
+     * is JSON, parsed (else null); and, for connector calls, the body the fake answered with.
      */
-    public record Recorded(String method, String path, Map<String, String> headers, String text, JsonNode body) {
+    public record Recorded(String method, String path, Map<String, String> headers, String text, JsonNode body,
+                           AtomicReference<String> answer) {
+
+        /** The id the fake gave what this call created (an activity, a conversation), or null. */
+        public String responseId() {
+            String json = answer.get();
+            try {
+                return json == null ? null : JSON.readTree(json).path("id").asText(null);
+            } catch (IOException e) {
+                return null;
+            }
+        }
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -77,7 +91,7 @@ public final class FakeBotConnector implements AutoCloseable {
     public static final String ACCESS_TOKEN = "fake-connector-access-token";
 
     private static final Pattern CONVERSATION_PATH = Pattern.compile("/v3/conversations/([^/]+)");
-    private static final Pattern MEMBERS_PATH = Pattern.compile("/v3/conversations/([^/]+)/members(?:/([^/]+))?$");
+    private static final Pattern MEMBER_PATH = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -86,9 +100,11 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Queue<Failure> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_700_000_000_000L);
+    private final Map<String, String> rosters = new ConcurrentHashMap<>();
+    private final Map<String, Failure> rosterFailures = new ConcurrentHashMap<>();
     private volatile String accessToken = ACCESS_TOKEN;
-    /** Members by conversation (or team) id, as GET .../members answers them. */
-    private final Map<String, List<ObjectNode>> members = new java.util.concurrent.ConcurrentHashMap<>();
+    /** People added with {@link #addMember}, listed after the {@link #roster} of their conversation; cleared by clear. */
+    private final Map<String, List<ObjectNode>> addedMembers = new ConcurrentHashMap<>();
 
     private FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -159,6 +175,12 @@ public final class FakeBotConnector implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** Roster reads ({@code GET /v3/conversations/{id}/members}), not single-member look-ups. */
+    public List<Recorded> rosterReads() {
+        return requests.stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/members"))
+                .collect(Collectors.toList());
+    }
+
     public List<Recorded> tokenRequests() {
         return requests.stream().filter(r -> r.path().endsWith("/oauth2/v2.0/token")).collect(Collectors.toList());
     }
@@ -171,7 +193,7 @@ public final class FakeBotConnector implements AutoCloseable {
         if (aadObjectId != null) {
             member.put("aadObjectId", aadObjectId);
         }
-        members.computeIfAbsent(conversationId, c -> new CopyOnWriteArrayList<>()).add(member);
+        addedMembers.computeIfAbsent(conversationId, c -> new CopyOnWriteArrayList<>()).add(member);
     }
 
     /** Calls that asked for members ({@code GET .../members[/id]}). */
@@ -181,7 +203,7 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public void clear() {
-        members.clear();
+        addedMembers.clear();
         requests.clear();
         synchronized (failures) {
             failures.clear();
@@ -210,6 +232,72 @@ public final class FakeBotConnector implements AutoCloseable {
 
     public void failNextWithServerError() {
         failNext(500, Map.of(), "{\"error\":{\"code\":\"ServiceError\",\"message\":\"Internal error\"}}");
+    }
+
+    /**
+     * What {@code GET /v3/conversations/{conversationId}/members} answers from now on: a JSON array of
+     * TeamsChannelAccount objects (see {@link #docsRoster}). Ids without a roster answer 404. Kept across
+     * {@link #clear()}, which tests call mid-way to forget recorded requests.
+     */
+    public void roster(String conversationId, String membersJson) {
+        rosters.put(conversationId, membersJson);
+        rosterFailures.remove(conversationId);
+    }
+
+    /** Every roster read and member look-up of this team or chat fails with this status (403: bot removed). */
+    public void failRoster(String conversationId, int status) {
+        rosterFailures.put(conversationId, new Failure(status, Map.of(), status == 403
+                ? "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part of the "
+                        + "conversation roster.\"}}"
+                : "{\"error\":{\"code\":\"ServiceError\",\"message\":\"Internal error\"}}"));
+    }
+
+    /**
+     * A team roster as Microsoft documents the members endpoint's answer ("Teams bot API changes to fetch team or
+     * chat members", msteams-docs resources/team-chat-member-api-changes.md; also bots/how-to/get-teams-context.md):
+     * an anonymous guest and two users whose Entra object id comes as {@code objectId}, with the {@code name} real
+     * answers also carry. A third user comes in the other shape Teams uses, with {@code aadObjectId} (which of the two
+     * arrives depends on the endpoint, see botbuilder-dotnet#3856): Megan Bowen of the {@code message.personal.json}
+     * fixture. The docs' tenant id is replaced by the test's.
+     */
+    public static String docsRoster(String tenantId) {
+        return """
+                [{
+                    "id": "29:1GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFGkJnVelzRGos0bPbpsfJjcbAD22bmKc4GMbrY2g4JDrrA8vM06X1-cHHle4zOE6U4ttcc",
+                    "name": "Anon1 (Guest)",
+                    "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                    "userRole": "anonymous"
+                }, {
+                    "id": "29:1bSnHZ7Js2STWrgk6ScEErLk1Lp2zQuD5H2qQ960rtvstKp8tKLl-3r8b6DoW0QxZimuTxk_kupZ1DBMpvIQQUAZL-PNj0EORDvRZXy8kvWk",
+                    "name": "John Patterson",
+                    "objectId": "76b0b09f-d410-48fd-993e-84da521a597b",
+                    "givenName": "John",
+                    "surname": "Patterson",
+                    "email": "johnp@fabrikam.com",
+                    "userPrincipalName": "johnp@fabrikam.com",
+                    "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                    "userRole": "user"
+                }, {
+                    "id": "29:1URzNQM1x1PNMr1D7L5_lFe6qF6gEfAbkdG8_BUxOW2mTKryQqEZtBTqDt10-MghkzjYDuUj4KG6nvg5lFAyjOLiGJ4jzhb99WrnI7XKriCs",
+                    "name": "Rick Stevens",
+                    "objectId": "6b7b3b2a-2c4b-4175-8582-41c9e685c1b5",
+                    "givenName": "Rick",
+                    "surname": "Stevens",
+                    "email": "Rick.Stevens@fabrikam.com",
+                    "userPrincipalName": "rstevens@fabrikam.com",
+                    "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                    "userRole": "user"
+                }, {
+                    "id": "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw",
+                    "name": "Megan Bowen",
+                    "aadObjectId": "7faf8ab2-3d56-4244-b585-20c8a42ed2b8",
+                    "givenName": "Megan",
+                    "surname": "Bowen",
+                    "email": "MeganB@fabrikam.com",
+                    "userPrincipalName": "meganb@fabrikam.com",
+                    "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                    "userRole": "user"
+                }]""".replace("72f988bf-86f1-41af-91ab-2d7cd011db47", tenantId);
     }
 
     public void setAccessToken(String token) {
@@ -263,7 +351,8 @@ public final class FakeBotConnector implements AutoCloseable {
             if (!text.isBlank() && headers.getOrDefault("content-type", "").contains("json")) {
                 body = JSON.readTree(text);
             }
-            requests.add(new Recorded(method, path, Map.copyOf(headers), text, body));
+            Recorded recorded = new Recorded(method, path, Map.copyOf(headers), text, body, new AtomicReference<>());
+            requests.add(recorded);
 
             if (path.endsWith("/v1/.well-known/openidconfiguration")) {
                 respond(exchange, 200, Map.of(), openIdConfiguration());
@@ -278,9 +367,9 @@ public final class FakeBotConnector implements AutoCloseable {
                     failure = failures.poll();
                 }
                 if (failure != null) {
-                    respond(exchange, failure.status(), failure.headers(), failure.body());
+                    answer(exchange, recorded, failure.status(), failure.headers(), failure.body());
                 } else {
-                    connector(exchange, method, path);
+                    connector(exchange, method, path, recorded);
                 }
             } else {
                 respond(exchange, 404, Map.of(), "{}");
@@ -290,34 +379,74 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
-    private void connector(HttpExchange exchange, String method, String path) throws IOException {
+    private void connector(HttpExchange exchange, String method, String path, Recorded recorded) throws IOException {
         if (method.equals("POST") && path.endsWith("/v3/conversations")) {
             String id = "a:fake-personal-" + ids.incrementAndGet();
-            respond(exchange, 201, Map.of(), "{\"id\":\"" + id + "\",\"activityId\":\"" + ids.incrementAndGet()
-                    + "\",\"serviceUrl\":\"" + serviceUrl() + "\"}");
+            // The service URL the call came to, as Teams answers with the regional URL the bot already uses.
+            String calledAt = baseUrl() + path.substring(0, path.length() - "v3/conversations".length());
+            answer(exchange, recorded, 201, Map.of(), "{\"id\":\"" + id + "\",\"activityId\":\""
+                    + ids.incrementAndGet() + "\",\"serviceUrl\":\"" + calledAt + "\"}");
         } else if (method.equals("POST") && path.endsWith("/activities")) {
-            respond(exchange, 201, Map.of(), "{\"id\":\"" + ids.incrementAndGet() + "\"}");
-        } else if (method.equals("GET") && MEMBERS_PATH.matcher(path).find()) {
-            Matcher m = MEMBERS_PATH.matcher(path);
-            m.find();
-            List<ObjectNode> known = members.getOrDefault(m.group(1), List.of());
-            if (m.group(2) == null) {
-                ArrayNode all = JSON.createArrayNode();
-                known.forEach(all::add);
-                respond(exchange, 200, Map.of(), all.toString());
-            } else {
-                ObjectNode one = known.stream().filter(n -> n.path("id").asText().equals(m.group(2))).findFirst()
-                        .orElse(null);
-                respond(exchange, one == null ? 404 : 200, Map.of(), one == null
-                        ? "{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"not found\"}}"
-                        : one.toString());
-            }
+            answer(exchange, recorded, 201, Map.of(), "{\"id\":\"" + ids.incrementAndGet() + "\"}");
         } else if (method.equals("PUT") && path.contains("/activities/")) {
             String id = path.substring(path.lastIndexOf('/') + 1);
-            respond(exchange, 200, Map.of(), "{\"id\":\"" + id + "\"}");
+            answer(exchange, recorded, 200, Map.of(), "{\"id\":\"" + id + "\"}");
+        } else if (method.equals("GET") && MEMBER_PATH.matcher(path).find()) {
+            Matcher m = MEMBER_PATH.matcher(path);
+            m.find();
+            Failure failure = rosterFailures.get(m.group(1));
+            JsonNode member = member(rosterOf(m.group(1)), m.group(2));
+            if (failure != null) {
+                answer(exchange, recorded, failure.status(), failure.headers(), failure.body());
+            } else if (member != null) {
+                answer(exchange, recorded, 200, Map.of(), member.toString());
+            } else {
+                answer(exchange, recorded, 404, Map.of(), "{\"error\":{\"code\":\"MemberNotFoundInConversation\","
+                        + "\"message\":\"The member is not part of the conversation.\"}}");
+            }
+        } else if (method.equals("GET") && path.endsWith("/members")) {
+            Matcher m = CONVERSATION_PATH.matcher(path);
+            String conversation = m.find() ? m.group(1) : "";
+            Failure failure = rosterFailures.get(conversation);
+            String roster = rosterOf(conversation);
+            if (failure != null) {
+                answer(exchange, recorded, failure.status(), failure.headers(), failure.body());
+            } else if (roster != null) {
+                answer(exchange, recorded, 200, Map.of(), roster);
+            } else {
+                answer(exchange, recorded, 404, Map.of(), "{\"error\":{\"code\":\"ConversationNotFound\",\"message\":"
+                        + "\"Conversation not found.\"}}");
+            }
         } else {
-            respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"not faked\"}}");
+            answer(exchange, recorded, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"not faked\"}}");
         }
+    }
+
+    /** The documented roster of a conversation plus the people added with {@link #addMember}; null if neither. */
+    private String rosterOf(String conversation) throws IOException {
+        String roster = rosters.get(conversation);
+        List<ObjectNode> added = addedMembers.getOrDefault(conversation, List.of());
+        if (added.isEmpty()) {
+            return roster;
+        }
+        ArrayNode all = roster == null ? JSON.createArrayNode() : (ArrayNode) JSON.readTree(roster);
+        added.forEach(all::add);
+        return all.toString();
+    }
+
+    /** The roster entry with this Teams user id, Entra object id or UPN, as the single-member endpoint finds it. */
+    private static JsonNode member(String roster, String id) throws IOException {
+        if (roster == null) {
+            return null;
+        }
+        for (JsonNode member : JSON.readTree(roster)) {
+            for (String field : List.of("id", "aadObjectId", "objectId", "userPrincipalName")) {
+                if (id.equalsIgnoreCase(member.path(field).asText())) {
+                    return member;
+                }
+            }
+        }
+        return null;
     }
 
     private String openIdConfiguration() {
@@ -352,6 +481,12 @@ public final class FakeBotConnector implements AutoCloseable {
             bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void answer(HttpExchange exchange, Recorded recorded, int status, Map<String, String> headers,
+                               String body) throws IOException {
+        recorded.answer().set(body);
+        respond(exchange, status, headers, body);
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body)

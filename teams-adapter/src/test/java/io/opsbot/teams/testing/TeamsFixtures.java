@@ -86,6 +86,29 @@ public final class TeamsFixtures {
             return this;
         }
 
+        /** Leaves a field out, e.g. the {@code text} of a card submission, which Teams sends without one. */
+        public Activity without(String field) {
+            json.remove(field);
+            return this;
+        }
+
+        /** Another person sends it: Teams user id, display name and Entra object id (null leaves it out). */
+        public Activity from(String teamsUserId, String name, String aadObjectId) {
+            ObjectNode from = json.putObject("from");
+            from.put("id", teamsUserId);
+            from.put("name", name);
+            if (aadObjectId != null) {
+                from.put("aadObjectId", aadObjectId);
+            }
+            return this;
+        }
+
+        /** Another conversation of the same kind, e.g. the 1:1 chat the bot created with a person. */
+        public Activity conversationId(String id) {
+            ((ObjectNode) json.path("conversation")).put("id", id);
+            return this;
+        }
+
         public ObjectNode json() {
             return json;
         }
