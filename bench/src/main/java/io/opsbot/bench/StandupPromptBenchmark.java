@@ -71,10 +71,8 @@ public final class StandupPromptBenchmark {
             StandupRepository repository = app.getBean(StandupRepository.class);
             StandupScheduler scheduler = app.getBean(StandupScheduler.class);
 
-            // Everyone is due at the start of the next minute that leaves at least 20 s to set up.
-            Instant due = Instant.now().plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
-            LocalTime at = due.atOffset(ZoneOffset.UTC).toLocalTime();
-            System.out.printf("Setting up %d standups x %d people, all due at %s UTC%n", standups, people, at);
+            System.out.printf("Setting up %d standups x %d people%n", standups, people);
+            List<Standup> created = new ArrayList<>();
             for (int s = 0; s < standups; s++) {
                 List<UserRef> participants = new ArrayList<>();
                 for (int p = 0; p < people; p++) {
@@ -86,8 +84,14 @@ public final class StandupPromptBenchmark {
                 standup.setReportChannel(new Destination.Channel(tenant, String.format("C%05d", s)));
                 standup.setParticipants(participants);
                 standup.setDays(EnumSet.allOf(DayOfWeek.class));
-                standup.setTime(at);
                 standup.setTeamZone(ZoneOffset.UTC);
+                created.add(standup);
+            }
+            // Everyone is due at the start of the first minute at least 15 s after the set-up.
+            Instant due = Instant.now().plusSeconds(75).truncatedTo(ChronoUnit.MINUTES);
+            LocalTime at = due.atOffset(ZoneOffset.UTC).toLocalTime();
+            for (Standup standup : created) {
+                standup.setTime(at);
                 scheduler.schedule(repository.save(standup), false);
             }
             System.out.printf("Scheduled; waiting %d s for the minute%n",

@@ -155,6 +155,9 @@ public class Outbox implements InitializingBean {
             if (after != null && after.getRevision() == delivery.getRevision()) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
                         new Update().set("updatePending", false), Delivery.class);
+            } else if (after != null) {
+                // Edited while it was being sent: apply the edit now rather than at the next retry sweep.
+                executor.execute(() -> deliver(key));
             }
             if (after != null && after.isHasReplies()) {
                 sendWaitingReplies(key);
@@ -181,11 +184,14 @@ public class Outbox implements InitializingBean {
     private void edit(Delivery delivery, Instant now) {
         try {
             messenger.update(delivery.getPosted(), delivery.getMessage());
-            // Done only if nobody edited again meanwhile; otherwise the newer edit is still pending.
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.getKey())
+            // Done only if nobody edited again meanwhile; otherwise the newer edit goes out right after this one.
+            boolean current = mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.getKey())
                             .and("revision").is(delivery.getRevision())),
-                    new Update().set("updatePending", false), Delivery.class);
+                    new Update().set("updatePending", false), Delivery.class).getModifiedCount() > 0;
             release(delivery.getKey(), new Update().set("attempts", 0).unset("lastError"));
+            if (!current) {
+                executor.execute(() -> deliver(delivery.getKey()));
+            }
         } catch (DeliveryException e) {
             failed(delivery, e.retryable(), e.retryAfter(), e.getMessage(), now, true);
         } catch (RuntimeException e) {

@@ -40,7 +40,7 @@ public class TimezoneCommand implements Command {
             String zone = profiles.chosenZone(request.invoker().user()).map(z -> z.getId() + " (set by you)")
                     .orElseGet(() -> profiles.zone(request.invoker().user(), null) == null
                             ? "not set: rituals use their team's zone for you"
-                            : profiles.zone(request.invoker().user(), null).getId() + " (from your profile)");
+                            : profiles.zone(request.invoker().user(), null).getId() + " (from your Slack profile or Teams app)");
             return Response.privately("Your time zone: " + zone + ".");
         }
         var zone = profiles.setZone(request.invoker().user(), request.arguments());

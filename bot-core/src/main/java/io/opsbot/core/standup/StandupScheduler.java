@@ -131,7 +131,11 @@ public class StandupScheduler implements NudgeHandler {
         ZoneId zone = ZoneId.of(nudge.group());
         List<Participant> people = service.participants(standup).stream()
                 .filter(p -> p.zone().equals(zone)).toList();
-        if (!people.isEmpty()) {
+        if (people.isEmpty()) {
+            // Nobody is asked in this zone any more (people moved, a channel's members changed): work out the zones
+            // afresh, so the standup keeps running wherever its people are now.
+            schedule(standup, false);
+        } else {
             nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(),
                     standup.schedule().next(nudge.at(), zone)));
         }

@@ -153,12 +153,21 @@ public class StandupService {
                 dialogs.close(a.dialogKey(), Dialog.State.EXPIRED);
             }
         }
-        boolean open = attendance(run).stream().anyMatch(a -> a.getStatus() == AttendanceStatus.PROMPTED);
+        boolean open = attendance(run).stream().anyMatch(a -> a.getStatus() == AttendanceStatus.PROMPTED)
+                || laterZoneStillOpen(standup, run, now);
         if (!open) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(run.getId())), new Update().set("closed", true),
                     StandupRun.class);
         }
         refreshSummary(run(run.getId()).orElse(run), standup.getQuestions());
+    }
+
+    /** With people in several zones, the day is not over while a zone has yet to be asked or is still answering. */
+    private boolean laterZoneStillOpen(Standup standup, StandupRun run, Instant now) {
+        return participants(standup).stream().map(Participant::zone).distinct()
+                .map(zone -> standup.schedule().at(run.getDate(), zone))
+                .flatMap(Optional::stream)
+                .anyMatch(promptAt -> promptAt.plus(standup.cutoff()).isAfter(now));
     }
 
     /**

@@ -160,6 +160,11 @@ class StandupSchedulingTest {
         driver.runUntil(Instant.parse("2026-03-06T09:30:00Z"));
         await().until(() -> dmsTo(ana).stream().anyMatch(s -> s.message().summary().startsWith("Reminder")));
 
+        // Berlin's window closed at 12:00Z, but New York is only asked at 14:00Z: the day is not final yet.
+        driver.runUntil(Instant.parse("2026-03-06T13:00:00Z"));
+        assertThat(service.run(StandupRun.id(standup.getId(), LocalDate.parse("2026-03-06"))).orElseThrow()
+                .isClosed()).isFalse();
+
         driver.runUntil(Instant.parse("2026-03-06T19:00:00Z"));
 
         await().until(() -> dmsTo(bo).stream().anyMatch(s -> s.message().summary().startsWith("Reminder")));

@@ -106,6 +106,11 @@ public final class FakeBotConnector implements AutoCloseable {
     /** People added with {@link #addMember}, listed after the {@link #roster} of their conversation; cleared by clear. */
     private final Map<String, List<ObjectNode>> addedMembers = new ConcurrentHashMap<>();
 
+    static {
+        // See FakeSlackApi: without TCP_NODELAY every request waits for a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
