@@ -97,14 +97,20 @@ public final class StandupPromptBenchmark {
             System.out.printf("Scheduled; waiting %d s for the minute%n",
                     Duration.between(Instant.now(), due).toSeconds());
 
-            long timeoutAt = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            long timeoutAt = System.nanoTime() + Duration.ofMinutes(45).toNanos();
             Instant allDelivered = null;
+            long lastReport = 0;
             while (System.nanoTime() < timeoutAt) {
-                if (prompts(slack).size() >= expected) {
+                int delivered = prompts(slack).size();
+                if (delivered >= expected) {
                     allDelivered = Instant.now();
                     break;
                 }
-                Thread.sleep(50);
+                if (System.nanoTime() - lastReport > Duration.ofSeconds(30).toNanos()) {
+                    System.out.printf("  %s: %d of %d prompts delivered%n", Instant.now(), delivered, expected);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(200);
             }
             Thread.sleep(3000);
             List<String> prompted = prompts(slack);
@@ -122,7 +128,7 @@ public final class StandupPromptBenchmark {
                 System.out.printf("all prompts delivered %.1f s after the due minute (%.0f prompts/s)%n", seconds,
                         expected / seconds);
             } else {
-                System.out.println("NOT all prompts were delivered within 15 minutes");
+                System.out.println("NOT all prompts were delivered within 45 minutes");
             }
             System.out.printf("heap used=%d MB, processors=%d%n", (rt.totalMemory() - rt.freeMemory()) >> 20,
                     rt.availableProcessors());
