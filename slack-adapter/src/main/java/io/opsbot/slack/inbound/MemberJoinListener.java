@@ -16,10 +16,7 @@ import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.users.UsersInfoResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.opsbot.slack.outbound.SlackPeopleDirectory;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -36,17 +33,16 @@ import java.util.concurrent.Executor;
 class MemberJoinListener implements SlackListener {
 
     private static final Duration REMEMBER_EVENTS = Duration.ofDays(1);
-    private static final Logger log = LoggerFactory.getLogger(MemberJoinListener.class);
 
     private final MemberJoins joins;
-    private final MethodsClient slack;
+    private final SlackPeopleDirectory people;
     private final Claims claims;
     private final Executor executor;
 
-    MemberJoinListener(MemberJoins joins, MethodsClient slackMethods, Claims claims,
+    MemberJoinListener(MemberJoins joins, SlackPeopleDirectory people, Claims claims,
                        @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
         this.joins = joins;
-        this.slack = slackMethods;
+        this.people = people;
         this.claims = claims;
         this.executor = executor;
     }
@@ -60,7 +56,7 @@ class MemberJoinListener implements SlackListener {
     private com.slack.api.bolt.response.Response onTeamJoin(EventsApiPayload<TeamJoinEvent> payload,
                                                            EventContext ctx) {
         User user = payload.getEvent().getUser();
-        if (user != null && user.getId() != null && !user.getId().isBlank() && isPerson(user)
+        if (user != null && user.getId() != null && !user.getId().isBlank() && SlackPeopleDirectory.isPerson(user)
                 && firstDelivery(payload)) {
             TenantRef tenant = SlackInvokers.tenant(ctx);
             MemberJoined joined = new MemberJoined(new UserRef(tenant, user.getId()), name(user),
@@ -84,8 +80,8 @@ class MemberJoinListener implements SlackListener {
             if (!joins.watches(channel)) {
                 return;
             }
-            Optional<User> user = user(userId);
-            if (user.isPresent() && !isPerson(user.get())) {
+            Optional<User> user = people.info(userId);
+            if (user.isPresent() && !SlackPeopleDirectory.isPerson(user.get())) {
                 return;
             }
             joins.memberJoined(new MemberJoined(new UserRef(tenant, userId),
@@ -95,24 +91,6 @@ class MemberJoinListener implements SlackListener {
         return ctx.ack();
     }
 
-    /** Who joined a channel (the event names only their id); empty when Slack does not answer. */
-    private Optional<User> user(String userId) {
-        try {
-            UsersInfoResponse response = slack.usersInfo(r -> r.user(userId));
-            if (response.isOk() && response.getUser() != null) {
-                return Optional.of(response.getUser());
-            }
-            log.warn("users.info {} failed: {}", userId, response.getError());
-        } catch (Exception e) {
-            log.warn("users.info {} failed: {}", userId, e.toString());
-        }
-        return Optional.empty();
-    }
-
-    /** A real, active person: not a bot, an app user or a deactivated account. */
-    static boolean isPerson(User user) {
-        return !user.isBot() && !user.isAppUser() && !user.isDeleted() && !"USLACKBOT".equals(user.getId());
-    }
 
     static String name(User user) {
         if (user.getProfile() != null && user.getProfile().getDisplayName() != null

@@ -86,11 +86,16 @@ public class SlackPeopleDirectory implements PeopleDirectory {
     }
 
     private boolean isBot(String userId) {
-        return bots.computeIfAbsent(userId, id -> info(id).map(u -> u.isBot() || "USLACKBOT".equals(id))
-                .orElse(false));
+        return bots.computeIfAbsent(userId, id -> info(id).map(u -> !isPerson(u)).orElse(false));
     }
 
-    private Optional<User> info(String userId) {
+    /** A real, active person: not a bot, an app user, Slackbot or a deactivated account. */
+    public static boolean isPerson(User user) {
+        return !user.isBot() && !user.isAppUser() && !user.isDeleted() && !"USLACKBOT".equals(user.getId());
+    }
+
+    /** The person as users.info describes them; empty (and logged) when Slack does not answer. */
+    public Optional<User> info(String userId) {
         try {
             UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
             if (response.isOk() && response.getUser() != null) {
