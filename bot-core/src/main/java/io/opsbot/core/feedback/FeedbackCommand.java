@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
@@ -8,7 +9,6 @@ import io.opsbot.core.conversation.Usage;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.DeliveryException;
 import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.messaging.Messenger;
 import io.opsbot.core.settings.TenantSettingsService;
@@ -97,21 +97,11 @@ public class FeedbackCommand implements Command {
     }
 
     private Response setTriageHere(Invoker invoker) {
-        Destination.Channel here = invoker.conversation();
-        if (here == null || invoker.direct()) {
-            throw new UserError("Run this in the channel that should receive feedback, not in a direct message.");
-        }
-        Destination.Channel channel = new Destination.Channel(here.tenant(), here.channelId());
+        Destination.Channel channel = ChannelHere.of(invoker, "the channel that should receive feedback");
         settings.setTriageChannel(invoker.user(), channel);
-        try {
-            messenger.send(channel, Message.of(Markup.builder().text("📥 New feedback will be posted in this channel ")
-                    .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
-        } catch (DeliveryException e) {
-            if (e.reason() == DeliveryException.Reason.UNREACHABLE) {
-                throw new UserError("I can't post in this channel yet. Add me to it first, then run this again.");
-            }
-            throw e;
-        }
+        ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
+                .text("📥 New feedback will be posted in this channel ")
+                .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
         triage.releaseWaiting(invoker.tenant());
         return Response.privately("Done: new feedback will be posted here.");
     }

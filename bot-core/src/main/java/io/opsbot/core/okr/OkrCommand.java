@@ -1,5 +1,6 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
@@ -8,7 +9,6 @@ import io.opsbot.core.conversation.Usage;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.DeliveryException;
 import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.messaging.Messenger;
 import io.opsbot.core.people.ProfileService;
@@ -245,22 +245,10 @@ public class OkrCommand implements Command {
                     : "No OKR channel yet. Run " + invoker.platform().command("okr") + " channel here in the "
                       + "channel that should get alerts and the weekly digest.");
         }
-        Destination.Channel here = invoker.conversation();
-        if (here == null || invoker.direct()) {
-            throw new UserError("Run this in the channel that should get OKR alerts and the digest, not in a "
-                    + "direct message.");
-        }
-        Destination.Channel channel = new Destination.Channel(here.tenant(), here.channelId());
+        Destination.Channel channel = ChannelHere.of(invoker, "the channel that should get OKR alerts and the digest");
         settings.requireAdmin(invoker.user());
-        try {
-            messenger.send(channel, Message.of(Markup.builder().text("🎯 OKR alerts and the weekly digest will be "
-                    + "posted in this channel (set by ").text(invoker.displayName()).text(").").build()));
-        } catch (DeliveryException e) {
-            if (e.reason() == DeliveryException.Reason.UNREACHABLE) {
-                throw new UserError("I can't post in this channel yet. Add me to it first, then run this again.");
-            }
-            throw e;
-        }
+        ChannelHere.announce(messenger, channel, Message.of(Markup.builder().text("🎯 OKR alerts and the weekly "
+                + "digest will be posted in this channel (set by ").text(invoker.displayName()).text(").").build()));
         settings.setChannel(invoker.user(), channel);
         return Response.privately("Done: OKR alerts and the weekly digest will be posted here.");
     }

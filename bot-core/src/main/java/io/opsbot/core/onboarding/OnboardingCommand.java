@@ -1,5 +1,6 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
@@ -9,7 +10,6 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.mention.MentionTokens;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -227,11 +227,8 @@ public class OnboardingCommand implements Command {
         if (!what.equals("here")) {
             throw new UserError("Try channel here (in the channel), or channel off.");
         }
-        Destination.Channel here = invoker.conversation();
-        if (here == null || invoker.direct()) {
-            throw new UserError("Run this in the channel whose new members should be onboarded.");
-        }
-        onboardingSettings.setJoinChannel(invoker.tenant(), new Destination.Channel(here.tenant(), here.channelId()));
+        onboardingSettings.setJoinChannel(invoker.tenant(),
+                ChannelHere.of(invoker, "the channel whose new members should be onboarded"));
         return Response.privately("Done: whoever joins this channel starts "
                 + onboardingSettings.autoTrack(invoker.tenant()).orElse("(no track: set one with auto <track>)")
                 + ".");
