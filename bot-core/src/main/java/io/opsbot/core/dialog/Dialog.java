@@ -13,7 +13,7 @@ import java.util.List;
  * one dialog per (ritual, occurrence, person). A person answers one dialog at a time; others wait their turn, so two
  * rituals due at once never interleave their questions.
  */
-@Document("dialogs")
+@Document(DialogService.COLLECTION)
 public class Dialog {
 
     public enum State { QUEUED, ACTIVE, DONE, CANCELLED, EXPIRED }

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 @Service
 public class DialogService implements InitializingBean {
 
+    public static final String COLLECTION = "dialogs";
+
     /** Typed instead of an answer: leave the current dialog. */
     public static final Set<String> CANCEL_WORDS = Set.of("cancel", "stop");
     /** Typed instead of an answer: leave this question empty. */
