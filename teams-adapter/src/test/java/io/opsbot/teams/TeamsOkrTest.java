@@ -33,6 +33,9 @@ import static io.opsbot.teams.testing.AdaptiveCards.card;
 import static io.opsbot.teams.testing.AdaptiveCards.errorUnder;
 import static io.opsbot.teams.testing.AdaptiveCards.input;
 import static io.opsbot.teams.testing.AdaptiveCards.submitData;
+import static io.opsbot.teams.testing.TeamsFixtures.CHANNEL;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_29;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_AAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,9 +46,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TeamsOkrTest extends TeamsAdapterTest {
 
-    static final String MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
-    static final String MEGAN_29 = "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw";
-    static final String CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Autowired
@@ -107,7 +107,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
         assertThat(stored.getConfidence()).isEqualTo(Confidence.OFF_TRACK);
         assertThat(checkIns.history(stored, 5)).singleElement().satisfies(c -> {
             assertThat(c.getSource()).isEqualTo(CheckIn.Source.DIRECT_MESSAGE);
-            assertThat(c.getBy().userId()).isEqualTo(MEGAN);
+            assertThat(c.getBy().userId()).isEqualTo(MEGAN_AAD);
         });
     }
 
@@ -172,7 +172,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
                 .isEqualTo("graph.microsoft.com/users");
         connector.clear();
         send(megan("message.value.messageBack.json").value(submitData(objectiveForm, Map.of(
-                "title", "Keep our customers", "owner", MEGAN, "team", "growth", "cycle", cycle))));
+                "title", "Keep our customers", "owner", MEGAN_AAD, "team", "growth", "cycle", cycle))));
         assertThat(card(single(updated())).toString()).contains("Created").contains("O-1");
         connector.clear();
 
@@ -181,7 +181,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
         String objective = input(card(krForm), "objective").path("value").asText();
         connector.clear();
         send(megan("message.value.messageBack.json").value(submitData(krForm, Map.of("objective", objective,
-                "title", "Cut churn", "owner", MEGAN, "metric", "PERCENTAGE", "start", "5", "target", "3"))));
+                "title", "Cut churn", "owner", MEGAN_AAD, "metric", "PERCENTAGE", "start", "5", "target", "3"))));
         assertThat(card(single(updated())).toString()).contains("Created").contains("KR-1");
         connector.clear();
         return okrs.findKeyResult(tenant, "KR-1").orElseThrow();
@@ -193,7 +193,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
 
     /** A fixture from Megan (the personal chat's user), in this test's tenant at the fake connector. */
     private TeamsFixtures.Activity megan(String name) {
-        return fixture(name).from(MEGAN_29, "Megan Bowen", MEGAN);
+        return fixture(name).from(MEGAN_29, "Megan Bowen", MEGAN_AAD);
     }
 
     /** Megan writes in her 1:1 chat; returns the bot's text reply. */

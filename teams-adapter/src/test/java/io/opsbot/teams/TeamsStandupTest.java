@@ -46,6 +46,9 @@ import static io.opsbot.teams.testing.AdaptiveCards.input;
 import static io.opsbot.teams.testing.AdaptiveCards.inputs;
 import static io.opsbot.teams.testing.AdaptiveCards.submitData;
 import static io.opsbot.teams.testing.AdaptiveCards.texts;
+import static io.opsbot.teams.testing.TeamsFixtures.CHANNEL;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_29;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_AAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -60,13 +63,10 @@ import static org.awaitility.Awaitility.await;
  */
 class TeamsStandupTest extends TeamsAdapterTest {
 
-    static final String CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
     static final String TEAM = "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2";
     /** The reply chain the admin writes in; the bot answers there. */
     static final String ADMIN_THREAD = CHANNEL + ";messageid=1759881511856";
     static final String ADMIN_AAD = "b15a9416-0ad3-4172-9210-7beb711d3f70";
-    static final String MEGAN_AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
-    static final String MEGAN_29 = "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw";
     static final String RICK_AAD = "6b7b3b2a-2c4b-4175-8582-41c9e685c1b5";
     static final String RICK_29 = "29:1URzNQM1x1PNMr1D7L5_lFe6qF6gEfAbkdG8_BUxOW2mTKryQqEZtBTqDt10-MghkzjYDuUj4KG6nvg5lFAyjOLiGJ4jzhb99WrnI7XKriCs";
     static final String JOHN_AAD = "76b0b09f-d410-48fd-993e-84da521a597b";
