@@ -8,81 +8,35 @@ import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.conversations.TeamsConversation;
-import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
 import io.opsbot.teams.testing.TeamsRequests;
-import io.opsbot.teams.testing.TeamsTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
+import static io.opsbot.teams.testing.AdaptiveCards.buttons;
+import static io.opsbot.teams.testing.AdaptiveCards.card;
+import static io.opsbot.teams.testing.AdaptiveCards.errorUnder;
+import static io.opsbot.teams.testing.AdaptiveCards.input;
+import static io.opsbot.teams.testing.AdaptiveCards.inputs;
+import static io.opsbot.teams.testing.AdaptiveCards.submitData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Real Teams activities in, replies out at a fake Bot Connector, feedback in MongoDB. */
-@TeamsTest
-class TeamsConversationFlowTest {
+class TeamsConversationFlowTest extends TeamsAdapterTest {
 
-    static final FakeBotConnector connector = FakeBotConnector.start();
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     FeedbackRepository feedback;
     @Autowired
     io.opsbot.core.feedback.FeedbackTriage feedbackTriage;
     @Autowired
     ConversationReferences references;
-
-    private String tenantId;
-    private TenantRef tenant;
-    /** Per test, so a late asynchronous send of one test (a triage post, a DM) never counts in another. */
-    private String serviceUrl;
-
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        connector.clear();
-        tenantId = TeamsRequests.freshTenant();
-        tenant = TenantRef.teams(tenantId);
-        serviceUrl = connector.baseUrl() + "/" + tenantId + "/";
-    }
-
-    private TeamsFixtures.Activity fixture(String name) {
-        return TeamsFixtures.load(name).serviceUrl(serviceUrl).tenant(tenantId);
-    }
-
-    private boolean mine(Recorded request) {
-        return request.path().startsWith("/" + tenantId + "/");
-    }
-
-    private List<Recorded> sent() {
-        return connector.sentActivities().stream().filter(this::mine).toList();
-    }
-
-    private List<Recorded> updated() {
-        return connector.updatedActivities().stream().filter(this::mine).toList();
-    }
-
-    private MvcResult send(TeamsFixtures.Activity activity) {
-        MvcResult result = TeamsRequests.send(mvc, activity);
-        assertThat(result.getResponse().getStatus()).as("HTTP status").isEqualTo(200);
-        return result;
-    }
 
     @Test
     void personalMessageCapturesFeedbackRepliesAndStoresTheConversation() {
@@ -362,65 +316,5 @@ class TeamsConversationFlowTest {
         assertThat(TeamsRequests.send(mvc, "{\"type\": \"message\", ", null).getResponse().getStatus()).isEqualTo(400);
         assertThat(TeamsRequests.send(mvc, "[1, 2]", null).getResponse().getStatus()).isEqualTo(400);
         assertThat(TeamsRequests.send(mvc, "", null).getResponse().getStatus()).isEqualTo(400);
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------------------------
-
-    static Recorded single(List<Recorded> recorded) {
-        assertThat(recorded).hasSize(1);
-        return recorded.get(0);
-    }
-
-    static JsonNode card(Recorded activity) {
-        JsonNode attachment = activity.body().path("attachments").get(0);
-        assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        return attachment.path("content");
-    }
-
-    static List<JsonNode> inputs(JsonNode card) {
-        return StreamSupport.stream(card.path("body").spliterator(), false)
-                .filter(e -> e.path("type").asText().startsWith("Input.")).toList();
-    }
-
-    static JsonNode input(JsonNode card, String id) {
-        return inputs(card).stream().filter(i -> i.path("id").asText().equals(id)).findFirst().orElseThrow();
-    }
-
-    /** The attention-coloured text right under an input (after its hint, if any). */
-    static String errorUnder(JsonNode card, String id) {
-        List<JsonNode> body = StreamSupport.stream(card.path("body").spliterator(), false).toList();
-        for (int i = 0; i < body.size(); i++) {
-            if (body.get(i).path("id").asText().equals(id)) {
-                for (int j = i + 1; j < body.size() && !body.get(j).path("type").asText().startsWith("Input."); j++) {
-                    if ("Attention".equals(body.get(j).path("color").asText())) {
-                        return body.get(j).path("text").asText();
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    static List<JsonNode> buttons(JsonNode card) {
-        return StreamSupport.stream(card.path("body").spliterator(), false)
-                .filter(e -> e.path("type").asText().equals("ActionSet"))
-                .flatMap(e -> StreamSupport.stream(e.path("actions").spliterator(), false)).toList();
-    }
-
-    /** What Teams sends back for a form: the submit button's data merged with the inputs' values. */
-    static Map<String, Object> submitData(Recorded formCard, Map<String, String> values) {
-        Map<String, Object> data = new HashMap<>();
-        card(formCard).path("actions").get(0).path("data").properties()
-                .forEach(e -> data.put(e.getKey(), e.getValue()));
-        data.putAll(values);
-        return data;
-    }
-
-    static JsonNode json(MvcResult result) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.getResponse().getContentAsString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.opsbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsbot.core.okr.CheckIn;
 import io.opsbot.core.okr.CheckInService;
 import io.opsbot.core.okr.Confidence;
@@ -10,20 +9,15 @@ import io.opsbot.core.okr.OkrNudges;
 import io.opsbot.core.okr.OkrService;
 import io.opsbot.core.schedule.Nudges;
 import io.opsbot.core.schedule.WeeklySchedule;
-import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
-import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
-import io.opsbot.teams.testing.TeamsRequests;
-import io.opsbot.teams.testing.TeamsTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -34,11 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.opsbot.teams.TeamsConversationFlowTest.card;
-import static io.opsbot.teams.TeamsConversationFlowTest.input;
-import static io.opsbot.teams.TeamsConversationFlowTest.single;
-import static io.opsbot.teams.TeamsConversationFlowTest.submitData;
-import static io.opsbot.teams.TeamsConversationFlowTest.errorUnder;
+import static io.opsbot.teams.testing.AdaptiveCards.buttons;
+import static io.opsbot.teams.testing.AdaptiveCards.card;
+import static io.opsbot.teams.testing.AdaptiveCards.errorUnder;
+import static io.opsbot.teams.testing.AdaptiveCards.input;
+import static io.opsbot.teams.testing.AdaptiveCards.submitData;
+import static io.opsbot.teams.testing.TeamsFixtures.CHANNEL;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_29;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_AAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,16 +44,10 @@ import static org.awaitility.Awaitility.await;
  * 1:1 chat at the fake Bot Connector, answers as message activities or the check-in card, the alert in the OKR
  * channel, the check-in in MongoDB.
  */
-@TeamsTest
-class TeamsOkrTest {
+class TeamsOkrTest extends TeamsAdapterTest {
 
-    static final FakeBotConnector connector = FakeBotConnector.start();
-    static final String MEGAN = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
-    static final String CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     OkrService okrs;
     @Autowired
@@ -68,22 +59,10 @@ class TeamsOkrTest {
     @Autowired
     MutableClock clock;
 
-    private String tenantId;
-    private TenantRef tenant;
-    private String serviceUrl;
     private String personalChat;
-
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
 
     @BeforeEach
     void setUp() {
-        connector.clear();
-        tenantId = TeamsRequests.freshTenant();
-        tenant = TenantRef.teams(tenantId);
-        serviceUrl = connector.baseUrl() + "/" + tenantId + "/";
         personalChat = megan("message.personal.json").conversationId();
     }
 
@@ -105,7 +84,7 @@ class TeamsOkrTest {
                 + ": Cut churn (now 5%)");
         JsonNode promptCard = card(prompt);
         assertThat(promptCard.toString()).contains("Weekly check-in: " + kr.reference()).contains("░░░░░░░░░░ 0%");
-        JsonNode button = TeamsConversationFlowTest.buttons(promptCard).get(0);
+        JsonNode button = buttons(promptCard).get(0);
         assertThat(button.path("verb").asText()).isEqualTo("okr.checkin");
         assertThat(button.path("data").path("opsbot").path("value").asText()).isEqualTo(kr.getId());
         await().until(() -> sentTo(personalChat).stream().anyMatch(r -> r.body().path("text").asText()
@@ -128,7 +107,7 @@ class TeamsOkrTest {
         assertThat(stored.getConfidence()).isEqualTo(Confidence.OFF_TRACK);
         assertThat(checkIns.history(stored, 5)).singleElement().satisfies(c -> {
             assertThat(c.getSource()).isEqualTo(CheckIn.Source.DIRECT_MESSAGE);
-            assertThat(c.getBy().userId()).isEqualTo(MEGAN);
+            assertThat(c.getBy().userId()).isEqualTo(MEGAN_AAD);
         });
     }
 
@@ -193,7 +172,7 @@ class TeamsOkrTest {
                 .isEqualTo("graph.microsoft.com/users");
         connector.clear();
         send(megan("message.value.messageBack.json").value(submitData(objectiveForm, Map.of(
-                "title", "Keep our customers", "owner", MEGAN, "team", "growth", "cycle", cycle))));
+                "title", "Keep our customers", "owner", MEGAN_AAD, "team", "growth", "cycle", cycle))));
         assertThat(card(single(updated())).toString()).contains("Created").contains("O-1");
         connector.clear();
 
@@ -202,7 +181,7 @@ class TeamsOkrTest {
         String objective = input(card(krForm), "objective").path("value").asText();
         connector.clear();
         send(megan("message.value.messageBack.json").value(submitData(krForm, Map.of("objective", objective,
-                "title", "Cut churn", "owner", MEGAN, "metric", "PERCENTAGE", "start", "5", "target", "3"))));
+                "title", "Cut churn", "owner", MEGAN_AAD, "metric", "PERCENTAGE", "start", "5", "target", "3"))));
         assertThat(card(single(updated())).toString()).contains("Created").contains("KR-1");
         connector.clear();
         return okrs.findKeyResult(tenant, "KR-1").orElseThrow();
@@ -214,12 +193,7 @@ class TeamsOkrTest {
 
     /** A fixture from Megan (the personal chat's user), in this test's tenant at the fake connector. */
     private TeamsFixtures.Activity megan(String name) {
-        TeamsFixtures.Activity activity = TeamsFixtures.load(name).serviceUrl(serviceUrl).tenant(tenantId);
-        ObjectNode from = activity.json().putObject("from");
-        from.put("id", "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw");
-        from.put("name", "Megan Bowen");
-        from.put("aadObjectId", MEGAN);
-        return activity;
+        return fixture(name).from(MEGAN_29, "Megan Bowen", MEGAN_AAD);
     }
 
     /** Megan writes in her 1:1 chat; returns the bot's text reply. */
@@ -233,25 +207,5 @@ class TeamsOkrTest {
     private static String cardText(Recorded r) {
         JsonNode attachments = r.body().path("attachments");
         return attachments.isArray() && !attachments.isEmpty() ? attachments.get(0).path("content").toString() : "";
-    }
-
-    private void send(TeamsFixtures.Activity activity) {
-        assertThat(TeamsRequests.send(mvc, activity).getResponse().getStatus()).isEqualTo(200);
-    }
-
-    private boolean mine(Recorded request) {
-        return request.path().startsWith("/" + tenantId + "/");
-    }
-
-    private List<Recorded> sent() {
-        return connector.sentActivities().stream().filter(this::mine).toList();
-    }
-
-    private List<Recorded> sentTo(String conversationId) {
-        return sent().stream().filter(r -> conversationId.equals(r.conversationId())).toList();
-    }
-
-    private List<Recorded> updated() {
-        return connector.updatedActivities().stream().filter(this::mine).toList();
     }
 }

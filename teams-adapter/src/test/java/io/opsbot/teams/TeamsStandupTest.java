@@ -1,7 +1,6 @@
 package io.opsbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.people.ProfileService;
@@ -12,18 +11,16 @@ import io.opsbot.core.standup.AttendanceStatus;
 import io.opsbot.core.standup.Standup;
 import io.opsbot.core.standup.StandupScheduler;
 import io.opsbot.core.standup.StandupService;
-import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.teams.people.TeamsPeopleDirectory;
 import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
 import io.opsbot.teams.testing.TeamsRequests;
-import io.opsbot.teams.testing.TeamsTest;
 import io.opsbot.teams.testing.TeamsTestApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,20 +28,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
+import static io.opsbot.teams.testing.AdaptiveCards.buttons;
+import static io.opsbot.teams.testing.AdaptiveCards.card;
+import static io.opsbot.teams.testing.AdaptiveCards.data;
+import static io.opsbot.teams.testing.AdaptiveCards.input;
+import static io.opsbot.teams.testing.AdaptiveCards.inputs;
+import static io.opsbot.teams.testing.AdaptiveCards.submitData;
+import static io.opsbot.teams.testing.AdaptiveCards.texts;
+import static io.opsbot.teams.testing.TeamsFixtures.CHANNEL;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_29;
+import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_AAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -57,18 +61,12 @@ import static org.awaitility.Awaitility.await;
  * chats with the bot 1:1 ({@code message.personal.json}, her Teams client in America/Los_Angeles); Rick Stevens and
  * John Patterson are in the team's roster (Microsoft's documented roster answer) and have never talked to the bot.
  */
-@TeamsTest
-class TeamsStandupTest {
+class TeamsStandupTest extends TeamsAdapterTest {
 
-    static final FakeBotConnector connector = FakeBotConnector.start();
-
-    static final String CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
     static final String TEAM = "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2";
     /** The reply chain the admin writes in; the bot answers there. */
     static final String ADMIN_THREAD = CHANNEL + ";messageid=1759881511856";
     static final String ADMIN_AAD = "b15a9416-0ad3-4172-9210-7beb711d3f70";
-    static final String MEGAN_AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
-    static final String MEGAN_29 = "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw";
     static final String RICK_AAD = "6b7b3b2a-2c4b-4175-8582-41c9e685c1b5";
     static final String RICK_29 = "29:1URzNQM1x1PNMr1D7L5_lFe6qF6gEfAbkdG8_BUxOW2mTKryQqEZtBTqDt10-MghkzjYDuUj4KG6nvg5lFAyjOLiGJ4jzhb99WrnI7XKriCs";
     static final String JOHN_AAD = "76b0b09f-d410-48fd-993e-84da521a597b";
@@ -77,8 +75,6 @@ class TeamsStandupTest {
     /** Wednesday 25 November 2026, before anyone's 09:00 (Berlin is UTC+1, New York UTC-5, Los Angeles UTC-8). */
     static final Instant WEDNESDAY_EARLY = Instant.parse("2026-11-25T06:00:00Z");
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -98,22 +94,11 @@ class TeamsStandupTest {
     @Autowired
     Outbox outbox;
 
-    private String tenantId;
-    private TenantRef tenant;
-    private String serviceUrl;
     private String meganChat;
-
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
 
     @BeforeEach
     void setUp() {
         clock.set(WEDNESDAY_EARLY);
-        tenantId = TeamsRequests.freshTenant();
-        tenant = TenantRef.teams(tenantId);
-        serviceUrl = connector.baseUrl() + "/" + tenantId + "/";
         connector.roster(TEAM, FakeBotConnector.docsRoster(tenantId));
         meganChat = fixture("message.personal.json").conversationId();
     }
@@ -177,9 +162,9 @@ class TeamsStandupTest {
         assertThat(meganPrompt.body().path("summary").asText()).startsWith("Time for Daily standup");
         assertThat(createdConversations()).as("Megan's 1:1 chat with the bot is reused").hasSize(1);
 
-        assertThat(textOf(send(megan("Shipped the export fix")))).isEqualTo("**2/3** What will you do today?");
-        assertThat(textOf(send(megan("Review the billing PR")))).isEqualTo("**3/3** Anything blocking you?");
-        JsonNode thanks = card(single(send(megan("Waiting for API keys from IT"))));
+        assertThat(textOf(repliesTo(megan("Shipped the export fix")))).isEqualTo("**2/3** What will you do today?");
+        assertThat(textOf(repliesTo(megan("Review the billing PR")))).isEqualTo("**3/3** Anything blocking you?");
+        JsonNode thanks = card(single(repliesTo(megan("Waiting for API keys from IT"))));
         assertThat(thanks.toString()).contains("Thanks! Your update is posted for **Daily standup**");
 
         Recorded report = awaitSent(CHANNEL + ";messageid=" + summaryId, "is blocked");
@@ -277,7 +262,7 @@ class TeamsStandupTest {
         submitStandupForm(Map.of("participants", MEGAN_AAD + "," + RICK_AAD, "zone", "Europe/Berlin"),
                 "2 participant(s)");
 
-        String skipped = textOf(send(megan("standup skip")));
+        String skipped = textOf(repliesTo(megan("standup skip")));
 
         assertThat(skipped).isEqualTo("OK, you skip Daily standup today (Wed 25 Nov 2026).");
         driver.runUntil(Instant.parse("2026-11-25T08:01:00Z"));
@@ -367,7 +352,7 @@ class TeamsStandupTest {
 
     /** The admin mentions the bot with {@code standup} in the channel; the form arrives in that reply chain. */
     private Recorded openStandupForm() {
-        Recorded form = single(send(admin("standup")));
+        Recorded form = single(repliesTo(admin("standup")));
         assertThat(form.conversationId()).isEqualTo(ADMIN_THREAD);
         return form;
     }
@@ -399,10 +384,6 @@ class TeamsStandupTest {
 
     // ---- activities in --------------------------------------------------------------------------------------------
 
-    private TeamsFixtures.Activity fixture(String name) {
-        return TeamsFixtures.load(name).serviceUrl(serviceUrl).tenant(tenantId);
-    }
-
     private TeamsFixtures.Activity megan(String text) {
         return fixture("message.personal.json").text(text);
     }
@@ -412,33 +393,18 @@ class TeamsStandupTest {
     }
 
     /** Posts the activity and returns what the bot sent into that conversation while answering it. */
-    private List<Recorded> send(TeamsFixtures.Activity activity) {
+    private List<Recorded> repliesTo(TeamsFixtures.Activity activity) {
         String conversation = activity.conversationId();
         int before = sentTo(conversation).size();
-        MvcResult result = TeamsRequests.send(mvc, activity);
-        assertThat(result.getResponse().getStatus()).as("HTTP status").isEqualTo(200);
+        send(activity);
         List<Recorded> now = sentTo(conversation);
         return new ArrayList<>(now.subList(before, now.size()));
     }
 
     // ---- what the fake connector received -------------------------------------------------------------------------
 
-    private boolean mine(Recorded request) {
-        return request.path().startsWith("/" + tenantId + "/");
-    }
-
-    private List<Recorded> sentTo(String conversationId) {
-        return connector.sentActivities().stream().filter(this::mine)
-                .filter(r -> conversationId.equals(r.conversationId())).toList();
-    }
-
     private List<Recorded> updatesOf(String activityId) {
-        return connector.updatedActivities().stream().filter(this::mine)
-                .filter(r -> r.path().endsWith("/activities/" + activityId)).toList();
-    }
-
-    private List<Recorded> createdConversations() {
-        return connector.createdConversations().stream().filter(this::mine).toList();
+        return updated().stream().filter(r -> r.path().endsWith("/activities/" + activityId)).toList();
     }
 
     private List<Recorded> rosterReads() {
@@ -489,65 +455,11 @@ class TeamsStandupTest {
 
     // ---- activity and card JSON ---------------------------------------------------------------------------------
 
-    static Recorded single(List<Recorded> recorded) {
-        assertThat(recorded).hasSize(1);
-        return recorded.get(0);
-    }
-
     private static String textOf(List<Recorded> replies) {
         return single(replies).body().path("text").asText();
     }
 
     private static String summaryOf(Recorded activity) {
         return activity.body().path("summary").asText(activity.body().path("text").asText());
-    }
-
-    static JsonNode card(Recorded activity) {
-        JsonNode attachment = activity.body().path("attachments").get(0);
-        assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        return attachment.path("content");
-    }
-
-    /** The text of every TextBlock, in order. */
-    static List<String> texts(JsonNode card) {
-        return StreamSupport.stream(card.path("body").spliterator(), false)
-                .filter(e -> e.path("type").asText().equals("TextBlock")).map(e -> e.path("text").asText()).toList();
-    }
-
-    static List<JsonNode> inputs(JsonNode card) {
-        return StreamSupport.stream(card.path("body").spliterator(), false)
-                .filter(e -> e.path("type").asText().startsWith("Input.")).toList();
-    }
-
-    static JsonNode input(JsonNode card, String id) {
-        return inputs(card).stream().filter(i -> i.path("id").asText().equals(id)).findFirst().orElseThrow();
-    }
-
-    static List<JsonNode> buttons(JsonNode card) {
-        return StreamSupport.stream(card.path("body").spliterator(), false)
-                .filter(e -> e.path("type").asText().equals("ActionSet"))
-                .flatMap(e -> StreamSupport.stream(e.path("actions").spliterator(), false)).toList();
-    }
-
-    /** A button's data, as Teams sends it back. */
-    static Map<String, Object> data(JsonNode button) {
-        Map<String, Object> data = new HashMap<>();
-        button.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue()));
-        return data;
-    }
-
-    /** What Teams sends back for a form: the submit button's data merged with the inputs' values. */
-    static Map<String, Object> submitData(Recorded formCard, Map<String, String> values) {
-        Map<String, Object> data = data(card(formCard).path("actions").get(0));
-        data.putAll(values);
-        return data;
-    }
-
-    static JsonNode json(MvcResult result) {
-        try {
-            return new ObjectMapper().readTree(result.getResponse().getContentAsString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

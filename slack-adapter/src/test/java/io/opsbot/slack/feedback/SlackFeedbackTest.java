@@ -12,16 +12,18 @@ import io.opsbot.core.feedback.FeedbackType;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.slack.testing.BlockKit;
+import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.Fixtures;
 import io.opsbot.slack.testing.SignedSlackRequests;
 import io.opsbot.slack.testing.SlackAdapterTest;
+import io.opsbot.slack.testing.ViewSubmission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,15 +63,7 @@ class SlackFeedbackTest extends SlackAdapterTest {
     }
 
     private HttpResponse<String> command(String text, String channel, String user) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("team_id", teamId);
-        fields.put("enterprise_id", "");
-        fields.put("channel_id", channel);
-        fields.put("user_id", user);
-        fields.put("command", "/feedback");
-        fields.put("text", text);
-        fields.put("response_url", SLACK.responseUrl("commands/" + teamId));
-        return slack.slashCommand(fields);
+        return slashCommand("/feedback", text, channel, user, "commands/" + teamId);
     }
 
     private void triageIn(String channel) {
@@ -151,10 +145,11 @@ class SlackFeedbackTest extends SlackAdapterTest {
         String metadata = "s=&c=C2147483705&r=" + java.net.URLEncoder.encode(SLACK.responseUrl("modal/" + teamId),
                 java.nio.charset.StandardCharsets.UTF_8);
 
-        HttpResponse<String> response = slack.interaction(submission(Map.of(
-                "summary", "SSO with Okta " + tag, "details", "400 seats blocked on it", "type", "FEATURE_REQUEST",
-                "area", "integrations", "customer", "Acme Corp", "impact", "5",
-                "link", "https://crm.example.com/acme"), metadata));
+        HttpResponse<String> response = slack.interaction(ViewSubmission.of("feedback.new").privateMetadata(metadata)
+                .plainTextInput("summary", "SSO with Okta " + tag).plainTextInput("details", "400 seats blocked on it")
+                .staticSelect("type", "FEATURE_REQUEST").staticSelect("area", "integrations")
+                .plainTextInput("customer", "Acme Corp").numberInput("impact", "5")
+                .plainTextInput("link", "https://crm.example.com/acme").json());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("errors");
@@ -171,8 +166,9 @@ class SlackFeedbackTest extends SlackAdapterTest {
     @Test
     void invalidModalSubmissionShowsErrorsUnderTheInputsAndStoresNothing() {
         long before = feedback.countByTenant(tenant);
-        HttpResponse<String> response = slack.interaction(submission(Map.of("summary", "  ", "impact", "9",
-                "link", "ftp://nope"), "c=C1"));
+        HttpResponse<String> response = slack.interaction(ViewSubmission.of("feedback.new").privateMetadata("c=C1")
+                .plainTextInput("summary", "  ").numberInput("impact", "9").plainTextInput("link", "ftp://nope")
+                .json());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject ack = JsonParser.parseString(response.body()).getAsJsonObject();
@@ -235,20 +231,8 @@ class SlackFeedbackTest extends SlackAdapterTest {
         command("Bulk edit for tags " + tag, "C1", "U0REPORTER");
         FakeSlackApi.Call card = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE05".equals(c.param("channel")));
         FeedbackItem item = item("Bulk edit for tags " + tag);
-        JsonObject planned = findButton(card.jsonParam("blocks").getAsJsonArray(), "Planned");
-
-        JsonObject click = Fixtures.json("slack/block_actions.in-thread.json");
-        click.getAsJsonObject("team").addProperty("id", teamId);
-        click.getAsJsonObject("user").addProperty("id", "U0PM");
-        click.getAsJsonObject("user").addProperty("team_id", teamId);
-        click.getAsJsonObject("channel").addProperty("id", "CTRIAGE05");
-        click.getAsJsonObject("container").addProperty("channel_id", "CTRIAGE05");
-        click.getAsJsonObject("container").addProperty("message_ts", "1.1");
-        click.getAsJsonObject("container").addProperty("is_ephemeral", false);
-        click.addProperty("response_url", SLACK.responseUrl("actions/" + teamId));
-        JsonObject action = click.getAsJsonArray("actions").get(0).getAsJsonObject();
-        action.addProperty("action_id", planned.get("action_id").getAsString());
-        action.addProperty("value", planned.get("value").getAsString());
+        JsonObject click = ButtonClick.on(BlockKit.button(card, "Planned")).user("U0PM").channel("CTRIAGE05")
+                .messageTs("1.1").responseUrl(SLACK.responseUrl("actions/" + teamId)).json();
         SLACK.reset();
 
         HttpResponse<String> response = slack.interaction(click);
@@ -316,50 +300,5 @@ class SlackFeedbackTest extends SlackAdapterTest {
         String text = JsonParser.parseString(response.body()).getAsJsonObject().get("blocks").toString();
         assertThat(text).contains(item("First thing " + tag).reference() + "* First thing " + tag)
                 .contains(item("Second thing " + tag).reference() + "* Second thing " + tag);
-    }
-
-    private JsonObject submission(Map<String, String> values, String privateMetadata) {
-        JsonObject payload = Fixtures.json("slack/view_submission.json");
-        payload.getAsJsonObject("team").addProperty("id", teamId);
-        payload.getAsJsonObject("user").addProperty("team_id", teamId);
-        JsonObject view = payload.getAsJsonObject("view");
-        view.addProperty("team_id", teamId);
-        view.addProperty("callback_id", "feedback.new");
-        view.addProperty("private_metadata", privateMetadata);
-        JsonObject state = new JsonObject();
-        values.forEach((id, value) -> {
-            JsonObject input = new JsonObject();
-            if (id.equals("type") || id.equals("area")) {
-                input.addProperty("type", "static_select");
-                JsonObject option = new JsonObject();
-                option.addProperty("value", value);
-                input.add("selected_option", option);
-            } else {
-                input.addProperty("type", id.equals("impact") ? "number_input" : "plain_text_input");
-                input.addProperty("value", value);
-            }
-            JsonObject block = new JsonObject();
-            block.add(id, input);
-            state.add(id, block);
-        });
-        JsonObject wrapper = new JsonObject();
-        wrapper.add("values", state);
-        view.add("state", wrapper);
-        return payload;
-    }
-
-    private static JsonObject findButton(JsonArray blocks, String label) {
-        for (JsonElement block : blocks) {
-            JsonObject b = block.getAsJsonObject();
-            if ("actions".equals(b.get("type").getAsString())) {
-                for (JsonElement element : b.getAsJsonArray("elements")) {
-                    JsonObject button = element.getAsJsonObject();
-                    if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {
-                        return button;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no button " + label + " in " + blocks);
     }
 }

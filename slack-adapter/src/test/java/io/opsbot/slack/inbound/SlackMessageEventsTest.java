@@ -22,14 +22,6 @@ class SlackMessageEventsTest extends SlackAdapterTest {
     @Autowired
     FeedbackRepository feedback;
 
-    private JsonObject directMessage(String text) {
-        JsonObject envelope = Fixtures.json("slack/events/message_im.docs.json");
-        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
-        envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        envelope.getAsJsonObject("event").addProperty("text", text);
-        return envelope;
-    }
-
     @Test
     void aDirectMessageCommandIsAnsweredInTheDm() {
         String summary = "Dark mode for reports " + UUID.randomUUID();

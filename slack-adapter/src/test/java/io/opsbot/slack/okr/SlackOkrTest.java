@@ -1,7 +1,5 @@
 package io.opsbot.slack.okr;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.opsbot.core.okr.CheckIn;
@@ -16,9 +14,11 @@ import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
+import io.opsbot.slack.testing.BlockKit;
+import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
-import io.opsbot.slack.testing.Fixtures;
 import io.opsbot.slack.testing.SlackAdapterTest;
+import io.opsbot.slack.testing.ViewSubmission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,41 +116,32 @@ class SlackOkrTest extends SlackAdapterTest {
     void theCheckInButtonOpensAPrefilledModalWhoseSubmissionIsValidatedAndRecorded() {
         KeyResult kr = setUpKeyResult("NUMBER", "100", "500", "signups");
         FakeSlackApi.Call prompt = awaitPrompt(kr);
-        JsonObject button = findButton(prompt.jsonParam("blocks").getAsJsonArray(), "Check in");
+        JsonObject button = BlockKit.button(prompt, "Check in");
         SLACK.reset();
 
-        JsonObject click = Fixtures.json("slack/block_actions.in-thread.json");
-        click.getAsJsonObject("team").addProperty("id", FakeSlackApi.TEAM_ID);
-        click.getAsJsonObject("user").addProperty("id", owner);
-        click.getAsJsonObject("user").addProperty("team_id", FakeSlackApi.TEAM_ID);
-        click.getAsJsonObject("channel").addProperty("id", dm);
-        click.getAsJsonObject("container").addProperty("channel_id", dm);
-        click.getAsJsonObject("container").addProperty("is_ephemeral", false);
-        click.addProperty("response_url", SLACK.responseUrl("actions/" + owner));
-        JsonObject action = click.getAsJsonArray("actions").get(0).getAsJsonObject();
-        action.addProperty("action_id", button.get("action_id").getAsString());
-        action.addProperty("value", button.get("value").getAsString());
+        JsonObject click = ButtonClick.on(button).user(owner).channel(dm)
+                .responseUrl(SLACK.responseUrl("actions/" + owner)).json();
         assertThat(slack.interaction(click).statusCode()).isEqualTo(200);
 
         JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
         assertThat(view.get("callback_id").getAsString()).isEqualTo("okr.checkin");
         assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("Check in " + kr.reference());
-        JsonObject value = block(view, "value").getAsJsonObject("element");
+        JsonObject value = BlockKit.block(view, "value").getAsJsonObject("element");
         assertThat(value.get("type").getAsString()).isEqualTo("number_input");
         assertThat(value.get("initial_value").getAsString()).isEqualTo("100");
         assertThat(value.get("max_value").getAsString()).isEqualTo("4500");
         String metadata = view.get("private_metadata").getAsString();
 
-        HttpResponse<String> refused = slack.interaction(submission("okr.checkin", metadata, Map.of(
-                "value", "number_input:45000", "confidence", "static_select:AT_RISK")));
+        HttpResponse<String> refused = slack.interaction(ViewSubmission.of("okr.checkin").user(owner)
+                .privateMetadata(metadata).numberInput("value", "45000").staticSelect("confidence", "AT_RISK").json());
         JsonObject errors = JsonParser.parseString(refused.body()).getAsJsonObject();
         assertThat(errors.get("response_action").getAsString()).isEqualTo("errors");
         assertThat(errors.getAsJsonObject("errors").get("value").getAsString()).contains("4500");
         assertThat(checkIns.count(kr)).isZero();
 
-        HttpResponse<String> accepted = slack.interaction(submission("okr.checkin", metadata, Map.of(
-                "value", "number_input:180", "confidence", "static_select:AT_RISK",
-                "comment", "plain_text_input:Launch slipped a week")));
+        HttpResponse<String> accepted = slack.interaction(ViewSubmission.of("okr.checkin").user(owner)
+                .privateMetadata(metadata).numberInput("value", "180").staticSelect("confidence", "AT_RISK")
+                .plainTextInput("comment", "Launch slipped a week").json());
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("errors");
 
@@ -185,12 +174,12 @@ class SlackOkrTest extends SlackAdapterTest {
         command("/okr", "objective", channel, ADMIN);
         JsonObject objectiveView = SLACK.awaitCall("views.open",
                 c -> c.param("view").contains("okr.objective")).jsonParam("view").getAsJsonObject();
-        String cycleId = block(objectiveView, "cycle").getAsJsonObject("element").getAsJsonObject("initial_option")
-                .get("value").getAsString();
-        HttpResponse<String> created = slack.interaction(submission("okr.objective",
-                objectiveView.get("private_metadata").getAsString(), Map.of("title", "plain_text_input:Retain " + tag,
-                        "owner", "users_select:" + owner, "team", "plain_text_input:growth",
-                        "cycle", "static_select:" + cycleId)));
+        String cycleId = BlockKit.block(objectiveView, "cycle").getAsJsonObject("element")
+                .getAsJsonObject("initial_option").get("value").getAsString();
+        HttpResponse<String> created = slack.interaction(ViewSubmission.of("okr.objective").user(ADMIN)
+                .privateMetadata(objectiveView.get("private_metadata").getAsString())
+                .plainTextInput("title", "Retain " + tag).usersSelect("owner", owner).plainTextInput("team", "growth")
+                .staticSelect("cycle", cycleId).json());
         assertThat(created.body()).doesNotContain("errors");
         Objective objective = okrs.openObjectives(tenant).stream().filter(o -> o.getTitle().equals("Retain " + tag))
                 .findFirst().orElseThrow();
@@ -198,16 +187,12 @@ class SlackOkrTest extends SlackAdapterTest {
         command("/okr", "kr " + objective.reference(), channel, ADMIN);
         JsonObject krView = SLACK.awaitCall("views.open", c -> c.param("view").contains("okr.keyresult"))
                 .jsonParam("view").getAsJsonObject();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("objective", "static_select:" + objective.getId());
-        values.put("title", "plain_text_input:" + (metric.equals("PERCENTAGE") ? "Cut churn " : "Signups ") + tag);
-        values.put("owner", "users_select:" + owner);
-        values.put("metric", "static_select:" + metric);
-        values.put("start", "number_input:" + start);
-        values.put("target", "number_input:" + target);
-        values.put("unit", "plain_text_input:" + unit);
-        assertThat(slack.interaction(submission("okr.keyresult", krView.get("private_metadata").getAsString(),
-                values)).body()).doesNotContain("errors");
+        assertThat(slack.interaction(ViewSubmission.of("okr.keyresult").user(ADMIN)
+                .privateMetadata(krView.get("private_metadata").getAsString())
+                .staticSelect("objective", objective.getId())
+                .plainTextInput("title", (metric.equals("PERCENTAGE") ? "Cut churn " : "Signups ") + tag)
+                .usersSelect("owner", owner).staticSelect("metric", metric).numberInput("start", start)
+                .numberInput("target", target).plainTextInput("unit", unit).json()).body()).doesNotContain("errors");
         return okrs.keyResultsOf(objective).get(0);
     }
 
@@ -226,90 +211,15 @@ class SlackOkrTest extends SlackAdapterTest {
     /** A message.im event from the owner; returns the bot's reply in the DM. */
     private String answer(String text) {
         int before = SLACK.calls("chat.postMessage").size();
-        JsonObject envelope = Fixtures.json("slack/events/message_im.docs.json");
-        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
-        envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        JsonObject event = envelope.getAsJsonObject("event");
-        event.addProperty("text", text);
-        event.addProperty("user", owner);
-        event.addProperty("channel", dm);
-        assertThat(slack.event(envelope, 0).statusCode()).isEqualTo(200);
+        assertThat(slack.event(directMessage(owner, dm, text), 0).statusCode()).isEqualTo(200);
         return await().until(() -> SLACK.calls("chat.postMessage").stream().skip(before)
                 .filter(c -> dm.equals(c.param("channel"))).map(c -> c.param("text")).findFirst().orElse(null),
                 java.util.Objects::nonNull);
     }
 
     private HttpResponse<String> command(String name, String text, String channelId, String user) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("team_id", FakeSlackApi.TEAM_ID);
-        fields.put("enterprise_id", "");
-        fields.put("channel_id", channelId);
-        fields.put("user_id", user);
-        fields.put("command", name);
-        fields.put("text", text);
-        fields.put("response_url", SLACK.responseUrl("commands/" + user));
-        HttpResponse<String> response = slack.slashCommand(fields);
+        HttpResponse<String> response = slashCommand(name, text, channelId, user, "commands/" + user);
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
-    }
-
-    /** A view_submission; values are {@code type:value} by input id, shaped the way Slack sends each type. */
-    private JsonObject submission(String callbackId, String privateMetadata, Map<String, String> values) {
-        JsonObject payload = Fixtures.json("slack/view_submission.json");
-        payload.getAsJsonObject("team").addProperty("id", FakeSlackApi.TEAM_ID);
-        payload.getAsJsonObject("user").addProperty("id", callbackId.equals("okr.checkin") ? owner : ADMIN);
-        payload.getAsJsonObject("user").addProperty("team_id", FakeSlackApi.TEAM_ID);
-        JsonObject view = payload.getAsJsonObject("view");
-        view.addProperty("team_id", FakeSlackApi.TEAM_ID);
-        view.addProperty("callback_id", callbackId);
-        view.addProperty("private_metadata", privateMetadata == null ? "" : privateMetadata);
-        JsonObject state = new JsonObject();
-        values.forEach((id, typed) -> {
-            String type = typed.substring(0, typed.indexOf(':'));
-            String value = typed.substring(typed.indexOf(':') + 1);
-            JsonObject input = new JsonObject();
-            input.addProperty("type", type);
-            switch (type) {
-                case "static_select" -> {
-                    JsonObject option = new JsonObject();
-                    option.addProperty("value", value);
-                    input.add("selected_option", option);
-                }
-                case "users_select" -> input.addProperty("selected_user", value);
-                default -> input.addProperty("value", value);
-            }
-            JsonObject block = new JsonObject();
-            block.add(id, input);
-            state.add(id, block);
-        });
-        JsonObject wrapper = new JsonObject();
-        wrapper.add("values", state);
-        view.add("state", wrapper);
-        return payload;
-    }
-
-    private static JsonObject block(JsonObject view, String blockId) {
-        for (JsonElement block : view.getAsJsonArray("blocks")) {
-            JsonObject b = block.getAsJsonObject();
-            if (b.has("block_id") && b.get("block_id").getAsString().equals(blockId)) {
-                return b;
-            }
-        }
-        throw new AssertionError("no block " + blockId + " in " + view);
-    }
-
-    private static JsonObject findButton(JsonArray blocks, String label) {
-        for (JsonElement block : blocks) {
-            JsonObject b = block.getAsJsonObject();
-            if ("actions".equals(b.get("type").getAsString())) {
-                for (JsonElement element : b.getAsJsonArray("elements")) {
-                    JsonObject button = element.getAsJsonObject();
-                    if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {
-                        return button;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no button " + label + " in " + blocks);
     }
 }

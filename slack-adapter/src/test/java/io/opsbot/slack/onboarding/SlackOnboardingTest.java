@@ -1,13 +1,14 @@
 package io.opsbot.slack.onboarding;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.opsbot.core.onboarding.OnboardingRun;
 import io.opsbot.core.onboarding.OnboardingService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.slack.testing.BlockKit;
+import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.Fixtures;
 import io.opsbot.slack.testing.SlackAdapterTest;
@@ -17,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,15 +84,7 @@ class SlackOnboardingTest extends SlackAdapterTest {
     }
 
     private HttpResponse<String> command(String name, String text, String channel, String user) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("team_id", FakeSlackApi.TEAM_ID);
-        fields.put("enterprise_id", "");
-        fields.put("channel_id", channel);
-        fields.put("user_id", user);
-        fields.put("command", "/" + name);
-        fields.put("text", text);
-        fields.put("response_url", SLACK.responseUrl("commands/" + tag));
-        return slack.slashCommand(fields);
+        return slashCommand("/" + name, text, channel, user, "commands/" + tag);
     }
 
     /** A DM is posted to the user id (Slack puts it in the app's DM with them). */
@@ -103,19 +94,8 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
     /** A block_actions click on a button of a message the bot posted in a DM. */
     private HttpResponse<String> click(String userId, FakeSlackApi.Call posted, JsonObject button) {
-        JsonObject click = Fixtures.json("slack/block_actions.in-thread.json");
-        click.getAsJsonObject("team").addProperty("id", FakeSlackApi.TEAM_ID);
-        click.getAsJsonObject("user").addProperty("id", userId);
-        click.getAsJsonObject("user").addProperty("team_id", FakeSlackApi.TEAM_ID);
-        click.getAsJsonObject("channel").addProperty("id", "D" + userId);
-        click.getAsJsonObject("container").addProperty("channel_id", "D" + userId);
-        click.getAsJsonObject("container").addProperty("message_ts", ts(posted));
-        click.getAsJsonObject("container").addProperty("is_ephemeral", false);
-        click.addProperty("response_url", SLACK.responseUrl("actions/" + tag));
-        JsonObject action = click.getAsJsonArray("actions").get(0).getAsJsonObject();
-        action.addProperty("action_id", button.get("action_id").getAsString());
-        action.addProperty("value", button.get("value").getAsString());
-        return slack.interaction(click);
+        return slack.interaction(ButtonClick.on(button).user(userId).channel("D" + userId).messageTs(ts(posted))
+                .responseUrl(SLACK.responseUrl("actions/" + tag)).json());
     }
 
     /** The ts Slack sends in the click's container: chat.update must name it. */
@@ -199,14 +179,14 @@ class SlackOnboardingTest extends SlackAdapterTest {
         FakeSlackApi.Call card = dmTo(mentee);
         String runId = onboarding.runsOf(new UserRef(tenant, mentee)).get(0).getId();
 
-        HttpResponse<String> next = click(mentee, card, button(card, "Next ▶"));
+        HttpResponse<String> next = click(mentee, card, BlockKit.button(card, "Next ▶"));
         assertThat(next.statusCode()).isEqualTo(200);
         FakeSlackApi.Call moved = SLACK.awaitCall("chat.update", c -> c.param("text").startsWith("Step 2 of 6"));
         assertThat(moved.param("channel")).isEqualTo("D" + mentee);
         assertThat(moved.param("ts")).isEqualTo(ts(card));
         assertThat(moved.param("blocks")).contains("Meet your onboarding buddy").contains("◀ Back");
 
-        click(mentee, card, button(moved.jsonParam("blocks").getAsJsonArray(), "Done"));
+        click(mentee, card, BlockKit.button(moved, "Done"));
 
         FakeSlackApi.Call ticked = SLACK.awaitCall("chat.update", c -> c.param("blocks")
                 .contains("✅ Meet your onboarding buddy"));
@@ -225,24 +205,5 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
         assertThat(JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString())
                 .contains("I couldn't tell who @someone is");
-    }
-
-    static JsonObject button(FakeSlackApi.Call posted, String label) {
-        return button(posted.jsonParam("blocks").getAsJsonArray(), label);
-    }
-
-    static JsonObject button(JsonArray blocks, String label) {
-        for (JsonElement block : blocks) {
-            JsonObject b = block.getAsJsonObject();
-            if ("actions".equals(b.get("type").getAsString())) {
-                for (JsonElement element : b.getAsJsonArray("elements")) {
-                    JsonObject button = element.getAsJsonObject();
-                    if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {
-                        return button;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no button " + label + " in " + blocks);
     }
 }

@@ -1,13 +1,12 @@
 package io.opsbot.slack.standup;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.slack.testing.FakeSlackApi;
-import io.opsbot.slack.testing.Fixtures;
 import io.opsbot.slack.testing.SlackAdapterTest;
+import io.opsbot.slack.testing.ViewSubmission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,9 +59,7 @@ class SlackStandupTest extends SlackAdapterTest {
     }
 
     private HttpResponse<String> command(String text, String user) {
-        return slack.slashCommand(Map.of("team_id", FakeSlackApi.TEAM_ID, "enterprise_id", "", "user_id", user,
-                "channel_id", "C0ADMIN", "command", "/standup", "text", text,
-                "response_url", SLACK.responseUrl("standup")));
+        return slashCommand("/standup", text, "C0ADMIN", user, "standup");
     }
 
     private void createStandup() {
@@ -75,46 +71,21 @@ class SlackStandupTest extends SlackAdapterTest {
         assertThat(elements).contains("conversations_select", "multi_users_select", "checkboxes", "timepicker",
                 "number_input");
 
-        JsonObject state = new JsonObject();
-        put(state, "name", "plain_text_input", "value", name);
-        put(state, "channel", "conversations_select", "selected_conversation", "C0STANDUP");
-        JsonArray users = new JsonArray();
-        users.add(ana);
-        users.add(bo);
-        JsonObject participants = input("multi_users_select");
-        participants.add("selected_users", users);
-        wrap(state, "participants", participants);
-        put(state, "members_of", "conversations_select", "selected_conversation", team);
-        JsonArray days = new JsonArray();
-        for (String d : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            JsonObject option = new JsonObject();
-            option.addProperty("value", d);
-            days.add(option);
-        }
-        JsonObject checkboxes = input("checkboxes");
-        checkboxes.add("selected_options", days);
-        wrap(state, "days", checkboxes);
-        put(state, "time", "timepicker", "selected_time", "09:00");
-        JsonObject mode = input("static_select");
-        JsonObject option = new JsonObject();
-        option.addProperty("value", "PARTICIPANT");
-        mode.add("selected_option", option);
-        wrap(state, "zone_mode", mode);
-        put(state, "zone", "plain_text_input", "value", "Europe/London");
-        put(state, "questions", "plain_text_input", "value",
-                "What did you do yesterday?\nWhat will you do today?\nAnything blocking you?");
-        put(state, "reminder", "number_input", "value", "60");
-        put(state, "cutoff", "number_input", "value", "4");
-
-        JsonObject submission = Fixtures.json("slack/view_submission.json");
-        submission.getAsJsonObject("team").addProperty("id", FakeSlackApi.TEAM_ID);
-        submission.getAsJsonObject("user").addProperty("id", "U0ADMIN");
-        JsonObject submitted = submission.getAsJsonObject("view");
-        submitted.addProperty("callback_id", "standup.edit");
-        submitted.addProperty("private_metadata", view.get("private_metadata").getAsString());
-        JsonObject values = new JsonObject();
-        values.add("values", state);
-        submitted.add("state", values);
+        JsonObject submission = ViewSubmission.of("standup.edit").user("U0ADMIN")
+                .privateMetadata(view.get("private_metadata").getAsString())
+                .plainTextInput("name", name)
+                .conversationsSelect("channel", "C0STANDUP")
+                .multiUsersSelect("participants", ana, bo)
+                .conversationsSelect("members_of", team)
+                .checkboxes("days", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                .timepicker("time", "09:00")
+                .staticSelect("zone_mode", "PARTICIPANT")
+                .plainTextInput("zone", "Europe/London")
+                .plainTextInput("questions",
+                        "What did you do yesterday?\nWhat will you do today?\nAnything blocking you?")
+                .numberInput("reminder", "60")
+                .numberInput("cutoff", "4")
+                .json();
         SLACK.reset();
         people();
 
@@ -125,14 +96,7 @@ class SlackStandupTest extends SlackAdapterTest {
     }
 
     private JsonObject dm(String user, String text) {
-        JsonObject envelope = Fixtures.json("slack/events/message_im.docs.json");
-        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
-        envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        JsonObject event = envelope.getAsJsonObject("event");
-        event.addProperty("user", user);
-        event.addProperty("channel", "D" + user);
-        event.addProperty("text", text);
-        return envelope;
+        return directMessage(user, "D" + user, text);
     }
 
     @Test
@@ -189,9 +153,7 @@ class SlackStandupTest extends SlackAdapterTest {
         createStandup();
         clock.set(Instant.parse("2026-11-30T07:00:00Z"));
 
-        HttpResponse<String> skipped = slack.slashCommand(Map.of("team_id", FakeSlackApi.TEAM_ID, "enterprise_id", "",
-                "user_id", ana, "channel_id", "D" + ana, "command", "/standup", "text", "skip " + name,
-                "response_url", SLACK.responseUrl("skip")));
+        HttpResponse<String> skipped = slashCommand("/standup", "skip " + name, "D" + ana, ana, "skip");
         assertThat(skipped.body()).contains("you skip " + name + " today");
         driver.runUntil(Instant.parse("2026-11-30T08:30:00Z"));
 
@@ -202,23 +164,5 @@ class SlackStandupTest extends SlackAdapterTest {
     private static String summaryTsOf(FakeSlackApi.Call summary) {
         // The fake answers chat.postMessage with increasing ts values; find the one it gave this post.
         return summary.response().get("ts").getAsString();
-    }
-
-    private static JsonObject input(String type) {
-        JsonObject input = new JsonObject();
-        input.addProperty("type", type);
-        return input;
-    }
-
-    private static void put(JsonObject state, String id, String type, String field, String value) {
-        JsonObject input = input(type);
-        input.addProperty(field, value);
-        wrap(state, id, input);
-    }
-
-    private static void wrap(JsonObject state, String id, JsonObject input) {
-        JsonObject block = new JsonObject();
-        block.add(id, input);
-        state.add(id, block);
     }
 }

@@ -1,5 +1,6 @@
 package io.opsbot.slack.testing;
 
+import com.google.gson.JsonObject;
 import io.opsbot.core.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,6 +8,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Base of the Slack end-to-end tests: the real HTTP endpoint on a random port, signed requests in, a fake Slack Web
@@ -36,5 +42,40 @@ public abstract class SlackAdapterTest {
     void connect() {
         SLACK.reset();
         slack = new SignedSlackRequests("http://127.0.0.1:" + port + "/slack/events", SIGNING_SECRET);
+    }
+
+    /**
+     * A slash command typed in this workspace (not an Enterprise Grid org), answered through the fake's response URL
+     * of that name.
+     */
+    protected HttpResponse<String> slashCommand(String command, String text, String channelId, String userId,
+                                                String responseUrlName) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("team_id", FakeSlackApi.TEAM_ID);
+        fields.put("enterprise_id", "");
+        fields.put("channel_id", channelId);
+        fields.put("user_id", userId);
+        fields.put("command", command);
+        fields.put("text", text);
+        fields.put("response_url", SLACK.responseUrl(responseUrlName));
+        return slack.slashCommand(fields);
+    }
+
+    /** A message.im Events API delivery in this workspace, with an event id of its own, from the fixture's sender. */
+    protected static JsonObject directMessage(String text) {
+        JsonObject envelope = Fixtures.json("slack/events/message_im.docs.json");
+        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        envelope.getAsJsonObject("event").addProperty("text", text);
+        return envelope;
+    }
+
+    /** A message.im Events API delivery from this user in this DM channel. */
+    protected static JsonObject directMessage(String userId, String channelId, String text) {
+        JsonObject envelope = directMessage(text);
+        JsonObject event = envelope.getAsJsonObject("event");
+        event.addProperty("user", userId);
+        event.addProperty("channel", channelId);
+        return envelope;
     }
 }

@@ -5,26 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsbot.core.onboarding.OnboardingRun;
 import io.opsbot.core.onboarding.OnboardingService;
-import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.training.TrainingService;
 import io.opsbot.core.training.TrainingSession;
-import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
-import io.opsbot.teams.testing.TeamsRequests;
-import io.opsbot.teams.testing.TeamsTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,39 +28,17 @@ import static org.awaitility.Awaitility.await;
  * resolved to Entra object ids, step cards in the person's new 1:1 chat, Done and Next through an invoke and a
  * messageBack, an invitation answered, all against the fake Bot Connector with runs in MongoDB.
  */
-@TeamsTest
-class TeamsOnboardingTest {
+class TeamsOnboardingTest extends TeamsAdapterTest {
 
-    static final FakeBotConnector connector = FakeBotConnector.start();
     static final String TEAM = "19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2";
     /** Rido, the person of the invoke fixture: the one who clicks. */
     static final String RIDO_AAD = "c5e99701-2a32-49c1-a660-4629ceeb8c61";
     static final String RIDO_29 = "29:1uMVvhoAyfTqdMsyvHL0qlJTTfQF9MOUSI8_cQts2kdSWEZVDyJO2jz-CsNOhQcdYq1Bw4cHT0__O6XDj4AZ-Jw";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     OnboardingService onboarding;
     @Autowired
     TrainingService training;
-
-    private String tenantId;
-    private TenantRef tenant;
-    private String serviceUrl;
-
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        connector.clear();
-        tenantId = TeamsRequests.freshTenant();
-        tenant = TenantRef.teams(tenantId);
-        serviceUrl = connector.baseUrl() + "/" + tenantId + "/";
-    }
-
     @Autowired
     io.opsbot.core.schedule.Nudges nudges;
     @Autowired
@@ -78,24 +49,6 @@ class TeamsOnboardingTest {
         onboarding.active(tenant).forEach(run -> onboarding.stop(run.getId()));
         nudges.pending().stream().filter(n -> n.subject().startsWith(tenant.key() + ":"))
                 .forEach(n -> nudges.cancel(n.kind(), n.subject()));
-    }
-
-    private TeamsFixtures.Activity fixture(String name) {
-        return TeamsFixtures.load(name).serviceUrl(serviceUrl).tenant(tenantId);
-    }
-
-    private boolean mine(Recorded request) {
-        return request.path().startsWith("/" + tenantId + "/");
-    }
-
-    private List<Recorded> sent() {
-        return connector.sentActivities().stream().filter(this::mine).toList();
-    }
-
-    private MvcResult send(TeamsFixtures.Activity activity) {
-        MvcResult result = TeamsRequests.send(mvc, activity);
-        assertThat(result.getResponse().getStatus()).as("HTTP status").isEqualTo(200);
-        return result;
     }
 
     /** The "added to a team" activity, with people (not the bot) in membersAdded. */
@@ -133,8 +86,8 @@ class TeamsOnboardingTest {
 
         send(peopleAdded(Map.of(RIDO_29, RIDO_AAD, "28:another-bot", "")));
 
-        Recorded created = await().atMost(Duration.ofSeconds(5)).until(() -> connector.createdConversations()
-                .stream().filter(this::mine).findFirst().orElse(null), java.util.Objects::nonNull);
+        Recorded created = await().atMost(Duration.ofSeconds(5)).until(() -> createdConversations().stream()
+                .findFirst().orElse(null), java.util.Objects::nonNull);
         assertThat(created.body().path("members").get(0).path("id").asText()).isEqualTo(RIDO_AAD);
         // The new 1:1 chat lives at the service URL the connector answered with.
         Recorded first = await().atMost(Duration.ofSeconds(5)).until(() -> connector.sentActivities().stream()
@@ -163,7 +116,7 @@ class TeamsOnboardingTest {
         ((ObjectNode) next.json().path("from")).put("id", RIDO_29).put("aadObjectId", RIDO_AAD);
         send(next);
 
-        Recorded update = connector.updatedActivities().stream().filter(this::mine).findFirst().orElseThrow();
+        Recorded update = updated().stream().findFirst().orElseThrow();
         assertThat(update.path()).endsWith("/activities/1700000000123");
         assertThat(card(update).path("body").get(0).path("text").asText()).isEqualTo("Meet your onboarding buddy");
         assertThat(card(update).toString()).contains("Step 2 of 6").contains("◀ Back");
@@ -243,14 +196,5 @@ class TeamsOnboardingTest {
         assertThat(json(attend).path("value").toString()).contains("You're attending");
         assertThat(training.findSession(session.getId()).orElseThrow().answerOf(new UserRef(tenant, RIDO_AAD)))
                 .isEqualTo(TrainingSession.Answer.ATTENDING);
-    }
-
-    private static JsonNode json(MvcResult result) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.getResponse()
-                    .getContentAsString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,6 +15,13 @@ import java.util.Map;
  */
 public final class TeamsFixtures {
 
+    /** Megan Bowen, who writes in {@code message.personal.json}: her Entra object id and her Teams user id. */
+    public static final String MEGAN_AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
+    public static final String MEGAN_29 =
+            "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw";
+    /** The team channel of {@code message.channel.mention.json}. */
+    public static final String CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TeamsFixtures() {
