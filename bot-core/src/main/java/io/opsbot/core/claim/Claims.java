@@ -43,11 +43,6 @@ public class Claims implements InitializingBean {
         }
     }
 
-    /** Gives a claim back, so a failed attempt can be made again. */
-    public void release(String key) {
-        mongo.remove(Query.query(Criteria.where("_id").is(key)), COLLECTION);
-    }
-
     public boolean isClaimed(String key) {
         return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
     }

@@ -142,10 +142,6 @@ public class ConversationEngine {
         return Optional.of(handler.form(new FormSubmission(invoker, formId, Map.of(), state)).withState(state));
     }
 
-    public CommandRouter router() {
-        return router;
-    }
-
     private Response guarded(Invoker invoker, String what, Supplier<Response> work) {
         try {
             return work.get();

@@ -40,10 +40,6 @@ public record Form(String formId, String title, String submitLabel, List<Block> 
         return new Form(formId, title, submitLabel, intro, inputs, newState, errors);
     }
 
-    public Form withIntro(List<Block> newIntro) {
-        return new Form(formId, title, submitLabel, newIntro, inputs, state, errors);
-    }
-
     /** Sets initial values by input id; unknown ids are ignored. */
     public Form withValues(Map<String, String> values) {
         List<Input> filled = inputs.stream()
