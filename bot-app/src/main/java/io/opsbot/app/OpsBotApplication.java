@@ -1,6 +1,7 @@
 package io.opsbot.app;
 
 import io.opsbot.app.embedded.EmbeddedMongoConfiguration;
+import io.opsbot.app.embedded.ExternalMongoConfiguration;
 import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.teams.TeamsAdapterConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({EmbeddedMongoConfiguration.class, CoreConfiguration.class, SlackAdapterConfiguration.class,
+@Import({EmbeddedMongoConfiguration.class, ExternalMongoConfiguration.class, CoreConfiguration.class, SlackAdapterConfiguration.class,
         TeamsAdapterConfiguration.class})
 public class OpsBotApplication {
 

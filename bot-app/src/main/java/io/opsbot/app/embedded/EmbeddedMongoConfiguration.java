@@ -3,7 +3,8 @@ package io.opsbot.app.embedded;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,7 +22,8 @@ import java.nio.file.Path;
 /**
  * With no MongoDB URI configured, runs mongo-java-server in-process with its H2 MVStore backend (data in
  * {@code <data-dir>/opsbot.mv.db}, kept across restarts) and points Spring Data at it over TCP, through the same
- * driver a real MongoDB would be reached with. Stopped after the client, as the client depends on it.
+ * driver a real MongoDB would be reached with. Every write is on disk before the driver gets its acknowledgement
+ * ({@link DurableH2Backend}). Stopped after the client, as the client depends on it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoMongoUriCondition.class)
@@ -30,20 +32,34 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
-        Path dir = Path.of(properties.getDataDir()).toAbsolutePath().normalize();
+    static final String FILE_NAME = "opsbot.mv.db";
+
+    @Bean(destroyMethod = "close")
+    MVStore embeddedMongoStore(EmbeddedMongoProperties properties) {
+        Path file = dataFile(properties);
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + dir, e);
+            throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
-        Path file = dir.resolve("opsbot.mv.db");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        try {
+            return new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            if (e.getMessage() != null && e.getMessage().contains("locked")) {
+                throw new IllegalStateException(SingleInstance.fileInUse(file), e);
+            }
+            throw e;
+        }
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(MVStore embeddedMongoStore, EmbeddedMongoProperties properties) {
+        DurableH2Backend backend = new DurableH2Backend(embeddedMongoStore, properties.getDurability());
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", properties.getPort());
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB (mongo-java-server, H2 file {}) listening on 127.0.0.1:{}", file,
-                address.getPort());
+        log.info("Embedded MongoDB (mongo-java-server, H2 file {}, durability {}) listening on 127.0.0.1:{}",
+                dataFile(properties), properties.getDurability(), address.getPort());
         return server;
     }
 
@@ -60,5 +76,24 @@ public class EmbeddedMongoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     EmbeddedMongoHealthIndicator mongoHealthIndicator(MongoClient client, EmbeddedMongoProperties properties) {
         return new EmbeddedMongoHealthIndicator(client, properties.getDatabase());
+    }
+
+    @Bean
+    EmbeddedDatabaseOwner embeddedDatabaseOwner(MongoClient client, EmbeddedMongoProperties properties) {
+        return new EmbeddedDatabaseOwner(client, properties.getDatabase(), dataFile(properties));
+    }
+
+    @Bean
+    EmbeddedBackups embeddedBackups(MVStore embeddedMongoStore, EmbeddedMongoProperties properties) {
+        return new EmbeddedBackups(embeddedMongoStore, Path.of(properties.getBackupDir()).toAbsolutePath().normalize());
+    }
+
+    @Bean
+    BackupController backupController(EmbeddedBackups embeddedBackups, EmbeddedMongoProperties properties) {
+        return new BackupController(embeddedBackups, properties.getBackupToken());
+    }
+
+    static Path dataFile(EmbeddedMongoProperties properties) {
+        return Path.of(properties.getDataDir()).toAbsolutePath().normalize().resolve(FILE_NAME);
     }
 }

@@ -3,6 +3,7 @@ package io.opsbot.app.embedded;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,6 +24,16 @@ public class EmbeddedMongoProperties {
     @NotBlank
     private String database = "opsbot";
 
+    /** How far a write gets before it is acknowledged; FSYNC (the default) survives a crash of the machine. */
+    @NotNull
+    private Durability durability = Durability.FSYNC;
+
+    /** Folder for online backups ({@code POST /admin/backup}); empty means {@code <data-dir>/backups}. */
+    private String backupDir = "";
+
+    /** Bearer token that {@code POST /admin/backup} requires; unset, the endpoint is off. Never logged. */
+    private String backupToken;
+
     public String getDataDir() {
         return dataDir;
     }
@@ -37,6 +48,30 @@ public class EmbeddedMongoProperties {
 
     public void setPort(int port) {
         this.port = port;
+    }
+
+    public Durability getDurability() {
+        return durability;
+    }
+
+    public void setDurability(Durability durability) {
+        this.durability = durability;
+    }
+
+    public String getBackupDir() {
+        return backupDir == null || backupDir.isBlank() ? dataDir + "/backups" : backupDir;
+    }
+
+    public void setBackupDir(String backupDir) {
+        this.backupDir = backupDir;
+    }
+
+    public String getBackupToken() {
+        return backupToken;
+    }
+
+    public void setBackupToken(String backupToken) {
+        this.backupToken = backupToken;
     }
 
     public String getDatabase() {

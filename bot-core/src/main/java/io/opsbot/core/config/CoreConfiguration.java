@@ -42,5 +42,11 @@ public class CoreConfiguration {
         return executor;
     }
 
+    @Bean
+    DatabaseSettings databaseSettings(org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails connection,
+                                      OpsBotProperties properties) {
+        return new DatabaseSettings(connection, properties.getDatabase());
+    }
+
     public static final String OUTBOUND_EXECUTOR = "opsbotOutboundExecutor";
 }

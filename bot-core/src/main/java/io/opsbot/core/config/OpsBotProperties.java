@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +25,13 @@ public class OpsBotProperties {
 
     @Valid
     private final Feedback feedback = new Feedback();
+
+    @Valid
+    private final Database database = new Database();
+
+    public Database getDatabase() {
+        return database;
+    }
 
     public List<String> getAdmins() {
         return admins;
@@ -50,6 +58,42 @@ public class OpsBotProperties {
 
         public void setDefaultAreas(List<String> defaultAreas) {
             this.defaultAreas = defaultAreas;
+        }
+    }
+
+    /** Timeouts towards MongoDB (a URI that sets them wins). */
+    public static class Database {
+
+        /** How long a command waits for a reachable database before the person is told to try again. */
+        private Duration serverSelectionTimeout = Duration.ofSeconds(2);
+
+        private Duration connectTimeout = Duration.ofSeconds(2);
+
+        /** How long one database operation may take on the wire. */
+        private Duration readTimeout = Duration.ofSeconds(20);
+
+        public Duration getServerSelectionTimeout() {
+            return serverSelectionTimeout;
+        }
+
+        public void setServerSelectionTimeout(Duration serverSelectionTimeout) {
+            this.serverSelectionTimeout = serverSelectionTimeout;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
         }
     }
 }
