@@ -1,0 +1,241 @@
+package io.opsbot.app.packaged;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged bot ({@code bot-app/target/bot-app-*.jar}, built by {@code mvn package}) as a child process, the way an
+ * operator runs it, for tests that kill it with SIGKILL and start it again. Startup is what these tests spend their
+ * time on, so the jar is run the way Spring Boot recommends for fast starts: extracted once, with a class data sharing
+ * archive recorded on a first run, and C1 only (a short-lived process gains nothing from C2).
+ */
+public final class PackagedBot implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static Path launcher;
+    private static Path archive;
+
+    private final Path dataDir;
+    private final Map<String, String> settings;
+    private final int port;
+    private final int mongoPort;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    /**
+     * A bot on its own data folder; {@code settings} are Spring properties ({@code opsbot.slack.bot-token=...}). Its
+     * HTTP port and embedded database port stay the same across restarts.
+     */
+    public PackagedBot(Path dataDir, Map<String, String> settings) {
+        this.dataDir = dataDir;
+        this.settings = Map.copyOf(settings);
+        this.port = freePort();
+        this.mongoPort = freePort();
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The embedded database, for checking what is stored (the test reads it like any MongoDB client). */
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort + "/opsbot";
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Starts the bot and waits until it answers its health check. */
+    public PackagedBot start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
+        prepare();
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-jar", launcher.toString()));
+        command.addAll(arguments());
+        try {
+            Files.writeString(log, "---- start " + (++starts) + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(Duration.ofSeconds(60));
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing the process could do to save itself. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    /** SIGTERM: a graceful shutdown. */
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<String> arguments() {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                "--opsbot.embedded-mongo.data-dir=" + dataDir, "--opsbot.embedded-mongo.port=" + mongoPort,
+                "--opsbot.teams.enabled=false", "--spring.main.banner-mode=off"));
+        settings.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return args;
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the bot exited during start-up:\n" + tail());
+            }
+            try {
+                if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException("the bot did not become ready within " + timeout + ":\n" + tail());
+    }
+
+    private String tail() {
+        String all = log();
+        return all.length() > 6000 ? all.substring(all.length() - 6000) : all;
+    }
+
+    /** Extracts the jar and records the class data sharing archive, once per build. */
+    private static synchronized void prepare() {
+        if (launcher != null) {
+            return;
+        }
+        Path jar = Path.of(System.getProperty("opsbot.jar", "target/bot-app-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: run mvn package (or verify) first");
+        }
+        Path dir = jar.resolveSibling("packaged-bot");
+        Path extractedJar = dir.resolve(jar.getFileName());
+        Path jsa = dir.resolve("app.jsa");
+        try {
+            if (!Files.exists(jsa) || Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                deleteRecursively(dir);
+                run(List.of(javaBin(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                        dir.toString()), dir.getParent(), Duration.ofSeconds(120));
+                Path trainingData = Files.createTempDirectory("opsbot-cds");
+                run(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-XX:ArchiveClassesAtExit=" + jsa, "-Dspring.context.exit=onRefresh", "-jar",
+                        extractedJar.toString(), "--server.port=0", "--opsbot.teams.enabled=false",
+                        "--opsbot.embedded-mongo.data-dir=" + trainingData, "--opsbot.slack.bot-token=xoxb-cds",
+                        "--opsbot.slack.signing-secret=cds", "--opsbot.slack.api-base-url=http://127.0.0.1:9/api/",
+                        "--spring.quartz.auto-startup=false"), dir, Duration.ofSeconds(180));
+                deleteRecursively(trainingData);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        launcher = extractedJar;
+        archive = jsa;
+    }
+
+    private static void run(List<String> command, Path dir, Duration timeout) throws IOException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
