@@ -1,8 +1,11 @@
 package io.opsbot.core.claim;
 
+import com.mongodb.bulk.BulkWriteError;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,6 +15,9 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public class Claims implements InitializingBean {
 
     static final String COLLECTION = "claims";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -41,6 +48,28 @@ public class Claims implements InitializingBean {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /**
+     * Inserts documents whose ids are claims, in one database command; the ones whose id exists already are left as
+     * they are. Returns the positions of those, so the caller acts only on what it inserted.
+     */
+    public static <T> Set<Integer> insertNew(MongoTemplate mongo, List<T> documents, Class<T> type) {
+        Set<Integer> existing = new HashSet<>();
+        if (documents.isEmpty()) {
+            return existing;
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+        }
+        return existing;
     }
 
     public boolean isClaimed(String key) {

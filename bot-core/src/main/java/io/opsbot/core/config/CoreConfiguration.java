@@ -17,7 +17,8 @@ import java.time.Clock;
 @ComponentScan(basePackages = "io.opsbot.core",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableMongoRepositories(basePackages = "io.opsbot.core")
-@EnableConfigurationProperties(OpsBotProperties.class)
+@EnableConfigurationProperties({OpsBotProperties.class, io.opsbot.core.schedule.ScheduleProperties.class,
+        io.opsbot.core.cluster.InstanceProperties.class, io.opsbot.core.delivery.OutboxProperties.class})
 public class CoreConfiguration {
 
     /** All time comes from here; tests put a movable clock in front of it with {@code @Primary}. */

@@ -39,6 +39,10 @@ public class Delivery {
     private int attempts;
     private Instant nextAttemptAt;
     private Instant leaseUntil;
+    /** The instance attempting it while leased. */
+    private String leasedBy;
+    /** An earlier attempt may have reached the platform (cut short, or timed out): look before sending again. */
+    private boolean inDoubt;
     private String lastError;
     private Instant createdAt;
     private Instant expiresAt;
@@ -94,6 +98,14 @@ public class Delivery {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    public String getLeasedBy() {
+        return leasedBy;
+    }
+
+    public boolean isInDoubt() {
+        return inDoubt;
     }
 
     public String getLastError() {

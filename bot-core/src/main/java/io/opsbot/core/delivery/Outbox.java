@@ -1,5 +1,8 @@
 package io.opsbot.core.delivery;
 
+import io.opsbot.core.claim.Claims;
+import io.opsbot.core.cluster.Instances;
+import io.opsbot.core.cluster.LeaseHolder;
 import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.messaging.DeliveryException;
@@ -9,7 +12,9 @@ import io.opsbot.core.messaging.PostedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,6 +31,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every message the bot sends on its own (triage posts, notices, prompts, reminders, summaries) goes through here.
@@ -33,31 +40,43 @@ import java.util.concurrent.Executor;
  *   <li>Exactly once: {@link #enqueue} inserts under a unique key first; a second enqueue with the key does nothing.</li>
  *   <li>Nothing lost: the message is stored before it is sent; failures are retried with backoff (honouring the
  *       platform's Retry-After) by {@link #retryDue()}, which a Quartz job calls.</li>
- *   <li>No double send across instances: each attempt leases the delivery in MongoDB first.</li>
+ *   <li>No double send across instances: each attempt leases the delivery in MongoDB first, for this instance.</li>
+ *   <li>No double send after a crash: a delivery whose attempt never finished (its instance died, or its lease ran
+ *       out) is "in doubt"; before sending it again the platform is asked whether it arrived
+ *       ({@link Messenger#findSent}), and if it did it is recorded as sent.</li>
+ *   <li>Graceful shutdown: sends in flight finish; the rest stay stored for the next instance.</li>
  * </ul>
  */
 @Service
-public class Outbox implements InitializingBean {
+public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    static final int MAX_ATTEMPTS = 8;
-    static final Duration LEASE = Duration.ofMinutes(2);
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     /** How long a reply waits between looks at whether its thread's first message has gone out. */
     static final Duration THREAD_WAIT = Duration.ofSeconds(15);
+    /** A message found on the platform this long before its delivery was created is not it. */
+    private static final Duration FIND_SLACK = Duration.ofMinutes(1);
+    /** Stops after the web server (no new commands) and before this instance hands back its leases. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final MongoTemplate mongo;
     private final Messenger messenger;
     private final Executor executor;
+    private final ObjectProvider<Instances> instances;
+    private final OutboxProperties properties;
     private final Clock clock;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private volatile boolean stopping;
 
     public Outbox(MongoTemplate mongo, Messenger messenger,
-                  @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, Clock clock) {
+                  @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, ObjectProvider<Instances> instances,
+                  OutboxProperties properties, Clock clock) {
         this.mongo = mongo;
         this.messenger = messenger;
         this.executor = executor;
+        this.instances = instances;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -67,6 +86,32 @@ public class Outbox implements InitializingBean {
      */
     public boolean enqueue(String key, Destination destination, Message message, Instant expiresAt) {
         return enqueue(key, destination, message, null, expiresAt, true);
+    }
+
+    /** One message of a fan-out: {@link #enqueueAll}. */
+    public record Outgoing(String key, Destination destination, Message message, Instant expiresAt) {
+    }
+
+    /**
+     * Stores a whole fan-out in one database command and sends what was new. Keys already used are skipped, so a
+     * fan-out repeated after a crash stores and sends only what the first attempt had not. Returns how many were new.
+     */
+    public int enqueueAll(List<Outgoing> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Delivery> deliveries = messages.stream()
+                .map(m -> new Delivery(m.key(), m.destination(), m.message(), null, now, m.expiresAt())).toList();
+        java.util.Set<Integer> existing = Claims.insertNew(mongo, deliveries, Delivery.class);
+        int added = 0;
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (!existing.contains(i)) {
+                soon(deliveries.get(i).getKey());
+                added++;
+            }
+        }
+        return added;
     }
 
     /** Like {@link #enqueue}, but as a reply in the thread of the delivery {@code parentKey}, once that is sent. */
@@ -103,7 +148,7 @@ public class Outbox implements InitializingBean {
                         .set("updatePending", true),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
         if (updated != null) {
-            executor.execute(() -> deliver(key));
+            soon(key);
         }
     }
 
@@ -123,13 +168,29 @@ public class Outbox implements InitializingBean {
 
     /** One attempt: send if pending, edit if an edit is pending. Does nothing if not due or leased elsewhere. */
     public void deliver(String key) {
-        Instant now = clock.instant();
-        Delivery delivery = lease(key, now);
-        if (delivery == null) {
+        if (stopping) {
             return;
         }
+        inFlight.incrementAndGet();
+        try {
+            attempt(key);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void attempt(String key) {
+        Instant now = clock.instant();
+        Leased leased = lease(key, now);
+        if (leased == null) {
+            return;
+        }
+        Delivery delivery = leased.delivery();
         if (delivery.getState() == Delivery.State.SENT) {
             edit(delivery, now);
+            return;
+        }
+        if (leased.inDoubt() && alreadyArrived(delivery, now)) {
             return;
         }
         if (delivery.getExpiresAt() != null && !now.isBefore(delivery.getExpiresAt())) {
@@ -148,26 +209,55 @@ public class Outbox implements InitializingBean {
             }
         }
         try {
-            PostedMessage posted = messenger.send(destination, delivery.getMessage());
-            Update sent = new Update().set("state", Delivery.State.SENT).set("posted", posted).set("sentAt", now)
-                    .set("attempts", 0).unset("lastError");
-            Delivery after = releaseAndGet(key, sent);
+            PostedMessage posted = messenger.send(destination, delivery.getMessage(), key);
+            recordSent(delivery, posted, now);
+        } catch (DeliveryException e) {
+            failed(delivery, e.retryable(), e.mayHaveArrived(), e.retryAfter(), e.getMessage(), now, false);
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure sending {}", key, e);
+            failed(delivery, true, true, null, e.getClass().getSimpleName(), now, false);
+        }
+    }
+
+    /**
+     * A delivery whose last attempt never finished may have reached the platform before its instance died. If the
+     * platform can tell, and it did arrive, it is recorded as sent instead of being sent again.
+     */
+    private boolean alreadyArrived(Delivery delivery, Instant now) {
+        Optional<PostedMessage> found;
+        try {
+            found = messenger.findSent(delivery.getDestination(), delivery.getKey(),
+                    delivery.getCreatedAt().minus(FIND_SLACK));
+        } catch (DeliveryException e) {
+            // Cannot tell now: try again later rather than risk a duplicate.
+            failed(delivery, true, true, e.retryAfter(), "checking an unfinished attempt: " + e.getMessage(), now,
+                    false);
+            return true;
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        log.info("{} had reached the platform before its attempt was cut short; not sending it again",
+                delivery.getKey());
+        recordSent(delivery, found.get(), now);
+        return true;
+    }
+
+    private void recordSent(Delivery delivery, PostedMessage posted, Instant now) {
+        String key = delivery.getKey();
+        Update sent = new Update().set("state", Delivery.State.SENT).set("posted", posted).set("sentAt", now)
+                .set("attempts", 0).unset("lastError").unset("inDoubt");
+        Delivery after = releaseAndGet(key, sent);
             if (after != null && after.getRevision() == delivery.getRevision()) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
                         new Update().set("updatePending", false), Delivery.class);
             } else if (after != null) {
                 // Edited while it was being sent: apply the edit now rather than at the next retry sweep.
-                executor.execute(() -> deliver(key));
+                soon(key);
             }
             if (after != null && after.isHasReplies()) {
                 sendWaitingReplies(key);
             }
-        } catch (DeliveryException e) {
-            failed(delivery, e.retryable(), e.retryAfter(), e.getMessage(), now, false);
-        } catch (RuntimeException e) {
-            log.error("Unexpected failure sending {}", key, e);
-            failed(delivery, true, null, e.getClass().getSimpleName(), now, false);
-        }
     }
 
     /** Replies held back until this message existed go out now, in its thread. */
@@ -177,7 +267,7 @@ public class Outbox implements InitializingBean {
         for (Delivery reply : mongo.find(waiting, Delivery.class)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(reply.getKey())),
                     new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
-            executor.execute(() -> deliver(reply.getKey()));
+            soon(reply.getKey());
         }
     }
 
@@ -190,13 +280,13 @@ public class Outbox implements InitializingBean {
                     new Update().set("updatePending", false), Delivery.class).getModifiedCount() > 0;
             release(delivery.getKey(), new Update().set("attempts", 0).unset("lastError"));
             if (!current) {
-                executor.execute(() -> deliver(delivery.getKey()));
+                soon(delivery.getKey());
             }
         } catch (DeliveryException e) {
-            failed(delivery, e.retryable(), e.retryAfter(), e.getMessage(), now, true);
+            failed(delivery, e.retryable(), false, e.retryAfter(), e.getMessage(), now, true);
         } catch (RuntimeException e) {
             log.error("Unexpected failure editing {}", delivery.getKey(), e);
-            failed(delivery, true, null, e.getClass().getSimpleName(), now, true);
+            failed(delivery, true, false, null, e.getClass().getSimpleName(), now, true);
         }
     }
 
@@ -208,30 +298,71 @@ public class Outbox implements InitializingBean {
             return false;
         }
         if (sendSoon) {
-            executor.execute(() -> deliver(key));
+            soon(key);
         }
         return true;
     }
 
-    private Delivery lease(String key, Instant now) {
+    /** Sends on the outbound pool; when it is shutting down the delivery stays stored for the next sweep. */
+    private void soon(String key) {
+        if (stopping) {
+            return;
+        }
+        try {
+            executor.execute(() -> deliver(key));
+        } catch (RejectedExecutionException shuttingDown) {
+            log.debug("Not sending {} now: shutting down; it stays queued", key);
+        }
+    }
+
+    /** The delivery, leased to this instance for one attempt; in doubt if an earlier attempt never finished. */
+    private record Leased(Delivery delivery, boolean inDoubt) {
+    }
+
+    private Leased lease(String key, Instant now) {
         Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null),
                 Criteria.where("leaseUntil").lt(now));
         Criteria work = new Criteria().orOperator(Criteria.where("state").is(Delivery.State.PENDING),
                 Criteria.where("state").is(Delivery.State.SENT).and("updatePending").is(true));
         Query query = Query.query(Criteria.where("_id").is(key).and("nextAttemptAt").lte(now))
                 .addCriteria(new Criteria().andOperator(free, work));
-        return mongo.findAndModify(query, new Update().set("leaseUntil", now.plus(LEASE)).inc("attempts", 1),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        Delivery before = mongo.findAndModify(query, new Update().set("leaseUntil", now.plus(properties.getLease()))
+                        .set("leasedBy", instances.getObject().id()).inc("attempts", 1),
+                FindAndModifyOptions.options().returnNew(false), Delivery.class);
+        if (before == null) {
+            return null;
+        }
+        // An attempt that ended released its lease; one still recorded here was cut short (its lease ran out).
+        boolean inDoubt = before.isInDoubt() || before.getLeaseUntil() != null;
+        Delivery leased = mongo.findById(key, Delivery.class);
+        return leased == null ? null : new Leased(leased, inDoubt);
     }
 
-    private void failed(Delivery delivery, boolean retryable, Duration retryAfter, String error, Instant now,
-                        boolean editing) {
+    /** Frees what a gone instance was sending; those sends may have arrived, so they are in doubt. */
+    @Override
+    public long releaseLeasesOf(String instanceId) {
+        Query held = Query.query(Criteria.where("leasedBy").is(instanceId));
+        long sends = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)
+                        .and("state").is(Delivery.State.PENDING)),
+                new Update().set("inDoubt", true).unset("leaseUntil").unset("leasedBy"), Delivery.class)
+                .getModifiedCount();
+        long edits = mongo.updateMulti(held, new Update().unset("leaseUntil").unset("leasedBy"), Delivery.class)
+                .getModifiedCount();
+        return sends + edits;
+    }
+
+    private void failed(Delivery delivery, boolean retryable, boolean mayHaveArrived, Duration retryAfter,
+                        String error, Instant now, boolean editing) {
         int attempts = delivery.getAttempts();
-        if (retryable && attempts < MAX_ATTEMPTS) {
-            Duration wait = retryAfter != null ? retryAfter : backoff(attempts);
+        if (retryable && attempts < properties.getMaxAttempts()) {
+            Duration wait = retryAfter != null ? retryAfter : backoff(attempts, properties);
             log.warn("{} of {} failed (attempt {}): {}; next try in {}", editing ? "Edit" : "Send",
                     delivery.getKey(), attempts, error, wait);
-            release(delivery.getKey(), new Update().set("nextAttemptAt", now.plus(wait)).set("lastError", error));
+            Update retry = new Update().set("nextAttemptAt", now.plus(wait)).set("lastError", error);
+            if (!editing) {
+                retry.set("inDoubt", mayHaveArrived);
+            }
+            release(delivery.getKey(), retry);
         } else if (editing) {
             log.error("Giving up editing {} after {} attempt(s): {}", delivery.getKey(), attempts, error);
             release(delivery.getKey(), new Update().set("updatePending", false).set("lastError", error));
@@ -241,18 +372,52 @@ public class Outbox implements InitializingBean {
         }
     }
 
-    static Duration backoff(int attempts) {
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    static Duration backoff(int attempts, OutboxProperties properties) {
+        Duration wait = properties.getFirstBackoff().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+        return wait.compareTo(properties.getMaxBackoff()) > 0 ? properties.getMaxBackoff() : wait;
     }
 
     private void release(String key, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), update.unset("leaseUntil"), Delivery.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), update.unset("leaseUntil").unset("leasedBy"),
+                Delivery.class);
     }
 
     private Delivery releaseAndGet(String key, Update update) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), update.unset("leaseUntil"),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                update.unset("leaseUntil").unset("leasedBy"), FindAndModifyOptions.options().returnNew(true),
+                Delivery.class);
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    /** Lets the sends in flight finish (up to 15 s); what has not started stays stored for the next instance. */
+    @Override
+    public void stop() {
+        stopping = true;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override

@@ -11,7 +11,10 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A Quartz job that retries due deliveries every 30 seconds, until each is sent, expired or given up. */
+/**
+ * A Quartz job that retries due deliveries ({@link OutboxProperties#getPollInterval()}, 30 s by default), until each is
+ * sent, expired or given up.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OutboxSchedule {
 
@@ -21,9 +24,10 @@ public class OutboxSchedule {
     }
 
     @Bean
-    Trigger outboxRetryTrigger(JobDetail outboxRetryJob) {
+    Trigger outboxRetryTrigger(JobDetail outboxRetryJob, OutboxProperties properties) {
         return TriggerBuilder.newTrigger().forJob(outboxRetryJob).withIdentity("outbox-retry")
-                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(30)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(properties.getPollInterval().toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }

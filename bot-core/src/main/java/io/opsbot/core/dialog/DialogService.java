@@ -60,7 +60,9 @@ public class DialogService implements InitializingBean {
 
     /**
      * Opens a dialog unless one with this key exists. It becomes active at once if the person has none active (its
-     * opening message is sent), otherwise it waits. Returns false when the key was already used.
+     * opening message is sent), otherwise it waits. Returns false when the key was already used; an existing dialog
+     * whose opening was cut short (a crash between these steps) is finished instead, so starting again is how a
+     * ritual resumes.
      */
     public boolean start(String key, UserRef user, String kind, String subject, List<String> questions,
                          Instant expiresAt) {
@@ -69,17 +71,43 @@ public class DialogService implements InitializingBean {
         try {
             dialog = mongo.insert(new Dialog(key, user, kind, subject, questions, clock.instant(), expiresAt));
         } catch (DuplicateKeyException e) {
+            find(key).ifPresent(this::finishOpening);
             return false;
         }
         // Usually the person is free: claim their head for this dialog directly, without looking for others.
         if (claimHead(user, dialog, clock.instant())) {
-            Dialog activated = mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-                    new Update().set("state", Dialog.State.ACTIVE), FindAndModifyOptions.options().returnNew(true),
-                    Dialog.class);
-            outbox.enqueue(key + ":opening", new Destination.Direct(user), handler(kind).opening(activated),
-                    expiresAt);
+            activate(dialog);
         }
         return true;
+    }
+
+    /** Completes the steps of opening a dialog that a crash may have interrupted; each step is safe to repeat. */
+    private void finishOpening(Dialog dialog) {
+        if (dialog.getState() == Dialog.State.ACTIVE) {
+            sendOpening(dialog);
+        } else if (dialog.getState() == Dialog.State.QUEUED) {
+            DialogHead head = mongo.findById(dialog.getUser().key(), DialogHead.class);
+            if (head != null && dialog.getKey().equals(head.getActive())) {
+                activate(dialog);
+            } else {
+                activateNext(dialog.getUser());
+            }
+        }
+    }
+
+    private void activate(Dialog dialog) {
+        Dialog activated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
+                        .and("state").in(Dialog.State.QUEUED, Dialog.State.ACTIVE)),
+                new Update().set("state", Dialog.State.ACTIVE), FindAndModifyOptions.options().returnNew(true),
+                Dialog.class);
+        if (activated != null) {
+            sendOpening(activated);
+        }
+    }
+
+    private void sendOpening(Dialog dialog) {
+        outbox.enqueue(dialog.getKey() + ":opening", new Destination.Direct(dialog.getUser()),
+                handler(dialog.getKind()).opening(dialog), dialog.getExpiresAt());
     }
 
     public Optional<Dialog> find(String key) {
@@ -159,8 +187,7 @@ public class DialogService implements InitializingBean {
                             .and("state").is(Dialog.State.QUEUED)), new Update().set("state", Dialog.State.ACTIVE),
                     FindAndModifyOptions.options().returnNew(true), Dialog.class);
             if (activated != null) {
-                outbox.enqueue(activated.getKey() + ":opening", new Destination.Direct(user),
-                        handler(activated.getKind()).opening(activated), activated.getExpiresAt());
+                sendOpening(activated);
                 return;
             }
             // It was closed meanwhile: free the head and look again.

@@ -38,6 +38,14 @@ public class DeliveryException extends RuntimeException {
         return retryAfter;
     }
 
+    /**
+     * Whether the message may have reached the platform although the call failed (a timeout, a reset connection, a
+     * 5xx): then it is looked for before it is sent again. A refusal (429, an error answer) means it did not.
+     */
+    public boolean mayHaveArrived() {
+        return reason == Reason.TRANSIENT;
+    }
+
     public boolean retryable() {
         return reason == Reason.RATE_LIMITED || reason == Reason.TRANSIENT;
     }

@@ -4,9 +4,11 @@ import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Sends messages on whichever platform a destination belongs to. The core's only way out to a chat platform. */
 @Component
@@ -24,6 +26,16 @@ public class Messenger {
 
     public PostedMessage send(Destination destination, Message message) {
         return gateway(destination.platform()).send(destination, message);
+    }
+
+    /** Sends a message stored in the outbox under {@code deliveryKey} (see {@link ChatGateway#send(Destination,
+     * Message, String)}). */
+    public PostedMessage send(Destination destination, Message message, String deliveryKey) {
+        return gateway(destination.platform()).send(destination, message, deliveryKey);
+    }
+
+    public Optional<PostedMessage> findSent(Destination destination, String deliveryKey, Instant since) {
+        return gateway(destination.platform()).findSent(destination, deliveryKey, since);
     }
 
     public void update(PostedMessage posted, Message message) {

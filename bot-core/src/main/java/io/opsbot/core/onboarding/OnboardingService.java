@@ -42,6 +42,7 @@ import java.util.Optional;
 public class OnboardingService implements MemberJoinedListener, InitializingBean {
 
     static final String NUDGE = "onboarding";
+    static final java.time.Duration START_GRACE = java.time.Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
 
     private final MongoTemplate mongo;
@@ -99,6 +100,9 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
         }
         String name = displayName != null && !displayName.isBlank() ? displayName : profiles.displayName(user);
         OnboardingRun run = new OnboardingRun(user, name, track, zone, clock.instant(), startedBy, notify);
+        // Should this die before the first step is stored, the run's nudge advances it on whichever instance is up;
+        // advancing replaces it with the next wake-up.
+        nudges.schedule(new Nudge(NUDGE, run.getId(), "", clock.instant().plus(START_GRACE)));
         try {
             mongo.insert(run);
         } catch (DuplicateKeyException e) {

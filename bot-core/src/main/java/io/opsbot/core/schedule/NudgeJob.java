@@ -1,19 +1,28 @@
 package io.opsbot.core.schedule;
 
+import io.opsbot.core.cluster.Instances;
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** The one Quartz job behind every nudge: reads the nudge from the trigger and dispatches it. */
+/**
+ * The poll every instance runs (every {@link ScheduleProperties#getPollInterval()}): fires the nudges that are due,
+ * and keeps this instance's heartbeat going.
+ */
+@DisallowConcurrentExecution
 public class NudgeJob implements Job {
 
-    private final NudgeDispatcher dispatcher;
+    private final Nudges nudges;
+    private final Instances instances;
 
-    public NudgeJob(NudgeDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    public NudgeJob(Nudges nudges, Instances instances) {
+        this.nudges = nudges;
+        this.instances = instances;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        dispatcher.fire(Nudges.read(context.getMergedJobDataMap()));
+        instances.tick();
+        nudges.tick();
     }
 }

@@ -95,7 +95,7 @@ public class StandupCommand implements Command {
                 settings.requireAdmin(invoker.user());
                 Standup toRun = service.byName(invoker.tenant(), rest);
                 int asked = scheduler.runNow(toRun);
-                return Response.privately("Asked " + asked + " participant(s) of " + toRun.getName() + " now.");
+                return Response.privately("Asking " + asked + " participant(s) of " + toRun.getName() + " now.");
             case "delete":
                 settings.requireAdmin(invoker.user());
                 Standup gone = service.byName(invoker.tenant(), rest);

@@ -32,6 +32,8 @@ public class StandupScheduler implements NudgeHandler {
     static final String PROMPT = "standup";
     static final String REMINDER = "standup-reminder";
     static final String CUTOFF = "standup-cutoff";
+    /** An admin's "run now": fired by whichever instance polls first, and again if that one dies half-way. */
+    static final String RUN_NOW = "standup-run";
 
     private final StandupService service;
     private final StandupRepository standups;
@@ -50,7 +52,7 @@ public class StandupScheduler implements NudgeHandler {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(PROMPT, REMINDER, CUTOFF);
+        return Set.of(PROMPT, REMINDER, CUTOFF, RUN_NOW);
     }
 
     @Override
@@ -90,24 +92,44 @@ public class StandupScheduler implements NudgeHandler {
         nudges.cancel(PROMPT, standup.getId());
     }
 
-    /** Asks everyone now, for today, whatever the schedule says (an admin's "standup run"). */
+    /**
+     * Asks everyone now, for today, whatever the schedule says (an admin's "standup run"). Only stores the intent, as
+     * one nudge per time zone due at once: the nudge poll carries it out on whichever instance is up, away from the
+     * admin's request (a large standup takes longer than a chat platform waits for an answer), and carries it out
+     * again after a crash. Returns how many people will be asked.
+     */
     public int runNow(Standup standup) {
         Instant now = clock.instant();
-        int asked = 0;
-        for (Map.Entry<ZoneId, List<Participant>> group : byZone(service.participants(standup)).entrySet()) {
-            LocalDate today = now.atZone(group.getKey()).toLocalDate();
-            StandupRun run = service.ensureRun(standup, today);
-            service.prompt(standup, run, group.getValue(), now);
-            scheduleFollowUps(standup, run, group.getKey(), now);
-            asked += group.getValue().size();
+        Map<ZoneId, List<Participant>> groups = byZone(service.participants(standup));
+        groups.keySet().forEach(zone -> nudges.schedule(new Nudge(RUN_NOW, standup.getId(), zone.getId(), now)));
+        return groups.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void runNow(Nudge nudge) {
+        Optional<Standup> found = service.find(nudge.subject());
+        if (found.isEmpty()) {
+            return;
         }
-        return asked;
+        Standup standup = found.get();
+        ZoneId zone = ZoneId.of(nudge.group());
+        List<Participant> people = service.participants(standup).stream().filter(p -> p.zone().equals(zone))
+                .toList();
+        if (people.isEmpty()) {
+            return;
+        }
+        StandupRun run = service.ensureRun(standup, nudge.at().atZone(zone).toLocalDate());
+        service.prompt(standup, run, people, nudge.at());
+        scheduleFollowUps(standup, run, zone, nudge.at());
     }
 
     @Override
     public void fire(Nudge nudge) {
         if (nudge.kind().equals(PROMPT)) {
             prompt(nudge);
+            return;
+        }
+        if (nudge.kind().equals(RUN_NOW)) {
+            runNow(nudge);
             return;
         }
         Optional<StandupRun> run = service.run(nudge.subject());

@@ -2,6 +2,7 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.availability.Availability;
 import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.claim.Claims;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
@@ -113,21 +114,28 @@ public class StandupService {
     }
 
     /**
-     * Asks the given people (one time zone's share of the standup) for the day's answers. Each person's attendance is
-     * inserted under its unique id first; only the insert that succeeds sends, so firing twice asks nobody twice.
+     * Asks the given people (one time zone's share of the standup) for the day's answers. The plan is stored first:
+     * the day's summary and every person's attendance (asked, or away and why), in one command, before anyone is
+     * asked. Then everyone planned and not yet asked is asked; starting a dialog is claimed by its key, so running this
+     * again (after a crash, or on a second instance) finishes the plan and asks nobody twice.
      */
     void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
         List<Question> questions = standup.getQuestions();
         Instant cutoff = at.plus(standup.cutoff());
         outbox.enqueue(run.summaryKey(), standup.getReportChannel(), summary(run, questions), null);
+        List<Attendance> plan = new ArrayList<>();
         for (Participant p : people) {
             Availability free = availability.on(p.user(), run.getDate(), standup.getHolidays());
             AttendanceStatus status = free.available() ? AttendanceStatus.PROMPTED : AttendanceStatus.AWAY;
-            Attendance attendance = new Attendance(run, p.user(), p.name(), p.zone().getId(), status, free.reason(),
-                    at, cutoff);
-            if (insert(attendance) && status == AttendanceStatus.PROMPTED) {
-                dialogs.start(attendance.dialogKey(), p.user(), DIALOG_KIND, attendance.getId(),
-                        questions.stream().map(Question::text).toList(), cutoff);
+            plan.add(new Attendance(run, p.user(), p.name(), p.zone().getId(), status, free.reason(), at, cutoff));
+        }
+        Claims.insertNew(mongo, plan, Attendance.class);
+        java.util.Set<String> planned = plan.stream().map(Attendance::getId).collect(java.util.stream.Collectors.toSet());
+        // As stored: someone who skipped the day before being asked keeps their skip.
+        for (Attendance a : attendance(run)) {
+            if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
+                dialogs.start(a.dialogKey(), a.getUser(), DIALOG_KIND, a.getId(),
+                        questions.stream().map(Question::text).toList(), a.getCutoffAt());
             }
         }
         refreshSummary(run, questions);

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Set;
 
-/** Training reminders (a day and 15 minutes before) and announcement reminders, rebuilt from MongoDB at start-up. */
+/**
+ * Training reminders (a day and 15 minutes before), announcement reminders, and the completion of a fan-out whose
+ * request died half-way.
+ */
 @Component
 public class TrainingNudges implements NudgeHandler {
 
@@ -18,13 +21,15 @@ public class TrainingNudges implements NudgeHandler {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(TrainingService.REMINDER, TrainingService.ACK_REMINDER);
+        return Set.of(TrainingService.REMINDER, TrainingService.ACK_REMINDER, TrainingService.FAN_OUT);
     }
 
     @Override
     public void fire(Nudge nudge) {
         if (nudge.kind().equals(TrainingService.REMINDER)) {
             training.remind(nudge.subject(), nudge.group());
+        } else if (nudge.kind().equals(TrainingService.FAN_OUT)) {
+            training.finishFanOut(nudge.subject());
         } else {
             training.remindUnacknowledged(nudge.subject());
         }

@@ -39,6 +39,9 @@ public class TrainingService {
 
     static final String REMINDER = "training.reminder";
     static final String ACK_REMINDER = "training.ack-reminder";
+    /** Finishes a fan-out (invitations, announcement cards) whose request died half-way; removed when it did not. */
+    static final String FAN_OUT = "training.fan-out";
+    static final Duration FAN_OUT_GRACE = Duration.ofSeconds(30);
     static final String DAY_BEFORE = "24h";
     static final String SOON = "15m";
     static final Duration DAY_BEFORE_OFFSET = Duration.ofHours(24);
@@ -95,15 +98,51 @@ public class TrainingService {
         TrainingSession session = new TrainingSession(tenant, sequences.next("training:" + tenant.key()),
                 organizer.user(), organizer.displayName(), draft.title(), draft.description(), draft.link(),
                 draft.startsAt(), draft.zone(), draft.audience(), now);
+        Nudge unfinished = fanOutGuard(session.getId(), now);
         mongo.insert(session);
-        for (UserRef invitee : session.getAudience()) {
-            outbox.enqueue(key(session.getId(), invitee, "invite"), new Destination.Direct(invitee),
-                    TrainingCards.invitation(session, zoneOf(invitee, session), null), session.getStartsAt());
-        }
-        outbox.enqueue(organizerKey(session.getId()), new Destination.Direct(session.getOrganizer()),
-                organizerCard(session), null);
+        invite(session);
         scheduleReminders(session);
+        nudges.remove(unfinished);
         return session;
+    }
+
+    /**
+     * Everyone's invitation and the organizer's card, stored in one command and sent. Safe to repeat: what was stored
+     * before is not stored or sent again.
+     */
+    private void invite(TrainingSession session) {
+        List<Outbox.Outgoing> messages = new java.util.ArrayList<>();
+        for (UserRef invitee : session.getAudience()) {
+            messages.add(new Outbox.Outgoing(key(session.getId(), invitee, "invite"), new Destination.Direct(invitee),
+                    TrainingCards.invitation(session, zoneOf(invitee, session), null), session.getStartsAt()));
+        }
+        messages.add(new Outbox.Outgoing(organizerKey(session.getId()), new Destination.Direct(session.getOrganizer()),
+                organizerCard(session), null));
+        outbox.enqueueAll(messages);
+    }
+
+    /**
+     * A nudge that finishes the fan-out of {@code id} if the request doing it dies half-way (it fires on whichever
+     * instance is up); removed once the fan-out is stored.
+     */
+    private Nudge fanOutGuard(String id, Instant now) {
+        Nudge guard = new Nudge(FAN_OUT, id, "", now.plus(FAN_OUT_GRACE));
+        nudges.schedule(guard);
+        return guard;
+    }
+
+    /** Fired only when a fan-out's request died before it was stored: stores and sends what is missing. */
+    void finishFanOut(String id) {
+        findSession(id).filter(s -> s.getStatus() == TrainingSession.Status.SCHEDULED)
+                .filter(s -> s.getStartsAt().isAfter(clock.instant()))
+                .ifPresent(session -> {
+                    invite(session);
+                    scheduleReminders(session);
+                });
+        findAnnouncement(id).ifPresent(announcement -> {
+            sendAnnouncement(announcement);
+            nudges.schedule(new Nudge(ACK_REMINDER, announcement.getId(), "", announcement.getRemindAt()));
+        });
     }
 
     public Optional<TrainingSession> findSession(String id) {
@@ -185,15 +224,23 @@ public class TrainingService {
         Announcement announcement = new Announcement(tenant, sequences.next("announcement:" + tenant.key()),
                 organizer.user(), organizer.displayName(), draft.title(), draft.text(), draft.link(),
                 draft.audience(), now, now.plus(after));
+        Nudge unfinished = fanOutGuard(announcement.getId(), now);
         mongo.insert(announcement);
-        for (UserRef person : announcement.getAudience()) {
-            outbox.enqueue(key(announcement.getId(), person, "announce"), new Destination.Direct(person),
-                    TrainingCards.announcement(announcement, false), null);
-        }
-        outbox.enqueue(organizerKey(announcement.getId()), new Destination.Direct(announcement.getOrganizer()),
-                organizerCard(announcement), null);
+        sendAnnouncement(announcement);
         nudges.schedule(new Nudge(ACK_REMINDER, announcement.getId(), "", announcement.getRemindAt()));
+        nudges.remove(unfinished);
         return announcement;
+    }
+
+    private void sendAnnouncement(Announcement announcement) {
+        List<Outbox.Outgoing> messages = new java.util.ArrayList<>();
+        for (UserRef person : announcement.getAudience()) {
+            messages.add(new Outbox.Outgoing(key(announcement.getId(), person, "announce"),
+                    new Destination.Direct(person), TrainingCards.announcement(announcement, false), null));
+        }
+        messages.add(new Outbox.Outgoing(organizerKey(announcement.getId()),
+                new Destination.Direct(announcement.getOrganizer()), organizerCard(announcement), null));
+        outbox.enqueueAll(messages);
     }
 
     public Optional<Announcement> findAnnouncement(String id) {

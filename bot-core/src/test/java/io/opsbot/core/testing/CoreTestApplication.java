@@ -26,11 +26,11 @@ public class CoreTestApplication {
 
     @Bean
     NudgeDriver nudgeDriver(io.opsbot.core.schedule.Nudges nudges,
-                            io.opsbot.core.schedule.NudgeDispatcher dispatcher, MutableClock clock,
+                            MutableClock clock,
                             @org.springframework.beans.factory.annotation.Qualifier(
                                     io.opsbot.core.config.CoreConfiguration.OUTBOUND_EXECUTOR)
                             org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor outbound) {
-        return new NudgeDriver(nudges, dispatcher, clock, outbound);
+        return new NudgeDriver(nudges, clock, outbound);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.opsbot.core.testing;
 
 import io.opsbot.core.schedule.Nudge;
-import io.opsbot.core.schedule.NudgeDispatcher;
 import io.opsbot.core.schedule.Nudges;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -12,21 +11,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plays Quartz deterministically: with the scheduler stopped ({@code spring.quartz.auto-startup=false}), it takes the
- * triggers the code under test registered with Quartz, moves the clock to each one's time in order and fires it,
- * including triggers registered while firing.
+ * Plays the nudge poll deterministically: with Quartz stopped ({@code spring.quartz.auto-startup=false}), it moves
+ * the clock to each stored nudge's time in order and fires what is due there through the same path the poll takes
+ * (leased, fired, removed), including nudges scheduled while firing.
  */
 public class NudgeDriver {
 
     private final Nudges nudges;
-    private final NudgeDispatcher dispatcher;
     private final MutableClock clock;
     private final ThreadPoolTaskExecutor outbound;
 
-    public NudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock,
-                       ThreadPoolTaskExecutor outbound) {
+    public NudgeDriver(Nudges nudges, MutableClock clock, ThreadPoolTaskExecutor outbound) {
         this.nudges = nudges;
-        this.dispatcher = dispatcher;
         this.clock = clock;
         this.outbound = outbound;
     }
@@ -62,10 +58,10 @@ public class NudgeDriver {
             if (nudge.at().isAfter(clock.instant())) {
                 clock.set(nudge.at());
             }
-            nudges.remove(nudge);
-            dispatcher.fire(nudge);
-            awaitOutboundIdle();
-            fired.add(nudge);
+            for (Nudge due : nudges.fireDue()) {
+                awaitOutboundIdle();
+                fired.add(due);
+            }
         }
         if (until.isAfter(clock.instant())) {
             clock.set(until);

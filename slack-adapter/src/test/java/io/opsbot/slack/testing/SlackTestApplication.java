@@ -1,7 +1,6 @@
 package io.opsbot.slack.testing;
 
 import io.opsbot.core.config.CoreConfiguration;
-import io.opsbot.core.schedule.NudgeDispatcher;
 import io.opsbot.core.schedule.Nudges;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
@@ -24,9 +23,9 @@ public class SlackTestApplication {
 
     /** Fires Quartz nudges in order against the movable clock (the tests keep Quartz itself stopped). */
     @Bean
-    NudgeDriver nudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock,
+    NudgeDriver nudgeDriver(Nudges nudges, MutableClock clock,
                             @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) ThreadPoolTaskExecutor outbound) {
-        return new NudgeDriver(nudges, dispatcher, clock, outbound);
+        return new NudgeDriver(nudges, clock, outbound);
     }
 
     @Bean
