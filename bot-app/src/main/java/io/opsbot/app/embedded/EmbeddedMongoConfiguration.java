@@ -3,6 +3,7 @@ package io.opsbot.app.embedded;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
+import io.opsbot.core.cluster.ExclusiveDatabase;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -76,6 +77,13 @@ public class EmbeddedMongoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     EmbeddedMongoHealthIndicator mongoHealthIndicator(MongoClient client, EmbeddedMongoProperties properties) {
         return new EmbeddedMongoHealthIndicator(client, properties.getDatabase());
+    }
+
+    /** Nobody else can use this database: leases left by an earlier run of this bot are freed at start-up. */
+    @Bean
+    ExclusiveDatabase embeddedDatabaseIsExclusive() {
+        return new ExclusiveDatabase() {
+        };
     }
 
     @Bean

@@ -58,16 +58,23 @@ public class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, String body, String retryAfter) {
+    /** A queued failure; {@code applied}: the call takes effect and only its answer is lost. */
+    private record Failure(int status, String body, String retryAfter, boolean applied) {
+    }
+
+    /** A message as it landed: where, under which thread, its ts, and the metadata it was posted with. */
+    private record Posted(String channel, String threadTs, String ts, String text, JsonObject metadata) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
-    private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    /** Message timestamps in microseconds, from the real time, as Slack hands them out. */
+    private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
 
     static {
         // The JDK server leaves Nagle's algorithm on; with clients that write headers and body separately that costs
@@ -135,6 +142,7 @@ public class FakeSlackApi implements AutoCloseable {
     public void reset() {
         calls.clear();
         failures.clear();
+        posted.clear();
         users.clear();
         members.clear();
     }
@@ -142,13 +150,23 @@ public class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
     public void rateLimitNext(String method, int retryAfterSeconds) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}", String.valueOf(retryAfterSeconds)));
+                .add(new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}", String.valueOf(retryAfterSeconds),
+                        false));
     }
 
     /** The next call of {@code method} gets {@code {"ok":false,"error":error}}. */
     public void failNext(String method, String error) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null));
+                .add(new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null, false));
+    }
+
+    /**
+     * The next call of {@code method} takes effect (a message is posted) but its answer is lost: Slack answers 503, as
+     * when a proxy or the network fails after Slack did the work.
+     */
+    public void loseAnswerOfNext(String method) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
+                .add(new Failure(503, "{\"ok\":false,\"error\":\"service_unavailable\"}", null, true));
     }
 
     @Override
@@ -171,6 +189,9 @@ public class FakeSlackApi implements AutoCloseable {
         Queue<Failure> queued = failures.get(method);
         Failure failure = queued == null ? null : queued.poll();
         if (failure != null) {
+            if (failure.applied()) {
+                answer(method, params, body);
+            }
             calls.add(new Call(method, params, body, headers, failure.body()));
             if (failure.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
@@ -192,8 +213,7 @@ public class FakeSlackApi implements AutoCloseable {
         return switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
                     + "\"user\":\"opsbot\",\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0001\"}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + dmChannel(channel) + "\",\"ts\":\"" + nextTs
-                    + "\",\"message\":{\"type\":\"message\",\"text\":\"\",\"ts\":\"" + nextTs + "\"}}";
+            case "chat.postMessage" -> posted(dmChannel(channel), params, json, nextTs);
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\""
                     + params.getOrDefault("ts", nextTs) + "\",\"text\":\"\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs + "\"}";
@@ -203,9 +223,64 @@ public class FakeSlackApi implements AutoCloseable {
             case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
             case "users.info" -> usersInfo(params.get("user"));
             case "conversations.members" -> conversationsMembers(params.get("channel"));
+            case "conversations.history" -> history(params.get("channel"), null, params);
+            case "conversations.replies" -> history(params.get("channel"), params.get("ts"), params);
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /** Keeps the message (with its metadata) for conversations.history, and answers as chat.postMessage does. */
+    private String posted(String channel, Map<String, String> params, JsonObject json, String ts) {
+        String thread = params.getOrDefault("thread_ts", json != null && json.has("thread_ts")
+                ? json.get("thread_ts").getAsString() : null);
+        String metadata = params.getOrDefault("metadata", json != null && json.has("metadata")
+                ? json.get("metadata").toString() : null);
+        String text = params.getOrDefault("text", "");
+        posted.add(new Posted(channel, thread == null || thread.isEmpty() ? null : thread, ts, text,
+                metadata == null ? null : JsonParser.parseString(metadata).getAsJsonObject()));
+        return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts
+                + "\",\"message\":{\"type\":\"message\",\"text\":\"\",\"ts\":\"" + ts + "\"}}";
+    }
+
+    /**
+     * conversations.history (top-level messages of a channel) or conversations.replies (a thread: its parent and
+     * replies), newest first, with metadata when asked for, since {@code oldest}.
+     */
+    private String history(String channel, String thread, Map<String, String> params) {
+        double oldest = Double.parseDouble(params.getOrDefault("oldest", "0"));
+        boolean withMetadata = "true".equals(params.get("include_all_metadata")) || "1".equals(
+                params.get("include_all_metadata"));
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        List<Posted> all = new java.util.ArrayList<>(posted);
+        java.util.Collections.reverse(all);
+        for (Posted p : all) {
+            boolean inPlace = thread == null ? p.channel().equals(channel) && p.threadTs() == null
+                    : p.channel().equals(channel) && (thread.equals(p.threadTs()) || thread.equals(p.ts()));
+            if (!inPlace || Double.parseDouble(p.ts()) < oldest) {
+                continue;
+            }
+            JsonObject message = new JsonObject();
+            message.addProperty("type", "message");
+            message.addProperty("user", "UBOT0001");
+            message.addProperty("text", p.text());
+            message.addProperty("ts", p.ts());
+            if (p.threadTs() != null) {
+                message.addProperty("thread_ts", p.threadTs());
+            }
+            if (withMetadata && p.metadata() != null) {
+                message.add("metadata", p.metadata());
+            }
+            messages.add(message);
+        }
+        JsonObject response = new JsonObject();
+        response.addProperty("ok", true);
+        response.add("messages", messages);
+        response.addProperty("has_more", false);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("next_cursor", "");
+        response.add("response_metadata", meta);
+        return response.toString();
     }
 
     /** Posting to a user id lands in the app's DM with them; Slack answers with that DM's channel id. */

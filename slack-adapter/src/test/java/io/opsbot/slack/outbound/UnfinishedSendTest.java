@@ -1,0 +1,71 @@
+package io.opsbot.slack.outbound;
+
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.slack.testing.FakeSlackApi;
+import io.opsbot.slack.testing.SlackAdapterTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A post whose answer never came back (Slack did the work, then a 503 or a cut connection reached the bot) is looked
+ * for in the conversation, by the outbox key in its metadata, before it is posted again: found, it is recorded as
+ * sent; not found (the post never happened), it is posted once.
+ */
+class UnfinishedSendTest extends SlackAdapterTest {
+
+    private static final TenantRef TENANT = TenantRef.slack(FakeSlackApi.TEAM_ID);
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void aPostWhoseAnswerWasLostIsFoundOnSlackAndNotPostedAgain() {
+        String key = "test:" + UUID.randomUUID();
+        SLACK.loseAnswerOfNext("chat.postMessage");
+        outbox.enqueue(key, new Destination.Direct(new UserRef(TENANT, "ULOST")), Message.text("Hello once"), null);
+        await().until(() -> outbox.find(key).map(Delivery::isInDoubt).orElse(false));
+
+        clock.advance(Duration.ofMinutes(5));
+        outbox.retryDue();
+
+        Delivery delivery = await().until(() -> outbox.find(key).orElseThrow(),
+                d -> d.getState() == Delivery.State.SENT);
+        assertThat(SLACK.calls("chat.postMessage")).hasSize(1);
+        assertThat(SLACK.calls("conversations.history")).hasSize(1);
+        assertThat(delivery.getPosted().conversationId()).isEqualTo("DULOST");
+        String landed = SLACK.calls("conversations.history").get(0).response().getAsJsonArray("messages").get(0)
+                .getAsJsonObject().get("ts").getAsString();
+        assertThat(delivery.getPosted().messageId()).isEqualTo(landed);
+    }
+
+    @Test
+    void aPostThatNeverHappenedIsPostedOnceOnTheRetry() {
+        String key = "test:" + UUID.randomUUID();
+        Destination.Channel channel = new Destination.Channel(TENANT, "CRETRY");
+        SLACK.failNext("chat.postMessage", "internal_error");
+        outbox.enqueue(key, channel, Message.text("Hello again"), null);
+        await().until(() -> outbox.find(key).map(Delivery::getAttempts).orElse(0) == 1
+                && outbox.find(key).get().getLeaseUntil() == null);
+
+        clock.advance(Duration.ofMinutes(5));
+        outbox.retryDue();
+
+        await().until(() -> outbox.find(key).orElseThrow().getState() == Delivery.State.SENT);
+        assertThat(SLACK.calls("chat.postMessage")).hasSize(2);
+        assertThat(SLACK.calls("chat.postMessage").get(1).param("metadata")).contains(key);
+    }
+}
