@@ -12,6 +12,7 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.inbound.SlackListener;
 import io.opsbot.slack.outbound.SlackChatGateway;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
+import io.opsbot.slack.socket.SocketModeConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import java.util.Optional;
 @Conditional(SlackConfiguredCondition.class)
 @EnableConfigurationProperties(SlackProperties.class)
 @ComponentScan(basePackages = {"io.opsbot.slack.inbound", "io.opsbot.slack.web"})
+@Import(SocketModeConfiguration.class)
 public class SlackAdapterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackAdapterConfiguration.class);

@@ -61,6 +61,7 @@ class SocketModeTest {
         await().atMost(Duration.ofSeconds(10)).until(SOCKET::connected);
         FakeSlackApi.Call open = SLACK.awaitCall("apps.connections.open", c -> true);
         assertThat(open.headers().get("authorization")).isEqualTo("Bearer xapp-1-test");
+        assertThat(SLACK.calls("apps.connections.open")).as("one ticket at start-up, not two").hasSize(1);
 
         JsonObject envelope = Fixtures.json("slack/socket_mode/slash_commands.json");
         JsonObject payload = envelope.getAsJsonObject("payload");

@@ -72,6 +72,7 @@ public class FakeSlackApi implements AutoCloseable {
     /** Message timestamps in microseconds, from the real time, as Slack hands them out. */
     private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private volatile boolean down;
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
@@ -160,6 +161,17 @@ public class FakeSlackApi implements AutoCloseable {
                 .add(new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null, false));
     }
 
+    /** The next call of {@code method} gets this HTTP status (a 5xx from Slack's edge) and does nothing. */
+    public void failNextWithStatus(String method, int status) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
+                .add(new Failure(status, "<html>" + status + "</html>", null, false));
+    }
+
+    /** While down, every call's connection is cut before any answer, as when Slack's API cannot be reached. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
     /**
      * The next call of {@code method} takes effect (a message is posted) but its answer is lost: Slack answers 503, as
      * when a proxy or the network fails after Slack did the work.
@@ -175,6 +187,10 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (down) {
+            exchange.close();
+            return;
+        }
         String path = exchange.getRequestURI().getPath();
         String body;
         try (InputStream in = exchange.getRequestBody()) {

@@ -16,6 +16,7 @@ public class FakeSocketModeServer extends WebSocketServer {
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<WebSocket> clients = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeSocketModeServer() {
         super(new InetSocketAddress("127.0.0.1", freePort()));
@@ -38,6 +39,36 @@ public class FakeSocketModeServer extends WebSocketServer {
         return !clients.isEmpty();
     }
 
+    /** Connections open right now. */
+    public int connections() {
+        return clients.size();
+    }
+
+    /** How many connections were ever opened. */
+    public int opened() {
+        return opened.get();
+    }
+
+    /** Slack closes every connection with this close code (1001 going away, 1011 server error...). */
+    public void closeAll(int code, String reason) {
+        clients.forEach(client -> client.close(code, reason));
+    }
+
+    /** The connections drop without a close frame, as when the network fails: the client sees 1006. */
+    public void dropAll() {
+        clients.forEach(client -> client.closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE,
+                "dropped"));
+    }
+
+    /**
+     * Slack's warning that it will close the connection soon: the client should open a new one first. No published
+     * example exists; the shape is the SDK's model (java-slack-sdk slack-api-client
+     * socket_mode/request/DisconnectMessage.java: type, reason, debug_info.host).
+     */
+    public void disconnectAll(String reason) {
+        push("{\"type\":\"disconnect\",\"reason\":\"" + reason + "\",\"debug_info\":{\"host\":\"fake\"}}");
+    }
+
     public void push(String envelope) {
         clients.forEach(client -> client.send(envelope));
     }
@@ -49,6 +80,7 @@ public class FakeSocketModeServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         clients.add(conn);
+        opened.incrementAndGet();
         conn.send(Fixtures.text("slack/socket_mode/hello.json"));
     }
 
