@@ -2,7 +2,7 @@ package io.opsbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.Nudges;

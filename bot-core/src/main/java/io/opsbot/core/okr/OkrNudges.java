@@ -3,7 +3,7 @@ package io.opsbot.core.okr;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
 import io.opsbot.core.schedule.Nudges;

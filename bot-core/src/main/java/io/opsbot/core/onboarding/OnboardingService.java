@@ -3,7 +3,7 @@ package io.opsbot.core.onboarding;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.Nudges;

@@ -1,8 +1,8 @@
 package io.opsbot.core.delivery;
 
 import io.opsbot.core.claim.Claims;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.Tenants;

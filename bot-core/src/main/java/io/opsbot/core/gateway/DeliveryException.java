@@ -1,4 +1,4 @@
-package io.opsbot.core.messaging;
+package io.opsbot.core.gateway;
 
 import java.time.Duration;
 

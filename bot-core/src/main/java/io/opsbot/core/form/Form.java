@@ -1,4 +1,6 @@
-package io.opsbot.core.message;
+package io.opsbot.core.form;
+
+import io.opsbot.core.message.Block;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.opsbot.core.message;
+package io.opsbot.core.form;
 
 import java.util.List;
 import java.util.Objects;

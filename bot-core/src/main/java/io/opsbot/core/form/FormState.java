@@ -1,4 +1,4 @@
-package io.opsbot.core.message;
+package io.opsbot.core.form;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

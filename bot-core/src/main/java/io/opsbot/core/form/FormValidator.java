@@ -1,4 +1,4 @@
-package io.opsbot.core.message;
+package io.opsbot.core.form;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.opsbot.core.messaging;
+package io.opsbot.core.gateway;
 
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;

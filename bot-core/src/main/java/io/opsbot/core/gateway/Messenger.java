@@ -1,4 +1,4 @@
-package io.opsbot.core.messaging;
+package io.opsbot.core.gateway;
 
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
