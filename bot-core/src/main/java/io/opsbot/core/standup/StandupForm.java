@@ -41,12 +41,12 @@ public class StandupForm implements FormHandler {
 
     private final StandupService service;
     private final StandupRepository standups;
-    private final StandupScheduler scheduler;
+    private final StandupNudges scheduler;
     private final TenantSettingsService settings;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupForm(StandupService service, StandupRepository standups, StandupScheduler scheduler,
+    public StandupForm(StandupService service, StandupRepository standups, StandupNudges scheduler,
                        TenantSettingsService settings, ProfileService profiles, Clock clock) {
         this.service = service;
         this.standups = standups;

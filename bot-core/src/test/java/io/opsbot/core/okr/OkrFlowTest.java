@@ -18,7 +18,7 @@ import io.opsbot.core.people.DateRange;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeDispatcher;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
@@ -67,7 +67,7 @@ class OkrFlowTest {
     @Autowired
     Outbox outbox;
     @Autowired
-    Nudges nudges;
+    NudgeScheduler nudges;
     @Autowired
     NudgeDispatcher dispatcher;
     @Autowired

@@ -49,7 +49,7 @@ class StandupSchedulingTest {
     @Autowired
     StandupService service;
     @Autowired
-    StandupScheduler scheduler;
+    StandupNudges scheduler;
     @Autowired
     StandupRepository standups;
     @Autowired

@@ -66,7 +66,7 @@ class TrainingFlowTest {
     private UserRef plain;
 
     @Autowired
-    io.opsbot.core.schedule.Nudges nudges;
+    io.opsbot.core.schedule.NudgeScheduler nudges;
 
     /** Reminders still pending belong to this test's tenant only; they must not fire in other tests. */
     @org.junit.jupiter.api.AfterEach

@@ -3,7 +3,7 @@ package io.opsbot.core.standup;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,9 +25,9 @@ import java.util.stream.Collectors;
  * missed while the bot was down, if the answer window is still open (the attendance claims make that safe).
  */
 @Component
-public class StandupScheduler implements NudgeHandler {
+public class StandupNudges implements NudgeHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(StandupScheduler.class);
+    private static final Logger log = LoggerFactory.getLogger(StandupNudges.class);
 
     static final String PROMPT = "standup";
     static final String REMINDER = "standup-reminder";
@@ -35,11 +35,11 @@ public class StandupScheduler implements NudgeHandler {
 
     private final StandupService service;
     private final StandupRepository standups;
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final AvailabilityService availability;
     private final Clock clock;
 
-    public StandupScheduler(StandupService service, StandupRepository standups, Nudges nudges,
+    public StandupNudges(StandupService service, StandupRepository standups, NudgeScheduler nudges,
                             AvailabilityService availability, Clock clock) {
         this.service = service;
         this.standups = standups;

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 /** The standup questions asked one by one in the DM; the answers become the person's report. */
 @Component
-public class StandupDialogs implements DialogHandler {
+public class StandupDialog implements DialogHandler {
 
     private final StandupService service;
     private final MongoTemplate mongo;
 
-    public StandupDialogs(StandupService service, MongoTemplate mongo) {
+    public StandupDialog(StandupService service, MongoTemplate mongo) {
         this.service = service;
         this.mongo = mongo;
     }

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 /** The "Check in" button on prompts, reminders and lists: opens the check-in form, filled in. */
 @Component
-public class CheckInAction implements ActionHandler {
+public class OkrActions implements ActionHandler {
 
     private final CheckInService checkIns;
     private final CheckInForm form;
 
-    public CheckInAction(CheckInService checkIns, CheckInForm form) {
+    public OkrActions(CheckInService checkIns, CheckInForm form) {
         this.checkIns = checkIns;
         this.form = form;
     }

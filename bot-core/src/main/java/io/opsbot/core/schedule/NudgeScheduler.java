@@ -25,7 +25,7 @@ import java.util.List;
  * (Quartz's MongoDB job stores are not cluster-safe; exactly-once comes from claims in MongoDB instead).
  */
 @Component
-public class Nudges {
+public class NudgeScheduler {
 
     static final JobKey JOB = JobKey.jobKey("nudge", "opsbot");
     static final String KIND = "kind";
@@ -35,7 +35,7 @@ public class Nudges {
 
     private final Scheduler scheduler;
 
-    public Nudges(Scheduler scheduler) {
+    public NudgeScheduler(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** The status buttons on a triage card: change the status, redraw the card, tell the reporter. */
 @Component
-public class FeedbackStatusAction implements ActionHandler {
+public class FeedbackActions implements ActionHandler {
 
     private final FeedbackService feedback;
 
-    public FeedbackStatusAction(FeedbackService feedback) {
+    public FeedbackActions(FeedbackService feedback) {
         this.feedback = feedback;
     }
 

@@ -16,16 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Nudges are real Quartz triggers; the driver fires them in time order against the movable clock. */
+/** NudgeScheduler are real Quartz triggers; the driver fires them in time order against the movable clock. */
 @CoreTest
-class NudgesTest {
+class NudgeSchedulerTest {
 
     static final List<String> FIRED = new CopyOnWriteArrayList<>();
 
     @TestConfiguration
     static class Ticker {
         @Bean
-        NudgeHandler ticker(Nudges nudges) {
+        NudgeHandler ticker(NudgeScheduler nudges) {
             return new NudgeHandler() {
                 public Set<String> kinds() {
                     return Set.of("tick");
@@ -45,7 +45,7 @@ class NudgesTest {
     }
 
     @Autowired
-    Nudges nudges;
+    NudgeScheduler nudges;
     @Autowired
     NudgeDriver driver;
     @Autowired
