@@ -1,5 +1,7 @@
-package io.opsbot.core.delivery;
+package io.opsbot.core.housekeeping;
 
+import io.opsbot.core.claim.Claims;
+import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.dialog.DialogService;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -50,7 +52,8 @@ public class Housekeeping {
 
     /** Removes what is no longer needed; returns how many documents went. */
     public static long cleanUp(MongoTemplate mongo, Instant now) {
-        long claims = mongo.remove(Query.query(Criteria.where("expireAt").lt(now)), "claims").getDeletedCount();
+        long claims = mongo.remove(Query.query(Criteria.where("expireAt").lt(now)), Claims.COLLECTION)
+                .getDeletedCount();
         long dialogs = mongo.remove(Query.query(Criteria.where("state").in("DONE", "CANCELLED", "EXPIRED")
                 .and("createdAt").lt(now.minus(KEEP_DIALOGS))), DialogService.COLLECTION).getDeletedCount();
         long deliveries = mongo.remove(Query.query(Criteria.where("state").in("SENT", "FAILED", "EXPIRED")

@@ -1,6 +1,8 @@
-package io.opsbot.core.delivery;
+package io.opsbot.core.housekeeping;
 
 import io.opsbot.core.claim.Claims;
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.testing.CoreTest;
