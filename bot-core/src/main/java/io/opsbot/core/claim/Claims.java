@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Service
 public class Claims implements InitializingBean {
 
-    static final String COLLECTION = "claims";
+    public static final String COLLECTION = "claims";
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;

@@ -12,10 +12,10 @@ import org.quartz.JobExecutionContext;
 @DisallowConcurrentExecution
 public class NudgeJob implements Job {
 
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final Instances instances;
 
-    public NudgeJob(Nudges nudges, Instances instances) {
+    public NudgeJob(NudgeScheduler nudges, Instances instances) {
         this.nudges = nudges;
         this.instances = instances;
     }

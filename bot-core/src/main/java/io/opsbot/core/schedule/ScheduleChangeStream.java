@@ -29,13 +29,13 @@ class ScheduleChangeStream implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final MongoClient client;
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final Scheduler scheduler;
     private final ScheduleProperties properties;
     private volatile boolean running;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
 
-    ScheduleChangeStream(MongoTemplate mongo, MongoClient client, Nudges nudges, Scheduler scheduler,
+    ScheduleChangeStream(MongoTemplate mongo, MongoClient client, NudgeScheduler nudges, Scheduler scheduler,
                          ScheduleProperties properties) {
         this.mongo = mongo;
         this.client = client;
@@ -64,7 +64,7 @@ class ScheduleChangeStream implements SmartLifecycle {
         boolean watched = false;
         while (running) {
             try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> stream = mongo
-                    .getCollection(Nudges.MARKER_COLLECTION).watch().maxAwaitTime(1, TimeUnit.SECONDS).cursor()) {
+                    .getCollection(NudgeScheduler.MARKER_COLLECTION).watch().maxAwaitTime(1, TimeUnit.SECONDS).cursor()) {
                 cursor = stream;
                 if (!watched) {
                     log.info("Watching schedule changes with a change stream");

@@ -1,7 +1,7 @@
 package io.opsbot.core.testing;
 
 import io.opsbot.core.schedule.Nudge;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -17,11 +17,11 @@ import java.util.Optional;
  */
 public class NudgeDriver {
 
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final MutableClock clock;
     private final ThreadPoolTaskExecutor outbound;
 
-    public NudgeDriver(Nudges nudges, MutableClock clock, ThreadPoolTaskExecutor outbound) {
+    public NudgeDriver(NudgeScheduler nudges, MutableClock clock, ThreadPoolTaskExecutor outbound) {
         this.nudges = nudges;
         this.clock = clock;
         this.outbound = outbound;

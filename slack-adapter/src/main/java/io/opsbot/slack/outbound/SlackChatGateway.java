@@ -5,11 +5,11 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import io.opsbot.core.gateway.ChatGateway;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.ChatGateway;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.PostedMessage;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.slack.render.BlockKitRenderer;
 

@@ -3,7 +3,7 @@ package io.opsbot.slack.outbound;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;

@@ -1,7 +1,7 @@
 package io.opsbot.teams.testing;
 
 import io.opsbot.core.config.CoreConfiguration;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.teams.TeamsAdapterConfiguration;
@@ -31,7 +31,7 @@ public class TeamsTestApplication {
 
     /** Fires Quartz nudges in order against the movable clock (the tests keep Quartz itself stopped). */
     @Bean
-    NudgeDriver nudgeDriver(Nudges nudges, MutableClock clock,
+    NudgeDriver nudgeDriver(NudgeScheduler nudges, MutableClock clock,
                             @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) ThreadPoolTaskExecutor outbound) {
         return new NudgeDriver(nudges, clock, outbound);
     }

@@ -1,0 +1,183 @@
+package io.opsbot.core.schedule;
+
+import io.opsbot.core.cluster.Instances;
+import io.opsbot.core.cluster.LeaseHolder;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every scheduled {@link Nudge} lives in MongoDB, so every instance knows every schedule, whichever instance made it,
+ * and a nudge fires while the instance that scheduled it is down. Each instance polls a change marker (or watches it
+ * with a change stream, {@link ScheduleChangeStream}) and fires what is due; a due nudge is leased by one instance
+ * before it fires, so it fires once however many instances run, and is deleted once fired. An instance that dies
+ * while firing hands the nudge on when the others notice ({@link Instances}); handlers are safe to fire again, as
+ * every message they send is claimed by its key.
+ */
+@Component
+public class NudgeScheduler implements LeaseHolder, InitializingBean {
+
+    static final String MARKER_COLLECTION = "nudge_marker";
+    static final String MARKER_ID = "nudges";
+
+    private final MongoTemplate mongo;
+    private final ObjectProvider<NudgeDispatcher> dispatcher;
+    private final ObjectProvider<Instances> instances;
+    private final ScheduleProperties properties;
+    private final Clock clock;
+    /** The marker version this instance last acted on, and the earliest nudge it then knew of. */
+    private volatile long seenVersion = -1;
+    private volatile Instant nextDue = Instant.MIN;
+
+    public NudgeScheduler(MongoTemplate mongo, ObjectProvider<NudgeDispatcher> dispatcher, ObjectProvider<Instances> instances,
+                  ScheduleProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.dispatcher = dispatcher;
+        this.instances = instances;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Schedules the nudge (once: the same nudge scheduled again is one). A time in the past fires at the next poll. */
+    public void schedule(Nudge nudge) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(id(nudge))), new Update()
+                .setOnInsert("kind", nudge.kind()).setOnInsert("subject", nudge.subject())
+                .setOnInsert("group", nudge.group()).setOnInsert("at", nudge.at()), Stored.class);
+        changed();
+    }
+
+    /** Removes every pending nudge of this kind about this subject. */
+    public void cancel(String kind, String subject) {
+        long removed = mongo.remove(Query.query(Criteria.where("kind").is(kind).and("subject").is(subject)
+                .and("leaseUntil").is(null)), Stored.class).getDeletedCount();
+        if (removed > 0) {
+            changed();
+        }
+    }
+
+    /** Removes one nudge. */
+    public void remove(Nudge nudge) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id(nudge))), Stored.class);
+        changed();
+    }
+
+    /** Everything scheduled and not being fired, earliest first. */
+    public List<Nudge> pending() {
+        return mongo.find(Query.query(Criteria.where("leaseUntil").is(null)).with(Sort.by("at", "_id")), Stored.class)
+                .stream().map(Stored::nudge).toList();
+    }
+
+    /**
+     * One poll: fires what is due if the schedule changed (here or on another instance) or its earliest nudge has
+     * come. Cheap otherwise: one read of the change marker.
+     */
+    public void tick() {
+        long version = markerVersion();
+        if (version != seenVersion || !clock.instant().isBefore(nextDue)) {
+            seenVersion = version;
+            fireDue();
+        }
+    }
+
+    /** Fires every nudge that is due now, earliest first, each leased first so that one instance fires it. */
+    public List<Nudge> fireDue() {
+        List<Nudge> fired = new ArrayList<>();
+        Optional<Stored> next;
+        while ((next = leaseNextDue()).isPresent()) {
+            Stored leased = next.get();
+            try {
+                dispatcher.getObject().fire(leased.nudge());
+            } finally {
+                // Fired (or failed and logged): it is done. Rescheduled meanwhile? That is a new nudge.
+                mongo.remove(Query.query(Criteria.where("_id").is(leased.id())
+                        .and("leasedBy").is(leased.leasedBy())), Stored.class);
+            }
+            fired.add(leased.nudge());
+        }
+        nextDue = earliestWork();
+        return fired;
+    }
+
+    /** Forget what this instance knows; the next tick looks at the database again. */
+    void changed() {
+        nextDue = Instant.MIN;
+        mongo.upsert(Query.query(Criteria.where("_id").is(MARKER_ID)), new Update().inc("version", 1L),
+                MARKER_COLLECTION);
+    }
+
+    /** Another instance changed the schedule (a change stream said so). */
+    void changedElsewhere() {
+        nextDue = Instant.MIN;
+    }
+
+    @Override
+    public long releaseLeasesOf(String instanceId) {
+        long released = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)),
+                new Update().unset("leasedBy").unset("leaseUntil"), Stored.class).getModifiedCount();
+        if (released > 0) {
+            changed();
+        }
+        return released;
+    }
+
+    private Optional<Stored> leaseNextDue() {
+        Instant now = clock.instant();
+        Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null),
+                Criteria.where("leaseUntil").lt(now));
+        Query due = Query.query(Criteria.where("at").lte(now)).addCriteria(free).with(Sort.by("at", "_id"));
+        return Optional.ofNullable(mongo.findAndModify(due, new Update().set("leaseUntil",
+                        now.plus(properties.getLease())).set("leasedBy", instances.getObject().id()),
+                FindAndModifyOptions.options().returnNew(true), Stored.class));
+    }
+
+    /** When there may next be something to fire: the earliest free nudge, or a lease running out. */
+    private Instant earliestWork() {
+        Stored free = mongo.findOne(Query.query(Criteria.where("leaseUntil").is(null)).with(Sort.by("at")).limit(1),
+                Stored.class);
+        Stored leased = mongo.findOne(Query.query(Criteria.where("leaseUntil").ne(null))
+                .with(Sort.by("leaseUntil")).limit(1), Stored.class);
+        Instant next = free == null ? Instant.MAX : free.at();
+        return leased != null && leased.leaseUntil().isBefore(next) ? leased.leaseUntil() : next;
+    }
+
+    private long markerVersion() {
+        org.bson.Document marker = mongo.findById(MARKER_ID, org.bson.Document.class, MARKER_COLLECTION);
+        return marker == null ? 0 : marker.get("version", Number.class).longValue();
+    }
+
+    static String id(Nudge nudge) {
+        return nudge.kind() + "|" + nudge.subject() + "|" + nudge.group() + "|" + nudge.at().toEpochMilli();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(Stored.class).createIndex(new Index().on("at", Sort.Direction.ASC).named("nudges_due"));
+        mongo.indexOps(Stored.class).createIndex(new Index().on("kind", Sort.Direction.ASC)
+                .on("subject", Sort.Direction.ASC).named("nudges_subject"));
+    }
+
+    /** A nudge as stored: while one instance fires it, it is leased to that instance. */
+    @Document("nudges")
+    record Stored(@Id String id, String kind, String subject, String group, Instant at, String leasedBy,
+                  Instant leaseUntil) {
+
+        Nudge nudge() {
+            return new Nudge(kind, subject, group, at);
+        }
+    }
+}
