@@ -57,7 +57,14 @@ public class EmbeddedMongoConfiguration {
     MongoServer embeddedMongoServer(MVStore embeddedMongoStore, EmbeddedMongoProperties properties) {
         DurableH2Backend backend = new DurableH2Backend(embeddedMongoStore, properties.getDurability());
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", properties.getPort());
+        try {
+            server.bind("127.0.0.1", properties.getPort());
+        } catch (RuntimeException e) {
+            // Its network threads would otherwise keep a failed start-up from ever exiting.
+            server.shutdownNow();
+            throw new IllegalStateException("The embedded database cannot listen on 127.0.0.1:" + properties.getPort()
+                    + ": " + e.getMessage(), e);
+        }
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB (mongo-java-server, H2 file {}, durability {}) listening on 127.0.0.1:{}",
                 dataFile(properties), properties.getDurability(), address.getPort());

@@ -96,9 +96,7 @@ class DurabilityIT {
         Lane run(int kills) throws InterruptedException {
             try (PackagedBot bot = new PackagedBot(tmp.resolve("data-" + number), Map.of(
                     "opsbot.slack.bot-token", "xoxb-durability", "opsbot.slack.signing-secret", SECRET,
-                    "opsbot.slack.api-base-url", slack.apiBaseUrl(), "opsbot.embedded-mongo.durability", "background")).start();
-                 MongoClient mongo = MongoClients.create(bot.mongoUri())) {
-                MongoCollection<Document> feedback = mongo.getDatabase("opsbot").getCollection("feedback");
+                    "opsbot.slack.api-base-url", slack.apiBaseUrl())).start()) {
                 for (int kill = 1; kill <= kills; kill++) {
                     SignedSlackRequests slackToBot = new SignedSlackRequests(bot.baseUrl() + "/slack/events", SECRET);
                     assertThat(capture(slackToBot)).as("a confirmation before kill %d", kill).isTrue();
@@ -121,8 +119,10 @@ class DurabilityIT {
                         writer.join();
                     }
                     bot.start();
-                    assertAllConfirmedStored(feedback, "after kill " + kill + " of bot " + number + " (" + delay
-                            + " ms after a confirmation)");
+                    try (MongoClient mongo = MongoClients.create(bot.mongoUri())) {
+                        assertAllConfirmedStored(mongo.getDatabase("opsbot").getCollection("feedback"),
+                                "after kill " + kill + " of bot " + number + " (" + delay + " ms after a confirmation)");
+                    }
                 }
             }
             return this;

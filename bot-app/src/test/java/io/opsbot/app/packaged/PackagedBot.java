@@ -2,7 +2,6 @@ package io.opsbot.app.packaged;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,31 +26,45 @@ public final class PackagedBot implements AutoCloseable {
     private static Path launcher;
     private static Path archive;
 
+    private static final java.util.regex.Pattern HTTP_PORT = java.util.regex.Pattern.compile(
+            "Tomcat started on port (\\d+)");
+    private static final java.util.regex.Pattern MONGO_PORT = java.util.regex.Pattern.compile(
+            "listening on 127\\.0\\.0\\.1:(\\d+)");
+
     private final Path dataDir;
     private final Map<String, String> settings;
-    private final int port;
-    private final int mongoPort;
     private final Path log;
     private Process process;
     private int starts;
+    private volatile int port;
+    private volatile int mongoPort;
 
     /**
-     * A bot on its own data folder; {@code settings} are Spring properties ({@code opsbot.slack.bot-token=...}). Its
-     * HTTP port and embedded database port stay the same across restarts.
+     * A bot on its own data folder; {@code settings} are Spring properties ({@code opsbot.slack.bot-token=...}). It
+     * listens on ports the system picks (read from its log), new ones at each start.
      */
     public PackagedBot(Path dataDir, Map<String, String> settings) {
         this.dataDir = dataDir;
         this.settings = Map.copyOf(settings);
-        this.port = freePort();
-        this.mongoPort = freePort();
-        this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        // Kept in target/ so that a failed run can be read afterwards.
+        Path logs = Path.of(System.getProperty("opsbot.jar", "target/bot-app.jar")).toAbsolutePath()
+                .resolveSibling("it-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.log = logs.resolve(dataDir.getParent().getFileName() + "-" + dataDir.getFileName() + ".log");
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The embedded database, for checking what is stored (the test reads it like any MongoDB client). */
+    /**
+     * The embedded database, for checking what is stored (the test reads it like any MongoDB client). Its port changes
+     * with each start.
+     */
     public String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoPort + "/opsbot";
     }
@@ -125,8 +138,8 @@ public final class PackagedBot implements AutoCloseable {
     }
 
     private List<String> arguments() {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                "--opsbot.embedded-mongo.data-dir=" + dataDir, "--opsbot.embedded-mongo.port=" + mongoPort,
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--opsbot.embedded-mongo.data-dir=" + dataDir, "--opsbot.embedded-mongo.port=0",
                 "--opsbot.teams.enabled=false", "--spring.main.banner-mode=off"));
         settings.forEach((k, v) -> args.add("--" + k + "=" + v));
         return args;
@@ -134,25 +147,34 @@ public final class PackagedBot implements AutoCloseable {
 
     private void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the bot exited during start-up:\n" + tail());
             }
-            try {
-                if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            String thisStart = log().substring(log().lastIndexOf("---- start " + starts));
+            java.util.regex.Matcher http = HTTP_PORT.matcher(thisStart);
+            java.util.regex.Matcher mongo = MONGO_PORT.matcher(thisStart);
+            if (http.find() && ready(Integer.parseInt(http.group(1)))) {
+                port = Integer.parseInt(http.group(1));
+                mongoPort = mongo.find() ? Integer.parseInt(mongo.group(1)) : -1;
+                return;
             }
             sleep(50);
         }
         throw new IllegalStateException("the bot did not become ready within " + timeout + ":\n" + tail());
+    }
+
+    private static boolean ready(int port) {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String tail() {
@@ -220,14 +242,6 @@ public final class PackagedBot implements AutoCloseable {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void sleep(long millis) {

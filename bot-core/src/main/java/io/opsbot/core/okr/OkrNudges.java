@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The OKR rhythm on Quartz nudges, one trigger per key-result owner (at the tenant's weekday and time in the owner's
+ * The OKR rhythm on nudges, one per key-result owner (at the tenant's weekday and time in the owner's
  * zone) and one per tenant for the digest:
  * <ul>
  *   <li>{@code okr.prompt}: each due key result gets a DM prompt (outbox key: key result, week, owner) and a

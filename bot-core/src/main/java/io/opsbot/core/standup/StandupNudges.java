@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * When standups happen. Each standup gets one Quartz trigger per time zone its people are asked in, at that zone's
- * next local occurrence; when it fires, that zone's people are asked, a reminder and a cutoff are scheduled, and the
- * next occurrence is scheduled. {@link #rebuild()} re-creates all of it from MongoDB at start-up and asks what was
- * missed while the bot was down, if the answer window is still open (the attendance claims make that safe).
+ * When standups happen. Each standup gets one nudge per time zone its people are asked in, at that zone's next
+ * local occurrence; when it fires, that zone's people are asked (the day's plan stored first), a reminder and a cutoff
+ * are scheduled, and the next occurrence is scheduled. {@link #rebuild()} re-creates all of it at start-up and asks
+ * what was missed while the bot was down, if the answer window is still open (the attendance claims make that safe).
  */
 @Component
 public class StandupNudges implements NudgeHandler {

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** NudgeScheduler are real Quartz triggers; the driver fires them in time order against the movable clock. */
+/** Nudges are stored in MongoDB; the driver fires them in time order against the movable clock. */
 @CoreTest
 class NudgeSchedulerTest {
 

@@ -73,6 +73,7 @@ public class FakeSlackApi implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private volatile boolean down;
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
@@ -144,6 +145,7 @@ public class FakeSlackApi implements AutoCloseable {
         calls.clear();
         failures.clear();
         posted.clear();
+        delays.clear();
         users.clear();
         members.clear();
     }
@@ -165,6 +167,14 @@ public class FakeSlackApi implements AutoCloseable {
     public void failNextWithStatus(String method, int status) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>())
                 .add(new Failure(status, "<html>" + status + "</html>", null, false));
+    }
+
+    /**
+     * Every call of {@code method} takes effect at once and is answered only after {@code delay}, as a slow or
+     * far-away Slack: a bot killed meanwhile has posted without learning it.
+     */
+    public void slow(String method, Duration delay) {
+        delays.put(method, delay);
     }
 
     /** While down, every call's connection is cut before any answer, as when Slack's API cannot be reached. */
@@ -217,6 +227,14 @@ public class FakeSlackApi implements AutoCloseable {
         }
         String answer = answer(method, params, body);
         calls.add(new Call(method, params, body, headers, answer));
+        Duration delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         respond(exchange, 200, answer);
     }
 
