@@ -106,6 +106,34 @@ class StandupInstancesTest {
     }
 
     @Test
+    void aStandupCreatedThroughEitherInstanceFiresOnTimeWhileThatInstanceIsStopped() {
+        TenantRef tenant = Tenants.slack();
+        ConfigurableApplicationContext a = instance(MONDAY_0855);
+        ConfigurableApplicationContext b = instance(MONDAY_0855);
+
+        // Created through B (saved and scheduled there, as its form does), then B stops before 09:00.
+        Standup throughB = standup(b, tenant, people(tenant, 4));
+        b.getBean(StandupNudges.class).schedule(throughB, false);
+        b.close();
+        a.getBean(NudgeDriver.class).runUntil(Instant.parse("2026-03-02T09:01:00Z"));
+        await().until(() -> prompts(a) == 4);
+
+        // And the other way round: created through A on Tuesday, A stops, an instance that was already running fires.
+        TenantRef other = Tenants.slack();
+        ConfigurableApplicationContext c = instance(MONDAY_0920);
+        Standup throughA = standup(a, other, people(other, 3));
+        a.getBean(StandupNudges.class).schedule(throughA, false);
+        a.close();
+        c.getBean(NudgeDriver.class).runUntil(Instant.parse("2026-03-03T09:01:00Z"));
+        await().until(() -> prompts(c) >= 3 + 4);
+        c.getBean(NudgeDriver.class).awaitOutboundIdle();
+        List<String> recipients = c.getBean("slackGateway", RecordingChatGateway.class).sent().stream()
+                .filter(s -> s.message().summary().startsWith("Time for"))
+                .map(s -> ((Destination.Direct) s.destination()).user().key()).toList();
+        assertThat(recipients).as("Tuesday: both standups, each person once").doesNotHaveDuplicates().hasSize(7);
+    }
+
+    @Test
     void twoInstancesFiringTheSameMinuteAskEachPersonOnce() throws InterruptedException {
         TenantRef tenant = Tenants.slack();
         ConfigurableApplicationContext a = instance(MONDAY_0855);
