@@ -27,6 +27,7 @@ public class RecordingChatGateway implements ChatGateway {
     private final List<Updated> updated = new CopyOnWriteArrayList<>();
     private final Queue<DeliveryException> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
+    private volatile long delayMillis;
 
     public RecordingChatGateway(Platform platform) {
         this.platform = platform;
@@ -52,9 +53,21 @@ public class RecordingChatGateway implements ChatGateway {
         }
     }
 
+    /** Every send takes this long, as a slow platform would (0: none). */
+    public void slowDown(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
     @Override
     public PostedMessage send(Destination destination, Message message) {
         failIfAsked();
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String conversation = destination instanceof Destination.Channel c ? c.channelId()
                 : "D-" + ((Destination.Direct) destination).user().userId();
         PostedMessage posted = new PostedMessage(destination, conversation, "m" + ids.incrementAndGet());
@@ -77,6 +90,7 @@ public class RecordingChatGateway implements ChatGateway {
     }
 
     public void clear() {
+        delayMillis = 0;
         sent.clear();
         updated.clear();
         synchronized (this) {
