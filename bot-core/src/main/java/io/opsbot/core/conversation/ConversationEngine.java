@@ -5,8 +5,11 @@ import io.opsbot.core.form.FormValidator;
 import io.opsbot.core.form.FormValues;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.message.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.util.HexFormat;
@@ -102,6 +105,8 @@ public class ConversationEngine {
             return handler.submit(submission, new FormValues(submission.values()));
         } catch (UserError e) {
             return SubmissionResult.accepted(Message.text(e.getMessage()));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            return SubmissionResult.accepted(databaseAway(submission.invoker(), "form " + submission.formId(), e));
         } catch (RuntimeException e) {
             return SubmissionResult.accepted(apology(submission.invoker(), "form " + submission.formId(), e));
         }
@@ -147,9 +152,22 @@ public class ConversationEngine {
             return work.get();
         } catch (UserError e) {
             return Response.privately(Message.of(Markup.builder().text("⚠️ ").text(e.getMessage()).build()));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            return Response.privately(databaseAway(invoker, what, e));
         } catch (RuntimeException e) {
             return Response.privately(apology(invoker, what, e));
         }
+    }
+
+    /**
+     * The database cannot be reached (a failover, a network cut): nothing is wrong with what the person did, and it
+     * will work again shortly. One log line, no stack trace: this is an outage to see in the logs, not a bug.
+     */
+    private static Message databaseAway(Invoker invoker, String what, RuntimeException e) {
+        log.warn("Database unreachable while handling {} for {}: {}", what, invoker.user(),
+                Texts.shorten(String.valueOf(e.getMessage()), 200));
+        return Message.text("⚠️ I can't reach my database right now, so I couldn't do that. "
+                + "Please try again in a moment.");
     }
 
     private Message unknownCommand(Invoker invoker, String name) {

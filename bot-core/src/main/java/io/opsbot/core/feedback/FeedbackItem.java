@@ -33,6 +33,11 @@ public class FeedbackItem {
     private FeedbackStatus status = FeedbackStatus.NEW;
     private List<StatusChange> history = new ArrayList<>();
     private boolean awaitingTriageChannel;
+    /**
+     * Stored with the item, cleared once its triage post is queued: an item whose post could not be queued (the
+     * database went away in between) is found and posted later, so no item is left half-written.
+     */
+    private boolean triagePending;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -55,6 +60,7 @@ public class FeedbackItem {
         this.source = source;
         this.createdAt = now;
         this.updatedAt = now;
+        this.triagePending = true;
     }
 
     /** The id people use: FB-12. */
@@ -129,6 +135,10 @@ public class FeedbackItem {
     }
 
     /** True while the item waits for its tenant to choose a triage channel. */
+    public boolean isTriagePending() {
+        return triagePending;
+    }
+
     public boolean isAwaitingTriageChannel() {
         return awaitingTriageChannel;
     }

@@ -6,6 +6,9 @@ import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,9 @@ import java.util.regex.Pattern;
 public class FeedbackService {
 
     private static final Pattern REFERENCE = Pattern.compile("(?i)(?:FB-)?(\\d{1,9})");
+    private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
+    /** An item this young may still be in the middle of being published by its request. */
+    static final Duration PENDING_GRACE = Duration.ofSeconds(30);
 
     private final FeedbackRepository repository;
     private final MongoTemplate mongo;
@@ -54,8 +61,27 @@ public class FeedbackService {
         long number = sequences.next("feedback:" + tenant.key());
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
                 reporter.displayName(), checked, source, clock.instant()));
-        triage.publish(item);
+        try {
+            publish(item);
+        } catch (DataAccessException e) {
+            // The item is stored (with its pending post): it is saved, and its post goes out once the database is back.
+            log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());
+        }
         return item;
+    }
+
+    private void publish(FeedbackItem item) {
+        triage.publish(item);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())), new Update().set("triagePending", false),
+                FeedbackItem.class);
+    }
+
+    /** Posts the items whose post could not be queued when they were saved (the database went away in between). */
+    public int publishPending() {
+        List<FeedbackItem> pending = mongo.find(Query.query(Criteria.where("triagePending").is(true)
+                .and("createdAt").lt(clock.instant().minus(PENDING_GRACE))), FeedbackItem.class);
+        pending.forEach(this::publish);
+        return pending.size();
     }
 
     public List<FeedbackItem> recentByReporter(UserRef reporter) {

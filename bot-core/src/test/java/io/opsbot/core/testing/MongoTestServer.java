@@ -31,6 +31,12 @@ public final class MongoTestServer {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }
 
+    /** The shared server's port (for a proxy placed in front of it). */
+    public static synchronized int port() {
+        uri("probe");
+        return address.getPort();
+    }
+
     /** Points {@code spring.mongodb.uri} at a fresh database on the shared test server. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
