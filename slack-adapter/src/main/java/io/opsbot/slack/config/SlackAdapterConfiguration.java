@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
@@ -40,7 +41,16 @@ public class SlackAdapterConfiguration {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(properties.getApiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        int timeout = (int) properties.getHttpTimeout().toMillis();
+        config.setHttpClientReadTimeoutMillis(timeout);
+        config.setHttpClientWriteTimeoutMillis(timeout);
+        config.setHttpClientCallTimeoutMillis(timeout);
+        // OkHttp silently sends a POST again when a pooled connection fails mid-call; a post Slack already made
+        // would then appear twice. Failed calls go back to the outbox instead, which checks before it posts again.
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build());
+        http.setConfig(config);
+        return Slack.getInstance(config, http);
     }
 
     @Bean

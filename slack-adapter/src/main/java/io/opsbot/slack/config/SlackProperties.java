@@ -26,6 +26,13 @@ public class SlackProperties {
     @NotBlank
     private String apiBaseUrl = "https://slack.com/api/";
 
+    /**
+     * How long one Web API call may take. A post that times out may still have reached Slack; the outbox looks for it
+     * before posting again.
+     */
+    @jakarta.validation.constraints.NotNull
+    private java.time.Duration httpTimeout = java.time.Duration.ofSeconds(10);
+
     /** Channel id for triage posts until a workspace runs "/feedback triage here". */
     private String triageChannel;
 
@@ -71,6 +78,14 @@ public class SlackProperties {
 
     public void setApiBaseUrl(String apiBaseUrl) {
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
+    }
+
+    public java.time.Duration getHttpTimeout() {
+        return httpTimeout;
+    }
+
+    public void setHttpTimeout(java.time.Duration httpTimeout) {
+        this.httpTimeout = httpTimeout;
     }
 
     public String getTriageChannel() {

@@ -73,6 +73,10 @@ public class FakeSlackApi implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private volatile boolean down;
+    private volatile Chaos chaos;
+
+    private record Chaos(double rate, Duration hang, java.util.Random random) {
+    }
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
@@ -146,6 +150,7 @@ public class FakeSlackApi implements AutoCloseable {
         failures.clear();
         posted.clear();
         delays.clear();
+        chaos = null;
         users.clear();
         members.clear();
     }
@@ -175,6 +180,26 @@ public class FakeSlackApi implements AutoCloseable {
      */
     public void slow(String method, Duration delay) {
         delays.put(method, delay);
+    }
+
+    /**
+     * While on, each chat.postMessage fails with probability {@code rate}, in one of the ways Slack and the network
+     * fail: HTTP 500, 429 with Retry-After, an answer that never comes (held for {@code hang}, then the connection
+     * closes) or a reset connection. Half of the 500s, hangs and resets happen after the message was posted, as when
+     * only the answer is lost. Seeded, so a failing run can be repeated.
+     */
+    public void chaos(double rate, Duration hang, long seed) {
+        chaos = new Chaos(rate, hang, new java.util.Random(seed));
+    }
+
+    /** The faults stop. */
+    public void calm() {
+        chaos = null;
+    }
+
+    /** Messages that landed in {@code channel} (a DM's is D + the user id) whose text starts with {@code prefix}. */
+    public long landed(String channel, String prefix) {
+        return posted.stream().filter(p -> p.channel().equals(channel) && p.text().startsWith(prefix)).count();
     }
 
     /** While down, every call's connection is cut before any answer, as when Slack's API cannot be reached. */
@@ -212,6 +237,11 @@ public class FakeSlackApi implements AutoCloseable {
                 ? parseForm(body) : Map.of();
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        Chaos faults = chaos;
+        if (faults != null && method.equals("chat.postMessage") && chaosStrikes(faults, exchange, method, params,
+                body, headers)) {
+            return;
+        }
         Queue<Failure> queued = failures.get(method);
         Failure failure = queued == null ? null : queued.poll();
         if (failure != null) {
@@ -262,6 +292,41 @@ public class FakeSlackApi implements AutoCloseable {
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /** Applies one random fault, or returns false to let the call through. */
+    private boolean chaosStrikes(Chaos faults, HttpExchange exchange, String method, Map<String, String> params,
+                                 String body, Map<String, String> headers) throws IOException {
+        int kind;
+        boolean applied;
+        synchronized (faults.random()) {
+            if (faults.random().nextDouble() >= faults.rate()) {
+                return false;
+            }
+            kind = faults.random().nextInt(4);
+            applied = faults.random().nextBoolean();
+        }
+        if (kind != 1 && applied) {
+            answer(method, params, body);
+        }
+        calls.add(new Call(method, params, body, headers, "chaos " + kind));
+        switch (kind) {
+            case 0 -> respond(exchange, 500, "{\"ok\":false,\"error\":\"internal_error\"}");
+            case 1 -> {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            }
+            case 2 -> {
+                try {
+                    Thread.sleep(faults.hang().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            }
+            default -> exchange.close();
+        }
+        return true;
     }
 
     /** Keeps the message (with its metadata) for conversations.history, and answers as chat.postMessage does. */
