@@ -42,6 +42,13 @@ public class TeamsProperties {
     @NotBlank
     private String tokenEndpoint = DEFAULT_TOKEN_ENDPOINT;
 
+    /**
+     * How long one Bot Connector call may wait for its answer. Above Teams' own 15 s would hold a reply past its
+     * deadline; a send that times out is retried by the outbox.
+     */
+    @jakarta.validation.constraints.NotNull
+    private java.time.Duration connectorReadTimeout = java.time.Duration.ofSeconds(10);
+
     public boolean hasAppId() {
         return appId != null && !appId.isBlank();
     }
@@ -111,6 +118,14 @@ public class TeamsProperties {
 
     public void setTokenEndpoint(String tokenEndpoint) {
         this.tokenEndpoint = tokenEndpoint;
+    }
+
+    public java.time.Duration getConnectorReadTimeout() {
+        return connectorReadTimeout;
+    }
+
+    public void setConnectorReadTimeout(java.time.Duration connectorReadTimeout) {
+        this.connectorReadTimeout = connectorReadTimeout;
     }
 
     @Override

@@ -5,11 +5,15 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
+import com.microsoft.bot.restclient.ServiceResponseBuilder;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import io.opsbot.teams.TeamsProperties;
 import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.springframework.stereotype.Component;
+import retrofit2.Retrofit;
 
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public class ConnectorClients {
 
     static final long CONNECT_TIMEOUT_SECONDS = 5;
-    static final long READ_TIMEOUT_SECONDS = 10;
 
     private static final RetryStrategy NO_RETRY = new RetryStrategy("no-retry", false) {
         @Override
@@ -39,8 +42,10 @@ public class ConnectorClients {
     private final Map<String, RestConnectorClient> clients = new ConcurrentHashMap<>();
     private final ConnectionPool pool = new ConnectionPool();
     private final AppCredentials credentials;
+    private final java.time.Duration readTimeout;
 
     public ConnectorClients(TeamsProperties properties, Clock clock) {
+        this.readTimeout = properties.getConnectorReadTimeout();
         this.credentials = properties.hasAppId()
                 ? new ConnectorCredentials(properties.getAppId(), new ClientCredentialsTokenSource(
                         URI.create(properties.effectiveTokenEndpoint()), properties.getAppId(),
@@ -55,9 +60,16 @@ public class ConnectorClients {
     }
 
     private RestConnectorClient create(String serviceUrl) {
-        RestClient rest = RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, credentials)
+        // The SDK's default builder, except that OkHttp must not silently send a POST again when a pooled connection
+        // fails mid-call: Teams may already have posted it. Failed sends go back to the outbox.
+        RestClient rest = new RestClient.Builder(new OkHttpClient.Builder().retryOnConnectionFailure(false),
+                new Retrofit.Builder())
+                .withBaseUrl(serviceUrl)
+                .withCredentials(credentials)
+                .withSerializerAdapter(new JacksonAdapter())
+                .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                 .withConnectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .withReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .withReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .withRetryStrategy(NO_RETRY)
                 .withConnectionPool(pool)
                 .build();

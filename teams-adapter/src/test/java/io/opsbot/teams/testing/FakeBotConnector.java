@@ -99,6 +99,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final KeyPair otherKey = rsaKey();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Queue<Failure> failures = new ArrayDeque<>();
+    private volatile Chaos chaos;
     private final AtomicLong ids = new AtomicLong(1_700_000_000_000L);
     private final Map<String, String> rosters = new ConcurrentHashMap<>();
     private final Map<String, Failure> rosterFailures = new ConcurrentHashMap<>();
@@ -114,7 +115,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "fake-bot-connector");
             t.setDaemon(true);
             return t;
@@ -208,6 +209,7 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public void clear() {
+        chaos = null;
         addedMembers.clear();
         requests.clear();
         synchronized (failures) {
@@ -237,6 +239,24 @@ public final class FakeBotConnector implements AutoCloseable {
 
     public void failNextWithServerError() {
         failNext(500, Map.of(), "{\"error\":{\"code\":\"ServiceError\",\"message\":\"Internal error\"}}");
+    }
+
+    /**
+     * While on, each POST to the connector (send, create conversation) fails with probability {@code rate}: HTTP 500,
+     * 429 with Retry-After, an answer that never comes (held for {@code hang}, then the connection closes) or a reset
+     * connection, in each case before the connector did anything. (A lost answer after Teams posted cannot be told
+     * apart by the bot: the Bot Connector offers no way to look a message up.) Seeded, so a run can be repeated.
+     */
+    public void chaos(double rate, Duration hang, long seed) {
+        chaos = new Chaos(rate, hang, new java.util.Random(seed));
+    }
+
+    /** The faults stop. */
+    public void calm() {
+        chaos = null;
+    }
+
+    private record Chaos(double rate, Duration hang, java.util.Random random) {
     }
 
     /**
@@ -367,6 +387,9 @@ public final class FakeBotConnector implements AutoCloseable {
                 respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
                         + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\"}");
             } else if (path.contains("/v3/conversations")) {
+                if (method.equals("POST") && chaosStrikes(exchange, recorded)) {
+                    return;
+                }
                 Failure failure;
                 synchronized (failures) {
                     failure = failures.poll();
@@ -382,6 +405,38 @@ public final class FakeBotConnector implements AutoCloseable {
         } catch (RuntimeException e) {
             respond(exchange, 500, Map.of(), "{\"error\":{\"code\":\"FakeFailure\",\"message\":\"" + e + "\"}}");
         }
+    }
+
+    /** Applies one random fault, or returns false to let the call through. */
+    private boolean chaosStrikes(HttpExchange exchange, Recorded recorded) throws IOException {
+        Chaos faults = chaos;
+        if (faults == null) {
+            return false;
+        }
+        int kind;
+        synchronized (faults.random()) {
+            if (faults.random().nextDouble() >= faults.rate()) {
+                return false;
+            }
+            kind = faults.random().nextInt(4);
+        }
+        recorded.answer().set("chaos " + kind);
+        switch (kind) {
+            case 0 -> respond(exchange, 500, Map.of(), "{\"error\":{\"code\":\"ServiceError\",\"message\":\"x\"}}");
+            case 1 -> respond(exchange, 429, Map.of("Retry-After", "1"),
+                    "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests\"}}");
+            case 2 -> {
+                try {
+                    Thread.sleep(faults.hang().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            default -> {
+                // the connection closes without an answer
+            }
+        }
+        return true;
     }
 
     private void connector(HttpExchange exchange, String method, String path, Recorded recorded) throws IOException {

@@ -1,0 +1,104 @@
+package io.opsbot.teams.faults;
+
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.TeamsAdapterTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 2,000 prompts to people's 1:1 chats while the fake Bot Connector fails a third of the calls (creating the chat and
+ * sending) at random with 500, 429 with Retry-After, answers that never come and reset connections: once the faults
+ * stop, everyone has exactly one prompt.
+ */
+@TestPropertySource(properties = {"opsbot.outbox.first-backoff=50ms", "opsbot.outbox.max-backoff=400ms",
+        "opsbot.outbox.max-attempts=1000", "opsbot.teams.connector-read-timeout=400ms"})
+class TeamsDeliveryFaultsTest extends TeamsAdapterTest {
+
+    private static final int PEOPLE = 2000;
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void twoThousandPromptsThroughRandomFaultsAreEachDeliveredOnce() {
+        send(fixture("installationUpdate.add.team.json"));
+        List<Outbox.Outgoing> prompts = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            UserRef person = new UserRef(tenant, String.format("29:faults-%05d", i));
+            prompts.add(new Outbox.Outgoing("teams-faults:" + tenantId + ":" + i, new Destination.Direct(person),
+                    Message.text("Time for the faults standup"), null));
+        }
+        long seed = System.nanoTime();
+        connector.chaos(0.33, Duration.ofMillis(600), seed);
+
+        clock.set(Instant.now());
+        outbox.enqueueAll(prompts);
+        retryFor(Duration.ofSeconds(8));
+        long faults = connector.connectorCalls().stream().filter(this::mine)
+                .filter(r -> String.valueOf(r.answer().get()).startsWith("chaos")).count();
+        connector.calm();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (undelivered() > 0 && System.nanoTime() < deadline) {
+            retryFor(Duration.ofMillis(500));
+        }
+
+        assertThat(undelivered()).as("deliveries not sent (seed %d)", seed).isZero();
+        assertThat(faults).as("faults injected").isGreaterThan(PEOPLE / 10);
+        Map<String, String> personOfChat = new HashMap<>();
+        for (Recorded created : createdConversations()) {
+            if (created.responseId() != null) {
+                personOfChat.put(created.responseId(), created.body().path("members").path(0).path("id").asText());
+            }
+        }
+        Map<String, Long> promptsPerPerson = sent().stream().filter(r -> r.responseId() != null)
+                .filter(r -> r.text().contains("Time for the faults standup"))
+                .collect(Collectors.groupingBy(r -> personOfChat.getOrDefault(r.conversationId(), "?"),
+                        Collectors.counting()));
+        assertThat(promptsPerPerson).as("people prompted (seed %d)", seed).hasSize(PEOPLE)
+                .doesNotContainKey("?")
+                .allSatisfy((person, count) -> assertThat(count).as("prompts to %s", person).isEqualTo(1));
+    }
+
+    private void retryFor(Duration time) {
+        long end = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < end) {
+            clock.set(Instant.now());
+            outbox.retryDue();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long undelivered() {
+        return mongo.count(Query.query(Criteria.where("_id").regex("^teams-faults:" + tenantId)
+                .and("state").is(Delivery.State.PENDING)), Delivery.class);
+    }
+}
