@@ -5,17 +5,20 @@ import org.h2.mvstore.MVStore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes the writes of one command durable before it is answered: commits the MVStore (writes a chunk to the file) and,
- * for {@link Durability#FSYNC}, flushes the file to the disk. Commands running at the same time share commits and
- * flushes (group commit): a flush started after a command's commit covers it, so it does not flush again.
+ * Makes the writes of a command durable before it is answered: commits the MVStore (writes a chunk to the file) and,
+ * for {@link Durability#FSYNC}, flushes the file to the disk. Commands finishing at the same time share one commit
+ * and one flush (group commit): a commit that starts after a command's writes covers them, so while one commit runs,
+ * every command that finishes meanwhile waits for the next one instead of writing a chunk of its own.
  */
 final class DurableCommits {
 
     private final MVStore store;
     private final Durability durability;
-    private final AtomicLong committed = new AtomicLong();
-    private final Object flushLock = new Object();
-    private long flushed;
+    /** Write commands whose changes are in the store's memory, counted as they finish. */
+    private final AtomicLong finished = new AtomicLong();
+    private final Object lock = new Object();
+    /** Every write command counted up to here is on disk. */
+    private long durable;
 
     DurableCommits(MVStore store, Durability durability) {
         this.store = store;
@@ -27,19 +30,18 @@ final class DurableCommits {
         if (durability == Durability.BACKGROUND || store.isClosed()) {
             return;
         }
-        store.commit();
-        if (durability != Durability.FSYNC) {
-            return;
-        }
-        long mine = committed.incrementAndGet();
-        synchronized (flushLock) {
-            if (flushed >= mine) {
+        long mine = finished.incrementAndGet();
+        synchronized (lock) {
+            if (durable >= mine) {
                 return;
             }
-            // Every commit counted so far has reached the file, so this one flush covers all of them.
-            long covering = committed.get();
-            store.sync();
-            flushed = covering;
+            // Every command counted so far has finished its changes, so this commit carries all of them.
+            long covering = finished.get();
+            store.commit();
+            if (durability == Durability.FSYNC) {
+                store.sync();
+            }
+            durable = covering;
         }
     }
 

@@ -62,7 +62,7 @@ public class FeedbackService {
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
                 reporter.displayName(), checked, source, clock.instant()));
         try {
-            publish(item);
+            triage.publish(item);
         } catch (DataAccessException e) {
             // The item is stored (with its pending post): it is saved, and its post goes out once the database is back.
             log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());
@@ -70,18 +70,28 @@ public class FeedbackService {
         return item;
     }
 
-    private void publish(FeedbackItem item) {
-        triage.publish(item);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())), new Update().set("triagePending", false),
-                FeedbackItem.class);
-    }
-
-    /** Posts the items whose post could not be queued when they were saved (the database went away in between). */
+    /**
+     * Finishes what saving left open: an item is stored marked "post pending" and its triage post queued right after;
+     * when the database went away in between, the post is queued here. Items whose post was queued are only unmarked
+     * (in one update), so saving itself costs no extra write.
+     */
     public int publishPending() {
         List<FeedbackItem> pending = mongo.find(Query.query(Criteria.where("triagePending").is(true)
                 .and("createdAt").lt(clock.instant().minus(PENDING_GRACE))), FeedbackItem.class);
-        pending.forEach(this::publish);
-        return pending.size();
+        List<String> done = new java.util.ArrayList<>();
+        int published = 0;
+        for (FeedbackItem item : pending) {
+            if (!item.isAwaitingTriageChannel() && triage.delivery(item).isEmpty()) {
+                triage.publish(item);
+                published++;
+            }
+            done.add(item.getId());
+        }
+        if (!done.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(done)), new Update().set("triagePending", false),
+                    FeedbackItem.class);
+        }
+        return published;
     }
 
     public List<FeedbackItem> recentByReporter(UserRef reporter) {

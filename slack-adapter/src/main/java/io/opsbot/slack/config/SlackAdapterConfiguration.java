@@ -38,19 +38,7 @@ public class SlackAdapterConfiguration {
 
     @Bean
     Slack slack(SlackProperties properties) {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(properties.getApiBaseUrl());
-        config.setPrettyResponseLoggingEnabled(false);
-        int timeout = (int) properties.getHttpTimeout().toMillis();
-        config.setHttpClientReadTimeoutMillis(timeout);
-        config.setHttpClientWriteTimeoutMillis(timeout);
-        config.setHttpClientCallTimeoutMillis(timeout);
-        // OkHttp silently sends a POST again when a pooled connection fails mid-call; a post Slack already made
-        // would then appear twice. Failed calls go back to the outbox instead, which checks before it posts again.
-        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
-                .retryOnConnectionFailure(false).build());
-        http.setConfig(config);
-        return Slack.getInstance(config, http);
+        return Slack.getInstance(config(properties));
     }
 
     @Bean
@@ -58,9 +46,29 @@ public class SlackAdapterConfiguration {
         return slack.methods(properties.getBotToken());
     }
 
+    /**
+     * Posts go through a client of their own: OkHttp silently sends a request again when a pooled connection fails
+     * mid-call, which for chat.postMessage could post twice. A failed post goes back to the outbox instead, which
+     * looks for it on Slack before posting again. Other calls keep OkHttp's resend (it hides stale connections).
+     */
     @Bean
-    SlackChatGateway slackChatGateway(MethodsClient slackMethods) {
-        return new SlackChatGateway(slackMethods);
+    SlackChatGateway slackChatGateway(SlackProperties properties) {
+        SlackConfig config = config(properties);
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build());
+        http.setConfig(config);
+        return new SlackChatGateway(Slack.getInstance(config, http).methods(properties.getBotToken()));
+    }
+
+    private static SlackConfig config(SlackProperties properties) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(properties.getApiBaseUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        int timeout = (int) properties.getHttpTimeout().toMillis();
+        config.setHttpClientReadTimeoutMillis(timeout);
+        config.setHttpClientWriteTimeoutMillis(timeout);
+        config.setHttpClientCallTimeoutMillis(timeout);
+        return config;
     }
 
     @Bean

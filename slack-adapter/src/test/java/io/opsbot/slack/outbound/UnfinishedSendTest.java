@@ -32,6 +32,12 @@ class UnfinishedSendTest extends SlackAdapterTest {
     @Autowired
     MutableClock clock;
 
+    /** The bot's clock is the real one here: Slack's message timestamps (the fake's too) follow real time. */
+    @org.junit.jupiter.api.BeforeEach
+    void realTime() {
+        clock.set(java.time.Instant.now());
+    }
+
     @Test
     void aPostWhoseAnswerWasLostIsFoundOnSlackAndNotPostedAgain() {
         String key = "test:" + UUID.randomUUID();

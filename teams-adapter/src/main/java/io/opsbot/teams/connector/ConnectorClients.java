@@ -40,6 +40,7 @@ public class ConnectorClients {
     };
 
     private final Map<String, RestConnectorClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, RestConnectorClient> posting = new ConcurrentHashMap<>();
     private final ConnectionPool pool = new ConnectionPool();
     private final AppCredentials credentials;
     private final java.time.Duration readTimeout;
@@ -56,14 +57,20 @@ public class ConnectorClients {
 
     /** The conversations API at this service URL. */
     public Conversations conversations(String serviceUrl) {
-        return clients.computeIfAbsent(normalize(serviceUrl), this::create).getConversations();
+        return clients.computeIfAbsent(normalize(serviceUrl), url -> create(url, true)).getConversations();
     }
 
-    private RestConnectorClient create(String serviceUrl) {
-        // The SDK's default builder, except that OkHttp must not silently send a POST again when a pooled connection
-        // fails mid-call: Teams may already have posted it. Failed sends go back to the outbox.
-        RestClient rest = new RestClient.Builder(new OkHttpClient.Builder().retryOnConnectionFailure(false),
-                new Retrofit.Builder())
+    /**
+     * The conversations API for posting messages: OkHttp must not silently send a POST again when a pooled connection
+     * fails mid-call, as Teams may already have posted it. A failed post goes back to the outbox, which retries it.
+     */
+    public Conversations posting(String serviceUrl) {
+        return posting.computeIfAbsent(normalize(serviceUrl), url -> create(url, false)).getConversations();
+    }
+
+    private RestConnectorClient create(String serviceUrl, boolean resendOnStaleConnection) {
+        RestClient rest = new RestClient.Builder(
+                new OkHttpClient.Builder().retryOnConnectionFailure(resendOnStaleConnection), new Retrofit.Builder())
                 .withBaseUrl(serviceUrl)
                 .withCredentials(credentials)
                 .withSerializerAdapter(new JacksonAdapter())

@@ -61,7 +61,7 @@ public class TeamsChatGateway implements ChatGateway {
                 : conversation.getConversationId();
         Activity activity = OutboundActivities.of(message);
         ResourceResponse sent = ConnectorFailures.call("send", () -> connectors
-                .conversations(conversation.getServiceUrl()).sendToConversation(conversationId, activity));
+                .posting(conversation.getServiceUrl()).sendToConversation(conversationId, activity));
         String id = sent == null || sent.getId() == null ? "" : sent.getId();
         return new PostedMessage(destination, conversationId, id);
     }
