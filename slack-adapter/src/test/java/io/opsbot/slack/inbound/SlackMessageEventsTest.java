@@ -69,8 +69,7 @@ class SlackMessageEventsTest extends SlackAdapterTest {
 
     @Test
     void aMentionInAChannelIsAnsweredInItsThread() {
-        JsonObject envelope = Fixtures.json("slack/events/app_mention.docs.json");
-        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        JsonObject envelope = inThisWorkspace(Fixtures.json("slack/events/app_mention.docs.json"));
         envelope.getAsJsonObject("event").addProperty("text", "<@U0LAN0Z89> help");
 
         assertThat(slack.event(envelope, 0).statusCode()).isEqualTo(200);
