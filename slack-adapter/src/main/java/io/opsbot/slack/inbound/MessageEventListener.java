@@ -56,7 +56,7 @@ class MessageEventListener implements SlackListener {
         MessageEvent event = payload.getEvent();
         boolean fromPerson = event.getBotId() == null && event.getSubtype() == null && event.getUser() != null;
         if (fromPerson && "im".equals(event.getChannelType()) && firstDelivery(payload)) {
-            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), null, event.getChannel());
+            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), event.getTeam(), null, event.getChannel());
             executor.execute(() -> answer(invoker, event.getText(), null));
         }
         return ctx.ack();
@@ -66,7 +66,8 @@ class MessageEventListener implements SlackListener {
                                                           EventContext ctx) {
         AppMentionEvent event = payload.getEvent();
         if (event.getBotId() == null && event.getUser() != null && firstDelivery(payload)) {
-            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), null, event.getChannel());
+            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), event.getUserTeam(), null,
+                    event.getChannel());
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+>", "").strip();
             executor.execute(() -> answer(invoker, text, thread));
