@@ -54,7 +54,7 @@ public class FeedbackCommand implements Command {
         return List.of(
                 new Usage("", "open the feedback form"),
                 new Usage("<text> [#area] [!high|!low]", "save feedback at once, e.g. bug: Export times out #reporting !high"),
-                new Usage("list", "your recent feedback and this workspace's"),
+                new Usage("list", "your recent feedback and everyone else's here"),
                 new Usage("status FB-12 <under-review|planned|shipped|declined>", "move an item along; the reporter is told"),
                 new Usage("triage here", "admins: post new feedback to this channel"),
                 new Usage("areas [add|remove <name>]", "list product areas; admins add or remove them"));

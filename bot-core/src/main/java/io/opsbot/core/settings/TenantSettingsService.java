@@ -147,7 +147,8 @@ public class TenantSettingsService {
             return settings;
         }
         if (!configured && !settings.getAdminUserIds().contains(actor.userId())) {
-            throw new UserError("Only an admin of this workspace can change that. Ask one of your bot admins.");
+            throw new UserError("Only an admin of this " + actor.platform().tenantNoun()
+                    + " can change that. Ask one of your bot admins.");
         }
         return settings;
     }
