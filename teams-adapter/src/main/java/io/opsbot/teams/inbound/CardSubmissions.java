@@ -18,6 +18,7 @@ import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardData;
 import io.opsbot.teams.cards.CardJson;
 import io.opsbot.teams.cards.MessageCards;
+import io.opsbot.teams.cards.TeamsMarkdown;
 import io.opsbot.teams.forms.FormCards;
 import io.opsbot.teams.outbound.OutboundActivities;
 import org.slf4j.Logger;
@@ -57,11 +58,11 @@ class CardSubmissions {
         if (outcome instanceof CardOutcome.ReplaceCard replace) {
             replies.replaceOrSend(inbound, OutboundActivities.card(replace.card(), replace.summary()));
         } else if (outcome instanceof CardOutcome.Reply reply) {
-            replies.send(inbound, OutboundActivities.of(reply.message()));
+            replies.reply(inbound, reply.message());
         } else if (outcome instanceof CardOutcome.PostForm post) {
             replies.send(inbound, replies.formActivity(inbound.tenant(), post.form()));
         } else if (outcome instanceof CardOutcome.Notice notice) {
-            replies.send(inbound, OutboundActivities.of(Message.text(notice.text())));
+            replies.reply(inbound, Message.text(notice.text()));
         }
     }
 
@@ -74,7 +75,7 @@ class CardSubmissions {
         }
         if (outcome instanceof CardOutcome.Reply reply) {
             if (reply.visibility() == Visibility.IN_CONVERSATION) {
-                replies.send(inbound, OutboundActivities.of(reply.message()));
+                replies.reply(inbound, reply.message());
                 return message("Done.");
             }
             return message(reply.message().summary());
@@ -161,7 +162,7 @@ class CardSubmissions {
     }
 
     private static InboundResult message(String text) {
-        return invokeResponse(MESSAGE_RESPONSE, Serialization.asNode(text));
+        return invokeResponse(MESSAGE_RESPONSE, Serialization.asNode(TeamsMarkdown.plain(text)));
     }
 
     private static InboundResult invokeResponse(String type, JsonNode value) {

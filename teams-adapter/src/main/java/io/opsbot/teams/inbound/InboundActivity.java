@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  */
 final class InboundActivity {
 
-    static final String LOCAL_TENANT = "local";
     private static final Pattern THREAD = Pattern.compile("^(.*);messageid=(\\d+)$");
     private static final Pattern AT_TAG = Pattern.compile("<at[^>]*>(.*?)</at>", Pattern.CASE_INSENSITIVE);
 
@@ -40,8 +39,10 @@ final class InboundActivity {
     /**
      * Reads an activity; null when the JSON is not an activity. The timestamps are dropped before the SDK sees them:
      * its pattern ({@code ss.n}) rejects second-precision timestamps and misreads fractions, and we do not use them.
+     * The tenant is only ever the one the activity names (the Agents Playground names one too): an activity without
+     * one has no tenant its data could belong to.
      */
-    static InboundActivity parse(JsonNode raw, boolean localMode) {
+    static InboundActivity parse(JsonNode raw) {
         if (!(raw instanceof ObjectNode object) || !raw.path("type").isTextual()) {
             return null;
         }
@@ -56,9 +57,6 @@ final class InboundActivity {
         if (tenant == null) {
             tenant = text(raw.path("conversation").path("tenantId"));
         }
-        if (tenant == null && localMode) {
-            tenant = LOCAL_TENANT;
-        }
         return new InboundActivity(activity, raw, tenant);
     }
 
@@ -68,6 +66,11 @@ final class InboundActivity {
 
     String type() {
         return text(raw.path("type"));
+    }
+
+    /** The activity's id: the same for every redelivery of one activity. */
+    String id() {
+        return text(raw.path("id"));
     }
 
     String name() {
