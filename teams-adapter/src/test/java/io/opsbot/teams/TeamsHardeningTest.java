@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.feedback.FeedbackRepository;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.tenant.UserRef;

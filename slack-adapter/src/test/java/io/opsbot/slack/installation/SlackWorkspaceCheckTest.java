@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.feedback.FeedbackStatus;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.testing.BlockKit;
