@@ -35,7 +35,8 @@ class CardRenderingTest {
         String md = TeamsMarkdown.render(Markup.plain(HOSTILE), Target.CARD, 1000);
 
         assertThat(md).as("no link without brackets; # is a heading only at a line start")
-                .isEqualTo("\\*\\*boss\\*\\* said \\[click\\](javascript:alert(1)) <at>Everyone</at> # \\_x\\_ \\`rm\\`");
+                .isEqualTo("\\*\\*boss\\*\\* said \\[click\\](javascript:alert(1)) <\u200Bat>Everyone<\u200B/at> # \\_x\\_ "
+                        + "\\`rm\\`");
         JsonNode card = CardJson.toTree(MessageCards.card(Message.text(HOSTILE)));
         assertThat(card.toString()).as("no mention entities, so <at> stays text").doesNotContain("entities");
     }
