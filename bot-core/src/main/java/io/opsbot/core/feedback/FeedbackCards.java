@@ -76,6 +76,17 @@ final class FeedbackCards {
         return Message.of(text.build());
     }
 
+    /** The confirmation, and why the item has no area: its tag named none of the tenant's (a typo, most likely). */
+    static Message withoutUnknownArea(Message captured, String unknownArea, List<String> areas) {
+        Markup.Builder note = Markup.builder().text("ℹ️ ").code("#" + unknownArea)
+                .text(" is not a product area here, so I saved it without one. Areas: ")
+                .text(String.join(", ", areas.stream().map(a -> "#" + a).toList())).text(".");
+        Message.Builder message = Message.builder(captured.summary() + "\n#" + unknownArea
+                + " is not a product area here, so I saved it without one.");
+        captured.blocks().forEach(message::block);
+        return message.context(note.build()).build();
+    }
+
     static Message list(Platform platform, List<FeedbackItem> mine, List<FeedbackItem> tenant) {
         Message.Builder message = Message.builder("Recent feedback").header("Recent feedback");
         message.section(listText("Yours", mine, "You have not sent feedback yet. Try "

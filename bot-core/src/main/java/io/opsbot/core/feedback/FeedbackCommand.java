@@ -81,11 +81,13 @@ public class FeedbackCommand implements Command {
         if (sub.equals("status") && rest.matches("(?i)(FB-)?\\d+\\s+[\\w -]+")) {
             return status(invoker, rest);
         }
-        FeedbackItem item = feedback.capture(invoker,
-                FeedbackTextParser.parse(request.arguments(), settings.feedbackAreas(invoker.tenant())),
-                FeedbackSource.COMMAND);
+        List<String> areas = settings.feedbackAreas(invoker.tenant());
+        FeedbackTextParser.Parsed parsed = FeedbackTextParser.read(request.arguments(), areas);
+        FeedbackItem item = feedback.capture(invoker, parsed.draft(), FeedbackSource.COMMAND);
         boolean hasTriage = settings.triageChannel(invoker.tenant()).isPresent();
-        return Response.privately(FeedbackCards.captured(item, hasTriage, true));
+        Message captured = FeedbackCards.captured(item, hasTriage, true);
+        return Response.privately(parsed.unknownArea() == null ? captured
+                : FeedbackCards.withoutUnknownArea(captured, parsed.unknownArea(), areas));
     }
 
     private Response showTriage(Invoker invoker) {

@@ -119,6 +119,22 @@ class SlackFeedbackTest extends SlackAdapterTest {
     }
 
     @Test
+    void aTypoInTheAreaKeepsTheCaptureWithoutAnAreaAndSaysSo() {
+        triageIn("CTRIAGE07");
+
+        HttpResponse<String> response = command("Login page is slow " + tag + " #auth", "C1", "U1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        FeedbackItem item = item("Login page is slow " + tag);
+        assertThat(item.getArea()).isNull();
+        JsonObject ack = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertThat(ack.get("text").getAsString()).contains("Saved as " + item.reference())
+                .contains("#auth is not a product area here, so I saved it without one");
+        assertThat(ack.get("blocks").toString()).contains("#reporting");
+        SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE07".equals(c.param("channel")));
+    }
+
+    @Test
     void bareSlashCommandOpensTheFeedbackModal() {
         HttpResponse<String> response = command("", "C2147483705", "U2147483697");
 
