@@ -100,10 +100,12 @@ public class FeedbackCommand implements Command {
 
     private Response setTriageHere(Invoker invoker) {
         Destination.Channel channel = ChannelHere.of(invoker, "the channel that should receive feedback");
-        settings.setTriageChannel(invoker.user(), channel);
+        // The setting changes only once the bot has shown it can post here: "add me first" must change nothing.
+        settings.checkAdmin(invoker.user());
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("📥 New feedback will be posted in this channel ")
                 .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
+        settings.setTriageChannel(invoker.user(), channel);
         triage.releaseWaiting(invoker.tenant());
         return Response.privately("Done: new feedback will be posted here.");
     }
