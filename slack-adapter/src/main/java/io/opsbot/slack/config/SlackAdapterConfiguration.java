@@ -14,7 +14,9 @@ import io.opsbot.slack.installation.InstallationAuthorization;
 import io.opsbot.slack.installation.InstallationCheckingApp;
 import io.opsbot.slack.installation.SingleTokenInstallation;
 import io.opsbot.slack.installation.SlackInstallations;
+import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.slack.outbound.SlackChatGateway;
+import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,8 @@ public class SlackAdapterConfiguration {
     }
 
     @Bean
-    SlackChatGateway slackChatGateway(MethodsClient slackMethods) {
-        return new SlackChatGateway(slackMethods);
+    SlackChatGateway slackChatGateway(MethodsClient slackMethods, RateLimiter rateLimiter, SlackProperties properties) {
+        return new SlackChatGateway(slackMethods, new SlackPacing(rateLimiter, properties.getLimits()));
     }
 
     @Bean

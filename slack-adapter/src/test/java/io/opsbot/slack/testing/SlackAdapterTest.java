@@ -41,6 +41,11 @@ public abstract class SlackAdapterTest {
         registry.add("opsbot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("opsbot.slack.signing-secret", () -> SIGNING_SECRET);
         registry.add("opsbot.slack.api-base-url", SLACK::apiBaseUrl);
+        // The fake takes any pace; the pacing itself is tested with Slack's own limits.
+        registry.add("opsbot.slack.limits.channel-per-second", () -> "10000");
+        registry.add("opsbot.slack.limits.channel-burst", () -> "10000");
+        registry.add("opsbot.slack.limits.workspace-per-minute", () -> "1000000");
+        registry.add("opsbot.slack.limits.workspace-burst", () -> "10000");
     }
 
     @BeforeEach

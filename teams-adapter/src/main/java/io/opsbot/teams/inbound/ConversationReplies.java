@@ -15,6 +15,7 @@ import io.opsbot.teams.connector.ConnectorFailures;
 import io.opsbot.teams.forms.FormCards;
 import io.opsbot.teams.forms.PickerChoicesSource;
 import io.opsbot.teams.outbound.OutboundActivities;
+import io.opsbot.teams.outbound.TeamsPacing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,12 @@ class ConversationReplies {
     private final FormCards formCards;
     private final PickerChoicesSource pickers;
     private final Outbox outbox;
+    private final TeamsPacing pacing;
     private final Clock clock;
 
     ConversationReplies(ConnectorClients connectors, FormCards formCards, PickerChoicesSource pickers, Outbox outbox,
-                        Clock clock) {
+                        TeamsPacing pacing, Clock clock) {
+        this.pacing = pacing;
         this.pickers = pickers;
         this.connectors = connectors;
         this.formCards = formCards;
@@ -80,6 +83,7 @@ class ConversationReplies {
      */
     void reply(InboundActivity inbound, Message message) {
         try {
+            pacing.send(inbound.tenant(), inbound.conversationId());
             ConnectorFailures.call("reply", () -> connectors.conversations(inbound.serviceUrl())
                     .sendToConversation(inbound.conversationId(), OutboundActivities.of(message)));
         } catch (DeliveryException e) {
