@@ -8,6 +8,14 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.ratelimit.RateLimiter;
+import io.opsbot.teams.connector.ConnectorClients;
+import io.opsbot.teams.conversations.ConversationReferences;
+import io.opsbot.teams.outbound.TeamsChatGateway;
+import io.opsbot.teams.outbound.TeamsLimits;
+import io.opsbot.teams.outbound.TeamsPacing;
+import io.opsbot.teams.people.TeamsPeople;
 import io.opsbot.teams.people.TeamsPeopleDirectory;
 import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
@@ -29,6 +37,7 @@ import static io.opsbot.teams.testing.AdaptiveCards.card;
 import static io.opsbot.teams.testing.AdaptiveCards.input;
 import static io.opsbot.teams.testing.AdaptiveCards.submitData;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,6 +62,16 @@ class TeamsHardeningTest extends TeamsAdapterTest {
     TeamsPeopleDirectory directory;
     @Autowired
     ProfileService profiles;
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    ConnectorClients connectors;
+    @Autowired
+    ConversationReferences references;
+    @Autowired
+    TeamsProperties properties;
+    @Autowired
+    TeamsPeople teamsPeople;
 
     private TeamsFixtures.Activity megan(String text) {
         return fixture("message.personal.json").text(text);
@@ -96,9 +115,10 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         send(inChannel("feedback triage here"));
         connector.clear();
 
-        send(megan("feedback " + INJECTION));
+        TeamsFixtures.Activity message = megan("feedback " + INJECTION);
+        send(message);
 
-        Recorded reply = single(sent());
+        Recorded reply = single(sentTo(message.conversationId()));
         assertInert(reply);
         assertThat(reply.body().path("text").asText()).as("shown as typed")
                 .contains("\\*\\*bold\\*\\* \\[x\\](https://evil.example) &lt;b&gt;hi&lt;/b&gt;");
@@ -233,6 +253,59 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         assertThat(confirmation.conversationId()).isEqualTo(megan("x").conversationId());
         outbox.retryDue();
         assertThat(delivered()).as("once").hasSize(1);
+    }
+
+    @Test
+    void aRetryTheConnectorAsksForInASecondHappensInASecondNotAtTheNextSweep() {
+        send(inChannel("help"));
+        connector.clear();
+        connector.failNext(503, Map.of("Retry-After", "1"),
+                "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"Try later\"}}");
+        long start = System.nanoTime();
+
+        outbox.enqueue("wake-up:" + tenantId, new Destination.Channel(tenant, TeamsFixtures.CHANNEL),
+                io.opsbot.core.message.Message.text("Retried on time"), null);
+        await().until(() -> sent().size() == 1);
+        // The outbox logged "next try in PT1S"; time passes (on the application's clock too), nobody sweeps.
+        clock.advance(Duration.ofSeconds(2));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered().size() == 1);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(elapsed).as("when Retry-After said, not at the 30 s sweep").isBetween(Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
+        assertThat(delivered().get(0).body().path("text").asText()).isEqualTo("Retried on time");
+    }
+
+    @Test
+    void sendsToOneConversationKeepTeamsPublishedPace() {
+        send(inChannel("help"));
+        connector.clear();
+        TeamsChatGateway paced = new TeamsChatGateway(connectors, references, properties, teamsPeople,
+                new TeamsPacing(limiter, new TeamsLimits()));
+        Destination.Channel channel = new Destination.Channel(tenant, TeamsFixtures.CHANNEL);
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 9; i++) {
+            paced.send(channel, io.opsbot.core.message.Message.text("paced " + i));
+        }
+
+        assertThat(delivered()).hasSize(9);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a burst of 7, then 2 a second")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+
+        TeamsLimits slow = new TeamsLimits();
+        slow.setConversationPerSecond(0.1);
+        slow.setConversationBurst(1);
+        TeamsChatGateway slowGateway = new TeamsChatGateway(connectors, references, properties, teamsPeople,
+                new TeamsPacing(limiter, slow));
+        Destination.Channel thread = channel.inThread("1700000000001");
+        slowGateway.send(thread, io.opsbot.core.message.Message.text("first in the thread"));
+        assertThatThrownBy(() -> slowGateway.send(thread, io.opsbot.core.message.Message.text("second")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DeliveryException.Reason.RATE_LIMITED);
+                    assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+                });
+        assertThat(delivered()).hasSize(10);
     }
 
     /** Activities the connector took (a refused one has no id). */
