@@ -56,7 +56,7 @@ class SlackChannelSetUpTest extends SlackAdapterTest {
     @Test
     void triageHereWhereTheBotCannotPostChangesNothing() {
         assertThat(command("/feedback", "triage here", "CTRIAGEOK1").body()).contains("posted here");
-        SLACK.failNext("chat.postMessage", "not_in_channel");
+        SLACK.failNext("chat.postMessage", "CLOCKED01", "not_in_channel");
 
         HttpResponse<String> refused = command("/feedback", "triage here", "CLOCKED01");
 
@@ -69,9 +69,9 @@ class SlackChannelSetUpTest extends SlackAdapterTest {
         Optional<Destination.Channel> okrBefore = okrSettings.channel(home);
         Optional<Destination.Channel> onboardingBefore = onboardingSettings.joinChannel(home);
 
-        SLACK.failNext("chat.postMessage", "not_in_channel");
+        SLACK.failNext("chat.postMessage", "CLOCKED02", "not_in_channel");
         assertThat(command("/okr", "channel here", "CLOCKED02").body()).contains("Add me to it first");
-        SLACK.failNext("chat.postMessage", "channel_not_found");
+        SLACK.failNext("chat.postMessage", "CLOCKED03", "channel_not_found");
         assertThat(command("/onboarding", "channel here", "CLOCKED03").body()).contains("Add me to it first");
 
         assertThat(okrSettings.channel(home)).isEqualTo(okrBefore);
@@ -83,8 +83,8 @@ class SlackChannelSetUpTest extends SlackAdapterTest {
     @Test
     void aTriagePostThatFinallyFailsReachesTheAdminAndIsPostedOnceAChannelWorks() {
         assertThat(command("/feedback", "triage here", "CTRIAGEOK2").body()).contains("posted here");
-        // Then the bot is removed from the channel: the next post is refused for good.
-        SLACK.failNext("chat.postMessage", "not_in_channel");
+        // Then the bot is removed from the channel: the next post there is refused for good.
+        SLACK.failNext("chat.postMessage", "CTRIAGEOK2", "not_in_channel");
 
         slashCommand("/feedback", "Lost in transit " + tag, "C1", "U0REPORTER", "commands/setup");
 

@@ -45,7 +45,8 @@ class SlackMessageEventsTest extends SlackAdapterTest {
         assertThat(slack.event(event, 2).statusCode()).isEqualTo(200);
 
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
-                .until(() -> SLACK.calls("chat.postMessage").size() == 1);
+                .until(() -> SLACK.calls("chat.postMessage").stream()
+                        .filter(c -> "D024BE91L".equals(c.param("channel"))).count() == 1);
     }
 
     @Test
