@@ -89,7 +89,7 @@ class TeamsHardeningTest extends TeamsAdapterTest {
             out.get(where).add(json.asText());
         }
         boolean input = json.path("type").asText().startsWith("Input.");
-        json.fields().forEachRemaining(field -> strings(field.getValue(), field.getKey().equals("summary")
+        json.properties().forEach(field -> strings(field.getValue(), field.getKey().equals("summary")
                 ? Field.PREVIEW : input && field.getKey().equals("value") ? Field.INPUT : where, out));
         if (json.isArray()) {
             json.forEach(child -> strings(child, where, out));
