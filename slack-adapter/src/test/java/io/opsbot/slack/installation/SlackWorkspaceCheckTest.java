@@ -63,6 +63,16 @@ class SlackWorkspaceCheckTest extends SlackAdapterTest {
         return feedback.findAll().stream().anyMatch(i -> i.getSummary().equals(summary));
     }
 
+    private FeedbackItem item(String summary) {
+        return feedback.findAll().stream().filter(i -> i.getSummary().equals(summary)).findFirst().orElseThrow();
+    }
+
+    /** A click on the bot's triage card, by someone with a response_url of their own. */
+    private static JsonObject click(FakeSlackApi.Call card, String label, String user, String channel) {
+        return ButtonClick.on(BlockKit.button(card, label)).user(user).channel(channel)
+                .responseUrl(SLACK.responseUrl("actions/" + user)).json();
+    }
+
     private FakeSlackApi.Call triageCard(String channel, String summary) {
         assertThat(command(FakeSlackApi.TEAM_ID, "triage here", channel, "U0ADMIN").body()).contains("posted here");
         command(FakeSlackApi.TEAM_ID, summary, "C1", "U0REPORTER");
@@ -91,10 +101,8 @@ class SlackWorkspaceCheckTest extends SlackAdapterTest {
     @Test
     void aButtonClickFromAnotherWorkspaceChangesNothingAndSaysWhy() {
         FakeSlackApi.Call card = triageCard("CTRIAGEW2", "Button item " + tag);
-        FeedbackItem item = feedback.findAll().stream().filter(i -> i.getSummary().equals("Button item " + tag))
-                .findFirst().orElseThrow();
-        JsonObject click = ButtonClick.on(BlockKit.button(card, "Planned")).user("U0STRANGER").channel("CTRIAGEW2")
-                .responseUrl(SLACK.responseUrl("actions/other")).json();
+        FeedbackItem item = item("Button item " + tag);
+        JsonObject click = click(card, "Planned", "U0STRANGER", "CTRIAGEW2");
         click.getAsJsonObject("team").addProperty("id", OTHER_TEAM);
         click.getAsJsonObject("user").addProperty("team_id", OTHER_TEAM);
         SLACK.reset();
@@ -125,11 +133,9 @@ class SlackWorkspaceCheckTest extends SlackAdapterTest {
     @Test
     void aSlackConnectMemberIsAttributedToTheirOwnWorkspace() {
         FakeSlackApi.Call card = triageCard("CSHARED01", "Shared item " + tag);
-        FeedbackItem item = feedback.findAll().stream().filter(i -> i.getSummary().equals("Shared item " + tag))
-                .findFirst().orElseThrow();
+        FeedbackItem item = item("Shared item " + tag);
         // The request comes through this workspace's installation; the person belongs to another organisation.
-        JsonObject click = ButtonClick.on(BlockKit.button(card, "Declined")).user("U0GUEST").channel("CSHARED01")
-                .responseUrl(SLACK.responseUrl("actions/connect")).json();
+        JsonObject click = click(card, "Declined", "U0GUEST", "CSHARED01");
         click.getAsJsonObject("user").addProperty("team_id", OTHER_TEAM);
         SLACK.reset();
 

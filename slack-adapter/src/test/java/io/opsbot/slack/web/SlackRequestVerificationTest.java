@@ -45,6 +45,12 @@ class SlackRequestVerificationTest extends SlackAdapterTest {
                 .count();
     }
 
+    /** Slack's published sample as a /feedback command in this workspace with this text. */
+    private static String feedbackCommand(String text) {
+        return SignedSlackRequests.withFields(Fixtures.text("slack/slash_command.form"), Map.of(
+                "team_id", FakeSlackApi.TEAM_ID, "command", "/feedback", "text", text));
+    }
+
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -78,8 +84,7 @@ class SlackRequestVerificationTest extends SlackAdapterTest {
     @Test
     void theSameSignedRequestSentTwiceIsRefusedTheSecondTime() {
         String summary = "Replayed " + unique();
-        String body = SignedSlackRequests.withFields(Fixtures.text("slack/slash_command.form"), Map.of(
-                "team_id", FakeSlackApi.TEAM_ID, "command", "/feedback", "text", summary));
+        String body = feedbackCommand(summary);
         long timestamp = slack.now();
 
         HttpResponse<String> first = slack.post(body, FORM, timestamp, null, Map.of());
@@ -94,8 +99,7 @@ class SlackRequestVerificationTest extends SlackAdapterTest {
     @Test
     void aTimestampSixMinutesInTheFutureIsRefusedEvenWhenCorrectlySigned() {
         String summary = "From the future " + unique();
-        String body = SignedSlackRequests.withFields(Fixtures.text("slack/slash_command.form"), Map.of(
-                "team_id", FakeSlackApi.TEAM_ID, "command", "/feedback", "text", summary));
+        String body = feedbackCommand(summary);
 
         HttpResponse<String> response = slack.post(body, FORM, slack.now() + 6 * 60, null, Map.of());
 
