@@ -4,19 +4,19 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.conversation.Invoker;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.standup.Standup;
+import io.opsbot.core.standup.StandupNudges;
 import io.opsbot.core.standup.StandupRepository;
-import io.opsbot.core.standup.StandupScheduler;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.slack.testing.FakeSlackApi;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -69,7 +69,7 @@ public final class StandupPromptBenchmark {
             TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
             ProfileService profiles = app.getBean(ProfileService.class);
             StandupRepository repository = app.getBean(StandupRepository.class);
-            StandupScheduler scheduler = app.getBean(StandupScheduler.class);
+            StandupNudges scheduler = app.getBean(StandupNudges.class);
 
             System.out.printf("Setting up %d standups x %d people%n", standups, people);
             List<Standup> created = new ArrayList<>();

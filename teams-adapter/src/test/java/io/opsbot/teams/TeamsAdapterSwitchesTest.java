@@ -1,6 +1,6 @@
 package io.opsbot.teams;
 
-import io.opsbot.core.messaging.Messenger;
+import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.teams.testing.TeamsFixtures;

@@ -1,9 +1,9 @@
 package io.opsbot.teams;
 
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.PostedMessage;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.teams.conversations.ConversationReferences;

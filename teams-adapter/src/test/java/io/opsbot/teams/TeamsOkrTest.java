@@ -7,7 +7,7 @@ import io.opsbot.core.okr.Confidence;
 import io.opsbot.core.okr.KeyResult;
 import io.opsbot.core.okr.OkrNudges;
 import io.opsbot.core.okr.OkrService;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
@@ -55,7 +55,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
     @Autowired
     NudgeDriver driver;
     @Autowired
-    Nudges nudges;
+    NudgeScheduler nudges;
     @Autowired
     MutableClock clock;
 

@@ -2,14 +2,14 @@ package io.opsbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.standup.Attendance;
 import io.opsbot.core.standup.AttendanceStatus;
 import io.opsbot.core.standup.Standup;
-import io.opsbot.core.standup.StandupScheduler;
+import io.opsbot.core.standup.StandupNudges;
 import io.opsbot.core.standup.StandupService;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
@@ -80,11 +80,11 @@ class TeamsStandupTest extends TeamsAdapterTest {
     @Autowired
     NudgeDriver driver;
     @Autowired
-    Nudges nudges;
+    NudgeScheduler nudges;
     @Autowired
     StandupService standups;
     @Autowired
-    StandupScheduler scheduler;
+    StandupNudges scheduler;
     @Autowired
     ProfileService profiles;
     @Autowired

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 @Service
 public class Claims implements InitializingBean {
 
-    static final String COLLECTION = "claims";
+    public static final String COLLECTION = "claims";
 
     private final MongoTemplate mongo;
     private final Clock clock;

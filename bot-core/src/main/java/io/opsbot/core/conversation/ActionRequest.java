@@ -1,6 +1,6 @@
 package io.opsbot.core.conversation;
 
-import io.opsbot.core.messaging.PostedMessage;
+import io.opsbot.core.gateway.PostedMessage;
 
 import java.util.Objects;
 

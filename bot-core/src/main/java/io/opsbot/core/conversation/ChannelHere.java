@@ -1,9 +1,9 @@
 package io.opsbot.core.conversation;
 
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.Messenger;
 
 /**
  * "... here" commands (feedback triage here, okr channel here, onboarding channel here): the channel the command was

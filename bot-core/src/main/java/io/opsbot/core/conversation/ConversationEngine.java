@@ -1,8 +1,8 @@
 package io.opsbot.core.conversation;
 
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormValidator;
-import io.opsbot.core.message.FormValues;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormValidator;
+import io.opsbot.core.form.FormValues;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.opsbot.core.conversation;
 
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormValues;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormValues;
 
 /**
  * Receives the submissions of one form. The engine first checks the values against {@link #form(FormSubmission)}

@@ -1,6 +1,6 @@
 package io.opsbot.core.conversation;
 
-import io.opsbot.core.message.Form;
+import io.opsbot.core.form.Form;
 import io.opsbot.core.message.Message;
 
 import java.util.Objects;

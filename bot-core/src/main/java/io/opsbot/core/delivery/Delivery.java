@@ -1,8 +1,8 @@
 package io.opsbot.core.delivery;
 
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.PostedMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

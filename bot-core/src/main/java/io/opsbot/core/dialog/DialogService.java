@@ -2,8 +2,8 @@ package io.opsbot.core.dialog;
 
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;

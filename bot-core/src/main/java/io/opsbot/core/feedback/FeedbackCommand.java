@@ -7,10 +7,10 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Usage;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.Messenger;
 import io.opsbot.core.settings.TenantSettingsService;
 import org.springframework.stereotype.Component;
 

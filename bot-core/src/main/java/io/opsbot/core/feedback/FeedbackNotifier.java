@@ -2,7 +2,7 @@ package io.opsbot.core.feedback;
 
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import org.springframework.stereotype.Component;
 
 /** Closes the loop: tells the reporter by direct message when their item's status changes (once per change). */

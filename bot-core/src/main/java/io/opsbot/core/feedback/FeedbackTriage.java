@@ -2,7 +2,7 @@ package io.opsbot.core.feedback;
 
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.mongodb.core.MongoTemplate;

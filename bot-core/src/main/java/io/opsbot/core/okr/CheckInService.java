@@ -4,7 +4,7 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.ObjectProvider;

@@ -3,10 +3,10 @@ package io.opsbot.core.okr;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -50,7 +50,7 @@ public class OkrNudges implements NudgeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(OkrNudges.class);
 
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final OkrService okrs;
     private final OkrSettingsService settings;
     private final OkrReports reports;
@@ -59,7 +59,7 @@ public class OkrNudges implements NudgeHandler {
     private final Outbox outbox;
     private final Clock clock;
 
-    public OkrNudges(Nudges nudges, OkrService okrs, OkrSettingsService settings, OkrReports reports,
+    public OkrNudges(NudgeScheduler nudges, OkrService okrs, OkrSettingsService settings, OkrReports reports,
                      AvailabilityService availability, DialogService dialogs, Outbox outbox, Clock clock) {
         this.nudges = nudges;
         this.okrs = okrs;

@@ -1,6 +1,6 @@
 package io.opsbot.core.okr;
 
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;

@@ -1,7 +1,7 @@
 package io.opsbot.core.okr;
 
 import io.opsbot.core.conversation.UserError;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;

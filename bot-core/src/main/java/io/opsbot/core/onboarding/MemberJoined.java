@@ -1,6 +1,6 @@
 package io.opsbot.core.onboarding;
 
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.UserRef;
 
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.opsbot.core.onboarding;
 
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -3,10 +3,10 @@ package io.opsbot.core.onboarding;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.slf4j.Logger;
@@ -49,13 +49,13 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
     private final OnboardingSettings settings;
     private final OnboardingProperties properties;
     private final Outbox outbox;
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final AvailabilityService availability;
     private final ProfileService profiles;
     private final Clock clock;
 
     public OnboardingService(MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
-                             OnboardingProperties properties, Outbox outbox, Nudges nudges,
+                             OnboardingProperties properties, Outbox outbox, NudgeScheduler nudges,
                              AvailabilityService availability, ProfileService profiles, Clock clock) {
         this.mongo = mongo;
         this.catalog = catalog;

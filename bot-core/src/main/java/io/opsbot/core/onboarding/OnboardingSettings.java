@@ -1,6 +1,6 @@
 package io.opsbot.core.onboarding;
 
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

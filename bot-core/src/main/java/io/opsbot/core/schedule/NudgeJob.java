@@ -14,6 +14,6 @@ public class NudgeJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        dispatcher.fire(Nudges.read(context.getMergedJobDataMap()));
+        dispatcher.fire(NudgeScheduler.read(context.getMergedJobDataMap()));
     }
 }

@@ -2,7 +2,7 @@ package io.opsbot.core.settings;
 
 import io.opsbot.core.config.OpsBotProperties;
 import io.opsbot.core.conversation.UserError;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Service;

@@ -6,11 +6,11 @@ import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
-import io.opsbot.core.message.Choice;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormState;
-import io.opsbot.core.message.FormValues;
-import io.opsbot.core.message.Input;
+import io.opsbot.core.form.Choice;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormState;
+import io.opsbot.core.form.FormValues;
+import io.opsbot.core.form.Input;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 

@@ -25,14 +25,14 @@ public class StandupCommand implements Command {
 
     private final StandupService service;
     private final StandupRepository standups;
-    private final StandupScheduler scheduler;
+    private final StandupNudges scheduler;
     private final StandupForm form;
     private final StandupAnswerForm answerForm;
     private final TenantSettingsService settings;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupCommand(StandupService service, StandupRepository standups, StandupScheduler scheduler,
+    public StandupCommand(StandupService service, StandupRepository standups, StandupNudges scheduler,
                           StandupForm form, StandupAnswerForm answerForm, TenantSettingsService settings,
                           ProfileService profiles, Clock clock) {
         this.service = service;

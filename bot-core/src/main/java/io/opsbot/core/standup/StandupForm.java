@@ -4,14 +4,14 @@ import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.UserError;
-import io.opsbot.core.message.Choice;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormState;
-import io.opsbot.core.message.FormValues;
-import io.opsbot.core.message.Input;
+import io.opsbot.core.form.Choice;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormState;
+import io.opsbot.core.form.FormValues;
+import io.opsbot.core.form.Input;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -41,12 +41,12 @@ public class StandupForm implements FormHandler {
 
     private final StandupService service;
     private final StandupRepository standups;
-    private final StandupScheduler scheduler;
+    private final StandupNudges scheduler;
     private final TenantSettingsService settings;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupForm(StandupService service, StandupRepository standups, StandupScheduler scheduler,
+    public StandupForm(StandupService service, StandupRepository standups, StandupNudges scheduler,
                        TenantSettingsService settings, ProfileService profiles, Clock clock) {
         this.service = service;
         this.standups = standups;

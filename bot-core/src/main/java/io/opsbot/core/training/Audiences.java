@@ -1,7 +1,7 @@
 package io.opsbot.core.training;
 
 import io.opsbot.core.conversation.SubmissionResult;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.PeopleDirectory;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;

@@ -4,10 +4,10 @@ import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -47,13 +47,13 @@ public class TrainingService {
     private final MongoTemplate mongo;
     private final SequenceService sequences;
     private final Outbox outbox;
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final AvailabilityService availability;
     private final ProfileService profiles;
     private final TrainingProperties properties;
     private final Clock clock;
 
-    public TrainingService(MongoTemplate mongo, SequenceService sequences, Outbox outbox, Nudges nudges,
+    public TrainingService(MongoTemplate mongo, SequenceService sequences, Outbox outbox, NudgeScheduler nudges,
                            AvailabilityService availability, ProfileService profiles, TrainingProperties properties,
                            Clock clock) {
         this.mongo = mongo;

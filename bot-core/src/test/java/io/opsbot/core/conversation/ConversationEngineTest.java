@@ -1,9 +1,9 @@
 package io.opsbot.core.conversation;
 
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormValues;
+import io.opsbot.core.form.Input;
 import io.opsbot.core.message.Block;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormValues;
-import io.opsbot.core.message.Input;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;

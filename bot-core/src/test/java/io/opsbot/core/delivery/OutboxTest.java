@@ -1,9 +1,9 @@
 package io.opsbot.core.delivery;
 
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.CoreTest;

@@ -9,16 +9,16 @@ import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
-import io.opsbot.core.message.Form;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.Destination;
 import io.opsbot.core.people.DateRange;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeDispatcher;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
@@ -67,7 +67,7 @@ class OkrFlowTest {
     @Autowired
     Outbox outbox;
     @Autowired
-    Nudges nudges;
+    NudgeScheduler nudges;
     @Autowired
     NudgeDispatcher dispatcher;
     @Autowired

@@ -1,7 +1,7 @@
 package io.opsbot.core.standup;
 
 import io.opsbot.core.conversation.Invoker;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -85,7 +85,7 @@ class StandupInstancesTest {
         TenantRef tenant = Tenants.slack();
         ConfigurableApplicationContext first = instance(MONDAY_0855);
         standup(first, tenant, people(tenant, 3));
-        first.getBean(StandupScheduler.class).rebuild();
+        first.getBean(StandupNudges.class).rebuild();
         first.getBean(NudgeDriver.class).runUntil(Instant.parse("2026-03-02T08:59:00Z"));
         assertThat(prompts(first)).isZero();
         first.close();
@@ -102,7 +102,7 @@ class StandupInstancesTest {
         third.getBean(NudgeDriver.class).awaitOutboundIdle();
         assertThat(prompts(third)).isZero();
         assertThat(third.getBean(NudgeDriver.class).pending()).extracting(n -> n.kind())
-                .contains(StandupScheduler.PROMPT, StandupScheduler.REMINDER, StandupScheduler.CUTOFF);
+                .contains(StandupNudges.PROMPT, StandupNudges.REMINDER, StandupNudges.CUTOFF);
     }
 
     @Test
@@ -111,8 +111,8 @@ class StandupInstancesTest {
         ConfigurableApplicationContext a = instance(MONDAY_0855);
         ConfigurableApplicationContext b = instance(MONDAY_0855);
         standup(a, tenant, people(tenant, 40));
-        a.getBean(StandupScheduler.class).rebuild();
-        b.getBean(StandupScheduler.class).rebuild();
+        a.getBean(StandupNudges.class).rebuild();
+        b.getBean(StandupNudges.class).rebuild();
 
         ExecutorService both = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);

@@ -5,7 +5,7 @@ import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.SubmissionResult;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -49,7 +49,7 @@ class StandupSchedulingTest {
     @Autowired
     StandupService service;
     @Autowired
-    StandupScheduler scheduler;
+    StandupNudges scheduler;
     @Autowired
     StandupRepository standups;
     @Autowired
@@ -94,7 +94,7 @@ class StandupSchedulingTest {
 
     private Standup create(Map<String, String> overrides) {
         Response opened = engine.onCommand(admin, "/standup", "");
-        io.opsbot.core.message.Form form = ((Response.ShowForm) opened).form();
+        io.opsbot.core.form.Form form = ((Response.ShowForm) opened).form();
         Map<String, String> values = new HashMap<>();
         form.inputs().forEach(i -> values.put(i.id(), i.initial() == null ? "" : i.initial()));
         values.put("name", "Daily " + tenant.tenantId());
@@ -215,7 +215,7 @@ class StandupSchedulingTest {
         Invoker anaInDm = new Invoker(ana, "Ana", new Destination.Channel(tenant, "D-ANA"), true, null);
         Response form = engine.onAction(new io.opsbot.core.conversation.ActionRequest(anaInDm,
                 StandupCards.ANSWER_ACTION, run.getId(), null));
-        io.opsbot.core.message.Form answer = ((Response.ShowForm) form).form();
+        io.opsbot.core.form.Form answer = ((Response.ShowForm) form).form();
 
         SubmissionResult first = engine.onSubmit(new FormSubmission(anaInDm, answer.formId(),
                 Map.of("q0", "A", "q1", "B", "q2", "none"), answer.state()));
@@ -236,7 +236,7 @@ class StandupSchedulingTest {
     @Test
     void theFormRefusesBadSettings() {
         Response opened = engine.onCommand(admin, "/standup", "");
-        io.opsbot.core.message.Form form = ((Response.ShowForm) opened).form();
+        io.opsbot.core.form.Form form = ((Response.ShowForm) opened).form();
         Map<String, String> values = new HashMap<>();
         form.inputs().forEach(i -> values.put(i.id(), i.initial() == null ? "" : i.initial()));
         values.put("channel", "C1");

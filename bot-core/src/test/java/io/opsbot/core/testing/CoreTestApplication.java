@@ -25,7 +25,7 @@ public class CoreTestApplication {
     }
 
     @Bean
-    NudgeDriver nudgeDriver(io.opsbot.core.schedule.Nudges nudges,
+    NudgeDriver nudgeDriver(io.opsbot.core.schedule.NudgeScheduler nudges,
                             io.opsbot.core.schedule.NudgeDispatcher dispatcher, MutableClock clock,
                             @org.springframework.beans.factory.annotation.Qualifier(
                                     io.opsbot.core.config.CoreConfiguration.OUTBOUND_EXECUTOR)

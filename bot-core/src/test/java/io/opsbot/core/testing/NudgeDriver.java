@@ -2,7 +2,7 @@ package io.opsbot.core.testing;
 
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeDispatcher;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -18,12 +18,12 @@ import java.util.Optional;
  */
 public class NudgeDriver {
 
-    private final Nudges nudges;
+    private final NudgeScheduler nudges;
     private final NudgeDispatcher dispatcher;
     private final MutableClock clock;
     private final ThreadPoolTaskExecutor outbound;
 
-    public NudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock,
+    public NudgeDriver(NudgeScheduler nudges, NudgeDispatcher dispatcher, MutableClock clock,
                        ThreadPoolTaskExecutor outbound) {
         this.nudges = nudges;
         this.dispatcher = dispatcher;

@@ -1,10 +1,10 @@
 package io.opsbot.core.testing;
 
+import io.opsbot.core.gateway.ChatGateway;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.ChatGateway;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.PostedMessage;
 import io.opsbot.core.tenant.Platform;
 
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package io.opsbot.core.testing;
 
 import io.opsbot.core.conversation.Invoker;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 

@@ -8,8 +8,8 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.DateRange;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
@@ -66,7 +66,7 @@ class TrainingFlowTest {
     private UserRef plain;
 
     @Autowired
-    io.opsbot.core.schedule.Nudges nudges;
+    io.opsbot.core.schedule.NudgeScheduler nudges;
 
     /** Reminders still pending belong to this test's tenant only; they must not fire in other tests. */
     @org.junit.jupiter.api.AfterEach

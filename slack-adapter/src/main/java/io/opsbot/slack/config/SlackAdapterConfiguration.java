@@ -5,7 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;

@@ -2,7 +2,7 @@ package io.opsbot.slack.inbound;
 
 import com.slack.api.bolt.context.Context;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
-import io.opsbot.core.message.Form;
+import io.opsbot.core.form.Form;
 import io.opsbot.slack.render.ModalRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

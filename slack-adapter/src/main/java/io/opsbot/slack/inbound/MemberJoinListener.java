@@ -8,7 +8,7 @@ import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.TeamJoinEvent;
 import io.opsbot.core.claim.Claims;
 import io.opsbot.core.config.CoreConfiguration;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.onboarding.MemberJoined;
 import io.opsbot.core.onboarding.MemberJoins;
 import io.opsbot.core.tenant.TenantRef;

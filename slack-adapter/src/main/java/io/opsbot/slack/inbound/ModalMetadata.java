@@ -1,7 +1,7 @@
 package io.opsbot.slack.inbound;
 
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormState;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormState;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.opsbot.slack.inbound;
 
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.FormState;
 import io.opsbot.core.message.Button;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.FormState;
 import io.opsbot.core.message.Message;
 
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.opsbot.slack.inbound;
 
 import com.slack.api.bolt.context.Context;
 import io.opsbot.core.conversation.Invoker;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 

@@ -3,11 +3,11 @@ package io.opsbot.slack.outbound;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.opsbot.core.gateway.ChatGateway;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.messaging.ChatGateway;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
-import io.opsbot.core.messaging.PostedMessage;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.slack.render.BlockKitRenderer;
 

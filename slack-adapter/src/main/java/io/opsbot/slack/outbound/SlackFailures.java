@@ -2,8 +2,8 @@ package io.opsbot.slack.outbound;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.DeliveryException.Reason;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.DeliveryException.Reason;
 
 import java.io.IOException;
 import java.time.Duration;

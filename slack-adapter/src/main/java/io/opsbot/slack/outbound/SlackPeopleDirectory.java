@@ -4,7 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.PeopleDirectory;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.UserRef;

@@ -9,7 +9,7 @@ import io.opsbot.core.okr.KeyResult;
 import io.opsbot.core.okr.Objective;
 import io.opsbot.core.okr.OkrNudges;
 import io.opsbot.core.okr.OkrService;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.MutableClock;
@@ -56,7 +56,7 @@ class SlackOkrTest extends SlackAdapterTest {
     @Autowired
     NudgeDriver driver;
     @Autowired
-    Nudges nudges;
+    NudgeScheduler nudges;
     @Autowired
     MutableClock clock;
 

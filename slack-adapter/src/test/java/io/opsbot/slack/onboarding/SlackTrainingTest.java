@@ -1,11 +1,11 @@
 package io.opsbot.slack.onboarding;
 
 import com.google.gson.JsonObject;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.training.TrainingService;
 import io.opsbot.core.training.TrainingSession;
-import io.opsbot.core.tenant.TenantRef;
-import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -29,7 +29,7 @@ class SlackTrainingTest extends SlackAdapterTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    io.opsbot.core.schedule.Nudges nudges;
+    io.opsbot.core.schedule.NudgeScheduler nudges;
 
     @Test
     void scheduledTrainingInvitesPeopleAndAChannelsMembersAndTheOrganizerSeesWhoAttends() {

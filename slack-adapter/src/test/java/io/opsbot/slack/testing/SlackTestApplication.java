@@ -2,7 +2,7 @@ package io.opsbot.slack.testing;
 
 import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.schedule.NudgeDispatcher;
-import io.opsbot.core.schedule.Nudges;
+import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
@@ -24,7 +24,7 @@ public class SlackTestApplication {
 
     /** Fires Quartz nudges in order against the movable clock (the tests keep Quartz itself stopped). */
     @Bean
-    NudgeDriver nudgeDriver(Nudges nudges, NudgeDispatcher dispatcher, MutableClock clock,
+    NudgeDriver nudgeDriver(NudgeScheduler nudges, NudgeDispatcher dispatcher, MutableClock clock,
                             @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) ThreadPoolTaskExecutor outbound) {
         return new NudgeDriver(nudges, dispatcher, clock, outbound);
     }

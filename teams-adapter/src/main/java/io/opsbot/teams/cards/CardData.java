@@ -1,8 +1,8 @@
 package io.opsbot.teams.cards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbot.core.form.Form;
 import io.opsbot.core.message.Button;
-import io.opsbot.core.message.Form;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

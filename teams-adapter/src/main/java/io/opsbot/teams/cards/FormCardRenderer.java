@@ -1,8 +1,8 @@
 package io.opsbot.teams.cards;
 
-import io.opsbot.core.message.Choice;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.message.Input;
+import io.opsbot.core.form.Choice;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.form.Input;
 import io.opsbot.teams.cards.CardElement.TextBlock;
 import io.opsbot.teams.cards.TeamsMarkdown.Target;
 

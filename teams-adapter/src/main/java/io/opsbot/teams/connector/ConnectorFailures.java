@@ -2,8 +2,8 @@ package io.opsbot.teams.connector;
 
 import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.ErrorResponse;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.DeliveryException.Reason;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.DeliveryException.Reason;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.opsbot.teams.forms;
 
-import io.opsbot.core.message.Form;
+import io.opsbot.core.form.Form;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

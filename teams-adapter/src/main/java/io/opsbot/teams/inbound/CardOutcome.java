@@ -1,7 +1,7 @@
 package io.opsbot.teams.inbound;
 
 import io.opsbot.core.conversation.Visibility;
-import io.opsbot.core.message.Form;
+import io.opsbot.core.form.Form;
 import io.opsbot.core.message.Message;
 import io.opsbot.teams.cards.AdaptiveCard;
 

@@ -2,15 +2,15 @@ package io.opsbot.teams.inbound;
 
 import com.microsoft.bot.schema.Activity;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.message.Form;
-import io.opsbot.core.messaging.DeliveryException;
+import io.opsbot.core.form.Form;
+import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.FormCardRenderer;
-import io.opsbot.teams.forms.PickerChoicesSource;
 import io.opsbot.teams.connector.ConnectorClients;
 import io.opsbot.teams.connector.ConnectorFailures;
 import io.opsbot.teams.forms.FormCards;
+import io.opsbot.teams.forms.PickerChoicesSource;
 import io.opsbot.teams.outbound.OutboundActivities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,7 @@ import com.microsoft.bot.schema.teams.TaskModuleTaskInfo;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.SharedMessage;
-import io.opsbot.core.message.Form;
+import io.opsbot.core.form.Form;
 import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardJson;
 import org.slf4j.Logger;

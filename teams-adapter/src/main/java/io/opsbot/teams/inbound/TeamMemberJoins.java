@@ -1,7 +1,7 @@
 package io.opsbot.teams.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.onboarding.MemberJoined;
 import io.opsbot.core.onboarding.MemberJoins;
 import io.opsbot.core.tenant.UserRef;

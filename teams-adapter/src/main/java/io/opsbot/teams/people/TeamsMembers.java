@@ -1,7 +1,7 @@
 package io.opsbot.teams.people;
 
 import com.microsoft.bot.schema.ChannelAccount;
-import io.opsbot.core.messaging.DeliveryException;
+import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.teams.connector.ConnectorClients;
 import io.opsbot.teams.connector.ConnectorFailures;

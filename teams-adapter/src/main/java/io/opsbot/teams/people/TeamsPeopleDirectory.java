@@ -2,8 +2,8 @@ package io.opsbot.teams.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.ChannelAccount;
-import io.opsbot.core.messaging.DeliveryException;
-import io.opsbot.core.messaging.Destination;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.PeopleDirectory;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;

@@ -1,6 +1,6 @@
 package io.opsbot.teams.connector;
 
-import io.opsbot.core.messaging.DeliveryException.Reason;
+import io.opsbot.core.gateway.DeliveryException.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.net.SocketTimeoutException;

@@ -40,7 +40,7 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
     @Autowired
     TrainingService training;
     @Autowired
-    io.opsbot.core.schedule.Nudges nudges;
+    io.opsbot.core.schedule.NudgeScheduler nudges;
     @Autowired
     io.opsbot.core.testing.MutableClock testClock;
 

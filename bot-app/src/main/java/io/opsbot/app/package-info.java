@@ -1,0 +1,2 @@
+/** The runnable application: the core and both adapters assembled into one Spring Boot jar. */
+package io.opsbot.app;

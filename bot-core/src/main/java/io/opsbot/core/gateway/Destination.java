@@ -1,0 +1,50 @@
+package io.opsbot.core.gateway;
+
+import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+
+import java.util.Objects;
+
+/** Where an outbound message goes: a channel (optionally a thread in it) or a person's direct messages. */
+public sealed interface Destination permits Destination.Channel, Destination.Direct {
+
+    TenantRef tenant();
+
+    default Platform platform() {
+        return tenant().platform();
+    }
+
+    /**
+     * A channel or group conversation: a Slack channel id, or a Teams conversation id (a channel's, or a chat's).
+     * {@code threadId} is a Slack thread's parent ts or a Teams reply chain's root message id, or null.
+     */
+    record Channel(TenantRef tenant, String channelId, String threadId) implements Destination {
+        public Channel {
+            Objects.requireNonNull(tenant, "tenant");
+            if (channelId == null || channelId.isBlank()) {
+                throw new IllegalArgumentException("channelId must not be blank");
+            }
+        }
+
+        public Channel(TenantRef tenant, String channelId) {
+            this(tenant, channelId, null);
+        }
+
+        public Channel inThread(String parentMessageId) {
+            return new Channel(tenant, channelId, parentMessageId);
+        }
+    }
+
+    /** The direct (1:1) conversation between the bot and a person. */
+    record Direct(UserRef user) implements Destination {
+        public Direct {
+            Objects.requireNonNull(user, "user");
+        }
+
+        @Override
+        public TenantRef tenant() {
+            return user.tenant();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.opsbot.core.standup;
+
+import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.schedule.Nudge;
+import io.opsbot.core.schedule.NudgeHandler;
+import io.opsbot.core.schedule.NudgeScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * When standups happen. Each standup gets one Quartz trigger per time zone its people are asked in, at that zone's
+ * next local occurrence; when it fires, that zone's people are asked, a reminder and a cutoff are scheduled, and the
+ * next occurrence is scheduled. {@link #rebuild()} re-creates all of it from MongoDB at start-up and asks what was
+ * missed while the bot was down, if the answer window is still open (the attendance claims make that safe).
+ */
+@Component
+public class StandupNudges implements NudgeHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StandupNudges.class);
+
+    static final String PROMPT = "standup";
+    static final String REMINDER = "standup-reminder";
+    static final String CUTOFF = "standup-cutoff";
+
+    private final StandupService service;
+    private final StandupRepository standups;
+    private final NudgeScheduler nudges;
+    private final AvailabilityService availability;
+    private final Clock clock;
+
+    public StandupNudges(StandupService service, StandupRepository standups, NudgeScheduler nudges,
+                            AvailabilityService availability, Clock clock) {
+        this.service = service;
+        this.standups = standups;
+        this.nudges = nudges;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(PROMPT, REMINDER, CUTOFF);
+    }
+
+    @Override
+    public void rebuild() {
+        List<Standup> active = standups.findByPausedFalse();
+        for (Standup standup : active) {
+            schedule(standup, true);
+        }
+        log.info("Scheduled {} standup(s)", active.size());
+    }
+
+    /** (Re)creates a standup's triggers after a change; with {@code catchUp}, also asks what is still due. */
+    public void schedule(Standup standup, boolean catchUp) {
+        unschedule(standup);
+        if (standup.isPaused()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ZoneId zone : zones(standup)) {
+            if (catchUp) {
+                Optional<Instant> latest = standup.schedule().latest(now, zone);
+                if (latest.isPresent() && now.isBefore(latest.get().plus(standup.cutoff()))) {
+                    nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(), latest.get()));
+                    continue;
+                }
+            }
+            nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(), standup.schedule().next(now, zone)));
+        }
+        if (catchUp) {
+            for (StandupRun run : service.openRuns(standup.getId())) {
+                catchUpReminders(standup, run, now);
+            }
+        }
+    }
+
+    public void unschedule(Standup standup) {
+        nudges.cancel(PROMPT, standup.getId());
+    }
+
+    /** Asks everyone now, for today, whatever the schedule says (an admin's "standup run"). */
+    public int runNow(Standup standup) {
+        Instant now = clock.instant();
+        int asked = 0;
+        for (Map.Entry<ZoneId, List<Participant>> group : byZone(service.participants(standup)).entrySet()) {
+            LocalDate today = now.atZone(group.getKey()).toLocalDate();
+            StandupRun run = service.ensureRun(standup, today);
+            service.prompt(standup, run, group.getValue(), now);
+            scheduleFollowUps(standup, run, group.getKey(), now);
+            asked += group.getValue().size();
+        }
+        return asked;
+    }
+
+    @Override
+    public void fire(Nudge nudge) {
+        if (nudge.kind().equals(PROMPT)) {
+            prompt(nudge);
+            return;
+        }
+        Optional<StandupRun> run = service.run(nudge.subject());
+        Optional<Standup> standup = run.flatMap(r -> service.find(r.getStandupId()));
+        if (run.isEmpty() || standup.isEmpty()) {
+            return;
+        }
+        if (nudge.kind().equals(REMINDER)) {
+            service.remind(standup.get(), run.get(), nudge.group());
+        } else {
+            service.close(standup.get(), run.get(), nudge.group());
+        }
+    }
+
+    private void prompt(Nudge nudge) {
+        Optional<Standup> found = service.find(nudge.subject());
+        if (found.isEmpty() || found.get().isPaused()) {
+            return;
+        }
+        Standup standup = found.get();
+        ZoneId zone = ZoneId.of(nudge.group());
+        List<Participant> people = service.participants(standup).stream()
+                .filter(p -> p.zone().equals(zone)).toList();
+        if (people.isEmpty()) {
+            // Nobody is asked in this zone any more (people moved, a channel's members changed): work out the zones
+            // afresh, so the standup keeps running wherever its people are now.
+            schedule(standup, false);
+        } else {
+            nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(),
+                    standup.schedule().next(nudge.at(), zone)));
+        }
+        LocalDate date = nudge.at().atZone(zone).toLocalDate();
+        boolean due = standup.schedule().at(date, zone).map(at -> at.equals(nudge.at())).orElse(false);
+        boolean holiday = standup.getHolidays().contains(date)
+                || availability.isTenantHoliday(standup.getTenant(), date);
+        if (!due || holiday || people.isEmpty()) {
+            return;
+        }
+        StandupRun run = service.ensureRun(standup, date);
+        service.prompt(standup, run, people, nudge.at());
+        scheduleFollowUps(standup, run, zone, nudge.at());
+    }
+
+    private void scheduleFollowUps(Standup standup, StandupRun run, ZoneId zone, Instant promptAt) {
+        if (standup.getReminderMinutes() > 0 && standup.getReminderMinutes() < standup.getCutoffMinutes()) {
+            nudges.schedule(new Nudge(REMINDER, run.getId(), zone.getId(), promptAt.plus(standup.reminderDelay())));
+        }
+        nudges.schedule(new Nudge(CUTOFF, run.getId(), zone.getId(), promptAt.plus(standup.cutoff())));
+    }
+
+    /** After a restart: reminders and cutoffs of days still open; ones already due fire at once. */
+    private void catchUpReminders(Standup standup, StandupRun run, Instant now) {
+        Map<String, List<Attendance>> byZone = service.attendance(run).stream()
+                .filter(a -> a.getStatus() == AttendanceStatus.PROMPTED)
+                .collect(Collectors.groupingBy(Attendance::getZone));
+        byZone.forEach((zone, people) -> {
+            Instant promptAt = people.get(0).getPromptAt();
+            Instant remindAt = promptAt.plus(standup.reminderDelay());
+            if (standup.getReminderMinutes() > 0 && remindAt.isBefore(people.get(0).getCutoffAt())) {
+                nudges.schedule(new Nudge(REMINDER, run.getId(), zone, remindAt.isBefore(now) ? now : remindAt));
+            }
+            Instant cutoff = people.get(0).getCutoffAt();
+            nudges.schedule(new Nudge(CUTOFF, run.getId(), zone, cutoff.isBefore(now) ? now : cutoff));
+        });
+    }
+
+    private List<ZoneId> zones(Standup standup) {
+        return List.copyOf(byZone(service.participants(standup)).keySet());
+    }
+
+    private static Map<ZoneId, List<Participant>> byZone(List<Participant> people) {
+        return people.stream().collect(Collectors.groupingBy(Participant::zone, java.util.LinkedHashMap::new,
+                Collectors.toList()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Who and where: the platform, the tenant every record is scoped to, and a person within it. */
+package io.opsbot.core.tenant;

@@ -1,0 +1,2 @@
+/** Neutral messages and forms rendered as Block Kit blocks, modals and escaped mrkdwn. */
+package io.opsbot.slack.render;
