@@ -95,7 +95,8 @@ class CardSubmissions {
                     inbound.baseConversationId());
             return new CardOutcome.Notice("That button is no longer active.");
         }
-        return clickButton(inbound, actionId, ours.path(CardData.VALUE).asText(""));
+        return clickButton(inbound, actionId, ours.path(CardData.VALUE).asText(""),
+                ours.path(CardData.REFRESH).asText(null));
     }
 
     private CardOutcome submitForm(InboundActivity inbound, JsonNode data) {
@@ -110,11 +111,17 @@ class CardSubmissions {
         return new CardOutcome.Notice(((FormSubmissions.NotDone) outcome).reason());
     }
 
-    private CardOutcome clickButton(InboundActivity inbound, String actionId, String value) {
+    private CardOutcome clickButton(InboundActivity inbound, String actionId, String value, String refresh) {
         String replyToId = inbound.replyToId();
         PostedMessage source = replyToId == null ? null
                 : new PostedMessage(inbound.invoker().conversation(), inbound.conversationId(), replyToId);
         Response response = engine.onAction(new ActionRequest(inbound.invoker(), actionId, value, source));
+        if (refresh != null && !refresh.equals(actionId)) {
+            // A button on a live card (the home): what it answers becomes a new message in the conversation, and
+            // the live card itself is rebuilt in place, so it never shows what was just done as still waiting.
+            postAsNewMessage(inbound, response);
+            response = engine.onAction(new ActionRequest(inbound.invoker(), refresh, "", source));
+        }
         if (response instanceof Response.UpdateMessage update) {
             return new CardOutcome.ReplaceCard(MessageCards.card(update.message()), update.message().summary());
         }
@@ -125,6 +132,16 @@ class CardSubmissions {
             return new CardOutcome.PostForm(show.form());
         }
         return new CardOutcome.Nothing();
+    }
+
+    private void postAsNewMessage(InboundActivity inbound, Response response) {
+        if (response instanceof Response.UpdateMessage update) {
+            replies.send(inbound, OutboundActivities.of(update.message()));
+        } else if (response instanceof Response.Reply reply) {
+            replies.send(inbound, OutboundActivities.of(reply.message()));
+        } else if (response instanceof Response.ShowForm show) {
+            replies.send(inbound, replies.formActivity(inbound.tenant(), show.form()));
+        }
     }
 
     private static InboundResult message(String text) {
