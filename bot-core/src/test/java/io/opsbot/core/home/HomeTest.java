@@ -12,7 +12,6 @@ import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.okr.OkrActions;
-import io.opsbot.core.okr.OkrNudges;
 import io.opsbot.core.onboarding.OnboardingActions;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -61,8 +60,12 @@ class HomeTest {
     private Invoker admin;
     private Invoker pia;
 
+    private java.util.Set<String> pendingBefore;
+
     @BeforeEach
     void setUp() {
+        pendingBefore = nudges.pending().stream().map(n -> n.kind() + " " + n.subject())
+                .collect(java.util.stream.Collectors.toSet());
         clock.set(NOW);
         tenant = Tenants.teams();
         admin = Tenants.inChannel(tenant, "aad-admin", "Ada Admin", "19:general");
@@ -71,13 +74,11 @@ class HomeTest {
         profiles.setZone(pia.user(), "Europe/Berlin");
     }
 
+    /** Every nudge this test's rituals scheduled (standup days, check-ins, steps, reminders) must not fire later. */
     @AfterEach
     void cancelNudges() {
-        nudges.pending().stream().filter(n -> n.subject().contains(tenant.key()))
+        nudges.pending().stream().filter(n -> !pendingBefore.contains(n.kind() + " " + n.subject()))
                 .forEach(n -> nudges.cancel(n.kind(), n.subject()));
-        for (String kind : List.of(OkrNudges.PROMPT, OkrNudges.REMINDER, OkrNudges.DIGEST)) {
-            nudges.cancel(kind, tenant.key());
-        }
     }
 
     private Home home() {
