@@ -24,6 +24,7 @@ import static io.opsbot.teams.testing.AdaptiveCards.texts;
 import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_29;
 import static io.opsbot.teams.testing.TeamsFixtures.MEGAN_AAD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The personal home on Teams: shown when the personal chat is first opened and on {@code home}, as one Adaptive Card
@@ -35,12 +36,23 @@ class TeamsHomeTest extends TeamsAdapterTest {
     @Autowired
     TrainingService training;
 
+    /** An announcement to Megan; returns once its DM went out, so later sends in her chat are the test's own. */
     private Announcement announceToMegan() {
         Invoker organizer = new Invoker(new UserRef(tenant, "aad-organizer"), "Olga Organizer",
                 new Destination.Channel(tenant, "a:olga"), true, null);
-        return training.announce(organizer, new TrainingService.AnnouncementDraft("New expense tool",
-                "From Monday, expenses go through Spendly.", null, List.of(new UserRef(tenant, MEGAN_AAD)),
-                Duration.ofHours(48)));
+        send(fixture("message.personal.json").text("help"));
+        Announcement announcement = training.announce(organizer, new TrainingService.AnnouncementDraft(
+                "New expense tool", "From Monday, expenses go through Spendly.", null,
+                List.of(new UserRef(tenant, MEGAN_AAD)), Duration.ofHours(48)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .anyMatch(r -> r.body().path("summary").asText().startsWith("New: New expense tool")));
+        connector.clear();
+        return announcement;
+    }
+
+    /** Megan's 1:1 chat with the bot (other sends, such as the organizer's card, go elsewhere). */
+    private String meganChat() {
+        return fixture("message.personal.json").conversationId();
     }
 
     /** Megan's Action.Execute on a card in her 1:1 chat (the published invoke, sent by her). */
@@ -81,7 +93,7 @@ class TeamsHomeTest extends TeamsAdapterTest {
 
         send(fixture("message.personal.json").text("home"));
 
-        JsonNode home = card(single(sent()));
+        JsonNode home = card(single(sentTo(meganChat())));
         assertThat(texts(home)).anyMatch(t -> t.contains("AN-1") && t.contains("New expense tool"))
                 .anyMatch(t -> t.contains("FB-1") && t.contains("Dark mode for the reports"));
         assertThat(home.path("refresh").path("action").path("verb").asText()).isEqualTo(HomeCards.REFRESH);
@@ -95,7 +107,7 @@ class TeamsHomeTest extends TeamsAdapterTest {
     @Test
     void theAutomaticRefreshIsAnsweredWithTheHomeAsItIsNow() {
         send(fixture("message.personal.json").text("home"));
-        JsonNode before = card(single(sent()));
+        JsonNode before = card(single(sentTo(meganChat())));
         assertThat(texts(before)).anyMatch(t -> t.contains("Nothing needs you"));
         announceToMegan();
 
@@ -114,7 +126,7 @@ class TeamsHomeTest extends TeamsAdapterTest {
     void aButtonOnTheHomeDoesItsWorkPostsItsAnswerAndTheHomeComesBackRebuilt() {
         Announcement announcement = announceToMegan();
         send(fixture("message.personal.json").text("home"));
-        JsonNode home = card(single(sent()));
+        JsonNode home = card(single(sentTo(meganChat())));
         connector.clear();
         JsonNode acknowledge = liveButton(home, TrainingActions.ACKNOWLEDGE);
 
@@ -126,7 +138,8 @@ class TeamsHomeTest extends TeamsAdapterTest {
         JsonNode rebuilt = response.path("value");
         assertThat(texts(rebuilt)).noneMatch(t -> t.contains("AN-1")).anyMatch(t -> t.contains("Nothing needs you"));
         assertThat(rebuilt.path("refresh").path("action").path("verb").asText()).isEqualTo(HomeCards.REFRESH);
-        assertThat(texts(card(single(sent())))).as("the announcement's own answer, as a new message")
+        String invokedIn = fixture("invoke.adaptiveCard_action.personal.json").conversationId();
+        assertThat(texts(card(single(sentTo(invokedIn))))).as("the announcement's own answer, as a new message")
                 .anyMatch(t -> t.contains("New expense tool"));
     }
 
