@@ -33,7 +33,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +46,7 @@ import java.util.Optional;
 @Service
 public class HomeService {
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
@@ -75,7 +75,7 @@ public class HomeService {
 
     /** The home of a person; {@code zoneHint} (the client's zone, if the platform tells it) until they set one. */
     public Home of(UserRef user, ZoneId zoneHint) {
-        ZoneId zone = profiles.zone(user, zoneHint != null ? zoneHint : ZoneOffset.UTC);
+        ZoneId zone = profiles.zone(user, zoneHint != null ? zoneHint : UTC);
         Instant now = clock.instant();
         List<HomeItem> items = new ArrayList<>();
         items.addAll(standups(user, now));
