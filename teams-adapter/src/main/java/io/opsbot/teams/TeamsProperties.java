@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * Settings under {@code opsbot.teams.*}, normally from the Microsoft SDKs' environment variables
- * ({@code MICROSOFT_APP_TYPE}, {@code MICROSOFT_APP_ID}, {@code MICROSOFT_APP_TENANT_ID}, {@code MICROSOFT_APP_PASSWORD},
- * {@code MICROSOFT_APP_CERTIFICATE_PATH}). A combination that cannot work stops the start with a message naming the
+ * ({@code MICROSOFT_APP_TYPE}, {@code MICROSOFT_APP_ID}, {@code MICROSOFT_APP_TENANT_ID},
+ * {@code MICROSOFT_APP_PASSWORD}, {@code MICROSOFT_APP_CERTIFICATE_PATH}). A combination that cannot work stops the start with a message naming the
  * variable to set. Secrets are never logged nor shown by {@link #toString()}.
  */
 @Validated

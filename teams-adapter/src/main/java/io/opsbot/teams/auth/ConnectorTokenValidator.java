@@ -28,7 +28,8 @@ import java.util.Set;
  *       ({@code https://sts.windows.net/{tenant}/}, {@code https://login.microsoftonline.com/{tenant}/v2.0}), signed by
  *       a key of that tenant's OpenID metadata;</li>
  *   <li>RS256 only (so no {@code alg: none}, no HMAC keyed with a public key);</li>
- *   <li>audience = the bot's app id; {@code exp} required, {@code exp} and {@code nbf} with 5 minutes of clock skew;</li>
+ *   <li>audience = the bot's app id; {@code exp} required, {@code exp} and {@code nbf} with 5 minutes of clock
+ *       skew;</li>
  *   <li>{@code serviceurl} present and equal to the activity's service URL; an Entra token's {@code tid}, if any,
  *       equal to the bot's tenant.</li>
  * </ul>

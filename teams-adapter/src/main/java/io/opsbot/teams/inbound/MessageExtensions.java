@@ -6,6 +6,7 @@ import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.MessagingExtensionActionResponse;
 import com.microsoft.bot.schema.teams.TaskModuleContinueResponse;
 import com.microsoft.bot.schema.teams.TaskModuleMessageResponse;
+import com.microsoft.bot.schema.teams.TaskModuleResponseBase;
 import com.microsoft.bot.schema.teams.TaskModuleTaskInfo;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Response;
@@ -102,9 +103,7 @@ class MessageExtensions {
         TaskModuleContinueResponse task = new TaskModuleContinueResponse();
         task.setType("continue");
         task.setValue(info);
-        MessagingExtensionActionResponse response = new MessagingExtensionActionResponse();
-        response.setTask(task);
-        return InboundResult.invokeResponse(Serialization.toStringSilent(response));
+        return answer(task);
     }
 
     /** Shows this text in the dialog (Teams' "message" task response): a confirmation or why nothing was done. */
@@ -112,6 +111,10 @@ class MessageExtensions {
         TaskModuleMessageResponse task = new TaskModuleMessageResponse();
         task.setType("message");
         task.setValue(text);
+        return answer(task);
+    }
+
+    private static InboundResult answer(TaskModuleResponseBase task) {
         MessagingExtensionActionResponse response = new MessagingExtensionActionResponse();
         response.setTask(task);
         return InboundResult.invokeResponse(Serialization.toStringSilent(response));

@@ -1,15 +1,9 @@
 package io.opsbot.teams.auth;
 
 import com.microsoft.aad.msal4j.ManagedIdentityEnvironment;
-import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.teams.testing.FakeEntra;
-import io.opsbot.teams.testing.FakeEntraTls;
-import io.opsbot.teams.testing.TeamsTestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,9 +14,6 @@ import java.util.Map;
  * A bot registered today as User-Assigned Managed Identity, running on App Service (or Container Apps): no secret;
  * its tokens come from the host's managed-identity endpoint ({@code IDENTITY_ENDPOINT} + {@code IDENTITY_HEADER}).
  */
-@SpringBootTest(classes = {TeamsTestApplication.class, FakeEntraTls.class})
-@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
-@AutoConfigureMockMvc
 class ManagedIdentityAuthenticationTest extends TeamsAuthenticationTest {
 
     @DynamicPropertySource

@@ -1,13 +1,7 @@
 package io.opsbot.teams.auth;
 
-import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.teams.testing.FakeEntra;
-import io.opsbot.teams.testing.FakeEntraTls;
-import io.opsbot.teams.testing.TeamsTestApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,9 +10,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A multi-tenant bot registered before 2025-07-31 (no MICROSOFT_APP_TYPE, no tenant id: the old configuration). */
-@SpringBootTest(classes = {TeamsTestApplication.class, FakeEntraTls.class})
-@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
-@AutoConfigureMockMvc
 class MultiTenantAuthenticationTest extends TeamsAuthenticationTest {
 
     @DynamicPropertySource

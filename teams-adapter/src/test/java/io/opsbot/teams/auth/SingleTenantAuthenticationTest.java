@@ -1,12 +1,6 @@
 package io.opsbot.teams.auth;
 
-import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.teams.testing.FakeEntra;
-import io.opsbot.teams.testing.FakeEntraTls;
-import io.opsbot.teams.testing.TeamsTestApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A bot registered today as Single Tenant with a client secret. */
-@SpringBootTest(classes = {TeamsTestApplication.class, FakeEntraTls.class})
-@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
-@AutoConfigureMockMvc
 class SingleTenantAuthenticationTest extends TeamsAuthenticationTest {
 
     @DynamicPropertySource

@@ -2,15 +2,21 @@ package io.opsbot.teams.auth;
 
 import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.FakeEntra;
+import io.opsbot.teams.testing.FakeEntraTls;
 import io.opsbot.teams.testing.TeamsFixtures;
 import io.opsbot.teams.testing.TeamsRequests;
+import io.opsbot.teams.testing.TeamsTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sends goes to a fake Bot Connector carrying the token MSAL got from the fake's endpoint for that type. Subclasses
  * configure the type; every case runs for each.
  */
+@SpringBootTest(classes = {TeamsTestApplication.class, FakeEntraTls.class})
+@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
+@AutoConfigureMockMvc
 abstract class TeamsAuthenticationTest {
 
     static final String APP_ID = "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8";

@@ -58,15 +58,19 @@ class MsalBotTokensTest {
         return properties;
     }
 
+    private TeamsProperties singleTenantWithSecret() {
+        TeamsProperties properties = properties("SingleTenant", TENANT);
+        properties.setAppPassword("s3cret");
+        return properties;
+    }
+
     private BotTokens tokens(TeamsProperties properties) {
         return MsalBotTokens.create(properties, entra.tls(), clock);
     }
 
     @Test
     void aSingleTenantBotAsksItsTenantWithItsSecretAndReusesTheToken() throws Exception {
-        TeamsProperties properties = properties("SingleTenant", TENANT);
-        properties.setAppPassword("s3cret");
-        BotTokens tokens = tokens(properties);
+        BotTokens tokens = tokens(singleTenantWithSecret());
 
         String first = tokens.token(false);
         assertThat(tokens.token(false)).as("cached").isEqualTo(first);
@@ -84,9 +88,7 @@ class MsalBotTokensTest {
 
     @Test
     void aTokenIsReusedUntilFiveMinutesBeforeItExpires() throws Exception {
-        TeamsProperties properties = properties("SingleTenant", TENANT);
-        properties.setAppPassword("s3cret");
-        BotTokens tokens = tokens(properties);
+        BotTokens tokens = tokens(singleTenantWithSecret());
 
         String first = tokens.token(false);
         clock.advance(Duration.ofMinutes(54));
@@ -115,9 +117,7 @@ class MsalBotTokensTest {
 
     @Test
     void aForcedRefreshSkipsTheCache() throws Exception {
-        TeamsProperties properties = properties("SingleTenant", TENANT);
-        properties.setAppPassword("s3cret");
-        BotTokens tokens = tokens(properties);
+        BotTokens tokens = tokens(singleTenantWithSecret());
 
         String first = tokens.token(false);
         String second = tokens.token(true);
@@ -193,14 +193,28 @@ class MsalBotTokensTest {
     }
 
     @Test
-    void aRefusedSecretIsAFailureThatSaysSo() {
+    void anIdentityPlatformThatCannotBeReachedIsATransientFailure() {
         TeamsProperties properties = properties("SingleTenant", "00000000-0000-0000-0000-000000000000");
         properties.setAppPassword("s3cret");
         properties.setAuthorityHost(entra.authorityHost());
         BotTokens tokens = MsalBotTokens.create(properties, null, clock);
 
-        assertThatThrownBy(() -> tokens.token(false)).as("the fake's certificate is not trusted without its TLS")
+        assertThatThrownBy(() -> tokens.token(false))
+                .as("the fake's certificate is not trusted without its TLS: a network failure, not a refusal")
                 .isInstanceOf(TokenRequestException.class)
                 .satisfies(e -> assertThat(((TokenRequestException) e).refused()).isFalse());
+    }
+
+    @Test
+    void aSecretEntraRefusesIsAFailureThatSaysSo() {
+        TeamsProperties properties = properties("SingleTenant", TENANT);
+        properties.setAppPassword(FakeEntra.REFUSED_SECRET);
+
+        assertThatThrownBy(() -> tokens(properties).token(false)).isInstanceOf(TokenRequestException.class)
+                .satisfies(e -> {
+                    assertThat(((TokenRequestException) e).refused()).isTrue();
+                    assertThat(e.getMessage()).contains("401").contains("invalid_client")
+                            .doesNotContain(FakeEntra.REFUSED_SECRET);
+                });
     }
 }

@@ -63,6 +63,8 @@ public final class FakeEntra implements AutoCloseable {
 
     public static final String BOT_FRAMEWORK = "botframework";
     public static final String IDENTITY_HEADER = "fake-identity-header-secret";
+    /** A client secret the token endpoint refuses, as Entra refuses a wrong or expired one. */
+    public static final String REFUSED_SECRET = "expired-client-secret";
 
     /** One request as received. */
     public record Request(String method, String path, Map<String, String> query, Map<String, String> headers,
@@ -391,6 +393,9 @@ public final class FakeEntra implements AutoCloseable {
                         authorityHost() + "/" + parts[1] + "/discovery/v2.0/keys"));
             } else if (parts.length == 5 && path.endsWith("/discovery/v2.0/keys")) {
                 respond(exchange, 200, keySet(parts[1], false));
+            } else if (path.endsWith("/oauth2/v2.0/token") && REFUSED_SECRET.equals(request.form().get("client_secret"))) {
+                respond(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: "
+                        + "Invalid client secret provided.\",\"error_codes\":[7000215]}");
             } else if (path.endsWith("/oauth2/v2.0/token") && request.method().equals("POST")) {
                 respond(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresInSeconds
                         + ",\"ext_expires_in\":" + expiresInSeconds + ",\"access_token\":\"" + next(path) + "\"}");
