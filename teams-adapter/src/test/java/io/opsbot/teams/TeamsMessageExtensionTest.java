@@ -1,5 +1,6 @@
 package io.opsbot.teams;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +38,8 @@ class TeamsMessageExtensionTest extends TeamsAdapterTest {
     static final String LINK = "https://teams.microsoft.com/l/message/19:6decf54d86d945e4b3924b63a9161a78@thread.skype/"
             + "1611060744833";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     @Autowired
     FeedbackRepository feedback;
@@ -70,8 +73,8 @@ class TeamsMessageExtensionTest extends TeamsAdapterTest {
         TeamsFixtures.Activity activity = fetchTask(fixture);
         ObjectNode json = activity.json();
         json.put("name", "composeExtension/submitAction");
-        ObjectNode value = TeamsFixtures.load("invoke.composeExtension_submitAction.shortened.json").json()
-                .with("value").deepCopy();
+        ObjectNode value = ((ObjectNode) TeamsFixtures.load("invoke.composeExtension_submitAction.shortened.json")
+                .json().path("value")).deepCopy();
         value.put("commandId", FeedbackFromMessage.ID);
         value.put("commandContext", "message");
         value.set("data", JSON.valueToTree(data));
@@ -82,7 +85,7 @@ class TeamsMessageExtensionTest extends TeamsAdapterTest {
     /** What Teams sends back from the dialog's card: its submit data plus each input's value. */
     private static Map<String, Object> submitted(JsonNode dialogCard, Map<String, String> changes) {
         Map<String, Object> data = new LinkedHashMap<>(JSON.convertValue(dialogCard.path("actions").get(0)
-                .path("data"), Map.class));
+                .path("data"), MAP));
         for (JsonNode input : dialogCard.path("body")) {
             if (input.path("type").asText().startsWith("Input.") && input.hasNonNull("value")) {
                 data.put(input.path("id").asText(), input.path("value").asText());
@@ -199,7 +202,7 @@ class TeamsMessageExtensionTest extends TeamsAdapterTest {
                 "nonce", "0123456789abcdef0123456789abcdef"), "summary", "Replayed"))))))
                 .contains("no longer available").contains("choose the action on the message again");
         Map<String, Object> published = JSON.convertValue(TeamsFixtures.load(
-                "invoke.composeExtension_submitAction.shortened.json").json().path("value").path("data"), Map.class);
+                "invoke.composeExtension_submitAction.shortened.json").json().path("value").path("data"), MAP);
         assertThat(dialogMessage(json(send(submitAction(fixture, published))))).contains("no longer active");
         assertThat(feedback.countByTenant(tenant)).isEqualTo(1);
     }
