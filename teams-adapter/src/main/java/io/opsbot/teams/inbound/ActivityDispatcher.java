@@ -13,9 +13,8 @@ import java.time.Duration;
  * change); a message or invoke from a person also records who they are (name, Teams id, client time zone) for the
  * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core, each message
  * activity once (claimed by its id, since the Bot Connector redelivers an activity the bot answered slowly or with a
- * 5xx),
- * adaptiveCard/action invokes are answered in the response, installs are welcomed, people added to a team are
- * announced as joins, and everything else is acknowledged and ignored.
+ * 5xx); adaptiveCard/action and message extension invokes are answered in the response, installs are welcomed, people
+ * added to a team are announced as joins, and everything else is acknowledged and ignored.
  */
 @Component
 class ActivityDispatcher {
@@ -30,11 +29,13 @@ class ActivityDispatcher {
     private final TeamMemberJoins memberJoins;
     private final TeamsPeople people;
     private final ProfileService profiles;
+    private final MessageExtensions messageExtensions;
     private final Claims claims;
 
     ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
                        Installations installations, TeamMemberJoins memberJoins, TeamsPeople people,
-                       ProfileService profiles, Claims claims) {
+                       ProfileService profiles, MessageExtensions messageExtensions, Claims claims) {
+        this.messageExtensions = messageExtensions;
         this.claims = claims;
         this.references = references;
         this.people = people;
@@ -71,6 +72,8 @@ class ActivityDispatcher {
             }
         } else if ("invoke".equals(type) && CardSubmissions.INVOKE_NAME.equals(inbound.name())) {
             return cardSubmissions.onInvoke(inbound);
+        } else if ("invoke".equals(type) && MessageExtensions.handles(inbound.name())) {
+            return messageExtensions.onInvoke(inbound);
         } else if ("conversationUpdate".equals(type)) {
             installations.onConversationUpdate(inbound);
             memberJoins.onConversationUpdate(inbound);

@@ -34,6 +34,7 @@ public class TeamsMessagesController {
 
     private final InboundAuthenticator authenticator;
     private final ActivityDispatcher dispatcher;
+
     TeamsMessagesController(InboundAuthenticator authenticator, ActivityDispatcher dispatcher) {
         this.authenticator = authenticator;
         this.dispatcher = dispatcher;
@@ -51,7 +52,7 @@ public class TeamsMessagesController {
         if (inbound == null) {
             return ResponseEntity.badRequest().build();
         }
-        if (!authenticator.authenticate(authorization, inbound.sdk())) {
+        if (!authenticator.authenticate(authorization, inbound.serviceUrl())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         if (!inbound.hasTenant() || inbound.serviceUrl() == null || inbound.conversationId() == null) {

@@ -87,7 +87,15 @@ class InboundActivityTest {
         assertThat(InboundActivity.parse(noType)).isNull();
         assertThat(InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of(1))))
                 .isNull();
-        assertThat(InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(Map.of("type", "message", "entities", 5)))).as("the SDK cannot read it").isNull();
+    }
+
+    @Test
+    void oddFieldsAreReadLeniently() {
+        InboundActivity odd = InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(Map.of("type", "message", "entities", 5, "text", "hi")));
+        assertThat(odd).isNotNull();
+        assertThat(odd.mentionedPeople()).isEmpty();
+        assertThat(odd.zone()).isNull();
+        assertThat(odd.hasTenant()).as("no tenant: the controller refuses it").isFalse();
     }
 }
