@@ -112,7 +112,7 @@ public final class SocketModeAckBenchmark {
             envelope.addProperty("envelope_id", id);
             JsonObject payload = envelope.getAsJsonObject("payload");
             payload.addProperty("team_id", FakeSlackApi.TEAM_ID);
-            payload.addProperty("user_id", "UBENCH" + (i % 50));
+            payload.addProperty("user_id", "UBENCH" + i);
             payload.addProperty("command", "/feedback");
             payload.addProperty("text", "Bench item " + tag + " " + i + " #billing");
             ids.add(id);

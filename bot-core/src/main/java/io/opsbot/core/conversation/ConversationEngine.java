@@ -166,8 +166,7 @@ public class ConversationEngine {
     private static Message databaseAway(Invoker invoker, String what, RuntimeException e) {
         log.warn("Database unreachable while handling {} for {}: {}", what, invoker.user(),
                 Texts.shorten(String.valueOf(e.getMessage()), 200));
-        return Message.text("⚠️ I can't reach my database right now, so I couldn't do that. "
-                + "Please try again in a moment.");
+        return Message.text(DatabaseAway.MESSAGE);
     }
 
     private Message unknownCommand(Invoker invoker, String name) {

@@ -54,7 +54,7 @@ public class FeedbackCommand implements Command {
         return List.of(
                 new Usage("", "open the feedback form"),
                 new Usage("<text> [#area] [!high|!low]", "save feedback at once, e.g. bug: Export times out #reporting !high"),
-                new Usage("list", "your recent feedback and this workspace's"),
+                new Usage("list", "your recent feedback and everyone else's here"),
                 new Usage("status FB-12 <under-review|planned|shipped|declined>", "move an item along; the reporter is told"),
                 new Usage("triage here", "admins: post new feedback to this channel"),
                 new Usage("areas [add|remove <name>]", "list product areas; admins add or remove them"));
@@ -81,11 +81,13 @@ public class FeedbackCommand implements Command {
         if (sub.equals("status") && rest.matches("(?i)(FB-)?\\d+\\s+[\\w -]+")) {
             return status(invoker, rest);
         }
-        FeedbackItem item = feedback.capture(invoker,
-                FeedbackTextParser.parse(request.arguments(), settings.feedbackAreas(invoker.tenant())),
-                FeedbackSource.COMMAND);
+        List<String> areas = settings.feedbackAreas(invoker.tenant());
+        FeedbackTextParser.Parsed parsed = FeedbackTextParser.read(request.arguments(), areas);
+        FeedbackItem item = feedback.capture(invoker, parsed.draft(), FeedbackSource.COMMAND);
         boolean hasTriage = settings.triageChannel(invoker.tenant()).isPresent();
-        return Response.privately(FeedbackCards.captured(item, hasTriage, true));
+        Message captured = FeedbackCards.captured(item, hasTriage, true);
+        return Response.privately(parsed.unknownArea() == null ? captured
+                : FeedbackCards.withoutUnknownArea(captured, parsed.unknownArea(), areas));
     }
 
     private Response showTriage(Invoker invoker) {
@@ -98,10 +100,12 @@ public class FeedbackCommand implements Command {
 
     private Response setTriageHere(Invoker invoker) {
         Destination.Channel channel = ChannelHere.of(invoker, "the channel that should receive feedback");
-        settings.setTriageChannel(invoker.user(), channel);
+        // The setting changes only once the bot has shown it can post here: "add me first" must change nothing.
+        settings.checkAdmin(invoker.user());
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("📥 New feedback will be posted in this channel ")
                 .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
+        settings.setTriageChannel(invoker.user(), channel);
         triage.releaseWaiting(invoker.tenant());
         return Response.privately("Done: new feedback will be posted here.");
     }

@@ -38,6 +38,8 @@ public class FeedbackItem {
      * database went away in between) is found and posted later, so no item is left half-written.
      */
     private boolean triagePending;
+    /** Its triage post was given up on (the channel unreachable): kept to be posted when a channel works again. */
+    private boolean triageUndelivered;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -141,6 +143,10 @@ public class FeedbackItem {
 
     public boolean isAwaitingTriageChannel() {
         return awaitingTriageChannel;
+    }
+
+    public boolean isTriageUndelivered() {
+        return triageUndelivered;
     }
 
     public Instant getCreatedAt() {

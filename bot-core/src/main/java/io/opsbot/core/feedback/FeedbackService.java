@@ -2,6 +2,7 @@ package io.opsbot.core.feedback;
 
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -41,11 +42,13 @@ public class FeedbackService {
     private final TenantSettingsService settings;
     private final FeedbackTriage triage;
     private final FeedbackNotifier notifier;
+    private final PersonRateLimit rateLimit;
     private final Clock clock;
 
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
-                           Clock clock) {
+                           PersonRateLimit rateLimit, Clock clock) {
+        this.rateLimit = rateLimit;
         this.repository = repository;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -57,6 +60,7 @@ public class FeedbackService {
 
     public FeedbackItem capture(Invoker reporter, FeedbackDraft draft, FeedbackSource source) {
         FeedbackDraft checked = check(reporter.tenant(), draft);
+        rateLimit.checkCreate(reporter.user());
         TenantRef tenant = reporter.tenant();
         long number = sequences.next("feedback:" + tenant.key());
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),

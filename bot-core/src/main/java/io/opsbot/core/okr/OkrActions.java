@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OkrActions implements ActionHandler {
 
+    /** "Check in": the check-in form of the key result whose id is the button's value. */
+    public static final String CHECK_IN = OkrCards.CHECK_IN_ACTION;
+
     private final CheckInService checkIns;
     private final CheckInForm form;
 

@@ -246,7 +246,8 @@ public class OkrCommand implements Command {
                       + "channel that should get alerts and the weekly digest.");
         }
         Destination.Channel channel = ChannelHere.of(invoker, "the channel that should get OKR alerts and the digest");
-        settings.requireAdmin(invoker.user());
+        // Nothing is stored (not even who became admin) until the bot has shown it can post here.
+        settings.checkAdmin(invoker.user());
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder().text("🎯 OKR alerts and the weekly "
                 + "digest will be posted in this channel (set by ").text(invoker.displayName()).text(").").build()));
         settings.setChannel(invoker.user(), channel);

@@ -89,6 +89,11 @@ public class OkrSettingsService {
         return change(actor, new Update().set("channel", channel));
     }
 
+    /** Like {@link #requireAdmin}, but changes nothing (the first person is not made admin yet). */
+    public void checkAdmin(UserRef actor) {
+        tenantSettings.checkAdmin(actor);
+    }
+
     /** Throws unless the person may change OKRs here (the tenant's admin rule). */
     public void requireAdmin(UserRef actor) {
         tenantSettings.requireAdmin(actor);

@@ -10,10 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class OnboardingActions implements ActionHandler {
 
+    /** Shows an arrived step of a run; the button's value is {@link #step}. */
+    public static final String SHOW_STEP = OnboardingCards.SHOW;
+
     private final OnboardingService onboarding;
 
     public OnboardingActions(OnboardingService onboarding) {
         this.onboarding = onboarding;
+    }
+
+    /** The value of a button showing this step of this run. */
+    public static String step(OnboardingRun run, int index) {
+        return OnboardingCards.value(run, index);
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Usage;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.mention.MentionTokens;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -30,9 +32,12 @@ public class OnboardingCommand implements Command {
     private final OnboardingTrackForm trackForm;
     private final TenantSettingsService settings;
     private final ProfileService profiles;
+    private final Messenger messenger;
 
     public OnboardingCommand(OnboardingService onboarding, TrackCatalog catalog, OnboardingSettings onboardingSettings,
-                             OnboardingTrackForm trackForm, TenantSettingsService settings, ProfileService profiles) {
+                             OnboardingTrackForm trackForm, TenantSettingsService settings, ProfileService profiles,
+                             Messenger messenger) {
+        this.messenger = messenger;
         this.onboarding = onboarding;
         this.catalog = catalog;
         this.onboardingSettings = onboardingSettings;
@@ -219,16 +224,22 @@ public class OnboardingCommand implements Command {
                     .orElse("No onboarding channel. Run channel here in the channel whose new members should be "
                             + "onboarded."));
         }
-        settings.requireAdmin(invoker.user());
         if (what.equals("off")) {
+            settings.requireAdmin(invoker.user());
             onboardingSettings.setJoinChannel(invoker.tenant(), null);
             return Response.privately("Done: joining a channel no longer starts onboarding.");
         }
         if (!what.equals("here")) {
             throw new UserError("Try channel here (in the channel), or channel off.");
         }
-        onboardingSettings.setJoinChannel(invoker.tenant(),
-                ChannelHere.of(invoker, "the channel whose new members should be onboarded"));
+        // Nothing is stored until the bot has shown it can post here (joins are only seen where it is a member).
+        Destination.Channel channel = ChannelHere.of(invoker, "the channel whose new members should be onboarded");
+        settings.checkAdmin(invoker.user());
+        ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
+                .text("👋 Whoever joins this channel will get an onboarding walkthrough (set by ")
+                .text(invoker.displayName()).text(").").build()));
+        settings.requireAdmin(invoker.user());
+        onboardingSettings.setJoinChannel(invoker.tenant(), channel);
         return Response.privately("Done: whoever joins this channel starts "
                 + onboardingSettings.autoTrack(invoker.tenant()).orElse("(no track: set one with auto <track>)")
                 + ".");

@@ -2,6 +2,7 @@ package io.opsbot.core.settings;
 
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -19,6 +20,8 @@ public class TenantSettings {
     private String id;
     private TenantRef tenant;
     private Destination.Channel triageChannel;
+    /** Who chose the triage channel: told when a triage post cannot go out. */
+    private UserRef triageChannelSetBy;
     private List<String> feedbackAreas = new ArrayList<>();
     private Set<String> adminUserIds = new LinkedHashSet<>();
     private List<java.time.LocalDate> holidays = new ArrayList<>();
@@ -47,6 +50,14 @@ public class TenantSettings {
 
     public void setTriageChannel(Destination.Channel triageChannel) {
         this.triageChannel = triageChannel;
+    }
+
+    public UserRef getTriageChannelSetBy() {
+        return triageChannelSetBy;
+    }
+
+    public void setTriageChannelSetBy(UserRef triageChannelSetBy) {
+        this.triageChannelSetBy = triageChannelSetBy;
     }
 
     public List<String> getFeedbackAreas() {

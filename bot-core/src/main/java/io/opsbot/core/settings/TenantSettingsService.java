@@ -69,7 +69,21 @@ public class TenantSettingsService {
     public void setTriageChannel(UserRef actor, Destination.Channel channel) {
         TenantSettings settings = authorize(actor);
         settings.setTriageChannel(channel);
+        settings.setTriageChannelSetBy(actor);
         save(settings);
+    }
+
+    /** Who chose the tenant's triage channel, if someone did in chat. */
+    public Optional<UserRef> triageChannelSetBy(TenantRef tenant) {
+        return Optional.ofNullable(get(tenant).getTriageChannelSetBy());
+    }
+
+    /**
+     * Throws a {@link UserError} unless the actor may change settings here, and changes nothing: for set-ups that must
+     * first prove they can work (a channel the bot must be able to post in) before anything is stored.
+     */
+    public void checkAdmin(UserRef actor) {
+        authorize(actor);
     }
 
     public List<String> addArea(UserRef actor, String area) {
@@ -147,7 +161,8 @@ public class TenantSettingsService {
             return settings;
         }
         if (!configured && !settings.getAdminUserIds().contains(actor.userId())) {
-            throw new UserError("Only an admin of this workspace can change that. Ask one of your bot admins.");
+            throw new UserError("Only an admin of this " + actor.platform().tenantNoun()
+                    + " can change that. Ask one of your bot admins.");
         }
         return settings;
     }

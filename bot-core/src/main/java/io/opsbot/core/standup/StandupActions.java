@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StandupActions implements ActionHandler {
 
+    /** "Answer" (or "Edit answers"): today's answer form; the button's value is the standup day's id. */
+    public static final String ANSWER = StandupCards.ANSWER_ACTION;
+
     private final StandupService service;
     private final StandupAnswerForm answerForm;
 

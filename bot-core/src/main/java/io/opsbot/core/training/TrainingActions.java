@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrainingActions implements ActionHandler {
 
+    /** Attend / Decline an invitation, Acknowledge an announcement; the button's value is the session's or its id. */
+    public static final String ATTEND = TrainingCards.ATTEND;
+    public static final String DECLINE = TrainingCards.DECLINE;
+    public static final String ACKNOWLEDGE = TrainingCards.ACK;
+
     private final TrainingService training;
 
     public TrainingActions(TrainingService training) {

@@ -6,6 +6,7 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.sequence.SequenceService;
@@ -54,11 +55,13 @@ public class TrainingService {
     private final AvailabilityService availability;
     private final ProfileService profiles;
     private final TrainingProperties properties;
+    private final PersonRateLimit rateLimit;
     private final Clock clock;
 
     public TrainingService(MongoTemplate mongo, SequenceService sequences, Outbox outbox, NudgeScheduler nudges,
                            AvailabilityService availability, ProfileService profiles, TrainingProperties properties,
-                           Clock clock) {
+                           PersonRateLimit rateLimit, Clock clock) {
+        this.rateLimit = rateLimit;
         this.mongo = mongo;
         this.sequences = sequences;
         this.outbox = outbox;
@@ -95,6 +98,7 @@ public class TrainingService {
             throw new UserError("That time has already passed.");
         }
         TenantRef tenant = organizer.tenant();
+        rateLimit.checkCreate(organizer.user());
         TrainingSession session = new TrainingSession(tenant, sequences.next("training:" + tenant.key()),
                 organizer.user(), organizer.displayName(), draft.title(), draft.description(), draft.link(),
                 draft.startsAt(), draft.zone(), draft.audience(), now);
@@ -220,6 +224,7 @@ public class TrainingService {
     public Announcement announce(Invoker organizer, AnnouncementDraft draft) {
         Instant now = clock.instant();
         TenantRef tenant = organizer.tenant();
+        rateLimit.checkCreate(organizer.user());
         Duration after = draft.remindAfter() != null ? draft.remindAfter() : properties.getAckReminderAfter();
         Announcement announcement = new Announcement(tenant, sequences.next("announcement:" + tenant.key()),
                 organizer.user(), organizer.displayName(), draft.title(), draft.text(), draft.link(),

@@ -11,7 +11,13 @@ import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.inbound.SlackListener;
+import io.opsbot.slack.installation.InstallationAuthorization;
+import io.opsbot.slack.installation.InstallationCheckingApp;
+import io.opsbot.slack.installation.SingleTokenInstallation;
+import io.opsbot.slack.installation.SlackInstallations;
+import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.slack.outbound.SlackChatGateway;
+import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import io.opsbot.slack.socket.SocketModeConfiguration;
 import org.slf4j.Logger;
@@ -23,6 +29,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,12 +59,13 @@ public class SlackAdapterConfiguration {
      * looks for it on Slack before posting again. Other calls keep OkHttp's resend (it hides stale connections).
      */
     @Bean
-    SlackChatGateway slackChatGateway(SlackProperties properties) {
+    SlackChatGateway slackChatGateway(SlackProperties properties, RateLimiter rateLimiter) {
         SlackConfig config = config(properties);
         SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
-        return new SlackChatGateway(Slack.getInstance(config, http).methods(properties.getBotToken()));
+        return new SlackChatGateway(Slack.getInstance(config, http).methods(properties.getBotToken()),
+                new SlackPacing(rateLimiter, properties.getLimits()));
     }
 
     private static SlackConfig config(SlackProperties properties) {
@@ -76,14 +84,26 @@ public class SlackAdapterConfiguration {
         return new SlackPeopleDirectory(slackMethods);
     }
 
+    /** The workspace the bot token belongs to, asked of auth.test at start-up. */
     @Bean
-    App slackApp(Slack slack, SlackProperties properties, List<SlackListener> listeners) {
+    SingleTokenInstallation slackInstallation(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
+        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.getBotToken(),
+                clock);
+        installation.installation();
+        return installation;
+    }
+
+    @Bean
+    App slackApp(Slack slack, SlackProperties properties, SlackInstallations installations,
+                 List<SlackListener> listeners) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(properties.getBotToken())
                 .signingSecret(properties.getSigningSecret())
+                // HTTP requests are verified before Bolt sees them, over the raw bytes (SlackEventsController).
+                .requestVerificationEnabled(false)
                 .build();
-        App app = new App(config);
+        App app = new InstallationCheckingApp(config, new InstallationAuthorization(installations));
         listeners.forEach(listener -> listener.register(app));
         log.info("Slack adapter ready ({})", properties.socketMode() ? "Socket Mode" : "HTTP at /slack/events");
         return app;

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person. Each
- * post carries its outbox key as message metadata, so a post whose answer was lost (a crash, a timeout) is found in
- * the conversation instead of being posted twice.
+ * Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person, at the
+ * pace Slack publishes ({@link SlackPacing}). Each post carries its outbox key as message metadata, so a post whose
+ * answer was lost (a crash, a timeout) is found in the conversation instead of being posted twice.
  */
 public class SlackChatGateway implements ChatGateway {
 
@@ -33,9 +33,11 @@ public class SlackChatGateway implements ChatGateway {
     private static final int MAX_PAGES = 5;
 
     private final MethodsClient client;
+    private final SlackPacing pacing;
 
-    public SlackChatGateway(MethodsClient client) {
+    public SlackChatGateway(MethodsClient client, SlackPacing pacing) {
         this.client = client;
+        this.pacing = pacing;
     }
 
     @Override
@@ -62,6 +64,7 @@ public class SlackChatGateway implements ChatGateway {
             channel = ((Destination.Direct) destination).user().userId();
         }
         String threadTs = thread;
+        pacing.post(destination.tenant(), channel);
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
@@ -126,6 +129,7 @@ public class SlackChatGateway implements ChatGateway {
 
     @Override
     public void update(PostedMessage posted, Message message) {
+        pacing.update(posted.destination().tenant());
         call("chat.update", () -> client.chatUpdate(r -> r
                 .channel(posted.conversationId())
                 .ts(posted.messageId())

@@ -7,6 +7,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
+import io.opsbot.core.conversation.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,14 @@ final class EnvelopeHandler {
         try {
             response = app.run(request.getBoltRequest());
         } catch (Exception e) {
+            if (DatabaseAway.is(e)) {
+                // A slash command gets "try again in a moment" in its acknowledgement; an event or an interaction is
+                // left unacknowledged, so Slack delivers it again.
+                log.warn("Database unreachable while handling a Socket Mode envelope: {}", e.getMessage());
+                return "slash_commands".equals(request.getEnvelope().getType())
+                        ? ack(envelopeId, Response.json(200, "{\"response_type\":\"ephemeral\",\"text\":"
+                        + GSON.toJson(DatabaseAway.MESSAGE) + "}")) : null;
+            }
             log.error("Handling Socket Mode envelope {} failed", envelopeId, e);
             response = null;
         }

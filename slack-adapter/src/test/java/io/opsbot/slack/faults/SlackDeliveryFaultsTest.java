@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every person has exactly one prompt in their DM and the summary is posted once.
  */
 @TestPropertySource(properties = {"opsbot.outbox.first-backoff=50ms", "opsbot.outbox.max-backoff=400ms",
-        "opsbot.outbox.max-attempts=1000", "opsbot.slack.http-timeout=400ms"})
+        "opsbot.outbox.max-attempts=1000", "opsbot.slack.http-timeout=400ms",
+        // Slack's own workspace pace (300 a minute) would make this a seven-minute test; the faults are the point.
+        "opsbot.slack.limits.workspace-per-minute=1000000", "opsbot.slack.limits.workspace-burst=100000"})
 class SlackDeliveryFaultsTest extends SlackAdapterTest {
 
     private static final int PEOPLE = 2000;

@@ -13,12 +13,12 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,12 +58,20 @@ public class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    /** A queued failure; {@code applied}: the call takes effect and only its answer is lost. */
-    private record Failure(int status, String body, String retryAfter, boolean applied) {
+    /** A canned failure for the first call whose parameters match {@code when}. */
+    private record Failure(int status, String body, String retryAfter, Predicate<Map<String, String>> when,
+                           boolean applied) {
+
+        Failure(int status, String body, String retryAfter, Predicate<Map<String, String>> when) {
+            this(status, body, retryAfter, when, false);
+        }
     }
 
     /** A message as it landed: where, under which thread, its ts, and the metadata it was posted with. */
     private record Posted(String channel, String threadTs, String ts, String text, JsonObject metadata) {
+    }
+
+    private record Chaos(double rate, Duration hang, java.util.Random random) {
     }
 
     private final HttpServer server;
@@ -71,16 +79,13 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     /** Message timestamps in microseconds, from the real time, as Slack hands them out. */
     private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
-    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private volatile boolean down;
     private volatile Chaos chaos;
-
-    private record Chaos(double rate, Duration hang, java.util.Random random) {
-    }
-    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
-    private final List<Posted> posted = new CopyOnWriteArrayList<>();
 
     static {
         // The JDK server leaves Nagle's algorithm on; with clients that write headers and body separately that costs
@@ -148,30 +153,59 @@ public class FakeSlackApi implements AutoCloseable {
     public void reset() {
         calls.clear();
         failures.clear();
+        users.clear();
+        members.clear();
         posted.clear();
         delays.clear();
         chaos = null;
-        users.clear();
-        members.clear();
+        down = false;
     }
 
     /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
     public void rateLimitNext(String method, int retryAfterSeconds) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}", String.valueOf(retryAfterSeconds),
-                        false));
+        rateLimitNext(method, null, retryAfterSeconds);
+    }
+
+    /**
+     * The next call of {@code method} for {@code channel} gets HTTP 429 with this Retry-After: a late post of an
+     * earlier test to another channel cannot take the failure meant for this one.
+     */
+    public void rateLimitNext(String method, String channel, int retryAfterSeconds) {
+        rateLimitNextWhen(method, inChannel(channel), retryAfterSeconds);
+    }
+
+    /** The next call of {@code method} whose parameters match {@code when} gets HTTP 429 with this Retry-After. */
+    public void rateLimitNextWhen(String method, Predicate<Map<String, String>> when, int retryAfterSeconds) {
+        queue(method, new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                String.valueOf(retryAfterSeconds), when));
+    }
+
+    private static Predicate<Map<String, String>> inChannel(String channel) {
+        return params -> channel == null || channel.equals(params.get("channel"));
     }
 
     /** The next call of {@code method} gets {@code {"ok":false,"error":error}}. */
     public void failNext(String method, String error) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null, false));
+        failNext(method, null, error);
+    }
+
+    /** The next call of {@code method} for {@code channel} gets {@code {"ok":false,"error":error}}. */
+    public void failNext(String method, String channel, String error) {
+        queue(method, new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null, inChannel(channel)));
     }
 
     /** The next call of {@code method} gets this HTTP status (a 5xx from Slack's edge) and does nothing. */
     public void failNextWithStatus(String method, int status) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(status, "<html>" + status + "</html>", null, false));
+        queue(method, new Failure(status, "<html>" + status + "</html>", null, inChannel(null)));
+    }
+
+    /**
+     * The next call of {@code method} for {@code channel} takes effect (a message is posted) but its answer is lost:
+     * Slack answers 503, as when a proxy or the network fails after Slack did the work.
+     */
+    public void loseAnswerOfNext(String method, String channel) {
+        queue(method, new Failure(503, "{\"ok\":false,\"error\":\"service_unavailable\"}", null,
+                inChannel(channel), true));
     }
 
     /**
@@ -207,13 +241,8 @@ public class FakeSlackApi implements AutoCloseable {
         this.down = down;
     }
 
-    /**
-     * The next call of {@code method} takes effect (a message is posted) but its answer is lost: Slack answers 503, as
-     * when a proxy or the network fails after Slack did the work.
-     */
-    public void loseAnswerOfNext(String method) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(503, "{\"ok\":false,\"error\":\"service_unavailable\"}", null, true));
+    private void queue(String method, Failure failure) {
+        failures.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(failure);
     }
 
     @Override
@@ -243,7 +272,15 @@ public class FakeSlackApi implements AutoCloseable {
             return;
         }
         Queue<Failure> queued = failures.get(method);
-        Failure failure = queued == null ? null : queued.poll();
+        Failure failure = null;
+        if (queued != null) {
+            synchronized (queued) {
+                failure = queued.stream().filter(f -> f.when().test(params)).findFirst().orElse(null);
+                if (failure != null) {
+                    queued.remove(failure);
+                }
+            }
+        }
         if (failure != null) {
             if (failure.applied()) {
                 answer(method, params, body);
@@ -266,32 +303,6 @@ public class FakeSlackApi implements AutoCloseable {
             }
         }
         respond(exchange, 200, answer);
-    }
-
-    private String answer(String method, Map<String, String> params, String body) {
-        String nextTs = String.format("%d.%06d", ts.get() / 1_000_000, ts.incrementAndGet() % 1_000_000);
-        JsonObject json = params.isEmpty() && body.startsWith("{") ? JsonParser.parseString(body).getAsJsonObject()
-                : null;
-        String channel = params.getOrDefault("channel", json != null && json.has("channel")
-                ? json.get("channel").getAsString() : "C0000000");
-        return switch (method) {
-            case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
-                    + "\"user\":\"opsbot\",\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0001\"}";
-            case "chat.postMessage" -> posted(dmChannel(channel), params, json, nextTs);
-            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\""
-                    + params.getOrDefault("ts", nextTs) + "\",\"text\":\"\"}";
-            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs + "\"}";
-            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.getOrDefault("users", "X")
-                    .replace(",", "") + "\"}}";
-            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
-            case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
-            case "users.info" -> usersInfo(params.get("user"));
-            case "conversations.members" -> conversationsMembers(params.get("channel"));
-            case "conversations.history" -> history(params.get("channel"), null, params);
-            case "conversations.replies" -> history(params.get("channel"), params.get("ts"), params);
-            case "response_url" -> "ok";
-            default -> "{\"ok\":true}";
-        };
     }
 
     /** Applies one random fault, or returns false to let the call through. */
@@ -327,6 +338,32 @@ public class FakeSlackApi implements AutoCloseable {
             default -> exchange.close();
         }
         return true;
+    }
+
+    private String answer(String method, Map<String, String> params, String body) {
+        String nextTs = String.format("%d.%06d", ts.get() / 1_000_000, ts.incrementAndGet() % 1_000_000);
+        JsonObject json = params.isEmpty() && body.startsWith("{") ? JsonParser.parseString(body).getAsJsonObject()
+                : null;
+        String channel = params.getOrDefault("channel", json != null && json.has("channel")
+                ? json.get("channel").getAsString() : "C0000000");
+        return switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
+                    + "\"user\":\"opsbot\",\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0001\"}";
+            case "chat.postMessage" -> posted(dmChannel(channel), params, json, nextTs);
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\""
+                    + params.getOrDefault("ts", nextTs) + "\",\"text\":\"\"}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs + "\"}";
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.getOrDefault("users", "X")
+                    .replace(",", "") + "\"}}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
+            case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
+            case "users.info" -> usersInfo(params.get("user"));
+            case "conversations.members" -> conversationsMembers(params.get("channel"));
+            case "conversations.history" -> history(params.get("channel"), null, params);
+            case "conversations.replies" -> history(params.get("channel"), params.get("ts"), params);
+            case "response_url" -> "ok";
+            default -> "{\"ok\":true}";
+        };
     }
 
     /** Keeps the message (with its metadata) for conversations.history, and answers as chat.postMessage does. */

@@ -9,13 +9,14 @@ import com.microsoft.bot.restclient.ServiceResponseBuilder;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import io.opsbot.teams.TeamsProperties;
+import io.opsbot.teams.auth.IdentityTls;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import retrofit2.Retrofit;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,12 +46,11 @@ public class ConnectorClients {
     private final AppCredentials credentials;
     private final java.time.Duration readTimeout;
 
-    public ConnectorClients(TeamsProperties properties, Clock clock) {
+    public ConnectorClients(TeamsProperties properties, ObjectProvider<IdentityTls> tls, Clock clock) {
         this.readTimeout = properties.getConnectorReadTimeout();
         this.credentials = properties.hasAppId()
-                ? new ConnectorCredentials(properties.getAppId(), new ClientCredentialsTokenSource(
-                        URI.create(properties.effectiveTokenEndpoint()), properties.getAppId(),
-                        properties.getAppPassword(), clock))
+                ? new ConnectorCredentials(properties.getAppId(), MsalBotTokens.create(properties,
+                        tls.getIfAvailable(), clock))
                 // Local mode (Agents Playground): no app id, so the SDK sends no Authorization header at all.
                 : MicrosoftAppCredentials.empty();
     }
