@@ -38,7 +38,9 @@ import static org.awaitility.Awaitility.await;
  * (every stored item gets its one triage post once the database is back), and the outbox resumes.
  */
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.quartz.auto-startup=false", "opsbot.slack.triage-channel=C0TRIAGE"})
+        properties = {"spring.quartz.auto-startup=false", "opsbot.slack.triage-channel=C0TRIAGE",
+                // Slack's pace of one post a second per channel would make the catch-up after the cut a slow test.
+                "opsbot.slack.limits.channel-per-second=1000", "opsbot.slack.limits.channel-burst=1000"})
 class DatabaseOutageTest {
 
     private static final String SECRET = "outage-secret";

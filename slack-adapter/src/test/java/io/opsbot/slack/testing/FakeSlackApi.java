@@ -341,7 +341,9 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     private String answer(String method, Map<String, String> params, String body) {
-        String nextTs = String.format("%d.%06d", ts.get() / 1_000_000, ts.incrementAndGet() % 1_000_000);
+        // Slack's ts is the time the message landed (in microseconds here), unique per message.
+        long micros = ts.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
+        String nextTs = String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
         JsonObject json = params.isEmpty() && body.startsWith("{") ? JsonParser.parseString(body).getAsJsonObject()
                 : null;
         String channel = params.getOrDefault("channel", json != null && json.has("channel")
