@@ -43,6 +43,7 @@ class SingleInstanceTest {
     @Test
     void aSecondBotOnTheSameDataFolderIsRefused() {
         try (ConfigurableApplicationContext first = start("--opsbot.embedded-mongo.data-dir=" + dataDir)) {
+            assertThat(first.isActive()).isTrue();
             Throwable refused = catchThrowable(() -> start("--opsbot.embedded-mongo.data-dir=" + dataDir).close());
             assertThat(messages(refused)).contains("is in use by another Product Ops Bot process")
                     .contains("replica set");
