@@ -11,7 +11,11 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every minute, a look for triage posts the outbox gave up on ({@link FeedbackTriage#noteUndelivered()}). */
+/**
+ * Every minute, a look at triage posts that did not go out: those never queued because the database went away while
+ * the item was saved ({@link FeedbackService#publishPending()}), and those the outbox gave up on
+ * ({@link FeedbackTriage#noteUndelivered()}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class UndeliveredTriageSchedule {
 
@@ -32,13 +36,16 @@ public class UndeliveredTriageSchedule {
     static class NoteJob implements Job {
 
         private final FeedbackTriage triage;
+        private final FeedbackService feedback;
 
-        NoteJob(FeedbackTriage triage) {
+        NoteJob(FeedbackTriage triage, FeedbackService feedback) {
             this.triage = triage;
+            this.feedback = feedback;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
+            feedback.publishPending();
             triage.noteUndelivered();
         }
     }

@@ -53,17 +53,11 @@ public class SlackChatGateway implements ChatGateway {
     /** Posts with the outbox key in the message's metadata, so {@link #findSent} can recognise the message later. */
     @Override
     public PostedMessage send(Destination destination, Message message, String deliveryKey) {
-        String channel;
-        String thread = null;
-        if (destination instanceof Destination.Channel c) {
-            channel = c.channelId();
-            thread = c.threadId();
-        } else {
-            // A user id as channel posts into the app's DM with that person (Messages tab): one call, no
-            // conversations.open (Tier 3) per recipient. Slack answers with the DM's channel id, kept for updates.
-            channel = ((Destination.Direct) destination).user().userId();
-        }
-        String threadTs = thread;
+        // A user id as channel posts into the app's DM with that person (Messages tab): one call, no
+        // conversations.open (Tier 3) per recipient. Slack answers with the DM's channel id, kept for updates.
+        String channel = destination instanceof Destination.Channel c ? c.channelId()
+                : ((Destination.Direct) destination).user().userId();
+        String threadTs = thread(destination);
         pacing.post(destination.tenant(), channel);
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel)
@@ -82,16 +76,9 @@ public class SlackChatGateway implements ChatGateway {
      */
     @Override
     public Optional<PostedMessage> findSent(Destination destination, String deliveryKey, Instant since) {
-        String channel;
-        String thread = null;
-        if (destination instanceof Destination.Channel c) {
-            channel = c.channelId();
-            thread = c.threadId();
-        } else {
-            String user = ((Destination.Direct) destination).user().userId();
-            channel = call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
-                    .getChannel().getId();
-        }
+        String channel = destination instanceof Destination.Channel c ? c.channelId()
+                : dmChannel(((Destination.Direct) destination).user().userId());
+        String thread = thread(destination);
         String oldest = since.getEpochSecond() + ".000000";
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -125,6 +112,16 @@ public class SlackChatGateway implements ChatGateway {
             cursor = next;
         }
         return Optional.empty();
+    }
+
+    private static String thread(Destination destination) {
+        return destination instanceof Destination.Channel c ? c.threadId() : null;
+    }
+
+    /** The id of the app's DM with a person (conversations.open answers it without opening anything new). */
+    private String dmChannel(String user) {
+        return call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
+                .getChannel().getId();
     }
 
     @Override

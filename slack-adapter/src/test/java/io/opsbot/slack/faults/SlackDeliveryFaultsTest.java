@@ -1,6 +1,5 @@
 package io.opsbot.slack.faults;
 
-import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -10,13 +9,12 @@ import io.opsbot.core.standup.StandupRepository;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.OutboxDriver;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.SlackAdapterTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -75,16 +73,14 @@ class SlackDeliveryFaultsTest extends SlackAdapterTest {
         assertThat(standups.runNow(standup)).isEqualTo(PEOPLE);
         nudges.fireDue();
         long planned = System.nanoTime();
-        retryFor(Duration.ofSeconds(8));
+        OutboxDriver retries = new OutboxDriver(outbox, mongo, clock);
+        retries.retryFor(Duration.ofSeconds(8));
         long faults = SLACK.calls("chat.postMessage").stream().filter(c -> c.responseBody().startsWith("chaos"))
                 .count();
         SLACK.calm();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (undelivered() > 0 && System.nanoTime() < deadline) {
-            retryFor(Duration.ofMillis(500));
-        }
-        assertThat(undelivered()).as("deliveries not sent (seed %d)", seed).isZero();
+        assertThat(retries.retryUntilSent("standup", Duration.ofSeconds(90)))
+                .as("deliveries not sent (seed %d)", seed).isZero();
         System.out.printf("SlackDeliveryFaultsTest: %d prompts planned and queued in %.1f s, %d faults, all delivered "
                 + "%.1f s after the start%n", PEOPLE, (planned - started) / 1e9, faults,
                 (System.nanoTime() - started) / 1e9);
@@ -94,24 +90,5 @@ class SlackDeliveryFaultsTest extends SlackAdapterTest {
                     .as("prompts to %s (seed %d)", person.userId(), seed).isEqualTo(1);
         }
         assertThat(SLACK.landed("C0FAULTS", "")).as("summary posts").isEqualTo(1);
-    }
-
-    /** Lets the outbox retry what is due for a while, the clock following real time as the retry job's would. */
-    private void retryFor(Duration time) {
-        long end = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < end) {
-            clock.set(Instant.now());
-            outbox.retryDue();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private long undelivered() {
-        return mongo.count(Query.query(Criteria.where("state").is(Delivery.State.PENDING)), Delivery.class);
     }
 }

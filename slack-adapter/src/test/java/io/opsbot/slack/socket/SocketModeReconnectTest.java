@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 class SocketModeReconnectTest {
 
     private static final FakeSlackApi SLACK = new FakeSlackApi();
-    private static final FakeSocketModeServer SOCKET = startSocket();
+    private static final FakeSocketModeServer SOCKET = FakeSocketModeServer.startFor(SLACK);
     private static final AtomicInteger COMMANDS = new AtomicInteger();
 
     @TestConfiguration
@@ -73,13 +73,6 @@ class SocketModeReconnectTest {
     HealthIndicator slackSocketModeHealthIndicator;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-    private static FakeSocketModeServer startSocket() {
-        FakeSocketModeServer server = new FakeSocketModeServer();
-        server.start();
-        SLACK.socketModeUrl(server.url());
-        return server;
-    }
 
     @DynamicPropertySource
     static void socketMode(DynamicPropertyRegistry registry) {

@@ -23,6 +23,14 @@ public class FakeSocketModeServer extends WebSocketServer {
         setReuseAddr(true);
     }
 
+    /** Started, with {@code slack}'s apps.connections.open sending clients here. */
+    public static FakeSocketModeServer startFor(FakeSlackApi slack) {
+        FakeSocketModeServer server = new FakeSocketModeServer();
+        server.start();
+        slack.socketModeUrl(server.url());
+        return server;
+    }
+
     public String url() {
         return "ws://127.0.0.1:" + getAddress().getPort() + "/";
     }

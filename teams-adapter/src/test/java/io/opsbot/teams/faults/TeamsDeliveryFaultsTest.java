@@ -1,18 +1,16 @@
 package io.opsbot.teams.faults;
 
-import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.OutboxDriver;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -57,16 +55,13 @@ class TeamsDeliveryFaultsTest extends TeamsAdapterTest {
 
         clock.set(Instant.now());
         outbox.enqueueAll(prompts);
-        retryFor(Duration.ofSeconds(8));
+        OutboxDriver retries = new OutboxDriver(outbox, mongo, clock);
+        retries.retryFor(Duration.ofSeconds(8));
         long faults = connector.connectorCalls().stream().filter(this::mine)
                 .filter(r -> String.valueOf(r.answer().get()).startsWith("chaos")).count();
         connector.calm();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (undelivered() > 0 && System.nanoTime() < deadline) {
-            retryFor(Duration.ofMillis(500));
-        }
-
-        assertThat(undelivered()).as("deliveries not sent (seed %d)", seed).isZero();
+        assertThat(retries.retryUntilSent("teams-faults:" + tenantId, Duration.ofSeconds(90)))
+                .as("deliveries not sent (seed %d)", seed).isZero();
         assertThat(faults).as("faults injected").isGreaterThan(PEOPLE / 10);
         Map<String, String> personOfChat = new HashMap<>();
         for (Recorded created : createdConversations()) {
@@ -81,24 +76,5 @@ class TeamsDeliveryFaultsTest extends TeamsAdapterTest {
         assertThat(promptsPerPerson).as("people prompted (seed %d)", seed).hasSize(PEOPLE)
                 .doesNotContainKey("?")
                 .allSatisfy((person, count) -> assertThat(count).as("prompts to %s", person).isEqualTo(1));
-    }
-
-    private void retryFor(Duration time) {
-        long end = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < end) {
-            clock.set(Instant.now());
-            outbox.retryDue();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private long undelivered() {
-        return mongo.count(Query.query(Criteria.where("_id").regex("^teams-faults:" + tenantId)
-                .and("state").is(Delivery.State.PENDING)), Delivery.class);
     }
 }
