@@ -44,8 +44,4 @@ final class DurableCommits {
             durable = covering;
         }
     }
-
-    Durability durability() {
-        return durability;
-    }
 }

@@ -36,8 +36,4 @@ final class DurableH2Backend extends H2Backend {
             }
         }
     }
-
-    DurableCommits commits() {
-        return commits;
-    }
 }

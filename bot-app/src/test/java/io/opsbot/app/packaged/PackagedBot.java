@@ -110,10 +110,6 @@ public final class PackagedBot implements AutoCloseable {
         }
     }
 
-    public boolean alive() {
-        return process != null && process.isAlive();
-    }
-
     public String log() {
         try {
             return Files.readString(log);

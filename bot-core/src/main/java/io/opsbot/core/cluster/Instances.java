@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -87,11 +86,6 @@ public class Instances implements SmartLifecycle {
     /** Leaves: hands back everything this instance still holds (a graceful shutdown). */
     public void leave() {
         release(id, "stopping");
-    }
-
-    public List<Instance> live() {
-        return mongo.find(Query.query(Criteria.where("seenAt").gte(clock.instant().minus(properties.getGoneAfter()))),
-                Instance.class);
     }
 
     private void beat(Instant now) {

@@ -100,10 +100,6 @@ public class Delivery {
         return leaseUntil;
     }
 
-    public String getLeasedBy() {
-        return leasedBy;
-    }
-
     public boolean isInDoubt() {
         return inDoubt;
     }
