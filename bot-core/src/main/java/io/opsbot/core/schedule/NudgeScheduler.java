@@ -4,6 +4,8 @@ import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -43,6 +45,8 @@ public class NudgeScheduler implements LeaseHolder, InitializingBean {
     /** The marker version this instance last acted on, and the earliest nudge it then knew of. */
     private volatile long seenVersion = -1;
     private volatile Instant nextDue = Instant.MIN;
+    /** Off once the application is closing: the nudge being fired finishes, no new one is taken. */
+    private volatile boolean accepting = true;
 
     public NudgeScheduler(MongoTemplate mongo, ObjectProvider<NudgeDispatcher> dispatcher, ObjectProvider<Instances> instances,
                   ScheduleProperties properties, Clock clock) {
@@ -98,7 +102,7 @@ public class NudgeScheduler implements LeaseHolder, InitializingBean {
     public List<Nudge> fireDue() {
         List<Nudge> fired = new ArrayList<>();
         Optional<Stored> next;
-        while ((next = leaseNextDue()).isPresent()) {
+        while (accepting && (next = leaseNextDue()).isPresent()) {
             Stored leased = next.get();
             try {
                 dispatcher.getObject().fire(leased.nudge());
@@ -111,6 +115,11 @@ public class NudgeScheduler implements LeaseHolder, InitializingBean {
         }
         nextDue = earliestWork();
         return fired;
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void closing() {
+        accepting = false;
     }
 
     /** Forget what this instance knows; the next tick looks at the database again. */
