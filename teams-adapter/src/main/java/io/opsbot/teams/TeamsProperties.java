@@ -73,8 +73,8 @@ public class TeamsProperties {
      * How long one Bot Connector call may wait for its answer. Above Teams' own 15 s would hold a reply past its
      * deadline; a send that times out is retried by the outbox.
      */
-    @jakarta.validation.constraints.NotNull
-    private java.time.Duration connectorReadTimeout = java.time.Duration.ofSeconds(10);
+    @NotNull
+    private Duration connectorReadTimeout = Duration.ofSeconds(10);
 
     public boolean hasAppId() {
         return !appId.isEmpty();
@@ -257,11 +257,11 @@ public class TeamsProperties {
         return value == null ? "" : value.strip();
     }
 
-    public java.time.Duration getConnectorReadTimeout() {
+    public Duration getConnectorReadTimeout() {
         return connectorReadTimeout;
     }
 
-    public void setConnectorReadTimeout(java.time.Duration connectorReadTimeout) {
+    public void setConnectorReadTimeout(Duration connectorReadTimeout) {
         this.connectorReadTimeout = connectorReadTimeout;
     }
 

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,7 +104,7 @@ public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
         Instant now = clock.instant();
         List<Delivery> deliveries = messages.stream()
                 .map(m -> new Delivery(m.key(), m.destination(), m.message(), null, now, m.expiresAt())).toList();
-        java.util.Set<Integer> existing = Claims.insertNew(mongo, deliveries, Delivery.class);
+        Set<Integer> existing = Claims.insertNew(mongo, deliveries, Delivery.class);
         int added = 0;
         for (int i = 0; i < deliveries.size(); i++) {
             if (!existing.contains(i)) {

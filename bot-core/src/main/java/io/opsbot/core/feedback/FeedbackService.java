@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public class FeedbackService {
     public int publishPending() {
         List<FeedbackItem> pending = mongo.find(Query.query(Criteria.where("triagePending").is(true)
                 .and("createdAt").lt(clock.instant().minus(PENDING_GRACE))), FeedbackItem.class);
-        List<String> done = new java.util.ArrayList<>();
+        List<String> done = new ArrayList<>();
         int published = 0;
         for (FeedbackItem item : pending) {
             if (!item.isAwaitingTriageChannel() && triage.delivery(item).isEmpty()) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,7 +43,7 @@ import java.util.Optional;
 public class OnboardingService implements MemberJoinedListener, InitializingBean {
 
     static final String NUDGE = "onboarding";
-    static final java.time.Duration START_GRACE = java.time.Duration.ofSeconds(30);
+    static final Duration START_GRACE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
 
     private final MongoTemplate mongo;

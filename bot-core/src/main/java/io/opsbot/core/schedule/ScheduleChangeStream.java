@@ -15,6 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,7 +60,7 @@ class ScheduleChangeStream implements SmartLifecycle {
         ClusterType type = clusterType();
         if (type != ClusterType.REPLICA_SET && type != ClusterType.SHARDED) {
             log.info("The database is {}, without change streams: other instances' schedule changes are seen by "
-                    + "polling every {}", type.name().toLowerCase(java.util.Locale.ROOT), properties.getPollInterval());
+                    + "polling every {}", type.name().toLowerCase(Locale.ROOT), properties.getPollInterval());
             return;
         }
         boolean watched = false;
@@ -94,7 +96,7 @@ class ScheduleChangeStream implements SmartLifecycle {
 
     /** What kind of deployment the driver found (it learns this on its first connection). */
     private ClusterType clusterType() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         ClusterType type = client.getClusterDescription().getType();
         while (type == ClusterType.UNKNOWN && running && System.nanoTime() < deadline) {
             pause(100);

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What happens on a standup day: asking people (once each), recording answers and skips, posting each report in the
@@ -130,7 +132,7 @@ public class StandupService {
             plan.add(new Attendance(run, p.user(), p.name(), p.zone().getId(), status, free.reason(), at, cutoff));
         }
         Claims.insertNew(mongo, plan, Attendance.class);
-        java.util.Set<String> planned = plan.stream().map(Attendance::getId).collect(java.util.stream.Collectors.toSet());
+        Set<String> planned = plan.stream().map(Attendance::getId).collect(Collectors.toSet());
         // As stored: someone who skipped the day before being asked keeps their skip.
         for (Attendance a : attendance(run)) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -115,7 +116,7 @@ public class TrainingService {
      * before is not stored or sent again.
      */
     private void invite(TrainingSession session) {
-        List<Outbox.Outgoing> messages = new java.util.ArrayList<>();
+        List<Outbox.Outgoing> messages = new ArrayList<>();
         for (UserRef invitee : session.getAudience()) {
             messages.add(new Outbox.Outgoing(key(session.getId(), invitee, "invite"), new Destination.Direct(invitee),
                     TrainingCards.invitation(session, zoneOf(invitee, session), null), session.getStartsAt()));
@@ -238,7 +239,7 @@ public class TrainingService {
     }
 
     private void sendAnnouncement(Announcement announcement) {
-        List<Outbox.Outgoing> messages = new java.util.ArrayList<>();
+        List<Outbox.Outgoing> messages = new ArrayList<>();
         for (UserRef person : announcement.getAudience()) {
             messages.add(new Outbox.Outgoing(key(announcement.getId(), person, "announce"),
                     new Destination.Direct(person), TrainingCards.announcement(announcement, false), null));

@@ -3,9 +3,12 @@ package io.opsbot.slack.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
 
 /**
  * Slack settings under {@code opsbot.slack}. Tokens and the signing secret come from the environment
@@ -33,8 +36,8 @@ public class SlackProperties {
      * How long one Web API call may take. A post that times out may still have reached Slack; the outbox looks for it
      * before posting again.
      */
-    @jakarta.validation.constraints.NotNull
-    private java.time.Duration httpTimeout = java.time.Duration.ofSeconds(10);
+    @NotNull
+    private Duration httpTimeout = Duration.ofSeconds(10);
 
     /** Channel id for triage posts until a workspace runs "/feedback triage here". */
     private String triageChannel;
@@ -134,11 +137,11 @@ public class SlackProperties {
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
     }
 
-    public java.time.Duration getHttpTimeout() {
+    public Duration getHttpTimeout() {
         return httpTimeout;
     }
 
-    public void setHttpTimeout(java.time.Duration httpTimeout) {
+    public void setHttpTimeout(Duration httpTimeout) {
         this.httpTimeout = httpTimeout;
     }
 
