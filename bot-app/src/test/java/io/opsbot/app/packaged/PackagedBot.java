@@ -6,13 +6,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged bot ({@code bot-app/target/bot-app-*.jar}, built by {@code mvn package}) as a child process, the way an
@@ -26,9 +33,9 @@ public final class PackagedBot implements AutoCloseable {
     private static Path launcher;
     private static Path archive;
 
-    private static final java.util.regex.Pattern HTTP_PORT = java.util.regex.Pattern.compile(
+    private static final Pattern HTTP_PORT = Pattern.compile(
             "Tomcat started on port (\\d+)");
-    private static final java.util.regex.Pattern MONGO_PORT = java.util.regex.Pattern.compile(
+    private static final Pattern MONGO_PORT = Pattern.compile(
             "listening on 127\\.0\\.0\\.1:(\\d+)");
 
     private final Path dataDir;
@@ -38,6 +45,8 @@ public final class PackagedBot implements AutoCloseable {
     private int starts;
     private volatile int port;
     private volatile int mongoPort;
+    /** Where this start's output begins in the log. */
+    private long startOffset;
 
     /**
      * A bot on its own data folder; {@code settings} are Spring properties ({@code opsbot.slack.bot-token=...}). It
@@ -83,8 +92,9 @@ public final class PackagedBot implements AutoCloseable {
                 "-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-jar", launcher.toString()));
         command.addAll(arguments());
         try {
-            Files.writeString(log, "---- start " + (++starts) + "\n", java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, "---- start " + (++starts) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            startOffset = Files.size(log);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
@@ -147,9 +157,9 @@ public final class PackagedBot implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the bot exited during start-up:\n" + tail());
             }
-            String thisStart = log().substring(log().lastIndexOf("---- start " + starts));
-            java.util.regex.Matcher http = HTTP_PORT.matcher(thisStart);
-            java.util.regex.Matcher mongo = MONGO_PORT.matcher(thisStart);
+            String thisStart = logSinceStart();
+            Matcher http = HTTP_PORT.matcher(thisStart);
+            Matcher mongo = MONGO_PORT.matcher(thisStart);
             if (http.find() && ready(Integer.parseInt(http.group(1)))) {
                 port = Integer.parseInt(http.group(1));
                 mongoPort = mongo.find() ? Integer.parseInt(mongo.group(1)) : -1;
@@ -158,6 +168,17 @@ public final class PackagedBot implements AutoCloseable {
             sleep(50);
         }
         throw new IllegalStateException("the bot did not become ready within " + timeout + ":\n" + tail());
+    }
+
+    /** This start's output so far (the log of every start is kept in one file, which grows). */
+    private String logSinceStart() {
+        try (FileChannel file = FileChannel.open(log)) {
+            ByteBuffer bytes = ByteBuffer.allocate((int) Math.max(0, file.size() - startOffset));
+            file.read(bytes, startOffset);
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static boolean ready(int port) {
@@ -230,7 +251,7 @@ public final class PackagedBot implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
