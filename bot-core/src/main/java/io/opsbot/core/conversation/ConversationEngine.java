@@ -1,8 +1,11 @@
 package io.opsbot.core.conversation;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Permission;
 import io.opsbot.core.form.Form;
 import io.opsbot.core.form.FormValidator;
 import io.opsbot.core.form.FormValues;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
@@ -19,8 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * The single entry point adapters call for everything a user does: a command, a free-text message to the bot, a form
- * submission, a button click. It routes to the feature that owns it and guarantees the user gets a clear answer:
- * {@link UserError}s become their message, anything unexpected becomes an apology with a reference that is logged.
+ * submission, a button click. It routes to the feature that owns it, reads commands against their declared
+ * {@link Subcommand}s, checks the declared role with the {@link AccessPolicy} before anything runs, and guarantees the
+ * user gets a clear answer: {@link UserError}s become their message, anything unexpected becomes an apology with a
+ * reference that is logged.
  */
 @Component
 public class ConversationEngine {
@@ -28,18 +33,21 @@ public class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
     private final CommandRouter router;
+    private final AccessPolicy access;
     private final Map<String, FormHandler> formHandlers;
-    private final List<ActionHandler> actionHandlers;
+    private final Map<String, Action> actions;
     private final List<MessageInterceptor> interceptors;
     private final Map<String, MessageShortcut> shortcuts;
 
-    public ConversationEngine(CommandRouter router, List<FormHandler> formHandlers,
-                              List<ActionHandler> actionHandlers, List<MessageInterceptor> interceptors,
+    public ConversationEngine(CommandRouter router, AccessPolicy access, List<FormHandler> formHandlers,
+                              List<Actions> actions, List<MessageInterceptor> interceptors,
                               List<MessageShortcut> shortcuts) {
         this.router = router;
+        this.access = access;
         this.formHandlers = formHandlers.stream()
                 .collect(Collectors.toUnmodifiableMap(FormHandler::formId, h -> h));
-        this.actionHandlers = List.copyOf(actionHandlers);
+        this.actions = actions.stream().flatMap(a -> a.actions().stream())
+                .collect(Collectors.toUnmodifiableMap(Action::id, a -> a));
         this.interceptors = List.copyOf(interceptors);
         this.shortcuts = shortcuts.stream()
                 .collect(Collectors.toUnmodifiableMap(MessageShortcut::id, s -> s));
@@ -49,15 +57,31 @@ public class ConversationEngine {
     public Response onCommand(Invoker invoker, String commandName, String arguments) {
         String name = CommandRouter.normalize(commandName);
         return guarded(invoker, name, () -> {
-            Optional<Command> command = router.find(name);
-            if (command.isEmpty()) {
-                return Response.privately(unknownCommand(invoker, name));
+            Optional<Command> found = router.find(name);
+            if (found.isEmpty()) {
+                return Response.privately(router.unknownCommand(name, invoker.platform()));
             }
-            CommandRequest request = new CommandRequest(invoker, name, arguments);
-            if (request.subcommand().equals("help")) {
-                return Response.privately(router.help(command.get(), invoker.platform()));
+            Command command = found.get();
+            String typed = arguments == null ? "" : arguments.strip();
+            if (typed.split("\\s+", 2)[0].equalsIgnoreCase("help")) {
+                return Response.privately(router.help(command, invoker.platform()));
             }
-            return command.get().handle(request);
+            CommandLine.Outcome outcome = CommandLine.read(command, typed, invoker.tenant());
+            if (outcome instanceof CommandLine.BadArguments bad) {
+                return Response.privately(router.usageError(command, bad.named(), bad.reason(), invoker.platform()));
+            }
+            if (outcome instanceof CommandLine.Unknown unknown) {
+                return Response.privately(unknown.word().isEmpty() ? router.help(command, invoker.platform())
+                        : router.unknownSubcommand(command, unknown.word(), unknown.reason(), invoker.platform()));
+            }
+            CommandLine.Matched matched = (CommandLine.Matched) outcome;
+            Subcommand sub = matched.subcommand();
+            Optional<Response> refused = refusal(invoker, sub.permission());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            command.before(invoker);
+            return sub.handler().handle(invoker, matched.arguments());
         });
     }
 
@@ -81,7 +105,7 @@ public class ConversationEngine {
             String name = space < 0 ? trimmed : trimmed.substring(0, space);
             String rest = space < 0 ? "" : trimmed.substring(space + 1);
             if (router.find(name).isEmpty()) {
-                return Response.privately(unknownCommand(invoker, CommandRouter.normalize(name)));
+                return Response.privately(router.unknownCommand(CommandRouter.normalize(name), invoker.platform()));
             }
             return onCommand(invoker, name, rest);
         });
@@ -94,6 +118,10 @@ public class ConversationEngine {
             return SubmissionResult.accepted(Message.text("This form is no longer available. Please start again."));
         }
         try {
+            Optional<Response> refused = refusal(submission.invoker(), handler.permission());
+            if (refused.isPresent()) {
+                return SubmissionResult.accepted(((Response.Reply) refused.get()).message());
+            }
             Form form = handler.form(submission);
             Map<String, String> errors = FormValidator.validate(form, submission.values());
             if (!errors.isEmpty()) {
@@ -107,15 +135,18 @@ public class ConversationEngine {
         }
     }
 
+    /** A button click: the declared action, if the person may click it and the button's value still means something. */
     public Response onAction(ActionRequest request) {
-        return guarded(request.invoker(), "action " + request.actionId(), () -> actionHandlers.stream()
-                .filter(h -> request.actionId().startsWith(h.prefix() + "."))
-                .findFirst()
-                .map(h -> h.handle(request))
-                .orElseGet(() -> {
-                    log.warn("No handler for action {}", request.actionId());
-                    return Response.privately("That button is no longer active.");
-                }));
+        return guarded(request.invoker(), "action " + request.actionId(), () -> {
+            Action action = actions.get(request.actionId());
+            ButtonValue value = ButtonValue.decode(request.value());
+            if (action == null || value == null) {
+                log.warn("No action {} for value {}", request.actionId(), request.value());
+                return Response.privately(Action.NO_LONGER_ACTIVE);
+            }
+            return refusal(request.invoker(), action.permission())
+                    .orElseGet(() -> action.handler().handle(request, value));
+        });
     }
 
     /** An action chosen on an existing message, e.g. "Save as feedback". */
@@ -142,19 +173,26 @@ public class ConversationEngine {
         return Optional.of(handler.form(new FormSubmission(invoker, formId, Map.of(), state)).withState(state));
     }
 
+    /** The refusal for someone without the role, nothing done; empty when they may go ahead. */
+    private Optional<Response> refusal(Invoker invoker, Permission permission) {
+        if (access.allows(invoker.user(), permission.role())) {
+            return Optional.empty();
+        }
+        return Optional.of(warning(permission.refusal()));
+    }
+
     private Response guarded(Invoker invoker, String what, Supplier<Response> work) {
         try {
             return work.get();
         } catch (UserError e) {
-            return Response.privately(Message.of(Markup.builder().text("⚠️ ").text(e.getMessage()).build()));
+            return warning(e.getMessage());
         } catch (RuntimeException e) {
             return Response.privately(apology(invoker, what, e));
         }
     }
 
-    private Message unknownCommand(Invoker invoker, String name) {
-        return Message.of(Markup.builder().text("I don't know ").code(name).text(".").newline()
-                .append(router.overviewText(invoker.platform())).build());
+    private static Response warning(String text) {
+        return Response.privately(Message.of(Markup.builder().text("⚠️ ").text(text).build()));
     }
 
     private static Message apology(Invoker invoker, String what, RuntimeException e) {

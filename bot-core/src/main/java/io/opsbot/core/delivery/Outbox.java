@@ -8,13 +8,11 @@ import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,7 +35,7 @@ import java.util.concurrent.Executor;
  * </ul>
  */
 @Service
-public class Outbox implements InitializingBean {
+public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
@@ -253,11 +251,5 @@ public class Outbox implements InitializingBean {
     private Delivery releaseAndGet(String key, Update update) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), update.unset("leaseUntil"),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(Delivery.class).createIndex(new Index().on("state", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).named("deliveries_due"));
     }
 }

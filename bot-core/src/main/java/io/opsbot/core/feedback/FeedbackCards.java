@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -35,7 +36,7 @@ final class FeedbackCards {
         List<Button> buttons = new ArrayList<>();
         for (FeedbackStatus status : FeedbackStatus.values()) {
             if (status != FeedbackStatus.NEW && status != item.getStatus()) {
-                String value = item.getId() + ":" + status.name();
+                ButtonValue value = ButtonValue.of(item.getId(), status.name());
                 buttons.add(switch (status) {
                     case SHIPPED -> Button.primary(STATUS_ACTION, status.label(), value);
                     case DECLINED -> Button.danger(STATUS_ACTION, status.label(), value);
@@ -47,7 +48,7 @@ final class FeedbackCards {
     }
 
     static Message captured(FeedbackItem item, boolean hasTriage, boolean showAdminHint) {
-        Markup.Builder text = Markup.builder().text("✅ Saved as ").bold(item.reference()).text(": ")
+        Markup.Builder text = Markup.builder().text("✅ Saved as ").bold(item.reference().toString()).text(": ")
                 .text(Texts.shorten(item.getSummary(), FeedbackDraft.SUMMARY_LIMIT));
         List<String> tags = new ArrayList<>();
         if (item.getType() != null) {
@@ -86,7 +87,7 @@ final class FeedbackCards {
 
     static Message statusChanged(FeedbackItem item, String byName) {
         Markup text = Markup.builder().text(item.getStatus().emoji() + " Update on your feedback ")
-                .bold(item.reference()).text(" “")
+                .bold(item.reference().toString()).text(" “")
                 .text(Texts.shorten(item.getSummary(), 80)).text("”: it is now ")
                 .bold(item.getStatus().label()).text(" (by " + byName + ").")
                 .build();
@@ -99,7 +100,7 @@ final class FeedbackCards {
             return text.newline().italic(empty).build();
         }
         for (FeedbackItem item : items) {
-            text.newline().text(item.getStatus().emoji() + " ").bold(item.reference()).text(" ")
+            text.newline().text(item.getStatus().emoji() + " ").bold(item.reference().toString()).text(" ")
                     .text(Texts.shorten(item.getSummary(), 90))
                     .italic(" · " + item.getStatus().label());
         }

@@ -50,7 +50,7 @@ public class OnboardingSettings {
     /** The key of the track new people start, or empty when nobody is started automatically. */
     public Optional<String> autoTrack(TenantRef tenant) {
         String chosen = stored(tenant).map(Stored::autoTrack).orElse(null);
-        String key = chosen != null ? chosen : properties.getAutoStartTrack();
+        String key = chosen != null ? chosen : properties.autoStartTrack();
         return key == null || key.isBlank() || key.equals(OFF) ? Optional.empty() : Optional.of(key);
     }
 

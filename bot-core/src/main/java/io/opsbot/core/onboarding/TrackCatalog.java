@@ -38,10 +38,10 @@ public class TrackCatalog {
 
     public TrackCatalog(MongoTemplate mongo, OnboardingProperties properties) {
         this.mongo = mongo;
-        if (properties.isIncludeDefaultTrack()) {
+        if (properties.includeDefaultTrack()) {
             shipped().forEach(t -> configured.put(t.key(), t));
         }
-        for (OnboardingProperties.TrackDefinition definition : properties.getTracks()) {
+        for (OnboardingProperties.TrackDefinition definition : properties.tracks()) {
             configured.put(definition.getKey(), toTrack(definition));
         }
     }
@@ -62,8 +62,8 @@ public class TrackCatalog {
     /** A YAML track as a track; a day that does not read as a day fails the start-up with the track's key. */
     static OnboardingTrack toTrack(OnboardingProperties.TrackDefinition definition) {
         try {
-            List<OnboardingStep> steps = definition.getSteps().stream().map(s -> new OnboardingStep(s.getTitle(),
-                    s.getBody(), s.getLink(), DayOffset.parse(s.getDay()), s.isRequiresAck())).toList();
+            List<OnboardingStep> steps = definition.getSteps().stream().map(s -> new OnboardingStep(s.title(),
+                    s.body(), s.link(), DayOffset.parse(s.day()), s.requiresAck())).toList();
             List<UserRef> notify = definition.getNotify().stream().map(TrackCatalog::userKey).toList();
             return new OnboardingTrack(null, null, definition.getKey(), definition.getTitle(),
                     definition.getDescription(), steps, notify, null, null);

@@ -2,6 +2,7 @@ package io.opsbot.core.people;
 
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.schedule.Zones;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -14,7 +15,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,16 +136,12 @@ public class ProfileService {
     }
 
     /** Reads an IANA zone id ({@code Europe/Berlin}); offsets and abbreviations are refused, they ignore DST. */
+    /** The zone named, or a {@link UserError} saying what to type instead ({@link Zones#parse}). */
     public static ZoneId parseZone(String zoneId) {
-        String id = zoneId == null ? "" : zoneId.strip();
-        if (!id.contains("/") && !id.equals("UTC")) {
-            throw new UserError("Use a time zone name like Europe/Berlin or America/New_York (not an offset or an "
-                    + "abbreviation, which ignore daylight saving time).");
-        }
         try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            throw new UserError("I don't know the time zone \"" + id + "\". Use a name like Europe/Berlin.");
+            return Zones.parse(zoneId);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
