@@ -21,11 +21,13 @@ import java.util.Optional;
 @Component
 public class FeedbackTriage {
 
+    private final FeedbackRepository repository;
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final TenantSettingsService settings;
 
-    public FeedbackTriage(MongoTemplate mongo, Outbox outbox, TenantSettingsService settings) {
+    public FeedbackTriage(FeedbackRepository repository, MongoTemplate mongo, Outbox outbox, TenantSettingsService settings) {
+        this.repository = repository;
         this.mongo = mongo;
         this.outbox = outbox;
         this.settings = settings;
@@ -48,8 +50,7 @@ public class FeedbackTriage {
 
     /** After a tenant sets its triage channel, posts what was waiting for one. */
     public void releaseWaiting(TenantRef tenant) {
-        List<FeedbackItem> waiting = mongo.find(Query.query(Criteria.where("tenant").is(tenant)
-                .and("awaitingTriageChannel").is(true)), FeedbackItem.class);
+        List<FeedbackItem> waiting = repository.findByTenantAndAwaitingTriageChannelTrue(tenant);
         for (FeedbackItem item : waiting) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())),
                     new Update().unset("awaitingTriageChannel"), FeedbackItem.class);

@@ -14,7 +14,6 @@ import io.opsbot.core.tenant.UserRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,6 +43,7 @@ public class OnboardingService implements MemberJoinedListener {
     static final String NUDGE = "onboarding";
     private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
 
+    private final OnboardingRunRepository runs;
     private final MongoTemplate mongo;
     private final TrackCatalog catalog;
     private final OnboardingSettings settings;
@@ -54,9 +54,10 @@ public class OnboardingService implements MemberJoinedListener {
     private final ProfileService profiles;
     private final Clock clock;
 
-    public OnboardingService(MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
+    public OnboardingService(OnboardingRunRepository runs, MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
                              OnboardingProperties properties, Outbox outbox, NudgeScheduler nudges,
                              AvailabilityService availability, ProfileService profiles, Clock clock) {
+        this.runs = runs;
         this.mongo = mongo;
         this.catalog = catalog;
         this.settings = settings;
@@ -100,7 +101,7 @@ public class OnboardingService implements MemberJoinedListener {
         String name = displayName != null && !displayName.isBlank() ? displayName : profiles.displayName(user);
         OnboardingRun run = new OnboardingRun(user, name, track, zone, clock.instant(), startedBy, notify);
         try {
-            mongo.insert(run);
+            runs.insert(run);
         } catch (DuplicateKeyException e) {
             return new Started(find(run.getId()).orElseThrow(), false);
         }
@@ -135,7 +136,7 @@ public class OnboardingService implements MemberJoinedListener {
     }
 
     public Optional<OnboardingRun> find(String runId) {
-        return Optional.ofNullable(mongo.findById(runId, OnboardingRun.class));
+        return runs.findById(runId);
     }
 
     /**
@@ -224,24 +225,21 @@ public class OnboardingService implements MemberJoinedListener {
     }
 
     public List<OnboardingRun> runsOf(UserRef user) {
-        return mongo.find(Query.query(Criteria.where("user").is(user).and("status")
-                .in(OnboardingRun.Status.ACTIVE, OnboardingRun.Status.FINISHED))
-                .with(Sort.by(Sort.Direction.DESC, "startedAt")), OnboardingRun.class);
+        return runs.findByUserAndStatusInOrderByStartedAtDesc(user,
+                List.of(OnboardingRun.Status.ACTIVE, OnboardingRun.Status.FINISHED));
     }
 
     public List<OnboardingRun> active(TenantRef tenant) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("status")
-                .is(OnboardingRun.Status.ACTIVE)).with(Sort.by("startedAt")), OnboardingRun.class);
+        return runs.findByTenantAndStatusOrderByStartedAt(tenant, OnboardingRun.Status.ACTIVE);
     }
 
     /** Runs whose finish this person is told of (their buddy or manager), still going. */
     public List<OnboardingRun> following(UserRef user) {
-        return mongo.find(Query.query(Criteria.where("notify").is(user).and("status")
-                .is(OnboardingRun.Status.ACTIVE)).with(Sort.by("startedAt")), OnboardingRun.class);
+        return runs.findByNotifyAndStatusOrderByStartedAt(user, OnboardingRun.Status.ACTIVE);
     }
 
     List<OnboardingRun> allActive() {
-        return mongo.find(Query.query(Criteria.where("status").is(OnboardingRun.Status.ACTIVE)), OnboardingRun.class);
+        return runs.findByStatus(OnboardingRun.Status.ACTIVE);
     }
 
     /** Open steps that needed acknowledgement and are past due, with the day they became overdue. */

@@ -13,7 +13,6 @@ import io.opsbot.core.message.Message;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 
 /** {@code /training announce}: a new process or tool that people must acknowledge. */
 @Component

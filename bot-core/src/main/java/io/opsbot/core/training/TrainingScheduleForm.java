@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /training schedule}: title, description, date and time in a zone, who is invited, a link. */
