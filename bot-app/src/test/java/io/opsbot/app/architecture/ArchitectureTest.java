@@ -11,6 +11,9 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -158,6 +161,20 @@ class ArchitectureTest {
                 .map(p -> p.substring("io.opsbot.core.".length()).split("\\.")[0]).distinct())
                 .allSatisfy(p -> assertThat(placed).as("layer of io.opsbot.core." + p).contains(p));
         assertThat(placed).doesNotHaveDuplicates();
+    }
+
+    /** Every production package of every module says in a package-info.java what it is for. */
+    @Test
+    void everyPackageSaysWhatItIsFor() throws IOException {
+        List<Path> packages;
+        try (Stream<Path> files = Files.walk(Path.of(".."), 12)) {
+            packages = files.filter(f -> f.toString().replace('\\', '/').contains("/src/main/java/")
+                            && f.getFileName().toString().endsWith(".java"))
+                    .map(Path::getParent).distinct().toList();
+        }
+
+        assertThat(packages).hasSizeGreaterThan(30)
+                .allSatisfy(dir -> assertThat(dir.resolve("package-info.java")).as("package-info in " + dir).exists());
     }
 
     /** The feature rule is not vacuous: OKR code that reaches into feedback is reported. */

@@ -42,15 +42,15 @@ public class StandupForm implements FormHandler {
 
     private final StandupService service;
     private final StandupRepository standups;
-    private final StandupNudges scheduler;
+    private final StandupNudges nudges;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupForm(StandupService service, StandupRepository standups, StandupNudges scheduler,
+    public StandupForm(StandupService service, StandupRepository standups, StandupNudges nudges,
                        ProfileService profiles, Clock clock) {
         this.service = service;
         this.standups = standups;
-        this.scheduler = scheduler;
+        this.nudges = nudges;
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -182,7 +182,7 @@ public class StandupForm implements FormHandler {
         standup.setCutoffMinutes(cutoffMinutes);
         standup.setUpdatedAt(clock.instant());
         Standup saved = standups.save(standup);
-        scheduler.schedule(saved, false);
+        nudges.schedule(saved, false);
         return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ ").bold(saved.getName())
                 .text(id == null ? " is set up: " : " is updated: ").text(StandupDescriptions.when(saved))
                 .text(", " + service.participants(saved).size() + " participant(s).").build()));

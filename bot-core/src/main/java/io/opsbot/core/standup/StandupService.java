@@ -31,7 +31,7 @@ import java.util.Optional;
 
 /**
  * What happens on a standup day: asking people (once each), recording answers and skips, posting each report in the
- * summary's thread and keeping the summary current. The scheduler decides when; this decides what.
+ * summary's thread and keeping the summary current. StandupNudges decides when; this decides what.
  */
 @Service
 public class StandupService {
