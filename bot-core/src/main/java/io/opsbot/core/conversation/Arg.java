@@ -199,7 +199,8 @@ public final class Arg {
             return available;
         }
         if (kind == Kind.CHOICE) {
-            return choices.stream().mapToInt(c -> words(c).length).max().orElse(1);
+            // "under-review" can be typed as two words.
+            return choices.stream().mapToInt(c -> words(normalize(c)).length).max().orElse(1);
         }
         if (kind == Kind.PARSED) {
             return minWords;

@@ -142,6 +142,7 @@ class ConversationEngineTest {
         assertThat(reply).startsWith("⚠️ “quietly” is not one of loud, very loud.")
                 .contains("/echo shout <loud|very loud>  say it loudly").contains("/echo help");
         assertThat(text(engine().onCommand(slackUser, "/echo", "shout very   LOUD"))).isEqualTo("VERY LOUD");
+        assertThat(text(engine().onCommand(slackUser, "/echo", "shout very-loud"))).isEqualTo("VERY LOUD");
         assertThat(received.get()).isNull();
     }
 
