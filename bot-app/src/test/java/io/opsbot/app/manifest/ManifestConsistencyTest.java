@@ -165,4 +165,30 @@ class ManifestConsistencyTest {
     private static String sentence(String line) {
         return Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
+
+    @Test
+    void teamsOffersEveryMessageShortcutAsAMessageAction() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(MANIFESTS.resolve("teams/manifest.json").toFile());
+        JsonNode extension = manifest.get("composeExtensions").get(0);
+        assertThat(extension.get("botId").asText()).isEqualTo(manifest.get("bots").get(0).get("botId").asText());
+        List<String> actions = new ArrayList<>();
+        extension.get("commands").forEach(command -> {
+            assertThat(command.get("type").asText()).isEqualTo("action");
+            assertThat(command.get("context")).extracting(JsonNode::asText).containsExactly("message");
+            assertThat(command.get("fetchTask").asBoolean()).as("the dialog comes from the bot").isTrue();
+            actions.add(command.get("id").asText());
+        });
+        assertThat(actions).containsExactlyInAnyOrderElementsOf(shortcuts.stream().map(MessageShortcut::id).toList());
+    }
+
+    /** manifest/teams/validate-package.sh: Microsoft's validator (npm @microsoft/app-manifest) on the built package. */
+    @Test
+    void theTeamsPackageValidatesAgainstTheSchemaItDeclares() throws Exception {
+        Process process = new ProcessBuilder("bash", MANIFESTS.resolve("teams/validate-package.sh").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("validates against the Teams manifest schema v1.22");
+    }
 }

@@ -135,17 +135,16 @@ public class ConversationEngine {
         }
     }
 
-    /** A button click: the declared action, if the person may click it and the button's value still means something. */
+    /** A button click: the declared action, if there is one and the person may click it. */
     public Response onAction(ActionRequest request) {
         return guarded(request.invoker(), "action " + request.actionId(), () -> {
             Action action = actions.get(request.actionId());
-            ButtonValue value = ButtonValue.decode(request.value());
-            if (action == null || value == null) {
-                log.warn("No action {} for value {}", request.actionId(), request.value());
+            if (action == null) {
+                log.warn("No action {}", request.actionId());
                 return Response.privately(Action.NO_LONGER_ACTIVE);
             }
             return refusal(request.invoker(), action.permission())
-                    .orElseGet(() -> action.handler().handle(request, value));
+                    .orElseGet(() -> action.handler().handle(request, ButtonValue.decode(request.value())));
         });
     }
 

@@ -5,26 +5,34 @@ import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
+import io.opsbot.core.home.HomeCards;
 import io.opsbot.core.message.ButtonValue;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The status buttons on a triage card (triagers and admins): change the status, redraw the card, tell the reporter. */
+/**
+ * The status buttons on a triage card (triagers and admins): change the status, redraw the card, tell the reporter;
+ * and "Share feedback" on a person's home, which opens the form.
+ */
 @Component
 public class FeedbackActions implements Actions {
 
     static final String CHANGE_STATUS = "change a feedback item's status";
 
     private final FeedbackService feedback;
+    private final FeedbackForm form;
 
-    public FeedbackActions(FeedbackService feedback) {
+    public FeedbackActions(FeedbackService feedback, FeedbackForm form) {
         this.feedback = feedback;
+        this.form = form;
     }
 
     @Override
     public List<Action> actions() {
-        return List.of(Action.needing(Role.TRIAGER, CHANGE_STATUS, FeedbackCards.STATUS_ACTION, this::changeStatus));
+        return List.of(Action.needing(Role.TRIAGER, CHANGE_STATUS, FeedbackCards.STATUS_ACTION, this::changeStatus),
+                Action.anyone(HomeCards.NEW_FEEDBACK, (request, value) ->
+                        Response.form(form.blank(request.invoker().tenant()))));
     }
 
     private Response changeStatus(ActionRequest request, ButtonValue value) {

@@ -14,6 +14,9 @@ import java.util.List;
 @Component
 public class OkrActions implements Actions {
 
+    /** "Check in": the check-in form of the key result whose id is the button's value. */
+    public static final String CHECK_IN = OkrCards.CHECK_IN_ACTION;
+
     private final CheckInService checkIns;
     private final CheckInForm form;
 

@@ -17,10 +17,18 @@ import java.util.List;
 @Component
 public class OnboardingActions implements Actions {
 
+    /** Shows an arrived step of a run; the button's value is {@link #step}. */
+    public static final String SHOW_STEP = OnboardingCards.SHOW;
+
     private final OnboardingService onboarding;
 
     public OnboardingActions(OnboardingService onboarding) {
         this.onboarding = onboarding;
+    }
+
+    /** The value of a button showing this step of this run. */
+    public static ButtonValue step(OnboardingRun run, int index) {
+        return OnboardingCards.value(run, index);
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.util.List;
 @Component
 public class StandupActions implements Actions {
 
+    /** "Answer" (or "Edit answers"): today's answer form; the button's value is the standup day's id. */
+    public static final String ANSWER = StandupCards.ANSWER_ACTION;
+
     private final StandupService service;
     private final StandupAnswerForm answerForm;
 

@@ -236,6 +236,12 @@ public class StandupService {
         return attendances.findByRunIdOrderByIdAsc(run.getId());
     }
 
+    /** A person's standup days that are still open (not past their cutoff), earliest prompt first. */
+    List<Attendance> openAttendance(UserRef user, Instant now) {
+        return attendances.findByUserAndCutoffAtAfterAndStatusInOrderByPromptAt(user, now,
+                List.of(AttendanceStatus.PROMPTED, AttendanceStatus.ANSWERED, AttendanceStatus.SKIPPED));
+    }
+
     Optional<Attendance> attendance(String attendanceId) {
         return attendances.findById(attendanceId);
     }

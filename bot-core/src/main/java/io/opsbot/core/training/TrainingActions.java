@@ -17,6 +17,11 @@ import java.util.List;
 @Component
 public class TrainingActions implements Actions {
 
+    /** Attend / Decline an invitation, Acknowledge an announcement; the button's value is the session's or its id. */
+    public static final String ATTEND = TrainingCards.ATTEND;
+    public static final String DECLINE = TrainingCards.DECLINE;
+    public static final String ACKNOWLEDGE = TrainingCards.ACK;
+
     private final TrainingSessionService sessions;
     private final AnnouncementService announcements;
 

@@ -9,11 +9,17 @@ import java.util.Map;
 
 /**
  * An Adaptive Card, schema 1.5: the highest version Teams renders, and the one Universal Actions
- * ({@code Action.Execute}) need. Serialised with Jackson 2 by {@link CardJson}.
+ * ({@code Action.Execute}) need. Serialised with Jackson 2 by {@link CardJson}. A card with a {@link Refresh} is
+ * rebuilt by the bot whenever Teams shows it again (Universal Actions' automatic refresh).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"type", "$schema", "version", "body", "actions", "msteams"})
-public record AdaptiveCard(List<CardElement> body, List<CardAction> actions) {
+@JsonPropertyOrder({"type", "$schema", "version", "refresh", "body", "actions", "msteams"})
+public record AdaptiveCard(List<CardElement> body, List<CardAction> actions, Refresh refresh) {
+
+    /** The Action.Execute Teams sends (as an adaptiveCard/action invoke) to get the card as it is now. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Refresh(CardAction.Execute action) {
+    }
 
     public static final String VERSION = "1.5";
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -21,6 +27,10 @@ public record AdaptiveCard(List<CardElement> body, List<CardAction> actions) {
     public AdaptiveCard {
         body = List.copyOf(body);
         actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    public AdaptiveCard(List<CardElement> body, List<CardAction> actions) {
+        this(body, actions, null);
     }
 
     @JsonProperty("type")

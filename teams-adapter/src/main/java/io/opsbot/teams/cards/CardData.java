@@ -22,14 +22,24 @@ public final class CardData {
     public static final String NONCE = "nonce";
     public static final String ACTION = "action";
     public static final String VALUE = "value";
+    /** On a button of a live card: the action that rebuilds the card after the button did its work. */
+    public static final String REFRESH = "refresh";
 
     private CardData() {
     }
 
     public static Map<String, Object> button(Button button) {
+        return button(button, null);
+    }
+
+    /** A button's data; on a live card, with the action that rebuilds the card ({@code refresh}, or null). */
+    public static Map<String, Object> button(Button button, String refresh) {
         Map<String, String> ours = new LinkedHashMap<>();
         ours.put(ACTION, button.actionId());
         ours.put(VALUE, button.value());
+        if (refresh != null) {
+            ours.put(REFRESH, refresh);
+        }
         return Map.of(ROOT, ours);
     }
 

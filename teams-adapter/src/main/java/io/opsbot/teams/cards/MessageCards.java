@@ -1,5 +1,6 @@
 package io.opsbot.teams.cards;
 
+import io.opsbot.core.home.HomeCards;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Field;
@@ -22,11 +23,39 @@ public final class MessageCards {
     private MessageCards() {
     }
 
+    /**
+     * The message as a card. A message offering the home's Refresh button is a live card: Teams asks the bot for it
+     * anew whenever it is shown ({@code refresh}), and every other button on it rebuilds it after doing its work.
+     */
     public static AdaptiveCard card(Message message) {
-        return new AdaptiveCard(elements(message.blocks()), List.of());
+        Button refresh = refreshButton(message);
+        if (refresh == null) {
+            return new AdaptiveCard(elements(message.blocks(), null), List.of());
+        }
+        CardAction.Execute action = new CardAction.Execute(TextLimits.truncate(refresh.label(), BUTTON_LIMIT),
+                refresh.actionId(), CardData.button(refresh), null, null);
+        return new AdaptiveCard(elements(message.blocks(), refresh.actionId()), List.of(),
+                new AdaptiveCard.Refresh(action));
+    }
+
+    private static Button refreshButton(Message message) {
+        for (Block block : message.blocks()) {
+            if (block instanceof Block.Actions actions) {
+                for (Button button : actions.buttons()) {
+                    if (HomeCards.REFRESH.equals(button.actionId())) {
+                        return button;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     public static List<CardElement> elements(List<Block> blocks) {
+        return elements(blocks, null);
+    }
+
+    private static List<CardElement> elements(List<Block> blocks, String refresh) {
         List<CardElement> body = new ArrayList<>();
         boolean separateNext = false;
         for (Block block : blocks) {
@@ -34,7 +63,7 @@ public final class MessageCards {
                 separateNext = !body.isEmpty();
                 continue;
             }
-            List<CardElement> rendered = render(block);
+            List<CardElement> rendered = render(block, refresh);
             if (separateNext && !rendered.isEmpty()) {
                 rendered.set(0, rendered.get(0).separated());
             }
@@ -44,7 +73,7 @@ public final class MessageCards {
         return body;
     }
 
-    private static List<CardElement> render(Block block) {
+    private static List<CardElement> render(Block block, String refresh) {
         List<CardElement> out = new ArrayList<>();
         if (block instanceof Block.Header header) {
             out.add(TextBlock.of(TeamsMarkdown.escape(TextLimits.truncate(header.text(), HEADER_LIMIT), Target.CARD))
@@ -67,7 +96,7 @@ public final class MessageCards {
         } else if (block instanceof Block.Actions actions) {
             List<CardAction> buttons = new ArrayList<>();
             for (Button button : actions.buttons()) {
-                buttons.add(button(button));
+                buttons.add(button(button, refresh));
             }
             out.add(new CardElement.ActionSet(buttons, null));
         }
@@ -75,14 +104,14 @@ public final class MessageCards {
     }
 
     /** Action.Execute for Universal Actions, with an Action.Submit fallback carrying the same data. */
-    public static CardAction button(Button button) {
+    private static CardAction button(Button button, String refresh) {
         String title = TextLimits.truncate(button.label(), BUTTON_LIMIT);
         String style = switch (button.style()) {
             case PRIMARY -> "positive";
             case DANGER -> "destructive";
             case DEFAULT -> null;
         };
-        CardAction.Submit fallback = new CardAction.Submit(title, CardData.button(button), style);
-        return new CardAction.Execute(title, button.actionId(), CardData.button(button), style, fallback);
+        CardAction.Submit fallback = new CardAction.Submit(title, CardData.button(button, refresh), style);
+        return new CardAction.Execute(title, button.actionId(), CardData.button(button, refresh), style, fallback);
     }
 }

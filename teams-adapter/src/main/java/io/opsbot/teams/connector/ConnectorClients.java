@@ -7,11 +7,12 @@ import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 import io.opsbot.teams.TeamsProperties;
+import io.opsbot.teams.auth.IdentityTls;
 import okhttp3.ConnectionPool;
 import okhttp3.Response;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,11 +41,10 @@ public class ConnectorClients {
     private final ConnectionPool pool = new ConnectionPool();
     private final AppCredentials credentials;
 
-    public ConnectorClients(TeamsProperties properties, Clock clock) {
+    public ConnectorClients(TeamsProperties properties, ObjectProvider<IdentityTls> tls, Clock clock) {
         this.credentials = properties.hasAppId()
-                ? new ConnectorCredentials(properties.getAppId(), new ClientCredentialsTokenSource(
-                        URI.create(properties.effectiveTokenEndpoint()), properties.getAppId(),
-                        properties.getAppPassword(), clock))
+                ? new ConnectorCredentials(properties.getAppId(), MsalBotTokens.create(properties,
+                        tls.getIfAvailable(), clock))
                 // Local mode (Agents Playground): no app id, so the SDK sends no Authorization header at all.
                 : MicrosoftAppCredentials.empty();
     }

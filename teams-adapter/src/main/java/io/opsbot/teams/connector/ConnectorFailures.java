@@ -51,13 +51,12 @@ public final class ConnectorFailures {
             return fromStatus(operation, error.response().code(), error.response().headers().get("Retry-After"),
                     errorCode(error), cause);
         }
-        ClientCredentialsTokenSource.TokenRequestException token = find(cause,
-                ClientCredentialsTokenSource.TokenRequestException.class);
+        TokenRequestException token = find(cause, TokenRequestException.class);
         if (token != null) {
-            boolean refused = token.status() >= 400 && token.status() < 500;
-            return new DeliveryException(refused ? Reason.REJECTED : Reason.TRANSIENT, "Teams " + operation
-                    + ": the token endpoint answered HTTP " + token.status()
-                    + (refused ? " (check MICROSOFT_APP_ID / MICROSOFT_APP_PASSWORD)" : ""), null, cause);
+            return new DeliveryException(token.refused() ? Reason.REJECTED : Reason.TRANSIENT, "Teams " + operation
+                    + ": " + token.getMessage() + (token.refused() ? " (check MICROSOFT_APP_TYPE, MICROSOFT_APP_ID, "
+                    + "MICROSOFT_APP_TENANT_ID and the bot's secret, certificate or managed identity)" : ""), null,
+                    cause);
         }
         if (cause instanceof IOException || cause instanceof TimeoutException) {
             return new DeliveryException(Reason.TRANSIENT, "Teams " + operation + " failed: "

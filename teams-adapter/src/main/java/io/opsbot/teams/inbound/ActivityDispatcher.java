@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Routes an authenticated activity. Every activity first refreshes its conversation reference (the service URL may
  * change); a message or invoke from a person also records who they are (name, Teams id, client time zone) for the
  * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core,
- * adaptiveCard/action invokes are answered in the response, installs are welcomed, people added to a team are
+ * adaptiveCard/action and message extension invokes are answered in the response, installs are welcomed, people added to a team are
  * announced as joins, and everything else is acknowledged and ignored.
  */
 @Component
@@ -26,10 +26,12 @@ class ActivityDispatcher {
     private final TeamMemberJoins memberJoins;
     private final TeamsPeople people;
     private final ProfileService profiles;
+    private final MessageExtensions messageExtensions;
 
     ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
                        Installations installations, TeamMemberJoins memberJoins, TeamsPeople people,
-                       ProfileService profiles) {
+                       ProfileService profiles, MessageExtensions messageExtensions) {
+        this.messageExtensions = messageExtensions;
         this.references = references;
         this.people = people;
         this.profiles = profiles;
@@ -58,6 +60,8 @@ class ActivityDispatcher {
             }
         } else if ("invoke".equals(type) && CardSubmissions.INVOKE_NAME.equals(inbound.name())) {
             return cardSubmissions.onInvoke(inbound);
+        } else if ("invoke".equals(type) && MessageExtensions.handles(inbound.name())) {
+            return messageExtensions.onInvoke(inbound);
         } else if ("conversationUpdate".equals(type)) {
             installations.onConversationUpdate(inbound);
             memberJoins.onConversationUpdate(inbound);

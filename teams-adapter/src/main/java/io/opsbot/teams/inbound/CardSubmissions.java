@@ -6,27 +6,19 @@ import com.microsoft.bot.schema.Serialization;
 import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.ConversationEngine;
-import io.opsbot.core.conversation.FormSubmission;
-import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.Visibility;
-import io.opsbot.core.form.Form;
-import io.opsbot.core.form.Input;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardData;
 import io.opsbot.teams.cards.CardJson;
 import io.opsbot.teams.cards.MessageCards;
-import io.opsbot.teams.forms.FormCards;
 import io.opsbot.teams.outbound.OutboundActivities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Clicks and submits on our cards. They arrive two ways with the same data: as a {@code message} activity carrying
@@ -43,12 +35,12 @@ class CardSubmissions {
     static final String MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message";
 
     private final ConversationEngine engine;
-    private final FormCards formCards;
+    private final FormSubmissions forms;
     private final ConversationReplies replies;
 
-    CardSubmissions(ConversationEngine engine, FormCards formCards, ConversationReplies replies) {
+    CardSubmissions(ConversationEngine engine, FormSubmissions forms, ConversationReplies replies) {
         this.engine = engine;
-        this.formCards = formCards;
+        this.forms = forms;
         this.replies = replies;
     }
 
@@ -91,10 +83,10 @@ class CardSubmissions {
     }
 
     private CardOutcome route(InboundActivity inbound, JsonNode data, String verb) {
-        JsonNode ours = CardData.ours(data);
-        if (ours.hasNonNull(CardData.NONCE) || ours.hasNonNull(CardData.FORM)) {
+        if (FormSubmissions.isForm(data)) {
             return submitForm(inbound, data);
         }
+        JsonNode ours = CardData.ours(data);
         String actionId = ours.path(CardData.ACTION).asText(null);
         if (actionId == null || actionId.isBlank()) {
             actionId = verb;
@@ -104,39 +96,33 @@ class CardSubmissions {
                     inbound.baseConversationId());
             return new CardOutcome.Notice(Action.NO_LONGER_ACTIVE);
         }
-        return clickButton(inbound, actionId, ours.path(CardData.VALUE).asText(""));
+        return clickButton(inbound, actionId, ours.path(CardData.VALUE).asText(""),
+                ours.path(CardData.REFRESH).asText(null));
     }
 
     private CardOutcome submitForm(InboundActivity inbound, JsonNode data) {
-        String nonce = CardData.ours(data).path(CardData.NONCE).asText(null);
-        FormCards.Claim claim = formCards.claim(inbound.tenant(), nonce);
-        if (claim instanceof FormCards.AlreadySubmitted) {
-            return new CardOutcome.Notice("This form was already submitted.");
+        FormSubmissions.Outcome outcome = forms.submit(inbound, data);
+        if (outcome instanceof FormSubmissions.Rejected rejected) {
+            return new CardOutcome.ReplaceCard(rejected.card(), rejected.title());
         }
-        if (!(claim instanceof FormCards.Claimed claimed)) {
-            return new CardOutcome.Notice("This form is no longer available. Please start again.");
+        if (outcome instanceof FormSubmissions.Accepted accepted) {
+            return new CardOutcome.ReplaceCard(MessageCards.card(accepted.confirmation()),
+                    accepted.confirmation().summary());
         }
-        Form form = claimed.card().getForm();
-        Map<String, String> values = values(form, data);
-        Invoker invoker = inbound.invoker();
-        SubmissionResult result = engine.onSubmit(new FormSubmission(invoker, form.formId(), values, form.state()));
-        if (result instanceof SubmissionResult.Rejected rejected) {
-            formCards.release(nonce);
-            return new CardOutcome.ReplaceCard(replies.formCard(inbound.tenant(), form.rejected(values,
-                            rejected.errors()), nonce),
-                    form.title());
-        }
-        formCards.accepted(nonce);
-        SubmissionResult.Accepted accepted = (SubmissionResult.Accepted) result;
-        return new CardOutcome.ReplaceCard(MessageCards.card(accepted.confirmation()),
-                accepted.confirmation().summary());
+        return new CardOutcome.Notice(((FormSubmissions.NotDone) outcome).reason());
     }
 
-    private CardOutcome clickButton(InboundActivity inbound, String actionId, String value) {
+    private CardOutcome clickButton(InboundActivity inbound, String actionId, String value, String refresh) {
         String replyToId = inbound.replyToId();
         PostedMessage source = replyToId == null ? null
                 : new PostedMessage(inbound.invoker().conversation(), inbound.conversationId(), replyToId);
         Response response = engine.onAction(new ActionRequest(inbound.invoker(), actionId, value, source));
+        if (refresh != null && !refresh.equals(actionId)) {
+            // A button on a live card (the home): what it answers becomes a new message in the conversation, and
+            // the live card itself is rebuilt in place, so it never shows what was just done as still waiting.
+            postAsNewMessage(inbound, response);
+            response = engine.onAction(new ActionRequest(inbound.invoker(), refresh, "", source));
+        }
         if (response instanceof Response.UpdateMessage update) {
             return new CardOutcome.ReplaceCard(MessageCards.card(update.message()), update.message().summary());
         }
@@ -149,16 +135,14 @@ class CardSubmissions {
         return new CardOutcome.Nothing();
     }
 
-    /** The inputs' values by input id; anything else in the data (our keys, Teams' own) is left out. */
-    private static Map<String, String> values(Form form, JsonNode data) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Input input : form.inputs()) {
-            JsonNode value = data.get(input.id());
-            if (value != null && !value.isNull() && value.isValueNode()) {
-                values.put(input.id(), value.asText());
-            }
+    private void postAsNewMessage(InboundActivity inbound, Response response) {
+        if (response instanceof Response.UpdateMessage update) {
+            replies.send(inbound, OutboundActivities.of(update.message()));
+        } else if (response instanceof Response.Reply reply) {
+            replies.send(inbound, OutboundActivities.of(reply.message()));
+        } else if (response instanceof Response.ShowForm show) {
+            replies.send(inbound, replies.formActivity(inbound.tenant(), show.form()));
         }
-        return values;
     }
 
     private static InboundResult message(String text) {

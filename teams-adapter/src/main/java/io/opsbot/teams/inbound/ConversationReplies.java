@@ -49,8 +49,13 @@ class ConversationReplies {
 
     /** A new form card; the form is stored under the nonce its submit button carries. */
     Activity formActivity(TenantRef tenant, Form form) {
-        String nonce = formCards.open(tenant, form);
+        String nonce = openForm(tenant, form);
         return OutboundActivities.card(formCard(tenant, form, nonce), form.title());
+    }
+
+    /** Stores a form about to be shown; the nonce goes into its submit button. */
+    String openForm(TenantRef tenant, Form form) {
+        return formCards.open(tenant, form);
     }
 
     /** A form as a card, its people and channel inputs offering what the bot knows of the tenant. */

@@ -2,8 +2,6 @@ package io.opsbot.teams.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
@@ -17,9 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One inbound activity: the SDK's {@link Activity} (for the SDK's token check) plus the raw JSON, from which the
- * Teams-specific facts are read directly. The SDK's own channel-data accessors use a strict mapper that fails on
- * fields it does not know (Teams adds new ones), so we read {@code channelData} as a tree instead.
+ * One inbound activity, read directly from its JSON. The SDK's own activity and channel-data types use a strict mapper
+ * that fails on fields it does not know (Teams adds new ones) and misreads some timestamps, so the tree is read instead.
  */
 final class InboundActivity {
 
@@ -27,29 +24,17 @@ final class InboundActivity {
     private static final Pattern THREAD = Pattern.compile("^(.*);messageid=(\\d+)$");
     private static final Pattern AT_TAG = Pattern.compile("<at[^>]*>(.*?)</at>", Pattern.CASE_INSENSITIVE);
 
-    private final Activity activity;
     private final JsonNode raw;
     private final String tenantId;
 
-    private InboundActivity(Activity activity, JsonNode raw, String tenantId) {
-        this.activity = activity;
+    private InboundActivity(JsonNode raw, String tenantId) {
         this.raw = raw;
         this.tenantId = tenantId;
     }
 
-    /**
-     * Reads an activity; null when the JSON is not an activity. The timestamps are dropped before the SDK sees them:
-     * its pattern ({@code ss.n}) rejects second-precision timestamps and misreads fractions, and we do not use them.
-     */
+    /** Reads an activity; null when the JSON is not an activity. */
     static InboundActivity parse(JsonNode raw, boolean localMode) {
-        if (!(raw instanceof ObjectNode object) || !raw.path("type").isTextual()) {
-            return null;
-        }
-        ObjectNode forSdk = object.deepCopy();
-        forSdk.remove("timestamp");
-        forSdk.remove("localTimestamp");
-        Activity activity = Serialization.treeToValue(forSdk, Activity.class);
-        if (activity == null) {
+        if (!(raw instanceof ObjectNode) || !raw.path("type").isTextual()) {
             return null;
         }
         String tenant = text(raw.path("channelData").path("tenant").path("id"));
@@ -59,11 +44,7 @@ final class InboundActivity {
         if (tenant == null && localMode) {
             tenant = LOCAL_TENANT;
         }
-        return new InboundActivity(activity, raw, tenant);
-    }
-
-    Activity sdk() {
-        return activity;
+        return new InboundActivity(raw, tenant);
     }
 
     String type() {

@@ -1,6 +1,8 @@
 package io.opsbot.teams.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbot.core.home.HomeCards;
+import io.opsbot.core.home.HomeService;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.teams.conversations.ConversationReferences;
@@ -9,19 +11,22 @@ import io.opsbot.teams.outbound.OutboundActivities;
 import org.springframework.stereotype.Component;
 
 /**
- * The bot was added to a team, a chat or someone's personal scope: post a short welcome once. Teams announces one
- * install with both a conversationUpdate (bot in membersAdded) and an installationUpdate, so the welcome is claimed
- * once per conversation in MongoDB; an uninstall releases the claim so a later re-install is welcomed again.
+ * The bot was added to a team, a chat or someone's personal scope: post a short welcome once, and in a personal chat
+ * the person's home (what is waiting for them) under it. Teams announces one install with both a conversationUpdate
+ * (bot in membersAdded) and an installationUpdate, so the welcome is claimed once per conversation in MongoDB; an
+ * uninstall releases the claim so a later re-install is welcomed again.
  */
 @Component
 class Installations {
 
     private final ConversationReferences references;
     private final ConversationReplies replies;
+    private final HomeService homes;
 
-    Installations(ConversationReferences references, ConversationReplies replies) {
+    Installations(ConversationReferences references, ConversationReplies replies, HomeService homes) {
         this.references = references;
         this.replies = replies;
+        this.homes = homes;
     }
 
     void onConversationUpdate(InboundActivity inbound) {
@@ -50,6 +55,10 @@ class Installations {
         }
         replies.sendToConversation(inbound, inbound.baseConversationId(),
                 OutboundActivities.of(welcomeMessage(inbound.conversationType())));
+        if (inbound.personal() && inbound.userId() != null) {
+            replies.sendToConversation(inbound, inbound.baseConversationId(), OutboundActivities.of(
+                    HomeCards.card(homes.of(inbound.invoker().user(), inbound.zone()))));
+        }
     }
 
     static Message welcomeMessage(String conversationType) {
@@ -57,7 +66,8 @@ class Installations {
                 + "product team for triage, then tell the reporter when its status changes.").newline();
         if (TeamsConversation.PERSONAL.equals(conversationType)) {
             text.text("Type ").code("feedback <what you heard>").text(" to save feedback at once, ").code("feedback")
-                    .text(" for the form, or ").code("help").text(" for everything I can do.");
+                    .text(" for the form, ").code("home").text(" for what is waiting for you, or ").code("help")
+                    .text(" for everything I can do.");
         } else {
             text.text("Mention me with ").code("help").text(" to see what I can do.");
             if (TeamsConversation.CHANNEL.equals(conversationType)) {

@@ -56,7 +56,7 @@ public class TeamsMessagesController {
         if (inbound == null) {
             return ResponseEntity.badRequest().build();
         }
-        if (!authenticator.authenticate(authorization, inbound.sdk())) {
+        if (!authenticator.authenticate(authorization, inbound.serviceUrl())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         InboundResult result;

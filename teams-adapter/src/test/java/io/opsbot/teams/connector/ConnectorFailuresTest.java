@@ -40,8 +40,8 @@ class ConnectorFailuresTest {
         assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new SocketTimeoutException("read")))
                 .reason()).isEqualTo(Reason.TRANSIENT);
         assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new java.io.IOException(
-                new ClientCredentialsTokenSource.TokenRequestException(401)))).reason()).isEqualTo(Reason.REJECTED);
+                new TokenRequestException(401, "refused", null)))).reason()).isEqualTo(Reason.REJECTED);
         assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException(
-                new ClientCredentialsTokenSource.TokenRequestException(503))).reason()).isEqualTo(Reason.TRANSIENT);
+                new TokenRequestException(503, "down", null))).reason()).isEqualTo(Reason.TRANSIENT);
     }
 }

@@ -88,7 +88,15 @@ class InboundActivityTest {
         assertThat(InboundActivity.parse(noType, false)).isNull();
         assertThat(InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of(1)),
                 false)).isNull();
-        assertThat(InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(Map.of("type", "message", "entities", 5)), false)).as("the SDK cannot read it").isNull();
+    }
+
+    @Test
+    void oddFieldsAreReadLeniently() {
+        InboundActivity odd = InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(Map.of("type", "message", "entities", 5, "text", "hi")), false);
+        assertThat(odd).isNotNull();
+        assertThat(odd.mentionedPeople()).isEmpty();
+        assertThat(odd.zone()).isNull();
+        assertThat(odd.hasTenant()).as("no tenant: the dispatcher ignores it").isFalse();
     }
 }

@@ -1,7 +1,5 @@
 package io.opsbot.teams.testing;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,16 +12,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,13 +33,10 @@ import java.util.stream.Collectors;
  *   <li>the Bot Connector REST API at {@link #serviceUrl()}: send, update and create conversation, answering the way
  *       the real connector does ({@code ResourceResponse} / {@code ConversationResourceResponse}), or failing on
  *       demand (429 with Retry-After, 403, 500); and the members of a team or chat, all of them or one
- *       ({@code GET /v3/conversations/{id}/members[/{member}]}), as set with {@link #roster};</li>
- *   <li>a client-credentials token endpoint at {@link #tokenEndpoint()};</li>
- *   <li>an OpenID metadata document and JWKS at {@link #openIdMetadataUrl()}, with a test RSA key endorsed for
- *       {@code msteams}, and {@link #channelToken} to sign tokens with it the way the Bot Connector does.</li>
+ *       ({@code GET /v3/conversations/{id}/members[/{member}]}), as set with {@link #roster}.</li>
  * </ul>
- * Every request is recorded. Shipped in the test-jar so bot-app tests can use it too. Uses only the JDK, Jackson 2
- * and java-jwt (both on the classpath through the Bot Framework SDK).
+ * Every request is recorded. Tokens, both ways, are {@link FakeEntra}'s business. Shipped in the test-jar so bot-app
+ * tests can use it too. Uses only the JDK and Jackson 2 (on the classpath through the Bot Framework SDK).
  */
 public final class FakeBotConnector implements AutoCloseable {
 
@@ -86,23 +72,16 @@ public final class FakeBotConnector implements AutoCloseable {
     public record Failure(int status, Map<String, String> headers, String body) {
     }
 
-    public static final String ISSUER = "https://api.botframework.com";
-    public static final String KEY_ID = "fake-connector-key";
-    public static final String ACCESS_TOKEN = "fake-connector-access-token";
-
     private static final Pattern CONVERSATION_PATH = Pattern.compile("/v3/conversations/([^/]+)");
     private static final Pattern MEMBER_PATH = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final KeyPair key = rsaKey();
-    private final KeyPair otherKey = rsaKey();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Queue<Failure> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_700_000_000_000L);
     private final Map<String, String> rosters = new ConcurrentHashMap<>();
     private final Map<String, Failure> rosterFailures = new ConcurrentHashMap<>();
-    private volatile String accessToken = ACCESS_TOKEN;
     /** People added with {@link #addMember}, listed after the {@link #roster} of their conversation; cleared by clear. */
     private final Map<String, List<ObjectNode>> addedMembers = new ConcurrentHashMap<>();
 
@@ -144,21 +123,13 @@ public final class FakeBotConnector implements AutoCloseable {
         return baseUrl() + "/amer/";
     }
 
-    public String tokenEndpoint() {
-        return baseUrl() + "/botframework.com/oauth2/v2.0/token";
-    }
-
-    public String openIdMetadataUrl() {
-        return baseUrl() + "/v1/.well-known/openidconfiguration";
-    }
-
     // ---- what was received ------------------------------------------------------------------------------------
 
     public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    /** Calls to the connector API ({@code /v3/...}), not to the token or OpenID endpoints. */
+    /** Calls to the connector API ({@code /v3/...}). */
     public List<Recorded> connectorCalls() {
         return requests.stream().filter(r -> r.path().contains("/v3/")).collect(Collectors.toList());
     }
@@ -184,10 +155,6 @@ public final class FakeBotConnector implements AutoCloseable {
     public List<Recorded> rosterReads() {
         return requests.stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/members"))
                 .collect(Collectors.toList());
-    }
-
-    public List<Recorded> tokenRequests() {
-        return requests.stream().filter(r -> r.path().endsWith("/oauth2/v2.0/token")).collect(Collectors.toList());
     }
 
     /** A person the connector lists as a member of a conversation or team (aadObjectId may be null). */
@@ -305,39 +272,6 @@ public final class FakeBotConnector implements AutoCloseable {
                 }]""".replace("72f988bf-86f1-41af-91ab-2d7cd011db47", tenantId);
     }
 
-    public void setAccessToken(String token) {
-        this.accessToken = token;
-    }
-
-    // ---- tokens -------------------------------------------------------------------------------------------------
-
-    /** A token as the Bot Connector sends it to a bot: signed by this fake's endorsed key. */
-    public String channelToken(String appId, String serviceUrl) {
-        return sign(appId, serviceUrl, ISSUER, Instant.now().plus(Duration.ofMinutes(30)), key);
-    }
-
-    /** The same claims, signed by a key the metadata does not list (under the same key id). */
-    public String forgedToken(String appId, String serviceUrl) {
-        return sign(appId, serviceUrl, ISSUER, Instant.now().plus(Duration.ofMinutes(30)), otherKey);
-    }
-
-    public String expiredToken(String appId, String serviceUrl) {
-        return sign(appId, serviceUrl, ISSUER, Instant.now().minus(Duration.ofHours(1)), key);
-    }
-
-    /** Correctly signed, but with no {@code exp} claim: it would never expire. */
-    public String tokenWithoutExpiry(String appId, String serviceUrl) {
-        return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(appId).withClaim("serviceurl", serviceUrl)
-                .sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
-    }
-
-    private static String sign(String audience, String serviceUrl, String issuer, Instant expires, KeyPair pair) {
-        return JWT.create().withKeyId(KEY_ID).withIssuer(issuer).withAudience(audience)
-                .withClaim("serviceurl", serviceUrl).withNotBefore(Date.from(Instant.now().minusSeconds(60)))
-                .withIssuedAt(Date.from(Instant.now().minusSeconds(60))).withExpiresAt(Date.from(expires))
-                .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
-    }
-
     // ---- HTTP ---------------------------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -359,14 +293,7 @@ public final class FakeBotConnector implements AutoCloseable {
             Recorded recorded = new Recorded(method, path, Map.copyOf(headers), text, body, new AtomicReference<>());
             requests.add(recorded);
 
-            if (path.endsWith("/v1/.well-known/openidconfiguration")) {
-                respond(exchange, 200, Map.of(), openIdConfiguration());
-            } else if (path.endsWith("/v1/.well-known/keys")) {
-                respond(exchange, 200, Map.of(), keys());
-            } else if (path.endsWith("/oauth2/v2.0/token")) {
-                respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                        + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\"}");
-            } else if (path.contains("/v3/conversations")) {
+            if (path.contains("/v3/conversations")) {
                 Failure failure;
                 synchronized (failures) {
                     failure = failures.poll();
@@ -454,40 +381,6 @@ public final class FakeBotConnector implements AutoCloseable {
         return null;
     }
 
-    private String openIdConfiguration() {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("issuer", ISSUER);
-        doc.put("authorization_endpoint", "https://invalid.botframework.com");
-        doc.put("jwks_uri", baseUrl() + "/v1/.well-known/keys");
-        doc.putArray("id_token_signing_alg_values_supported").add("RS256");
-        doc.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
-        return doc.toString();
-    }
-
-    private String keys() {
-        RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
-        ObjectNode jwk = JSON.createObjectNode();
-        jwk.put("kty", "RSA");
-        jwk.put("use", "sig");
-        jwk.put("kid", KEY_ID);
-        jwk.put("n", base64Url(publicKey.getModulus().toByteArray()));
-        jwk.put("e", base64Url(publicKey.getPublicExponent().toByteArray()));
-        ArrayNode endorsements = jwk.putArray("endorsements");
-        endorsements.add("msteams");
-        endorsements.add("webchat");
-        ObjectNode doc = JSON.createObjectNode();
-        doc.putArray("keys").add(jwk);
-        return doc.toString();
-    }
-
-    private static String base64Url(byte[] bigEndian) {
-        byte[] bytes = bigEndian;
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private static void answer(HttpExchange exchange, Recorded recorded, int status, Map<String, String> headers,
                                String body) throws IOException {
         recorded.answer().set(body);
@@ -501,15 +394,5 @@ public final class FakeBotConnector implements AutoCloseable {
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private static KeyPair rsaKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
