@@ -42,7 +42,8 @@ class OkrHome implements HomePart {
                 continue;
             }
             Markup.Builder text = Markup.builder().bold(kr.reference().toString())
-                    .text(" " + Texts.shorten(kr.getTitle(), 120)).text(" · " + Progress.percent(Progress.of(kr)) + "%");
+                    .text(" " + Texts.shorten(kr.getTitle(), 120))
+                    .text(" · " + Progress.percent(Progress.of(kr)) + "%");
             if (kr.getDue() != null) {
                 text.text(" · due " + DAY.format(kr.getDue()));
             }
