@@ -80,7 +80,7 @@ public class TeamsMessagesController {
         }
         try {
             JsonNode raw = Serialization.jsonToTree(body);
-            return raw == null ? null : InboundActivity.parse(raw, properties.isLocalMode());
+            return raw == null ? null : InboundActivity.parse(raw, properties.localMode());
         } catch (IOException | RuntimeException e) {
             return null;
         }
