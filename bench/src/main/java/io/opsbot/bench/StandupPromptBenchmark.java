@@ -63,6 +63,8 @@ public final class StandupPromptBenchmark {
                 .properties("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/bench",
                         "opsbot.slack.bot-token=xoxb-bench", "opsbot.slack.signing-secret=bench",
                         "opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "spring.main.banner-mode=off",
+                        // Measures the bot, not Slack's pacing (about 300 posts a minute per workspace).
+                        "opsbot.slack.limits.workspace-per-minute=10000000", "opsbot.slack.limits.workspace-burst=100000",
                         "logging.level.root=warn", "logging.level.io.opsbot=warn")
                 .run();
         try {

@@ -167,9 +167,9 @@ class TeamsOkrTest extends TeamsAdapterTest {
         send(megan("message.personal.json").text("okr objective"));
         Recorded objectiveForm = single(sent());
         String cycle = input(card(objectiveForm), "cycle").path("value").asText();
-        assertThat(input(card(objectiveForm), "owner").path("choices.data").path("dataset").asText())
-                .as("the people picker's dotted property reaches the connector intact")
-                .isEqualTo("graph.microsoft.com/users");
+        assertThat(input(card(objectiveForm), "owner").path("style").asText())
+                .as("a people picker valid at Adaptive Cards 1.5").isEqualTo("filtered");
+        assertThat(input(card(objectiveForm), "owner").has("choices.data")).as("choices.data is 1.6").isFalse();
         connector.clear();
         send(megan("message.value.messageBack.json").value(submitData(objectiveForm, Map.of(
                 "title", "Keep our customers", "owner", MEGAN_AAD, "team", "growth", "cycle", cycle))));

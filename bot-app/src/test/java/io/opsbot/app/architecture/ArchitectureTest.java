@@ -65,7 +65,7 @@ class ArchitectureTest {
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
             "claim", "sequence", "schedule", "storage", "config");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
-            "availability", "housekeeping", "home");
+            "availability", "housekeeping", "home", "ratelimit");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");
 
     static final ArchRule CORE_PACKAGES_FORM_NO_CYCLES = slices().matching("io.opsbot.core.(*)..").should()

@@ -42,13 +42,33 @@ public class AccessPolicy {
                 .orElse(false);
     }
 
+    /** What {@link #decide} answers. */
+    public enum Decision {
+        /** The person holds the role. */
+        ALLOWED,
+        /** The tenant has no admin at all: the person may go ahead, and becomes its admin once it worked. */
+        ALLOWED_AS_FIRST_ADMIN,
+        REFUSED
+    }
+
     /**
      * Whether the person may do what needs the role. Like {@link #has}, except in a tenant with no admin at all: there
-     * the first person to do something that needs a role becomes the tenant's admin (recorded), so a fresh install can
-     * be set up from chat without editing configuration.
+     * the first person to do something that needs a role becomes the tenant's admin, so a fresh install can be set up
+     * from chat without editing configuration. Nothing is recorded here: the engine calls {@link #claimFirstAdmin} once
+     * what the person did worked, so a refused set-up ("add me first") changes nothing, not even who is admin.
      */
+    public Decision decide(UserRef user, Role role) {
+        if (has(user, role)) {
+            return Decision.ALLOWED;
+        }
+        return hasNoAdmin(user.tenant()) ? Decision.ALLOWED_AS_FIRST_ADMIN : Decision.REFUSED;
+    }
+
+    /** {@link #decide}, recording the first admin at once: for callers that have nothing that could still fail. */
     public boolean allows(UserRef user, Role role) {
-        return has(user, role) || claimFirstAdmin(user);
+        Decision decision = decide(user, role);
+        return decision == Decision.ALLOWED
+               || decision == Decision.ALLOWED_AS_FIRST_ADMIN && claimFirstAdmin(user);
     }
 
     /** Whether the person is {@code owner} or holds the role: someone's own key result, or a manager's. */
@@ -74,10 +94,11 @@ public class AccessPolicy {
                 new Update().pull(TenantRoles.field(role), user.userId()), TenantRoles.class);
     }
 
-    private boolean claimFirstAdmin(UserRef user) {
+    /** Records the person as their tenant's admin if it still has none; false when someone else was first. */
+    public boolean claimFirstAdmin(UserRef user) {
         TenantRef tenant = user.tenant();
-        if (properties.admins().stream().anyMatch(key -> key.startsWith(tenant.key() + ":"))) {
-            return false;
+        if (!hasNoAdmin(tenant)) {
+            return has(user, Role.ADMIN);
         }
         Criteria noAdmin = new Criteria().orOperator(Criteria.where("adminUserIds").exists(false),
                 Criteria.where("adminUserIds").size(0));
@@ -90,5 +111,10 @@ public class AccessPolicy {
             return false;
         }
         return has(user, Role.ADMIN);
+    }
+
+    private boolean hasNoAdmin(TenantRef tenant) {
+        return properties.admins().stream().noneMatch(key -> key.startsWith(tenant.key() + ":"))
+               && roles.findById(tenant.key()).map(r -> r.holders(Role.ADMIN).isEmpty()).orElse(true);
     }
 }

@@ -1,10 +1,13 @@
 package io.opsbot.core.access;
 
+import io.opsbot.core.tenant.Platform;
+
 import java.util.Objects;
 
 /**
  * What an operation needs: the lowest role allowed, and what the operation does, as a refusal says it ("Only a
- * triager or admin can change a feedback item's status."). Subcommands, buttons and forms each declare one.
+ * triager or admin of this workspace can change a feedback item's status."). Subcommands, buttons and forms each
+ * declare one.
  */
 public record Permission(Role role, String what) {
 
@@ -22,8 +25,8 @@ public record Permission(Role role, String what) {
         return new Permission(role, what);
     }
 
-    /** The reply to someone without the role. */
-    public String refusal() {
-        return "Only " + role.who() + " can " + what + ".";
+    /** The reply to someone without the role, naming the tenant as people on that platform do. */
+    public String refusal(Platform platform) {
+        return "Only " + role.who() + " of this " + platform.tenantNoun() + " can " + what + ".";
     }
 }

@@ -41,6 +41,11 @@ public class Claims {
         }
     }
 
+    /** Gives a claim up, so the next attempt is first again: for work that failed before it took effect. */
+    public void release(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key)), COLLECTION);
+    }
+
     public boolean isClaimed(String key) {
         return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
     }

@@ -76,12 +76,10 @@ public class ConversationEngine {
             }
             CommandLine.Matched matched = (CommandLine.Matched) outcome;
             Subcommand sub = matched.subcommand();
-            Optional<Response> refused = refusal(invoker, sub.permission());
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            command.before(invoker);
-            return sub.handler().handle(invoker, matched.arguments());
+            return permitted(invoker, sub.permission(), () -> {
+                command.before(invoker);
+                return sub.handler().handle(invoker, matched.arguments());
+            });
         });
     }
 
@@ -118,16 +116,22 @@ public class ConversationEngine {
             return SubmissionResult.accepted(Message.text("This form is no longer available. Please start again."));
         }
         try {
-            Optional<Response> refused = refusal(submission.invoker(), handler.permission());
-            if (refused.isPresent()) {
-                return SubmissionResult.accepted(((Response.Reply) refused.get()).message());
+            Permission permission = handler.permission();
+            AccessPolicy.Decision decision = access.decide(submission.invoker().user(), permission.role());
+            if (decision == AccessPolicy.Decision.REFUSED) {
+                return SubmissionResult.accepted(warningMessage(permission.refusal(submission.invoker().platform())));
             }
             Form form = handler.form(submission);
             Map<String, String> errors = FormValidator.validate(form, submission.values());
             if (!errors.isEmpty()) {
                 return new SubmissionResult.Rejected(errors);
             }
-            return handler.submit(submission, new FormValues(submission.values()));
+            SubmissionResult result = handler.submit(submission, new FormValues(submission.values()));
+            boolean worked = result instanceof SubmissionResult.Accepted;
+            if (decision == AccessPolicy.Decision.ALLOWED_AS_FIRST_ADMIN && worked) {
+                access.claimFirstAdmin(submission.invoker().user());
+            }
+            return result;
         } catch (UserError e) {
             return SubmissionResult.accepted(Message.text(e.getMessage()));
         } catch (RuntimeException e) {
@@ -143,8 +147,8 @@ public class ConversationEngine {
                 log.warn("No action {}", request.actionId());
                 return Response.privately(Action.NO_LONGER_ACTIVE);
             }
-            return refusal(request.invoker(), action.permission())
-                    .orElseGet(() -> action.handler().handle(request, ButtonValue.decode(request.value())));
+            return permitted(request.invoker(), action.permission(),
+                    () -> action.handler().handle(request, ButtonValue.decode(request.value())));
         });
     }
 
@@ -172,12 +176,20 @@ public class ConversationEngine {
         return Optional.of(handler.form(new FormSubmission(invoker, formId, Map.of(), state)).withState(state));
     }
 
-    /** The refusal for someone without the role, nothing done; empty when they may go ahead. */
-    private Optional<Response> refusal(Invoker invoker, Permission permission) {
-        if (access.allows(invoker.user(), permission.role())) {
-            return Optional.empty();
+    /**
+     * Runs the work if the person holds the role, else answers the refusal and does nothing. In a tenant without an
+     * admin the person goes ahead and becomes its admin, once the work has worked (a user error records nothing).
+     */
+    private Response permitted(Invoker invoker, Permission permission, Supplier<Response> work) {
+        AccessPolicy.Decision decision = access.decide(invoker.user(), permission.role());
+        if (decision == AccessPolicy.Decision.REFUSED) {
+            return warning(permission.refusal(invoker.platform()));
         }
-        return Optional.of(warning(permission.refusal()));
+        Response response = work.get();
+        if (decision == AccessPolicy.Decision.ALLOWED_AS_FIRST_ADMIN) {
+            access.claimFirstAdmin(invoker.user());
+        }
+        return response;
     }
 
     private Response guarded(Invoker invoker, String what, Supplier<Response> work) {
@@ -191,7 +203,11 @@ public class ConversationEngine {
     }
 
     private static Response warning(String text) {
-        return Response.privately(Message.of(Markup.builder().text("⚠️ ").text(text).build()));
+        return Response.privately(warningMessage(text));
+    }
+
+    private static Message warningMessage(String text) {
+        return Message.of(Markup.builder().text("⚠️ ").text(text).build());
     }
 
     private static Message apology(Invoker invoker, String what, RuntimeException e) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * Every message the bot sends on its own (triage posts, notices, prompts, reminders, summaries) goes through here.
@@ -85,6 +86,18 @@ public class Outbox {
 
     public Optional<Delivery> find(String key) {
         return Optional.ofNullable(mongo.findById(key, Delivery.class));
+    }
+
+    /** Deliveries given up on whose key starts with {@code keyPrefix} (a feature's own kind of message). */
+    public List<Delivery> failed(String keyPrefix) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + Pattern.quote(keyPrefix)).and("state")
+                .is(Delivery.State.FAILED)), Delivery.class);
+    }
+
+    /** Removes a delivery that was given up on, so its key can be enqueued again; one of any other state stays. */
+    public void forgetFailed(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.FAILED)),
+                Delivery.class);
     }
 
     public Optional<PostedMessage> posted(String key) {

@@ -77,6 +77,28 @@ final class FeedbackCards {
         return Message.of(text.build());
     }
 
+    /** The confirmation, and why the item has no area: its tag named none of the tenant's (a typo, most likely). */
+    static Message withoutUnknownArea(Message captured, String unknownArea, List<String> areas) {
+        Markup.Builder note = Markup.builder().text("ℹ️ ").code("#" + unknownArea)
+                .text(" is not a product area here, so I saved it without one. Areas: ")
+                .text(String.join(", ", areas.stream().map(a -> "#" + a).toList())).text(".");
+        Message.Builder message = Message.builder(captured.summary() + "\n#" + unknownArea
+                + " is not a product area here, so I saved it without one.");
+        captured.blocks().forEach(message::block);
+        return message.context(note.build()).build();
+    }
+
+    /** To the admin who chose the triage channel: a post could not go out, and what fixes it. */
+    static Message undelivered(FeedbackItem item, Platform platform) {
+        String command = platform.command("feedback") + " triage here";
+        Markup text = Markup.builder().text("⚠️ I couldn't post ").bold(item.reference().toString()).text(" “")
+                .text(Texts.shorten(item.getSummary(), 80)).text("” to the triage channel: I'm not allowed to post there "
+                        + "any more. It is kept, with anything else that does not go out, in the undelivered list.")
+                .newline().text("Add me to the triage channel and run ").code(command)
+                .text(" there, or run it in another channel: I'll post everything that waits.").build();
+        return Message.of(text);
+    }
+
     static Message list(Platform platform, List<FeedbackItem> mine, List<FeedbackItem> tenant) {
         Message.Builder message = Message.builder("Recent feedback").header("Recent feedback");
         message.section(listText("Yours", mine, "You have not sent feedback yet. Try "

@@ -91,11 +91,13 @@ public class FeedbackCommand implements Command {
     }
 
     private Response capture(Invoker invoker, Arguments args) {
-        FeedbackItem item = feedback.capture(invoker,
-                FeedbackTextParser.parse(args.text("text"), settings.feedbackAreas(invoker.tenant())),
-                FeedbackSource.COMMAND);
+        List<String> areas = settings.feedbackAreas(invoker.tenant());
+        FeedbackTextParser.Parsed parsed = FeedbackTextParser.read(args.text("text"), areas);
+        FeedbackItem item = feedback.capture(invoker, parsed.draft(), FeedbackSource.COMMAND);
         boolean hasTriage = settings.triageChannel(invoker.tenant()).isPresent();
-        return Response.privately(FeedbackCards.captured(item, hasTriage, true));
+        Message captured = FeedbackCards.captured(item, hasTriage, true);
+        return Response.privately(parsed.unknownArea() == null ? captured
+                : FeedbackCards.withoutUnknownArea(captured, parsed.unknownArea(), areas));
     }
 
     private Response showTriage(Invoker invoker, Arguments args) {
@@ -108,10 +110,11 @@ public class FeedbackCommand implements Command {
 
     private Response setTriageHere(Invoker invoker) {
         Destination.Channel channel = ChannelHere.of(invoker, "the channel that should receive feedback");
-        settings.setTriageChannel(invoker.tenant(), channel);
+        // The setting changes only once the bot has shown it can post here: "add me first" must change nothing.
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("📥 New feedback will be posted in this channel ")
                 .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
+        settings.setTriageChannel(invoker.user(), channel);
         triage.releaseWaiting(invoker.tenant());
         return Response.privately("Done: new feedback will be posted here.");
     }

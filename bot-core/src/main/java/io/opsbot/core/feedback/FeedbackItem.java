@@ -39,6 +39,8 @@ public class FeedbackItem {
     private FeedbackStatus status = FeedbackStatus.NEW;
     private List<StatusChange> history = new ArrayList<>();
     private boolean awaitingTriageChannel;
+    /** Its triage post was given up on (the channel unreachable): kept to be posted when a channel works again. */
+    private boolean triageUndelivered;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -137,6 +139,10 @@ public class FeedbackItem {
     /** True while the item waits for its tenant to choose a triage channel. */
     public boolean isAwaitingTriageChannel() {
         return awaitingTriageChannel;
+    }
+
+    public boolean isTriageUndelivered() {
+        return triageUndelivered;
     }
 
     public Instant getCreatedAt() {

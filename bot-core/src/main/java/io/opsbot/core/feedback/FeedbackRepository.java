@@ -18,4 +18,6 @@ public interface FeedbackRepository extends MongoRepository<FeedbackItem, String
     long countByTenant(TenantRef tenant);
 
     List<FeedbackItem> findByTenantAndAwaitingTriageChannelTrue(TenantRef tenant);
+
+    List<FeedbackItem> findByTenantAndTriageUndeliveredTrue(TenantRef tenant);
 }

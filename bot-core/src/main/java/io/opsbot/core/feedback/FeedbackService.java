@@ -4,6 +4,7 @@ import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.settings.TenantSettingsService;
@@ -34,11 +35,13 @@ public class FeedbackService {
     private final FeedbackTriage triage;
     private final FeedbackNotifier notifier;
     private final Drafts drafts;
+    private final PersonRateLimit rateLimit;
     private final Clock clock;
 
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
-                           Drafts drafts, Clock clock) {
+                           Drafts drafts, PersonRateLimit rateLimit, Clock clock) {
+        this.rateLimit = rateLimit;
         this.repository = repository;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -51,6 +54,7 @@ public class FeedbackService {
 
     public FeedbackItem capture(Invoker reporter, FeedbackDraft draft, FeedbackSource source) {
         FeedbackDraft checked = check(reporter.tenant(), draft);
+        rateLimit.checkCreate(reporter.user());
         TenantRef tenant = reporter.tenant();
         long number = sequences.next("feedback:" + tenant.key());
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Reads quick-capture text: {@code bug: Export to CSV times out #reporting !high}.
  * <ul>
- *   <li>{@code #area} names a product area (one per item; must be one of the tenant's areas);</li>
+ *   <li>{@code #area} names a product area (one per item); a tag that is none of the tenant's areas (a typo) leaves
+ *       the item without an area, and {@link Parsed#unknownArea()} says which tag it was, so nothing typed is lost;</li>
  *   <li>{@code !high} / {@code !low} (or {@code !1}..{@code !5}) sets the impact;</li>
  *   <li>a leading {@code bug:}, {@code feature:}/{@code idea:}, {@code improvement:}, {@code praise:} or
  *       {@code question:} sets the type.</li>
@@ -34,7 +35,15 @@ public final class FeedbackTextParser {
     private FeedbackTextParser() {
     }
 
+    /** What the text says, and the area tag that named no area of the tenant (null if none did). */
+    public record Parsed(FeedbackDraft draft, String unknownArea) {
+    }
+
     public static FeedbackDraft parse(String text, List<String> knownAreas) {
+        return read(text, knownAreas).draft();
+    }
+
+    public static Parsed read(String text, List<String> knownAreas) {
         String rest = text == null ? "" : text.strip();
         if (rest.length() > FeedbackDraft.TEXT_LIMIT) {
             throw new UserError("That is " + rest.length() + " characters; feedback is limited to "
@@ -66,6 +75,7 @@ public final class FeedbackTextParser {
             areas.add(areaTag.group(1).toLowerCase(Locale.ROOT));
         }
         String area = null;
+        String unknownArea = null;
         if (!areas.isEmpty()) {
             List<String> distinct = areas.stream().distinct().toList();
             if (distinct.size() > 1) {
@@ -73,8 +83,8 @@ public final class FeedbackTextParser {
             }
             area = distinct.get(0);
             if (!knownAreas.contains(area)) {
-                throw new UserError("#" + area + " is not a product area here. Known areas: " + hashList(knownAreas)
-                        + ". Your text was: " + text.strip());
+                unknownArea = area;
+                area = null;
             }
             rest = AREA_TAG.matcher(rest).replaceAll("");
         }
@@ -89,7 +99,7 @@ public final class FeedbackTextParser {
             summary = Texts.shorten(cleaned.lines().findFirst().orElse(cleaned), FeedbackDraft.SUMMARY_LIMIT);
             details = cleaned;
         }
-        return new FeedbackDraft(summary, details, type, area, null, impact, null);
+        return new Parsed(new FeedbackDraft(summary, details, type, area, null, impact, null), unknownArea);
     }
 
     private static String hashList(List<String> areas) {

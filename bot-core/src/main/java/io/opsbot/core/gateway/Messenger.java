@@ -2,19 +2,25 @@ package io.opsbot.core.gateway;
 
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sends messages on whichever platform a destination belongs to. The core's only way out to a chat platform. */
+/**
+ * Sends messages on whichever platform a destination belongs to. The core's only way out to a chat platform. When a
+ * platform says when to try again, that is announced ({@link RetryLater}), so whoever retries can be there on time.
+ */
 @Component
 public class Messenger {
 
     private final Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
+    private final ApplicationEventPublisher events;
 
-    public Messenger(List<ChatGateway> gateways) {
+    public Messenger(List<ChatGateway> gateways, ApplicationEventPublisher events) {
+        this.events = events;
         for (ChatGateway gateway : gateways) {
             if (this.gateways.put(gateway.platform(), gateway) != null) {
                 throw new IllegalStateException("two chat gateways for " + gateway.platform());
@@ -23,11 +29,26 @@ public class Messenger {
     }
 
     public PostedMessage send(Destination destination, Message message) {
-        return gateway(destination.platform()).send(destination, message);
+        try {
+            return gateway(destination.platform()).send(destination, message);
+        } catch (DeliveryException e) {
+            throw announced(e);
+        }
     }
 
     public void update(PostedMessage posted, Message message) {
-        gateway(posted.destination().platform()).update(posted, message);
+        try {
+            gateway(posted.destination().platform()).update(posted, message);
+        } catch (DeliveryException e) {
+            throw announced(e);
+        }
+    }
+
+    private DeliveryException announced(DeliveryException e) {
+        if (e.retryable() && e.retryAfter() != null) {
+            events.publishEvent(new RetryLater(e.retryAfter()));
+        }
+        return e;
     }
 
     public boolean supports(Platform platform) {

@@ -1,6 +1,6 @@
 package io.opsbot.core.message;
 
-/** Shortening text for display limits, shared by the core and the adapters' renderers. */
+/** Shortening text for display limits and making it safe to show, shared by the core and the adapters' renderers. */
 public final class Texts {
 
     public static final String ELLIPSIS = "…";
@@ -40,5 +40,34 @@ public final class Texts {
             end--;
         }
         return text.substring(0, end) + ELLIPSIS;
+    }
+
+    /**
+     * The text without what could disguise it when shown: bidirectional overrides and isolates (U+202A-U+202E,
+     * U+2066-U+2069, which can make {@code exe.txt} read as {@code txt.exe}), NUL and the other control characters
+     * except tab and line breaks. Adapters apply it to every piece of text they send, before escaping it for the
+     * platform.
+     */
+    public static String displaySafe(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (hidden(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean hidden(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                || Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
     }
 }

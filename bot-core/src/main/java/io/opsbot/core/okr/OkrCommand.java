@@ -236,6 +236,7 @@ public class OkrCommand implements Command {
 
     private Response channelHere(Invoker invoker) {
         Destination.Channel channel = ChannelHere.of(invoker, "the channel that should get OKR alerts and the digest");
+        // Nothing is stored until the bot has shown it can post here.
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder().text("🎯 OKR alerts and the weekly "
                 + "digest will be posted in this channel (set by ").text(invoker.displayName()).text(").").build()));
         settings.setChannel(invoker.tenant(), channel);

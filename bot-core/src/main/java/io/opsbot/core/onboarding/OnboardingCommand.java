@@ -10,6 +10,8 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
@@ -38,9 +40,12 @@ public class OnboardingCommand implements Command {
     private final OnboardingTrackForm trackForm;
     private final AccessPolicy access;
     private final ProfileService profiles;
+    private final Messenger messenger;
 
     public OnboardingCommand(OnboardingService onboarding, TrackCatalog catalog, OnboardingSettings onboardingSettings,
-                             OnboardingTrackForm trackForm, AccessPolicy access, ProfileService profiles) {
+                             OnboardingTrackForm trackForm, AccessPolicy access, ProfileService profiles,
+                             Messenger messenger) {
+        this.messenger = messenger;
         this.onboarding = onboarding;
         this.catalog = catalog;
         this.onboardingSettings = onboardingSettings;
@@ -218,8 +223,12 @@ public class OnboardingCommand implements Command {
     }
 
     private Response channelHere(Invoker invoker) {
-        onboardingSettings.setJoinChannel(invoker.tenant(),
-                ChannelHere.of(invoker, "the channel whose new members should be onboarded"));
+        // Nothing is stored until the bot has shown it can post here (joins are only seen where it is a member).
+        Destination.Channel channel = ChannelHere.of(invoker, "the channel whose new members should be onboarded");
+        ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
+                .text("👋 Whoever joins this channel will get an onboarding walkthrough (set by ")
+                .text(invoker.displayName()).text(").").build()));
+        onboardingSettings.setJoinChannel(invoker.tenant(), channel);
         return Response.privately("Done: whoever joins this channel starts "
                 + onboardingSettings.autoTrack(invoker.tenant()).orElse("(no track: set one with auto <track>)")
                 + ".");

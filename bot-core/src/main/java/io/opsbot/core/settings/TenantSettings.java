@@ -2,6 +2,7 @@ package io.opsbot.core.settings;
 
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,6 +24,8 @@ public class TenantSettings {
     private String id;
     private TenantRef tenant;
     private Destination.Channel triageChannel;
+    /** Who chose the triage channel: told when a triage post cannot go out. */
+    private UserRef triageChannelSetBy;
     /** Null until the tenant changes them: the configured defaults apply. */
     private List<String> feedbackAreas;
     private List<java.time.LocalDate> holidays = new ArrayList<>();
@@ -47,6 +50,10 @@ public class TenantSettings {
 
     public Destination.Channel getTriageChannel() {
         return triageChannel;
+    }
+
+    public UserRef getTriageChannelSetBy() {
+        return triageChannelSetBy;
     }
 
     public List<String> getFeedbackAreas() {

@@ -4,6 +4,7 @@ import io.opsbot.core.config.OpsBotProperties;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,8 +59,14 @@ public class TenantSettingsService {
         return List.copyOf(chosen == null ? properties.feedback().defaultAreas() : chosen);
     }
 
-    public void setTriageChannel(TenantRef tenant, Destination.Channel channel) {
-        change(tenant, new Update().set("triageChannel", channel));
+    /** Sets the triage channel and who chose it (told when a triage post cannot go out). */
+    public void setTriageChannel(UserRef setBy, Destination.Channel channel) {
+        change(setBy.tenant(), new Update().set("triageChannel", channel).set("triageChannelSetBy", setBy));
+    }
+
+    /** Who chose the tenant's triage channel, if someone did in chat. */
+    public Optional<UserRef> triageChannelSetBy(TenantRef tenant) {
+        return Optional.ofNullable(get(tenant).getTriageChannelSetBy());
     }
 
     public List<String> addArea(TenantRef tenant, String area) {

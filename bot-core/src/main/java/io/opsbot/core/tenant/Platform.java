@@ -2,15 +2,22 @@ package io.opsbot.core.tenant;
 
 /** The chat platforms the bot speaks on. */
 public enum Platform {
-    SLACK("Slack", "/"),
-    TEAMS("Microsoft Teams", "");
+    SLACK("Slack", "/", "workspace"),
+    TEAMS("Microsoft Teams", "", "organisation");
 
     private final String displayName;
     private final String commandPrefix;
+    private final String tenantNoun;
 
-    Platform(String displayName, String commandPrefix) {
+    Platform(String displayName, String commandPrefix, String tenantNoun) {
         this.displayName = displayName;
         this.commandPrefix = commandPrefix;
+        this.tenantNoun = tenantNoun;
+    }
+
+    /** What people on this platform call a tenant: a Slack workspace, a Microsoft 365 organisation. */
+    public String tenantNoun() {
+        return tenantNoun;
     }
 
     public String displayName() {

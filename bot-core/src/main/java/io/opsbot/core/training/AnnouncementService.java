@@ -8,6 +8,7 @@ import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -49,11 +50,13 @@ public class AnnouncementService {
     private final ProfileService profiles;
     private final TrainingProperties properties;
     private final Drafts drafts;
+    private final PersonRateLimit rateLimit;
     private final Clock clock;
 
     public AnnouncementService(AnnouncementRepository announcements, MongoTemplate mongo, SequenceService sequences,
                                Outbox outbox, NudgeScheduler nudges, AvailabilityService availability,
-                               ProfileService profiles, TrainingProperties properties, Drafts drafts, Clock clock) {
+                               ProfileService profiles, TrainingProperties properties, Drafts drafts,
+                               PersonRateLimit rateLimit, Clock clock) {
         this.announcements = announcements;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -63,6 +66,7 @@ public class AnnouncementService {
         this.profiles = profiles;
         this.properties = properties;
         this.drafts = drafts;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -70,6 +74,7 @@ public class AnnouncementService {
         drafts.check(draft);
         Instant now = clock.instant();
         TenantRef tenant = organizer.tenant();
+        rateLimit.checkCreate(organizer.user());
         Duration after = draft.remindAfter() != null ? draft.remindAfter() : properties.ackReminderAfter();
         Announcement announcement = announcements.insert(new Announcement(tenant,
                 sequences.next("announcement:" + tenant.key()), organizer.user(), organizer.displayName(),

@@ -8,6 +8,7 @@ import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -49,11 +50,12 @@ public class TrainingSessionService {
     private final AvailabilityService availability;
     private final ProfileService profiles;
     private final Drafts drafts;
+    private final PersonRateLimit rateLimit;
     private final Clock clock;
 
     public TrainingSessionService(TrainingSessionRepository sessions, MongoTemplate mongo, SequenceService sequences,
                                   Outbox outbox, NudgeScheduler nudges, AvailabilityService availability,
-                                  ProfileService profiles, Drafts drafts, Clock clock) {
+                                  ProfileService profiles, Drafts drafts, PersonRateLimit rateLimit, Clock clock) {
         this.sessions = sessions;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -62,6 +64,7 @@ public class TrainingSessionService {
         this.availability = availability;
         this.profiles = profiles;
         this.drafts = drafts;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -72,6 +75,7 @@ public class TrainingSessionService {
             throw new UserError("That time has already passed.");
         }
         TenantRef tenant = organizer.tenant();
+        rateLimit.checkCreate(organizer.user());
         TrainingSession session = sessions.insert(new TrainingSession(tenant,
                 sequences.next("training:" + tenant.key()), organizer.user(), organizer.displayName(),
                 draft.title().strip(), draft.description(), draft.link(), draft.startsAt(), draft.zone(),

@@ -75,7 +75,7 @@ class ConversationEngineTest {
 
     @BeforeEach
     void everyoneMayDoEverything() {
-        when(access.allows(any(), any())).thenReturn(true);
+        when(access.decide(any(), any())).thenReturn(AccessPolicy.Decision.ALLOWED);
     }
 
     private ConversationEngine engine(MessageInterceptor... interceptors) {
@@ -175,10 +175,10 @@ class ConversationEngineTest {
 
     @Test
     void theRoleIsCheckedBeforeTheHandlerRuns() {
-        when(access.allows(slackUser.user(), Role.ADMIN)).thenReturn(false);
+        when(access.decide(slackUser.user(), Role.ADMIN)).thenReturn(AccessPolicy.Decision.REFUSED);
 
         assertThat(text(engine().onCommand(slackUser, "/echo", "shout loud")))
-                .isEqualTo("⚠️ Only an admin can shout.");
+                .isEqualTo("⚠️ Only an admin of this workspace can shout.");
         assertThat(text(engine().onCommand(teamsUser, "echo", "shout loud"))).isEqualTo("LOUD");
     }
 

@@ -40,12 +40,14 @@ class FeedbackTextParserTest {
     }
 
     @Test
-    void unknownAreaIsRefusedWithTheKnownOnesAndTheOriginalText() {
-        assertThatThrownBy(() -> FeedbackTextParser.parse("Slow sync #sync", AREAS))
-                .isInstanceOf(UserError.class)
-                .hasMessageContaining("#sync is not a product area")
-                .hasMessageContaining("#reporting, #billing, #mobile-app")
-                .hasMessageContaining("Slow sync #sync");
+    void anUnknownAreaLeavesTheItemWithoutOneAndSaysWhichTagItWas() {
+        FeedbackTextParser.Parsed parsed = FeedbackTextParser.read("Slow sync #sync !high", AREAS);
+
+        assertThat(parsed.draft().summary()).isEqualTo("Slow sync");
+        assertThat(parsed.draft().area()).isNull();
+        assertThat(parsed.draft().impact()).isEqualTo(FeedbackTextParser.HIGH);
+        assertThat(parsed.unknownArea()).isEqualTo("sync");
+        assertThat(FeedbackTextParser.read("Slow sync #billing", AREAS).unknownArea()).isNull();
     }
 
     @Test

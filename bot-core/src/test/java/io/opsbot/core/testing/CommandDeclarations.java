@@ -40,19 +40,18 @@ public final class CommandDeclarations {
     }
 
     /**
-     * The usages a help reply shows, in order: the first code span of each bullet line (Teams markdown, entities
-     * undone), or the text up to the two spaces before the description (Slack's plain fallback text).
+     * The usages a help reply shows, in order: on each bullet line, the text up to the two spaces before the
+     * description, read as a person sees it (code marks dropped: Teams message text puts {@code < > &} outside its
+     * code spans, as entities; entities undone).
      */
     public static List<String> helpUsages(String help) {
         List<String> usages = new ArrayList<>();
         for (String line : help.split("\n")) {
-            String bullet = line.strip();
+            String bullet = line.strip().replace("`", "");
             if (!bullet.startsWith("• ")) {
                 continue;
             }
-            int tick = bullet.indexOf('`');
-            String usage = tick >= 0 ? bullet.substring(tick + 1, bullet.indexOf('`', tick + 1))
-                    : bullet.substring(2, bullet.indexOf("  "));
+            String usage = bullet.substring(2, bullet.indexOf("  "));
             usages.add(usage.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
         }
         return usages;

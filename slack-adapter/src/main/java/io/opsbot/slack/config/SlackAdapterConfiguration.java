@@ -6,11 +6,17 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.inbound.SlackListener;
+import io.opsbot.slack.installation.InstallationAuthorization;
+import io.opsbot.slack.installation.InstallationCheckingApp;
+import io.opsbot.slack.installation.SingleTokenInstallation;
+import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.outbound.SlackChatGateway;
+import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +26,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +53,8 @@ public class SlackAdapterConfiguration {
     }
 
     @Bean
-    SlackChatGateway slackChatGateway(MethodsClient slackMethods) {
-        return new SlackChatGateway(slackMethods);
+    SlackChatGateway slackChatGateway(MethodsClient slackMethods, RateLimiter rateLimiter, SlackProperties properties) {
+        return new SlackChatGateway(slackMethods, new SlackPacing(rateLimiter, properties.getLimits()));
     }
 
     @Bean
@@ -55,14 +62,26 @@ public class SlackAdapterConfiguration {
         return new SlackPeopleDirectory(slackMethods);
     }
 
+    /** The workspace the bot token belongs to, asked of auth.test at start-up. */
     @Bean
-    App slackApp(Slack slack, SlackProperties properties, List<SlackListener> listeners) {
+    SingleTokenInstallation slackInstallation(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
+        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.getBotToken(),
+                clock);
+        installation.installation();
+        return installation;
+    }
+
+    @Bean
+    App slackApp(Slack slack, SlackProperties properties, SlackInstallations installations,
+                 List<SlackListener> listeners) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(properties.getBotToken())
                 .signingSecret(properties.getSigningSecret())
+                // HTTP requests are verified before Bolt sees them, over the raw bytes (SlackEventsController).
+                .requestVerificationEnabled(false)
                 .build();
-        App app = new App(config);
+        App app = new InstallationCheckingApp(config, new InstallationAuthorization(installations));
         listeners.forEach(listener -> listener.register(app));
         log.info("Slack adapter ready ({})", properties.socketMode() ? "Socket Mode" : "HTTP at /slack/events");
         return app;

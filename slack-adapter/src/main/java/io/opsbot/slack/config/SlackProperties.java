@@ -1,6 +1,9 @@
 package io.opsbot.slack.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -28,6 +31,57 @@ public class SlackProperties {
 
     /** Channel id for triage posts until a workspace runs "/feedback triage here". */
     private String triageChannel;
+
+    @Valid
+    private final Limits limits = new Limits();
+
+    /**
+     * How fast the bot posts, below Slack's published limits for chat.postMessage (about one message a second per
+     * channel with short bursts, several hundred a minute per workspace). Raise them only against a fake Slack.
+     */
+    public static class Limits {
+
+        @Positive
+        private double channelPerSecond = 1;
+        @Min(1)
+        private int channelBurst = 4;
+        @Positive
+        private double workspacePerMinute = 300;
+        @Min(1)
+        private int workspaceBurst = 60;
+
+        public double getChannelPerSecond() {
+            return channelPerSecond;
+        }
+
+        public void setChannelPerSecond(double channelPerSecond) {
+            this.channelPerSecond = channelPerSecond;
+        }
+
+        public int getChannelBurst() {
+            return channelBurst;
+        }
+
+        public void setChannelBurst(int channelBurst) {
+            this.channelBurst = channelBurst;
+        }
+
+        public double getWorkspacePerMinute() {
+            return workspacePerMinute;
+        }
+
+        public void setWorkspacePerMinute(double workspacePerMinute) {
+            this.workspacePerMinute = workspacePerMinute;
+        }
+
+        public int getWorkspaceBurst() {
+            return workspaceBurst;
+        }
+
+        public void setWorkspaceBurst(int workspaceBurst) {
+            this.workspaceBurst = workspaceBurst;
+        }
+    }
 
     public boolean configured() {
         return hasText(botToken) && (hasText(signingSecret) || socketMode());
@@ -71,6 +125,10 @@ public class SlackProperties {
 
     public void setApiBaseUrl(String apiBaseUrl) {
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
+    }
+
+    public Limits getLimits() {
+        return limits;
     }
 
     public String getTriageChannel() {

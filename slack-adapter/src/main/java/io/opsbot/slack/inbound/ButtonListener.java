@@ -54,7 +54,8 @@ class ButtonListener implements SlackListener {
         }
         BlockActionPayload.Action action = payload.getActions().get(0);
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
-        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getName(),
+        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getTeamId(),
+                payload.getUser().getName(),
                 channelId);
         String actionId = BlockKitRenderer.coreActionId(action.getActionId());
         if (actionId.equals(OPEN_FORM)) {

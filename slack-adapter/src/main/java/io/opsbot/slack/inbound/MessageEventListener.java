@@ -11,7 +11,9 @@ import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Visibility;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.ChatGateway;
+import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -37,9 +40,14 @@ class MessageEventListener implements SlackListener {
     private final ChatGateway slack;
     private final Claims claims;
     private final Executor executor;
+    private final Outbox outbox;
+    private final Clock clock;
 
     MessageEventListener(ConversationEngine engine, ChatGateway slackChatGateway, Claims claims,
-                         @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+                         @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, Outbox outbox,
+                         Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.engine = engine;
         this.slack = slackChatGateway;
         this.claims = claims;
@@ -56,8 +64,8 @@ class MessageEventListener implements SlackListener {
         MessageEvent event = payload.getEvent();
         boolean fromPerson = event.getBotId() == null && event.getSubtype() == null && event.getUser() != null;
         if (fromPerson && "im".equals(event.getChannelType()) && firstDelivery(payload)) {
-            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), null, event.getChannel());
-            executor.execute(() -> answer(invoker, event.getText(), null));
+            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), event.getTeam(), null, event.getChannel());
+            executor.execute(() -> answer(invoker, event.getText(), null, payload.getEventId()));
         }
         return ctx.ack();
     }
@@ -66,10 +74,11 @@ class MessageEventListener implements SlackListener {
                                                           EventContext ctx) {
         AppMentionEvent event = payload.getEvent();
         if (event.getBotId() == null && event.getUser() != null && firstDelivery(payload)) {
-            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), null, event.getChannel());
+            Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), event.getUserTeam(), null,
+                    event.getChannel());
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+>", "").strip();
-            executor.execute(() -> answer(invoker, text, thread));
+            executor.execute(() -> answer(invoker, text, thread, payload.getEventId()));
         }
         return ctx.ack();
     }
@@ -79,8 +88,11 @@ class MessageEventListener implements SlackListener {
         return id == null || claims.claim("slack-event:" + id, REMEMBER_EVENTS);
     }
 
-    /** Replies in the DM, or in the mention's thread. */
-    private void answer(Invoker invoker, String text, String thread) {
+    /**
+     * Replies in the DM, or in the mention's thread. A reply Slack refuses for now (the bot's pace, 429, 5xx) goes to
+     * the outbox, keyed by the event, so the person still gets it.
+     */
+    private void answer(Invoker invoker, String text, String thread, String eventId) {
         Response response = engine.onMessage(invoker, text);
         Message message = null;
         if (response instanceof Response.Reply reply) {
@@ -94,9 +106,15 @@ class MessageEventListener implements SlackListener {
         if (message == null) {
             return;
         }
+        Destination.Channel where = thread == null ? invoker.conversation() : invoker.conversation().inThread(thread);
         try {
-            Destination.Channel where = invoker.conversation();
-            slack.send(thread == null ? where : where.inThread(thread), message);
+            slack.send(where, message);
+        } catch (DeliveryException e) {
+            if (e.retryable() && eventId != null) {
+                outbox.enqueue("slack-reply:" + eventId, where, message, clock.instant().plus(REMEMBER_EVENTS));
+            } else {
+                log.warn("Could not answer {} in {}: {}", invoker.user(), invoker.conversation(), e.getMessage());
+            }
         } catch (RuntimeException e) {
             log.warn("Could not answer {} in {}: {}", invoker.user(), invoker.conversation(), e.getMessage());
         }

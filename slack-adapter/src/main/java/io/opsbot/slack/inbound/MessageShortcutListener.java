@@ -9,6 +9,7 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.SharedMessage;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.springframework.stereotype.Component;
 
 import java.util.regex.Pattern;
@@ -19,10 +20,12 @@ class MessageShortcutListener implements SlackListener {
 
     private final ConversationEngine engine;
     private final FormOpener forms;
+    private final SlackPeopleDirectory people;
 
-    MessageShortcutListener(ConversationEngine engine, FormOpener forms) {
+    MessageShortcutListener(ConversationEngine engine, FormOpener forms, SlackPeopleDirectory people) {
         this.engine = engine;
         this.forms = forms;
+        this.people = people;
     }
 
     @Override
@@ -33,13 +36,15 @@ class MessageShortcutListener implements SlackListener {
     private com.slack.api.bolt.response.Response handle(MessageShortcutRequest request, MessageShortcutContext ctx) {
         MessageShortcutPayload payload = request.getPayload();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
-        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getName(),
+        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getTeamId(),
+                payload.getUser().getName(),
                 channelId);
         com.slack.api.model.Message message = payload.getMessage();
         String authorId = message == null ? null : message.getUser();
-        SharedMessage shared = new SharedMessage(message == null ? "" : message.getText(),
+        // The message's text as the words people see (no live mention or link tokens) and its author by name.
+        SharedMessage shared = new SharedMessage(SlackText.readable(message == null ? "" : message.getText()),
                 authorId == null ? null : new UserRef(invoker.tenant(), authorId),
-                authorId == null ? null : "<@" + authorId + ">",
+                authorId == null ? null : people.info(authorId).map(MemberJoinListener::name).orElse("@" + authorId),
                 permalink(payload, channelId));
         Response response = engine.onMessageShortcut(invoker, payload.getCallbackId(), shared);
         if (response instanceof Response.ShowForm show) {

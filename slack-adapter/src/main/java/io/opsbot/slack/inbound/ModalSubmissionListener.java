@@ -50,7 +50,8 @@ class ModalSubmissionListener implements SlackListener {
     private com.slack.api.bolt.response.Response handle(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
         ModalMetadata metadata = ModalMetadata.decode(payload.getView().getPrivateMetadata());
-        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getName(),
+        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getTeamId(),
+                payload.getUser().getName(),
                 metadata.channelId());
         SubmissionResult result = engine.onSubmit(new FormSubmission(invoker, payload.getView().getCallbackId(),
                 ModalRenderer.values(payload.getView().getState()), metadata.formState()));

@@ -23,11 +23,27 @@ final class SlackInvokers {
         return TenantRef.slack(ctx.getEnterpriseId());
     }
 
-    static Invoker invoker(Context ctx, String userId, String userName, String channelId) {
+    /**
+     * The person and where they are. {@code userTeamId} is the person's own workspace as the payload gives it
+     * ({@code user.team_id}, {@code user_team}; null when it does not say): a Slack Connect member of another
+     * organisation, in a channel shared with the installed workspace, is attributed to their own workspace, so they
+     * never act as a member of this one (its settings, admins and items stay out of their reach).
+     */
+    static Invoker invoker(Context ctx, String userId, String userTeamId, String userName, String channelId) {
         TenantRef tenant = tenant(ctx);
         Destination.Channel where = channelId == null || channelId.isBlank() ? null
                 : new Destination.Channel(tenant, channelId);
-        return new Invoker(new UserRef(tenant, userId), userName, where, isDirect(channelId), null);
+        TenantRef own = isExternal(ctx, userTeamId) ? TenantRef.slack(userTeamId) : tenant;
+        return new Invoker(new UserRef(own, userId), userName, where, isDirect(channelId), null);
+    }
+
+    /**
+     * A workspace install knows its own team id; an org-wide install serves every workspace of its org, and a team id
+     * alone does not tell whether it is in the org, so there only the request's org counts.
+     */
+    private static boolean isExternal(Context ctx, String userTeamId) {
+        return userTeamId != null && !userTeamId.isBlank() && !ctx.isEnterpriseInstall() && ctx.getTeamId() != null
+                && !userTeamId.equals(ctx.getTeamId());
     }
 
     /** Slack DM channel ids start with D. */

@@ -32,12 +32,13 @@ class SlashCommandListener implements SlackListener {
 
     @Override
     public void register(App app) {
-        app.command(Pattern.compile("^/.+"), this::handle);
+        // Every command, with or without its slash (Slack sends "/feedback"; its published sample "weather").
+        app.command(Pattern.compile(".+"), this::handle);
     }
 
     private com.slack.api.bolt.response.Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
-        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUserId(), payload.getUserName(),
+        Invoker invoker = SlackInvokers.invoker(ctx, payload.getUserId(), null, payload.getUserName(),
                 payload.getChannelId());
         // Commands declared with should_escape send mentions as <@U123|name>: the core reads them as <@U123>.
         Response response = engine.onCommand(invoker, payload.getCommand(),

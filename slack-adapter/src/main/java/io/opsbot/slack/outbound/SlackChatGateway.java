@@ -13,13 +13,18 @@ import io.opsbot.slack.render.BlockKitRenderer;
 
 import java.io.IOException;
 
-/** Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person. */
+/**
+ * Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person, at the
+ * pace Slack publishes ({@link SlackPacing}).
+ */
 public class SlackChatGateway implements ChatGateway {
 
     private final MethodsClient client;
+    private final SlackPacing pacing;
 
-    public SlackChatGateway(MethodsClient client) {
+    public SlackChatGateway(MethodsClient client, SlackPacing pacing) {
         this.client = client;
+        this.pacing = pacing;
     }
 
     @Override
@@ -40,6 +45,7 @@ public class SlackChatGateway implements ChatGateway {
             channel = ((Destination.Direct) destination).user().userId();
         }
         String threadTs = thread;
+        pacing.post(destination.tenant(), channel);
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
@@ -51,6 +57,7 @@ public class SlackChatGateway implements ChatGateway {
 
     @Override
     public void update(PostedMessage posted, Message message) {
+        pacing.update(posted.destination().tenant());
         call("chat.update", () -> client.chatUpdate(r -> r
                 .channel(posted.conversationId())
                 .ts(posted.messageId())

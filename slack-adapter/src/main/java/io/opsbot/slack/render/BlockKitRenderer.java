@@ -47,8 +47,12 @@ public final class BlockKitRenderer {
     private BlockKitRenderer() {
     }
 
+    /**
+     * The message's {@code text}: Slack shows it in notifications and reads it as mrkdwn, so the summary (which holds
+     * user text) is escaped like every other piece of text.
+     */
     public static String fallbackText(Message message) {
-        return Texts.cut(message.summary(), FALLBACK_TEXT);
+        return Mrkdwn.escape(Texts.cut(message.summary(), FALLBACK_TEXT));
     }
 
     public static List<LayoutBlock> blocks(Message message) {
@@ -84,8 +88,10 @@ public final class BlockKitRenderer {
         return suffix < 0 ? slackActionId : slackActionId.substring(0, suffix);
     }
 
+    /** plain_text is never read as mrkdwn, so only what could disguise it is dropped. */
     static PlainTextObject plain(String text, int limit) {
-        return PlainTextObject.builder().text(Texts.cut(text.isEmpty() ? " " : text, limit)).emoji(true).build();
+        String safe = Texts.displaySafe(text);
+        return PlainTextObject.builder().text(Texts.cut(safe.isEmpty() ? " " : safe, limit)).emoji(true).build();
     }
 
     static MarkdownTextObject markdown(Markup markup, int limit) {

@@ -58,7 +58,8 @@ public final class ModalRenderer {
         return View.builder()
                 .type("modal")
                 .callbackId(form.formId())
-                .title(ViewTitle.builder().type("plain_text").text(Texts.cut(form.title(), TITLE)).build())
+                .title(ViewTitle.builder().type("plain_text").text(Texts.cut(Texts.displaySafe(form.title()), TITLE))
+                        .build())
                 .submit(ViewSubmit.builder().type("plain_text").text(Texts.cut(form.submitLabel(), TITLE)).build())
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
                 .privateMetadata(privateMetadata)
@@ -99,7 +100,8 @@ public final class ModalRenderer {
         if (input instanceof Input.Text text) {
             element = PlainTextInputElement.builder().actionId(input.id()).multiline(text.multiline())
                     .maxLength(Math.min(text.maxLength(), TEXT_INPUT_MAX))
-                    .initialValue(Texts.cut(input.initial(), Math.min(text.maxLength(), TEXT_INPUT_MAX)))
+                    .initialValue(Texts.cut(Texts.displaySafe(input.initial()),
+                            Math.min(text.maxLength(), TEXT_INPUT_MAX)))
                     .placeholder(placeholder(text.placeholder())).build();
         } else if (input instanceof Input.Select select) {
             List<OptionObject> options = select.choices().subList(0, Math.min(MAX_OPTIONS, select.choices().size()))

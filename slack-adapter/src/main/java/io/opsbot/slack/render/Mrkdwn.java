@@ -32,8 +32,12 @@ public final class Mrkdwn {
         return out.toString();
     }
 
+    /**
+     * Plain text as mrkdwn that shows it literally: {@code & < >} escaped (so nothing becomes a mention, a channel
+     * ping or a disguised link) and bidi overrides and control characters dropped ({@link Texts#displaySafe}).
+     */
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Texts.displaySafe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String render(Markup.Span span) {

@@ -5,6 +5,8 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import io.opsbot.core.claim.Claims;
+import io.opsbot.slack.config.SlackProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,51 +15,83 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Slack's HTTP entry point for commands, interactivity and events. It hands the raw body and headers to Bolt, which
- * verifies the signature (v0 HMAC-SHA256 of timestamp and body, 5-minute window) before any handler runs.
- * bolt-jakarta-servlet does the same translation, but no 1.51.0 build of it is published, so this controller stands in.
+ * Slack's HTTP entry point for commands, interactivity and events. The body is read as the bytes that arrived (never
+ * through Spring's form handling, which would re-encode it) and its signature checked over exactly those bytes before
+ * anything parses it; only then does Bolt see it. Refusals are answered without echoing anything and logged by
+ * reason only. bolt-jakarta-servlet does the translation to Bolt too, but no 1.51.0 build of it is published.
  */
 @RestController
 class SlackEventsController {
 
     private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
+    /** Slack's payloads are a few kilobytes; anything far larger is not from Slack. */
+    static final int MAX_BODY = 1 << 20;
 
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignatureCheck signatures;
+    private final RefusedRequests refusals;
 
-    SlackEventsController(App app) {
+    SlackEventsController(App app, SlackProperties properties, Claims claims, Clock clock) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signatures = new SlackSignatureCheck(properties.getSigningSecret() == null ? ""
+                : properties.getSigningSecret(), claims, clock);
+        this.refusals = new RefusedRequests(clock);
     }
 
     @PostMapping(path = "/slack/events")
-    ResponseEntity<String> handle(@RequestBody(required = false) String body, HttpServletRequest servletRequest) {
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+    ResponseEntity<String> handle(HttpServletRequest servletRequest) throws IOException {
+        byte[] raw;
+        try (InputStream in = servletRequest.getInputStream()) {
+            raw = in.readNBytes(MAX_BODY + 1);
+        }
+        if (raw.length > MAX_BODY) {
+            refusals.refused("body too large");
+            return error(HttpStatus.CONTENT_TOO_LARGE, "request too large");
+        }
+        SlackSignatureCheck.Verdict verdict = signatures.verify(raw,
+                servletRequest.getHeader("X-Slack-Request-Timestamp"), servletRequest.getHeader("X-Slack-Signature"));
+        if (!verdict.valid()) {
+            refusals.refused(verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            return error(HttpStatus.UNAUTHORIZED, "invalid request");
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
+        String problem = SlackBodies.problem(body);
+        Request<?> request = problem != null ? null : parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(servletRequest.getRequestURI())
                 .queryString(Map.of())
                 .headers(new RequestHeaders(headers(servletRequest)))
-                .requestBody(body == null ? "" : body)
+                .requestBody(body)
                 .remoteAddress(servletRequest.getRemoteAddr())
                 .build());
         if (request == null) {
-            return ResponseEntity.badRequest().build();
+            log.warn("Refused a signed Slack request: {}", problem != null ? problem : "not a request Bolt knows");
+            return error(HttpStatus.BAD_REQUEST, "malformed payload");
         }
         try {
             return toEntity(app.run(request));
         } catch (Exception e) {
             log.error("Slack request failed", e);
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"error\":\"internal error\"}");
+            return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
         }
+    }
+
+    private static ResponseEntity<String> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"error\":\"" + message + "\"}");
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

@@ -71,7 +71,7 @@ class SlackRolesTest extends SlackAdapterTest {
 
         FakeSlackApi.Call refusal = SLACK.awaitCall("response_url", c -> c.body().contains("Only a triager"));
         assertThat(refusal.json().get("text").getAsString())
-                .isEqualTo("⚠️ Only a triager or admin can change a feedback item's status.");
+                .isEqualTo("⚠️ Only a triager or admin of this workspace can change a feedback item's status.");
         assertThat(feedback.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.NEW);
         assertThat(SLACK.calls("chat.update")).isEmpty();
     }
@@ -80,14 +80,16 @@ class SlackRolesTest extends SlackAdapterTest {
     void aMemberTypingTheStatusIsRefusedAndATriagerMay() {
         String refused = ack("/feedback", "status " + item.reference() + " shipped", "U0ROLESMEMBER");
 
-        assertThat(refused).isEqualTo("⚠️ Only a triager or admin can change a feedback item's status.");
+        assertThat(refused)
+                .isEqualTo("⚠️ Only a triager or admin of this workspace can change a feedback item's status.");
         assertThat(feedback.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.NEW);
 
         access.grant(new UserRef(TENANT, "U0ROLESTRIAGER"), Role.TRIAGER);
         assertThat(ack("/feedback", "status " + item.reference() + " shipped", "U0ROLESTRIAGER"))
                 .isEqualTo(item.reference() + " is now Shipped.");
         assertThat(ack("/feedback", "areas add roles-" + tag.substring(0, 4), "U0ROLESTRIAGER"))
-                .as("a triager is no admin").isEqualTo("⚠️ Only an admin can change the product areas.");
+                .as("a triager is no admin")
+                .isEqualTo("⚠️ Only an admin of this workspace can change the product areas.");
         await().atMost(Duration.ofSeconds(5)).until(() -> !SLACK.calls("chat.update").isEmpty());
     }
 }

@@ -31,7 +31,7 @@ class SlackMessageEventsTest extends SlackAdapterTest {
         assertThat(response.statusCode()).isEqualTo(200);
         FakeSlackApi.Call reply = SLACK.awaitCall("chat.postMessage", c -> "D024BE91L".equals(c.param("channel")));
         assertThat(reply.param("text")).contains("Saved as FB-").contains(summary);
-        assertThat(feedback.findTop10ByTenantOrderByCreatedAtDesc(TenantRef.slack(FakeSlackApi.TEAM_ID)))
+        assertThat(feedback.findAll()).filteredOn(item -> item.getTenant().equals(TenantRef.slack(FakeSlackApi.TEAM_ID)))
                 .anyMatch(item -> item.getSummary().equals(summary) && item.getReporter().userId().equals("U2147483697"));
     }
 
@@ -45,7 +45,8 @@ class SlackMessageEventsTest extends SlackAdapterTest {
         assertThat(slack.event(event, 2).statusCode()).isEqualTo(200);
 
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
-                .until(() -> SLACK.calls("chat.postMessage").size() == 1);
+                .until(() -> SLACK.calls("chat.postMessage").stream()
+                        .filter(c -> "D024BE91L".equals(c.param("channel"))).count() == 1);
     }
 
     @Test
@@ -69,8 +70,7 @@ class SlackMessageEventsTest extends SlackAdapterTest {
 
     @Test
     void aMentionInAChannelIsAnsweredInItsThread() {
-        JsonObject envelope = Fixtures.json("slack/events/app_mention.docs.json");
-        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        JsonObject envelope = inThisWorkspace(Fixtures.json("slack/events/app_mention.docs.json"));
         envelope.getAsJsonObject("event").addProperty("text", "<@U0LAN0Z89> help");
 
         assertThat(slack.event(envelope, 0).statusCode()).isEqualTo(200);

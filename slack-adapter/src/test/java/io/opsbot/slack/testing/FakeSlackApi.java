@@ -13,12 +13,12 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,7 +58,8 @@ public class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, String body, String retryAfter) {
+    /** A canned failure for the first call whose parameters match {@code when}. */
+    private record Failure(int status, String body, String retryAfter, Predicate<Map<String, String>> when) {
     }
 
     private final HttpServer server;
@@ -141,14 +142,39 @@ public class FakeSlackApi implements AutoCloseable {
 
     /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
     public void rateLimitNext(String method, int retryAfterSeconds) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}", String.valueOf(retryAfterSeconds)));
+        rateLimitNext(method, null, retryAfterSeconds);
+    }
+
+    /**
+     * The next call of {@code method} for {@code channel} gets HTTP 429 with this Retry-After: a late post of an
+     * earlier test to another channel cannot take the failure meant for this one.
+     */
+    public void rateLimitNext(String method, String channel, int retryAfterSeconds) {
+        rateLimitNextWhen(method, inChannel(channel), retryAfterSeconds);
+    }
+
+    /** The next call of {@code method} whose parameters match {@code when} gets HTTP 429 with this Retry-After. */
+    public void rateLimitNextWhen(String method, Predicate<Map<String, String>> when, int retryAfterSeconds) {
+        queue(method, new Failure(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                String.valueOf(retryAfterSeconds), when));
+    }
+
+    private static Predicate<Map<String, String>> inChannel(String channel) {
+        return params -> channel == null || channel.equals(params.get("channel"));
     }
 
     /** The next call of {@code method} gets {@code {"ok":false,"error":error}}. */
     public void failNext(String method, String error) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-                .add(new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null));
+        failNext(method, null, error);
+    }
+
+    /** The next call of {@code method} for {@code channel} gets {@code {"ok":false,"error":error}}. */
+    public void failNext(String method, String channel, String error) {
+        queue(method, new Failure(200, "{\"ok\":false,\"error\":\"" + error + "\"}", null, inChannel(channel)));
+    }
+
+    private void queue(String method, Failure failure) {
+        failures.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(failure);
     }
 
     @Override
@@ -169,7 +195,15 @@ public class FakeSlackApi implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
         Queue<Failure> queued = failures.get(method);
-        Failure failure = queued == null ? null : queued.poll();
+        Failure failure = null;
+        if (queued != null) {
+            synchronized (queued) {
+                failure = queued.stream().filter(f -> f.when().test(params)).findFirst().orElse(null);
+                if (failure != null) {
+                    queued.remove(failure);
+                }
+            }
+        }
         if (failure != null) {
             calls.add(new Call(method, params, body, headers, failure.body()));
             if (failure.retryAfter() != null) {

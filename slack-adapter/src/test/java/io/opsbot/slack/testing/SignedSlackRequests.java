@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,13 +27,22 @@ import java.util.stream.Collectors;
  */
 public class SignedSlackRequests {
 
+    private static final AtomicLong TRIGGERS = new AtomicLong();
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
     private final String signingSecret;
+    private final Supplier<Instant> clock;
 
     public SignedSlackRequests(String url, String signingSecret) {
+        this(url, signingSecret, Instant::now);
+    }
+
+    /** Timestamps requests with {@code clock}: the bot's own clock in tests that move it. */
+    public SignedSlackRequests(String url, String signingSecret, Supplier<Instant> clock) {
         this.url = url;
         this.signingSecret = signingSecret;
+        this.clock = clock;
     }
 
     public static String sign(String secret, long timestamp, String body) {
@@ -44,13 +56,20 @@ public class SignedSlackRequests {
         }
     }
 
-    public static long now() {
-        return System.currentTimeMillis() / 1000;
+    /** Now, as the bot's clock has it, in Unix seconds. */
+    public long now() {
+        return clock.get().getEpochSecond();
     }
 
-    /** A slash command: the fixture's form body with the given fields replaced. */
+    /**
+     * A slash command: the fixture's form body with the given fields replaced. Each gets a trigger id of its own, as
+     * every command Slack sends does, unless the fields name one.
+     */
     public HttpResponse<String> slashCommand(Map<String, String> fields) {
-        return post(withFields(Fixtures.text("slack/slash_command.form"), fields),
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("trigger_id", TRIGGERS.incrementAndGet() + ".123.abc");
+        all.putAll(fields);
+        return post(withFields(Fixtures.text("slack/slash_command.form"), all),
                 "application/x-www-form-urlencoded", now(), null, Map.of());
     }
 
@@ -60,12 +79,15 @@ public class SignedSlackRequests {
                 "application/x-www-form-urlencoded", now(), null, Map.of());
     }
 
-    /** An Events API delivery; {@code retryNum} > 0 marks a redelivery as Slack does. */
+    /**
+     * An Events API delivery; {@code retryNum} > 0 marks a redelivery as Slack does: sent later than the first, so
+     * with a later timestamp and therefore a signature of its own.
+     */
     public HttpResponse<String> event(JsonObject envelope, int retryNum) {
         Map<String, String> headers = retryNum > 0
                 ? Map.of("X-Slack-Retry-Num", String.valueOf(retryNum), "X-Slack-Retry-Reason", "http_timeout")
                 : Map.of();
-        return post(envelope.toString(), "application/json", now(), null, headers);
+        return post(envelope.toString(), "application/json", now() + retryNum, null, headers);
     }
 
     /** Signs with the given timestamp, or sends {@code forgedSignature} instead of the real one. */

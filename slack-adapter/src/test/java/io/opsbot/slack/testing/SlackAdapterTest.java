@@ -2,7 +2,9 @@ package io.opsbot.slack.testing;
 
 import com.google.gson.JsonObject;
 import io.opsbot.core.testing.MongoTestServer;
+import io.opsbot.core.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -29,6 +31,9 @@ public abstract class SlackAdapterTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private MutableClock botClock;
+
     protected SignedSlackRequests slack;
 
     @DynamicPropertySource
@@ -36,12 +41,18 @@ public abstract class SlackAdapterTest {
         registry.add("opsbot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("opsbot.slack.signing-secret", () -> SIGNING_SECRET);
         registry.add("opsbot.slack.api-base-url", SLACK::apiBaseUrl);
+        // The fake takes any pace; the pacing itself is tested with Slack's own limits.
+        registry.add("opsbot.slack.limits.channel-per-second", () -> "10000");
+        registry.add("opsbot.slack.limits.channel-burst", () -> "10000");
+        registry.add("opsbot.slack.limits.workspace-per-minute", () -> "1000000");
+        registry.add("opsbot.slack.limits.workspace-burst", () -> "10000");
     }
 
     @BeforeEach
     void connect() {
         SLACK.reset();
-        slack = new SignedSlackRequests("http://127.0.0.1:" + port + "/slack/events", SIGNING_SECRET);
+        slack = new SignedSlackRequests("http://127.0.0.1:" + port + "/slack/events", SIGNING_SECRET,
+                botClock::instant);
     }
 
     /**
@@ -61,10 +72,22 @@ public abstract class SlackAdapterTest {
         return slack.slashCommand(fields);
     }
 
+    /**
+     * An Events API envelope delivered to this workspace's installation: Slack names the workspace in
+     * {@code team_id} and again in each authorization.
+     */
+    protected static JsonObject inThisWorkspace(JsonObject envelope) {
+        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        if (envelope.has("authorizations")) {
+            envelope.getAsJsonArray("authorizations")
+                    .forEach(a -> a.getAsJsonObject().addProperty("team_id", FakeSlackApi.TEAM_ID));
+        }
+        return envelope;
+    }
+
     /** A message.im Events API delivery in this workspace, with an event id of its own, from the fixture's sender. */
     protected static JsonObject directMessage(String text) {
-        JsonObject envelope = Fixtures.json("slack/events/message_im.docs.json");
-        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        JsonObject envelope = inThisWorkspace(Fixtures.json("slack/events/message_im.docs.json"));
         envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         envelope.getAsJsonObject("event").addProperty("text", text);
         return envelope;

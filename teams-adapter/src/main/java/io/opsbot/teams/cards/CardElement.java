@@ -78,21 +78,16 @@ public sealed interface CardElement {
 
     @JsonTypeName("Input.ChoiceSet")
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * A choice set; style {@code filtered} (a searchable list, schema 1.5) is the people picker. Dynamic choices
+     * ({@code choices.data}, Data.Query) are Adaptive Cards 1.6 and would make the card invalid at the 1.5 Teams
+     * supports, so people are listed from what the bot knows of the tenant.
+     */
     record InputChoiceSet(String id, String label, Boolean isRequired, String errorMessage, String style,
-                          List<Choice> choices, String value, Boolean isMultiSelect,
-                          @com.fasterxml.jackson.annotation.JsonProperty("choices.data") ChoicesData choicesData)
-            implements CardElement {
+                          List<Choice> choices, String value, Boolean isMultiSelect) implements CardElement {
         @Override
         public InputChoiceSet separated() {
             return this;
-        }
-    }
-
-    /** Dynamic choices a Teams client fetches itself, e.g. the people of the tenant from Microsoft Graph. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ChoicesData(String type, String dataset) {
-        public static ChoicesData graphUsers() {
-            return new ChoicesData("Data.Query", "graph.microsoft.com/users");
         }
     }
 

@@ -3,6 +3,7 @@ package io.opsbot.teams.cards;
 import io.opsbot.core.form.Choice;
 import io.opsbot.core.form.Form;
 import io.opsbot.core.form.Input;
+import io.opsbot.core.message.Texts;
 import io.opsbot.teams.cards.CardElement.TextBlock;
 import io.opsbot.teams.cards.TeamsMarkdown.Target;
 
@@ -52,21 +53,22 @@ public final class FormCardRenderer {
     }
 
     private static CardElement input(Input input, PickerChoices pickers) {
-        String label = TextLimits.truncate(input.label(), MessageCards.HEADER_LIMIT);
+        // Labels, values and choices are shown as plain text (never as markdown), so only what could disguise them goes.
+        String label = TextLimits.truncate(Texts.displaySafe(input.label()), MessageCards.HEADER_LIMIT);
         Boolean required = input.required() ? Boolean.TRUE : null;
         String missing = input.required() ? input.label() + " is required." : null;
         if (input instanceof Input.Text text) {
             return new CardElement.InputText(text.id(), label, required, missing, text.placeholder(),
-                    text.multiline() ? Boolean.TRUE : null, text.maxLength(), text.initial());
+                    text.multiline() ? Boolean.TRUE : null, text.maxLength(), Texts.displaySafe(text.initial()));
         }
         if (input instanceof Input.Select select) {
             List<CardElement.Choice> choices = new ArrayList<>();
             for (Choice choice : select.choices()) {
-                choices.add(new CardElement.Choice(choice.label(), choice.value()));
+                choices.add(new CardElement.Choice(Texts.displaySafe(choice.label()), choice.value()));
             }
             String initial = select.initial() != null && select.hasChoice(select.initial()) ? select.initial() : null;
             return new CardElement.InputChoiceSet(select.id(), label, required, missing, "compact", choices, initial,
-                    null, null);
+                    null);
         }
         if (input instanceof Input.Number number) {
             return new CardElement.InputNumber(number.id(), label, required,
@@ -82,19 +84,18 @@ public final class FormCardRenderer {
         if (input instanceof Input.MultiSelect multi) {
             List<CardElement.Choice> choices = new ArrayList<>();
             for (Choice choice : multi.choices()) {
-                choices.add(new CardElement.Choice(choice.label(), choice.value()));
+                choices.add(new CardElement.Choice(Texts.displaySafe(choice.label()), choice.value()));
             }
             return new CardElement.InputChoiceSet(multi.id(), label, required, missing, "expanded", choices,
-                    multi.initial(), Boolean.TRUE, null);
+                    multi.initial(), Boolean.TRUE);
         }
         if (input instanceof Input.People people) {
             return new CardElement.InputChoiceSet(people.id(), label, required, missing, "filtered",
-                    pickers.people(), people.initial(), people.multiple() ? Boolean.TRUE : null,
-                    CardElement.ChoicesData.graphUsers());
+                    pickers.people(), people.initial(), people.multiple() ? Boolean.TRUE : null);
         }
         Input.Channel channel = (Input.Channel) input;
         return new CardElement.InputChoiceSet(channel.id(), label, required, missing, "compact", pickers.channels(),
-                channel.initial(), null, null);
+                channel.initial(), null);
     }
 
     private static String rangeMessage(Input.Number number) {

@@ -3,9 +3,8 @@ package io.opsbot.teams.cards;
 import java.util.List;
 
 /**
- * What people and channel inputs offer on a card. Teams cards have no channel picker, and the Graph people search
- * ({@code Data.Query}) needs a Teams client with Graph access, so cards list the people and channels the bot already
- * knows in the tenant and, for people, also let the client search the directory.
+ * What people and channel inputs offer on a card. Teams cards (schema 1.5) have no channel picker and no directory
+ * search (Data.Query is 1.6), so cards list, by name, the people and channels the bot already knows in the tenant.
  */
 public record PickerChoices(List<CardElement.Choice> people, List<CardElement.Choice> channels) {
 

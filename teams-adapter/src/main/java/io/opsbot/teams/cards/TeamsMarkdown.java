@@ -1,14 +1,16 @@
 package io.opsbot.teams.cards;
 
 import io.opsbot.core.message.Markup;
+import io.opsbot.core.message.Texts;
 
 import java.net.URI;
 import java.util.Locale;
 
 /**
  * Renders the core's typed {@link Markup} as Teams markdown. Only the spans' styles become formatting: every piece of
- * text is escaped, so user-typed {@code **}, {@code [x](y)}, {@code #} or {@code <at>} stay literal text. Text is
- * shortened to a budget of visible characters for display.
+ * text is escaped, so user-typed {@code **}, {@code [x](y)}, {@code #} or {@code <at>} stay literal text, and bidi
+ * overrides and control characters are dropped ({@link Texts#displaySafe}). Text is shortened to a budget of visible
+ * characters for display.
  */
 public final class TeamsMarkdown {
 
@@ -18,6 +20,9 @@ public final class TeamsMarkdown {
      * {@code >} and {@code &} are written as entities.
      */
     public enum Target { CARD, MESSAGE }
+
+    /** After a {@code <}, an invisible character no tag name can start with. */
+    private static final String NO_TAG = "\u200B";
 
     private TeamsMarkdown() {
     }
@@ -55,14 +60,27 @@ public final class TeamsMarkdown {
         return escape(text, target, true);
     }
 
+    /**
+     * Text for fields Teams shows as plain text (an activity's summary, the notification preview; an invoke's
+     * message): what could disguise it is dropped and every {@code <} is followed by a zero-width space. It looks the
+     * same, yet can never start a tag ({@code <at>}) however a client reads the field, and nothing shows as an entity.
+     */
+    public static String plain(String text) {
+        return untagged(Texts.displaySafe(text));
+    }
+
+    private static String untagged(String text) {
+        return text.replace("<", "<" + NO_TAG);
+    }
+
     private static String visibleText(Markup.Span span) {
         if (span instanceof Markup.Text t) {
-            return t.text();
+            return Texts.displaySafe(t.text());
         }
         if (span instanceof Markup.Link l) {
-            return l.label();
+            return Texts.displaySafe(l.label());
         }
-        return ((Markup.Mention) span).displayName();
+        return Texts.displaySafe(((Markup.Mention) span).displayName());
     }
 
     private static String format(Markup.Span span, String shown, Target target, boolean lineStart) {
@@ -87,14 +105,40 @@ public final class TeamsMarkdown {
     private static String code(String shown, Target target) {
         String inner = shown.replace("`", "'");
         if (target == Target.MESSAGE) {
-            return "`" + html(inner) + "`";
+            return messageCode(inner);
         }
         // Card markdown has no code spans: keep the backticks as visible quotes around escaped text, which sets off a
         // command (`skip`). A span of symbols only (a progress bar: ▓▓▓░░) is shown as it is; quotes add nothing.
         if (inner.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return escapeMarkdown(inner, false);
+            return untagged(escapeMarkdown(inner, false));
         }
-        return "`" + escapeMarkdown(inner, false) + "`";
+        return "`" + untagged(escapeMarkdown(inner, false)) + "`";
+    }
+
+    /**
+     * A code span in message text. Teams shows entities inside a code span literally ({@code &lt;what you heard&gt;}),
+     * so {@code < > &} are written outside the backticks, as entities, and the rest inside:
+     * {@code feedback <what you heard>} reads as it should, in code font except for the brackets.
+     */
+    private static String messageCode(String inner) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if ("<>&".indexOf(c) >= 0) {
+                if (!run.isEmpty()) {
+                    out.append('`').append(run).append('`');
+                    run.setLength(0);
+                }
+                out.append(html(String.valueOf(c)));
+            } else {
+                run.append(c);
+            }
+        }
+        if (!run.isEmpty()) {
+            out.append('`').append(run).append('`');
+        }
+        return out.toString();
     }
 
     /** Puts the marker around the text but outside its surrounding spaces, which would break the emphasis. */
@@ -107,9 +151,10 @@ public final class TeamsMarkdown {
         return text.substring(0, lead) + marker + core + marker + text.substring(lead + core.length());
     }
 
+    /** Card text is never HTML, yet a {@code <at>} there stays visibly inert: it cannot be taken for a mention. */
     private static String escape(String text, Target target, boolean lineStart) {
-        String md = escapeMarkdown(text, lineStart);
-        return target == Target.MESSAGE ? html(md) : md;
+        String md = escapeMarkdown(Texts.displaySafe(text), lineStart);
+        return target == Target.MESSAGE ? html(md) : untagged(md);
     }
 
     /**
@@ -122,7 +167,7 @@ public final class TeamsMarkdown {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\*_~`[]".indexOf(c) >= 0) {
+            if ("\\*~`[]".indexOf(c) >= 0 || c == '_' && !insideWord(text, i)) {
                 out.append('\\');
             } else if (i == 0 && lineStart && "-+>#".indexOf(c) >= 0) {
                 // A list, quote or heading marker only counts at the start of a line.
@@ -133,6 +178,15 @@ public final class TeamsMarkdown {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * An underscore between two letters or digits ({@code America/Los_Angeles}, {@code snake_case}) can neither open
+     * nor close emphasis, so it is left alone: escaped, some clients would show the backslash.
+     */
+    private static boolean insideWord(String text, int i) {
+        return i > 0 && i < text.length() - 1 && Character.isLetterOrDigit(text.charAt(i - 1))
+                && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
     private static String html(String text) {

@@ -1,23 +1,26 @@
 package io.opsbot.teams.inbound;
 
+import io.opsbot.core.claim.Claims;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.people.TeamsPeople;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
 
 /**
  * Routes an authenticated activity. Every activity first refreshes its conversation reference (the service URL may
  * change); a message or invoke from a person also records who they are (name, Teams id, client time zone) for the
- * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core,
- * adaptiveCard/action and message extension invokes are answered in the response, installs are welcomed, people added to a team are
- * announced as joins, and everything else is acknowledged and ignored.
+ * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core, each message
+ * activity once (claimed by its id, since the Bot Connector redelivers an activity the bot answered slowly or with a
+ * 5xx); adaptiveCard/action and message extension invokes are answered in the response, installs are welcomed, people
+ * added to a team are announced as joins, and everything else is acknowledged and ignored.
  */
 @Component
 class ActivityDispatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(ActivityDispatcher.class);
+    /** Longer than the Bot Connector keeps redelivering an activity it got no answer for. */
+    static final Duration REMEMBER_ACTIVITIES = Duration.ofDays(1);
 
     private final ConversationReferences references;
     private final TextMessages textMessages;
@@ -27,11 +30,13 @@ class ActivityDispatcher {
     private final TeamsPeople people;
     private final ProfileService profiles;
     private final MessageExtensions messageExtensions;
+    private final Claims claims;
 
     ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
                        Installations installations, TeamMemberJoins memberJoins, TeamsPeople people,
-                       ProfileService profiles, MessageExtensions messageExtensions) {
+                       ProfileService profiles, MessageExtensions messageExtensions, Claims claims) {
         this.messageExtensions = messageExtensions;
+        this.claims = claims;
         this.references = references;
         this.people = people;
         this.profiles = profiles;
@@ -42,10 +47,6 @@ class ActivityDispatcher {
     }
 
     InboundResult dispatch(InboundActivity inbound) {
-        if (!inbound.hasTenant() || inbound.serviceUrl() == null || inbound.conversationId() == null) {
-            log.info("Ignoring a Teams {} activity without tenant, service URL or conversation", inbound.type());
-            return InboundResult.ok();
-        }
         references.record(inbound.seen());
         String type = inbound.type();
         if (("message".equals(type) || "invoke".equals(type)) && inbound.userId() != null) {
@@ -53,10 +54,21 @@ class ActivityDispatcher {
             profiles.seen(inbound.invoker());
         }
         if ("message".equals(type)) {
-            if (inbound.value().isObject() && !inbound.value().isEmpty()) {
-                cardSubmissions.onMessageSubmit(inbound);
-            } else if (inbound.userId() != null) {
-                textMessages.handle(inbound);
+            String claim = "teams-activity:" + inbound.tenant().key() + ":" + inbound.baseConversationId() + ":"
+                    + inbound.id();
+            if (inbound.id() != null && !claims.claim(claim, REMEMBER_ACTIVITIES)) {
+                return InboundResult.ok();
+            }
+            try {
+                if (inbound.value().isObject() && !inbound.value().isEmpty()) {
+                    cardSubmissions.onMessageSubmit(inbound);
+                } else if (inbound.userId() != null) {
+                    textMessages.handle(inbound);
+                }
+            } catch (RuntimeException e) {
+                // Not handled after all: the connector's redelivery must find the activity unclaimed.
+                claims.release(claim);
+                throw e;
             }
         } else if ("invoke".equals(type) && CardSubmissions.INVOKE_NAME.equals(inbound.name())) {
             return cardSubmissions.onInvoke(inbound);

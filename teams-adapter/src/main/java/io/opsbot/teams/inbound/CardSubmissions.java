@@ -14,6 +14,7 @@ import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardData;
 import io.opsbot.teams.cards.CardJson;
 import io.opsbot.teams.cards.MessageCards;
+import io.opsbot.teams.cards.TeamsMarkdown;
 import io.opsbot.teams.outbound.OutboundActivities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,11 @@ class CardSubmissions {
         if (outcome instanceof CardOutcome.ReplaceCard replace) {
             replies.replaceOrSend(inbound, OutboundActivities.card(replace.card(), replace.summary()));
         } else if (outcome instanceof CardOutcome.Reply reply) {
-            replies.send(inbound, OutboundActivities.of(reply.message()));
+            replies.reply(inbound, reply.message());
         } else if (outcome instanceof CardOutcome.PostForm post) {
             replies.send(inbound, replies.formActivity(inbound.tenant(), post.form()));
         } else if (outcome instanceof CardOutcome.Notice notice) {
-            replies.send(inbound, OutboundActivities.of(Message.text(notice.text())));
+            replies.reply(inbound, Message.text(notice.text()));
         }
     }
 
@@ -67,7 +68,7 @@ class CardSubmissions {
         }
         if (outcome instanceof CardOutcome.Reply reply) {
             if (reply.visibility() == Visibility.IN_CONVERSATION) {
-                replies.send(inbound, OutboundActivities.of(reply.message()));
+                replies.reply(inbound, reply.message());
                 return message("Done.");
             }
             return message(reply.message().summary());
@@ -139,14 +140,14 @@ class CardSubmissions {
         if (response instanceof Response.UpdateMessage update) {
             replies.send(inbound, OutboundActivities.of(update.message()));
         } else if (response instanceof Response.Reply reply) {
-            replies.send(inbound, OutboundActivities.of(reply.message()));
+            replies.reply(inbound, reply.message());
         } else if (response instanceof Response.ShowForm show) {
             replies.send(inbound, replies.formActivity(inbound.tenant(), show.form()));
         }
     }
 
     private static InboundResult message(String text) {
-        return invokeResponse(MESSAGE_RESPONSE, Serialization.asNode(text));
+        return invokeResponse(MESSAGE_RESPONSE, Serialization.asNode(TeamsMarkdown.plain(text)));
     }
 
     private static InboundResult invokeResponse(String type, JsonNode value) {

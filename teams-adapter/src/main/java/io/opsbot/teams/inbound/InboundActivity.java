@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class InboundActivity {
 
-    static final String LOCAL_TENANT = "local";
     private static final Pattern THREAD = Pattern.compile("^(.*);messageid=(\\d+)$");
     private static final Pattern AT_TAG = Pattern.compile("<at[^>]*>(.*?)</at>", Pattern.CASE_INSENSITIVE);
 
@@ -32,8 +31,11 @@ final class InboundActivity {
         this.tenantId = tenantId;
     }
 
-    /** Reads an activity; null when the JSON is not an activity. */
-    static InboundActivity parse(JsonNode raw, boolean localMode) {
+    /**
+     * Reads an activity; null when the JSON is not an activity. The tenant is only ever the one the activity names
+     * (the Agents Playground names one too): an activity without one has no tenant its data could belong to.
+     */
+    static InboundActivity parse(JsonNode raw) {
         if (!(raw instanceof ObjectNode) || !raw.path("type").isTextual()) {
             return null;
         }
@@ -41,14 +43,16 @@ final class InboundActivity {
         if (tenant == null) {
             tenant = text(raw.path("conversation").path("tenantId"));
         }
-        if (tenant == null && localMode) {
-            tenant = LOCAL_TENANT;
-        }
         return new InboundActivity(raw, tenant);
     }
 
     String type() {
         return text(raw.path("type"));
+    }
+
+    /** The activity's id: the same for every redelivery of one activity. */
+    String id() {
+        return text(raw.path("id"));
     }
 
     String name() {

@@ -2,7 +2,6 @@ package io.opsbot.teams.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Serialization;
-import io.opsbot.teams.TeamsProperties;
 import io.opsbot.teams.auth.InboundAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * activity is read and written only by the SDK's Jackson 2 mapper, never by Spring's Jackson 3.
  *
  * <p>401 without details when authentication fails (nothing is processed or stored), 400 for a body that is not an
- * activity, otherwise 200 once the work is done and the replies are sent (well within Teams' 15 s), with the invoke
+ * activity or an activity without a tenant, otherwise 200 once the work is done and the replies are sent (well within Teams' 15 s), with the invoke
  * response as body for an adaptiveCard/action invoke.
  */
 @RestController
@@ -35,13 +34,10 @@ public class TeamsMessagesController {
 
     private final InboundAuthenticator authenticator;
     private final ActivityDispatcher dispatcher;
-    private final TeamsProperties properties;
 
-    TeamsMessagesController(InboundAuthenticator authenticator, ActivityDispatcher dispatcher,
-                            TeamsProperties properties) {
+    TeamsMessagesController(InboundAuthenticator authenticator, ActivityDispatcher dispatcher) {
         this.authenticator = authenticator;
         this.dispatcher = dispatcher;
-        this.properties = properties;
     }
 
     @PostMapping(PATH)
@@ -58,6 +54,12 @@ public class TeamsMessagesController {
         }
         if (!authenticator.authenticate(authorization, inbound.serviceUrl())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        if (!inbound.hasTenant() || inbound.serviceUrl() == null || inbound.conversationId() == null) {
+            // Nothing can be stored or answered without them: the data would belong to no tenant.
+            log.info("Refused a Teams activity without tenant, service URL or conversation");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"an activity needs a tenant, a serviceUrl and a conversation\"}");
         }
         InboundResult result;
         try {
@@ -80,7 +82,7 @@ public class TeamsMessagesController {
         }
         try {
             JsonNode raw = Serialization.jsonToTree(body);
-            return raw == null ? null : InboundActivity.parse(raw, properties.localMode());
+            return raw == null ? null : InboundActivity.parse(raw);
         } catch (IOException | RuntimeException e) {
             return null;
         }

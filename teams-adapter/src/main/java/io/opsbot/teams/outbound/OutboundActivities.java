@@ -44,7 +44,7 @@ public final class OutboundActivities {
         attachment.setContent(CardJson.forConnector(card));
         activity.setAttachment(attachment);
         if (summary != null && !summary.isBlank()) {
-            activity.setSummary(TextLimits.truncate(summary, SUMMARY_LIMIT));
+            activity.setSummary(TextLimits.truncate(TeamsMarkdown.plain(summary), SUMMARY_LIMIT));
         }
         return activity;
     }

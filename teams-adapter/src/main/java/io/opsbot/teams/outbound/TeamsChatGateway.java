@@ -39,9 +39,11 @@ public class TeamsChatGateway implements ChatGateway {
     private final ConversationReferences references;
     private final TeamsProperties properties;
     private final TeamsPeople people;
+    private final TeamsPacing pacing;
 
     public TeamsChatGateway(ConnectorClients connectors, ConversationReferences references,
-                            TeamsProperties properties, TeamsPeople people) {
+                            TeamsProperties properties, TeamsPeople people, TeamsPacing pacing) {
+        this.pacing = pacing;
         this.connectors = connectors;
         this.references = references;
         this.properties = properties;
@@ -60,6 +62,7 @@ public class TeamsChatGateway implements ChatGateway {
                 ? channel.channelId() + ";messageid=" + channel.threadId()
                 : conversation.getConversationId();
         Activity activity = OutboundActivities.of(message);
+        pacing.send(destination.tenant(), conversationId);
         ResourceResponse sent = ConnectorFailures.call("send", () -> connectors
                 .conversations(conversation.getServiceUrl()).sendToConversation(conversationId, activity));
         String id = sent == null || sent.getId() == null ? "" : sent.getId();
@@ -75,6 +78,7 @@ public class TeamsChatGateway implements ChatGateway {
         TeamsConversation conversation = conversationFor(posted.destination());
         Activity activity = OutboundActivities.of(message);
         activity.setId(posted.messageId());
+        pacing.send(posted.destination().tenant(), posted.conversationId());
         ConnectorFailures.call("update", () -> connectors.conversations(conversation.getServiceUrl())
                 .updateActivity(posted.conversationId(), posted.messageId(), activity));
     }
@@ -115,6 +119,7 @@ public class TeamsChatGateway implements ChatGateway {
         TeamsChannelData channelData = new TeamsChannelData();
         channelData.setTenant(new TenantInfo(tenant.tenantId()));
         parameters.setChannelData(channelData);
+        pacing.send(tenant, "create:" + teamsUserId);
         ConversationResourceResponse created = ConnectorFailures.call("createConversation",
                 () -> connectors.conversations(known.getServiceUrl()).createConversation(parameters));
         if (created == null || created.getId() == null) {

@@ -1,6 +1,7 @@
 package io.opsbot.teams.people;
 
 import io.opsbot.core.tenant.TenantRef;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,6 +45,12 @@ public class TeamsPeople {
 
     public Optional<TeamsPerson> find(TenantRef tenant, String aadObjectId) {
         return Optional.ofNullable(mongo.findById(TeamsPerson.key(tenant, aadObjectId), TeamsPerson.class));
+    }
+
+    /** People of the tenant with a name (from their activities or a roster), most recently updated first. */
+    public List<TeamsPerson> known(TenantRef tenant, int limit) {
+        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("name").ne(null))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit), TeamsPerson.class);
     }
 
     /**

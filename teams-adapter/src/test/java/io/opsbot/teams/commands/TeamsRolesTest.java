@@ -40,8 +40,8 @@ class TeamsRolesTest extends TeamsAdapterTest {
                 .actionData("feedback.status", Map.of("opsbot", Map.of("action", "feedback.status",
                         "value", item.getId() + "#PLANNED")))));
 
-        assertThat(refused.path("value").asText()).contains("Only a triager or admin can change a feedback item's "
-                + "status.");
+        assertThat(refused.path("value").asText()).contains("Only a triager or admin of this organisation can change a "
+                + "feedback item's status.");
         assertThat(feedback.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.NEW);
         assertThat(updated()).isEmpty();
     }
@@ -58,7 +58,7 @@ class TeamsRolesTest extends TeamsAdapterTest {
 
         send(fixture("message.personal.json").text("feedback status FB-1 planned"));
         assertThat(single(sent()).body().path("text").asText())
-                .contains("Only a triager or admin can change a feedback item");
+                .contains("Only a triager or admin of this organisation can change a feedback item");
         assertThat(feedback.findByTenantAndNumber(tenant, 1).orElseThrow().getStatus())
                 .isEqualTo(FeedbackStatus.NEW);
         assertThat(access.has(new UserRef(tenant, MEMBER_AAD), Role.ADMIN)).isTrue();

@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InboundActivityTest {
 
-    private static InboundActivity read(TeamsFixtures.Activity fixture, boolean localMode) {
-        return InboundActivity.parse(fixture.json(), localMode);
+    private static InboundActivity read(TeamsFixtures.Activity fixture) {
+        return InboundActivity.parse(fixture.json());
     }
 
     @Test
     void aChannelMentionBecomesAnInvokerInThatThread() {
         InboundActivity activity = read(TeamsFixtures.load("message.channel.mention.json")
-                .text("<at>ridotest</at> feedback Export times out #reporting"), false);
+                .text("<at>ridotest</at> feedback Export times out #reporting"));
 
         assertThat(activity.textWithoutBotMention()).isEqualTo("feedback Export times out #reporting");
         Invoker invoker = activity.invoker();
@@ -40,13 +40,13 @@ class InboundActivityTest {
         ObjectNode mention = (ObjectNode) fixture.json().path("entities").get(0);
         mention.put("text", "<at>Ops (beta) [bot]</at>");
 
-        assertThat(read(fixture, false).textWithoutBotMention()).isEqualTo("help");
+        assertThat(read(fixture).textWithoutBotMention()).isEqualTo("help");
     }
 
     @Test
     void otherPeoplesMentionsStayAsTheirNames() {
         InboundActivity activity = read(TeamsFixtures.load("message.channel.mention.json")
-                .text("<at>ridotest</at> feedback <at>Ana Lopez</at> says exports fail"), false);
+                .text("<at>ridotest</at> feedback <at>Ana Lopez</at> says exports fail"));
 
         assertThat(activity.textWithoutBotMention()).isEqualTo("feedback Ana Lopez says exports fail");
     }
@@ -54,7 +54,7 @@ class InboundActivityTest {
     @Test
     void secondPrecisionTimestampsDoNotBreakReading() {
         InboundActivity activity = read(TeamsFixtures.load("message.personal.json")
-                .set("timestamp", "2017-02-01T21:10:07Z").set("localTimestamp", "2017-02-01T14:10:07-07:00"), false);
+                .set("timestamp", "2017-02-01T21:10:07Z").set("localTimestamp", "2017-02-01T14:10:07-07:00"));
 
         assertThat(activity).isNotNull();
         assertThat(activity.personal()).isTrue();
@@ -62,41 +62,40 @@ class InboundActivityTest {
     }
 
     @Test
-    void theTenantComesFromChannelDataThenTheConversationThenLocalMode() {
+    void theTenantComesFromChannelDataThenTheConversationAndNowhereElse() {
         TeamsFixtures.Activity fixture = TeamsFixtures.load("invoke.adaptiveCard_action.personal.json");
         ((ObjectNode) fixture.json().path("channelData")).remove("tenant");
-        assertThat(read(fixture, false).tenant().tenantId()).isEqualTo("56653e9d-2158-46ee-90d7-675c39642038");
+        assertThat(read(fixture).tenant().tenantId()).isEqualTo("56653e9d-2158-46ee-90d7-675c39642038");
 
         ((ObjectNode) fixture.json().path("conversation")).remove("tenantId");
-        assertThat(read(fixture, false).hasTenant()).isFalse();
-        assertThat(read(fixture, true).tenant().tenantId()).isEqualTo("local");
+        assertThat(read(fixture).hasTenant()).isFalse();
     }
 
     @Test
     void olderPayloadsWithoutAConversationTypeAreInferred() {
-        assertThat(read(TeamsFixtures.load("message.value.messageBack.json"), false).conversationType())
+        assertThat(read(TeamsFixtures.load("message.value.messageBack.json")).conversationType())
                 .isEqualTo("channel");
         TeamsFixtures.Activity invalidZone = TeamsFixtures.load("message.personal.json");
         ((ObjectNode) invalidZone.json().path("entities").get(0)).put("timezone", "Mars/Olympus_Mons");
-        assertThat(read(invalidZone, false).zone()).isNull();
+        assertThat(read(invalidZone).zone()).isNull();
     }
 
     @Test
     void somethingThatIsNotAnActivityIsNotRead() {
         ObjectNode noType = TeamsFixtures.load("message.personal.json").json();
         noType.remove("type");
-        assertThat(InboundActivity.parse(noType, false)).isNull();
-        assertThat(InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of(1)),
-                false)).isNull();
+        assertThat(InboundActivity.parse(noType)).isNull();
+        assertThat(InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of(1))))
+                .isNull();
     }
 
     @Test
     void oddFieldsAreReadLeniently() {
         InboundActivity odd = InboundActivity.parse(new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(Map.of("type", "message", "entities", 5, "text", "hi")), false);
+                .valueToTree(Map.of("type", "message", "entities", 5, "text", "hi")));
         assertThat(odd).isNotNull();
         assertThat(odd.mentionedPeople()).isEmpty();
         assertThat(odd.zone()).isNull();
-        assertThat(odd.hasTenant()).as("no tenant: the dispatcher ignores it").isFalse();
+        assertThat(odd.hasTenant()).as("no tenant: the controller refuses it").isFalse();
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads the real Teams activities under {@code fixtures/teams/} (see SOURCES.md there) and changes only what a test
@@ -23,6 +24,7 @@ public final class TeamsFixtures {
     public static final String CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong IDS = new AtomicLong();
 
     private TeamsFixtures() {
     }
@@ -45,6 +47,21 @@ public final class TeamsFixtures {
 
         private Activity(ObjectNode json) {
             this.json = json;
+            newId();
+        }
+
+        /**
+         * Every activity Teams sends has an id of its own, and the bot handles each message id once: a fixture loaded
+         * or given new text or value is a new activity. Sending the same one again is a redelivery.
+         */
+        private void newId() {
+            json.put("id", "1" + Long.toString(IDS.incrementAndGet()) + System.nanoTime() % 1_000_000);
+        }
+
+        /** The same thing done again (a second click, the same text typed again): a new activity, a new id. */
+        public Activity again() {
+            newId();
+            return this;
         }
 
         public Activity serviceUrl(String url) {
@@ -54,6 +71,7 @@ public final class TeamsFixtures {
 
         public Activity text(String text) {
             json.put("text", text);
+            newId();
             return this;
         }
 
@@ -72,6 +90,7 @@ public final class TeamsFixtures {
 
         public Activity value(Map<String, ?> value) {
             json.set("value", JSON.valueToTree(value));
+            newId();
             return this;
         }
 

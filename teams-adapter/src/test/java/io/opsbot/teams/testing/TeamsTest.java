@@ -19,7 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TeamsTestApplication.class,
         properties = {"opsbot.teams.app-id=", "opsbot.teams.app-password=", "opsbot.teams.local-mode=true",
-                "spring.quartz.auto-startup=false"})
+                "spring.quartz.auto-startup=false",
+                // The fake connector takes any pace; the pacing itself is tested with Teams' own limits.
+                "opsbot.teams.limits.conversation-per-second=10000", "opsbot.teams.limits.conversation-burst=10000",
+                "opsbot.teams.limits.tenant-per-second=10000", "opsbot.teams.limits.tenant-burst=10000"})
 @ContextConfiguration(initializers = MongoTestServer.Initializer.class)
 @AutoConfigureMockMvc
 public @interface TeamsTest {

@@ -1,0 +1,107 @@
+package io.opsbot.core.ratelimit;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Token buckets kept in MongoDB, so every instance draws from the same ones. Taking a token reads the bucket, tops it
+ * up for the time elapsed, and writes it back only if nobody else wrote it meanwhile (a version number), trying again
+ * if someone did.
+ *
+ * <p>Limits measure real time: they pace the bot against people and platforms, so they run on the system clock, never
+ * on the application's {@link Clock} bean (which tests move to make schedules fire).
+ */
+@Service
+public class RateLimiter implements InitializingBean {
+
+    static final String COLLECTION = "rate_limits";
+    private static final int ATTEMPTS = 5;
+    /** What a caller is told to wait when the bucket is too contended to read in {@link #ATTEMPTS} tries. */
+    private static final Duration CONTENDED = Duration.ofMillis(200);
+
+    private final MongoTemplate mongo;
+    private final Clock time;
+
+    @Autowired
+    public RateLimiter(MongoTemplate mongo) {
+        this(mongo, Clock.systemUTC());
+    }
+
+    RateLimiter(MongoTemplate mongo, Clock time) {
+        this.mongo = mongo;
+        this.time = time;
+    }
+
+    /** Takes a token from the bucket {@code key}: empty when one was there, else how long until one will be. */
+    public Optional<Duration> tryTake(String key, RateLimit limit) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Instant now = time.instant();
+            Bucket bucket = mongo.findById(key, Bucket.class, COLLECTION);
+            if (bucket == null) {
+                try {
+                    mongo.insert(new Bucket(key, limit.burst() - 1, now, 0, now.plus(limit.fullAfter())), COLLECTION);
+                    return Optional.empty();
+                } catch (DuplicateKeyException e) {
+                    continue;
+                }
+            }
+            double elapsed = Math.max(0, Duration.between(bucket.at(), now).toNanos());
+            double tokens = Math.min(limit.burst(), bucket.tokens() + elapsed / limit.every().toNanos());
+            if (tokens < 1) {
+                return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * limit.every().toNanos())));
+            }
+            boolean taken = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("v").is(bucket.v())),
+                    new Update().set("tokens", tokens - 1).set("at", now).inc("v", 1)
+                            .set("expireAt", now.plus(limit.fullAfter())),
+                    COLLECTION).getModifiedCount() == 1;
+            if (taken) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(CONTENDED);
+    }
+
+    /**
+     * Takes a token, waiting for one as long as that takes no more than {@code maxWait} in all: empty once taken,
+     * else how long a token is still away (the caller defers the work rather than hold its thread longer).
+     */
+    public Optional<Duration> take(String key, RateLimit limit, Duration maxWait) {
+        Instant deadline = time.instant().plus(maxWait);
+        while (true) {
+            Optional<Duration> wait = tryTake(key, limit);
+            if (wait.isEmpty() || time.instant().plus(wait.get()).isAfter(deadline)) {
+                return wait;
+            }
+            try {
+                Thread.sleep(Math.max(1, wait.get().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return wait;
+            }
+        }
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        // MongoDB drops full buckets itself (a full bucket is the same as none).
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC)
+                .expire(0, TimeUnit.SECONDS).named("rate_limits_ttl"));
+    }
+
+    record Bucket(String id, double tokens, Instant at, long v, Instant expireAt) {
+    }
+}

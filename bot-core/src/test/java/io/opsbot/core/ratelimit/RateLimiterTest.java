@@ -1,0 +1,103 @@
+package io.opsbot.core.ratelimit;
+
+import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Token buckets in MongoDB: two instances draw from the same bucket; a bucket refills with time. */
+@CoreTest
+class RateLimiterTest {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final MutableClock time = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    /** Two bot instances on one database. */
+    private final RateLimiter[] instances = new RateLimiter[2];
+
+    private RateLimiter instance(int i) {
+        if (instances[i] == null) {
+            instances[i] = new RateLimiter(mongo, time);
+        }
+        return instances[i];
+    }
+
+    @Test
+    void twoInstancesShareOneBucketAndItRefillsWithTime() {
+        String key = "test:" + UUID.randomUUID();
+        RateLimit limit = RateLimit.perSecond(1, 3);
+
+        assertThat(instance(0).tryTake(key, limit)).isEmpty();
+        assertThat(instance(1).tryTake(key, limit)).isEmpty();
+        assertThat(instance(0).tryTake(key, limit)).isEmpty();
+        Optional<Duration> wait = instance(1).tryTake(key, limit);
+
+        assertThat(wait).as("the burst of 3 is spent, whichever instance took it").contains(Duration.ofSeconds(1));
+        time.advance(Duration.ofMillis(400));
+        assertThat(instance(0).tryTake(key, limit)).contains(Duration.ofMillis(600));
+        time.advance(Duration.ofMillis(600));
+        assertThat(instance(1).tryTake(key, limit)).isEmpty();
+        time.advance(Duration.ofHours(1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(instance(i % 2).tryTake(key, limit)).as("full again, but never above the burst").isEmpty();
+        }
+        assertThat(instance(0).tryTake(key, limit)).isPresent();
+    }
+
+    @Test
+    void concurrentTakersNeverGetMoreThanTheBucketHolds() throws Exception {
+        String key = "test:" + UUID.randomUUID();
+        RateLimit limit = RateLimit.perMinute(1, 25);
+        AtomicInteger taken = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Future<?>[] futures = new Future<?>[80];
+            for (int i = 0; i < futures.length; i++) {
+                RateLimiter limiter = instance(i % 2);
+                futures[i] = pool.submit(() -> {
+                    if (limiter.tryTake(key, limit).isEmpty()) {
+                        taken.incrementAndGet();
+                    }
+                });
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(taken.get()).isLessThanOrEqualTo(25).isGreaterThan(0);
+    }
+
+    @Test
+    void takeWaitsOutAShortWaitAndReportsALongOne() {
+        RateLimiter real = new RateLimiter(mongo);
+        String key = "test:" + UUID.randomUUID();
+        RateLimit fast = RateLimit.perSecond(10, 1);
+        RateLimit slow = RateLimit.perMinute(1, 1);
+
+        long start = System.nanoTime();
+        assertThat(real.take(key, fast, Duration.ofSeconds(1))).isEmpty();
+        assertThat(real.take(key, fast, Duration.ofSeconds(1))).as("100 ms away: waited for").isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the second token came 100 ms after the first")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(95));
+
+        String other = "test:" + UUID.randomUUID();
+        assertThat(real.take(other, slow, Duration.ofSeconds(1))).isEmpty();
+        assertThat(real.take(other, slow, Duration.ofSeconds(1))).as("a minute away: reported, not waited for")
+                .hasValueSatisfying(w -> assertThat(w).isGreaterThan(Duration.ofSeconds(50)));
+    }
+}

@@ -1,0 +1,99 @@
+package io.opsbot.slack.outbound;
+
+import com.google.gson.JsonParser;
+import com.slack.api.methods.MethodsClient;
+import io.opsbot.core.feedback.FeedbackRepository;
+import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.ratelimit.RateLimiter;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.slack.config.SlackProperties;
+import io.opsbot.slack.testing.FakeSlackApi;
+import io.opsbot.slack.testing.SlackAdapterTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Limits: one person creating data too fast is asked to slow down (nothing stored); the Slack gateway posts at
+ * Slack's published pace, waiting out short waits and failing longer ones as RATE_LIMITED with a retryAfter.
+ */
+class SlackRateLimitTest extends SlackAdapterTest {
+
+    @Autowired
+    FeedbackRepository feedback;
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    MethodsClient methods;
+
+    private final TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
+
+    @Test
+    void aPersonCreatingTooFastIsAskedToSlowDownAndNothingIsStored() {
+        String user = "U0FLOOD" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+
+        for (int i = 1; i <= 20; i++) {
+            HttpResponse<String> saved = slashCommand("/feedback", "Flood " + tag + " " + i, "C1", user, "flood");
+            assertThat(saved.body()).as("capture %d", i).contains("Saved as");
+        }
+        HttpResponse<String> refused = slashCommand("/feedback", "Flood " + tag + " 21", "C1", user, "flood");
+
+        String text = JsonParser.parseString(refused.body()).getAsJsonObject().get("text").getAsString();
+        assertThat(text).contains("slow down").contains("Nothing was saved");
+        assertThat(feedback.findAll().stream().filter(i -> i.getSummary().startsWith("Flood " + tag))).hasSize(20);
+        assertThat(slashCommand("/feedback", "Other person " + tag, "C1", user + "X", "flood").body())
+                .as("per person").contains("Saved as");
+    }
+
+    @Test
+    void postsToOneChannelGoAtAboutOneASecondAfterAShortBurst() {
+        SlackChatGateway gateway = gateway(limits(1, 2));
+        Destination.Channel channel = new Destination.Channel(tenant, "CPACED" + UUID.randomUUID());
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            gateway.send(channel, Message.text("paced " + i));
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(SLACK.calls("chat.postMessage").stream().filter(c -> channel.channelId().equals(c.param("channel"))))
+                .hasSize(4);
+        assertThat(elapsed).as("a burst of 2, then one a second").isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+    }
+
+    @Test
+    void aWaitLongerThanAShortOneFailsAsRateLimitedWithRetryAfterAndSendsNothing() {
+        SlackChatGateway gateway = gateway(limits(0.1, 1));
+        Destination.Channel channel = new Destination.Channel(tenant, "CSLOW" + UUID.randomUUID());
+        gateway.send(channel, Message.text("first"));
+
+        assertThatThrownBy(() -> gateway.send(channel, Message.text("second")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DeliveryException.Reason.RATE_LIMITED);
+                    assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+                });
+        assertThat(SLACK.calls("chat.postMessage").stream().filter(c -> channel.channelId().equals(c.param("channel"))))
+                .hasSize(1);
+    }
+
+    private SlackChatGateway gateway(SlackProperties.Limits limits) {
+        return new SlackChatGateway(methods, new SlackPacing(limiter, limits));
+    }
+
+    /** Slack's workspace pace, and this channel pace. */
+    private static SlackProperties.Limits limits(double channelPerSecond, int channelBurst) {
+        SlackProperties.Limits limits = new SlackProperties.Limits();
+        limits.setChannelPerSecond(channelPerSecond);
+        limits.setChannelBurst(channelBurst);
+        return limits;
+    }
+}
