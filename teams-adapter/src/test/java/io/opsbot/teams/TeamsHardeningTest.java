@@ -282,7 +282,7 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         send(inChannel("help"));
         connector.clear();
         TeamsChatGateway paced = new TeamsChatGateway(connectors, references, properties, teamsPeople,
-                new TeamsPacing(limiter, new TeamsLimits()));
+                new TeamsPacing(limiter, TeamsLimits.DEFAULTS));
         Destination.Channel channel = new Destination.Channel(tenant, TeamsFixtures.CHANNEL);
 
         long start = System.nanoTime();
@@ -294,9 +294,8 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a burst of 7, then 2 a second")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(900));
 
-        TeamsLimits slow = new TeamsLimits();
-        slow.setConversationPerSecond(0.1);
-        slow.setConversationBurst(1);
+        TeamsLimits slow = new TeamsLimits(0.1, 1, TeamsLimits.DEFAULTS.tenantPerSecond(),
+                TeamsLimits.DEFAULTS.tenantBurst());
         TeamsChatGateway slowGateway = new TeamsChatGateway(connectors, references, properties, teamsPeople,
                 new TeamsPacing(limiter, slow));
         Destination.Channel thread = channel.inThread("1700000000001");

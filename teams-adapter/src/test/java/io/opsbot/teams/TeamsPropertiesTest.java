@@ -1,6 +1,7 @@
 package io.opsbot.teams;
 
 import io.opsbot.teams.auth.BotType;
+import io.opsbot.teams.outbound.TeamsLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -97,5 +98,13 @@ class TeamsPropertiesTest {
         TeamsProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("opsbot.teams.app-password",
                 "Sup3r-S3cret-Value"))).bindOrCreate("opsbot.teams", TeamsProperties.class);
         assertThat(properties.toString()).doesNotContain("Sup3r-S3cret-Value").contains("appPassword=(set)");
+    }
+
+    @Test
+    void sendLimitsDefaultToTeamsPublishedPace() {
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("opsbot.teams.limits", TeamsLimits.class)).isEqualTo(TeamsLimits.DEFAULTS);
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("opsbot.teams.limits.tenant-burst", "5")))
+                .bindOrCreate("opsbot.teams.limits", TeamsLimits.class).tenantBurst()).isEqualTo(5);
     }
 }
