@@ -3,11 +3,16 @@ package io.opsbot.core.testing;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.Subcommand;
+import io.opsbot.core.tenant.Platform;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading commands' declarations the way tests that walk every command need them. */
 public final class CommandDeclarations {
@@ -55,5 +60,44 @@ public final class CommandDeclarations {
             usages.add(usage.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
         }
         return usages;
+    }
+
+    /**
+     * For every command, its help (asked through {@code reply}: the command and {@code help} in, the reply as the
+     * person reads it out) lists exactly its declared subcommands, in order.
+     */
+    public static void checkHelp(Collection<Command> commands, Platform platform,
+                                 BiFunction<Command, String, String> reply) {
+        for (Command command : commands) {
+            assertThat(helpUsages(reply.apply(command, "help"))).as("help of %s", platform.command(command.name()))
+                    .containsExactlyElementsOf(command.subcommands().stream()
+                            .map(sub -> sub.usage(platform, command.name())).toList());
+        }
+    }
+
+    /**
+     * For every command, each subcommand typed through {@code reply} with arguments that fit none of its forms gets
+     * that subcommand's usage error, and an unknown subcommand the one unknown-subcommand reply. Returns how many
+     * subcommands were typed wrong.
+     */
+    public static int checkUsageErrors(Collection<Command> commands, Platform platform,
+                                       BiFunction<Command, String, String> reply) {
+        int checked = 0;
+        for (Command command : commands) {
+            String typed = platform.command(command.name());
+            for (List<Subcommand> group : groups(command)) {
+                String text = badArguments(group);
+                if (text == null) {
+                    continue;
+                }
+                assertThat(reply.apply(command, text)).as("%s %s", typed, text).startsWith("⚠️").contains("Usage:")
+                        .contains(group.stream().map(sub -> sub.usage(platform, command.name())).toList())
+                        .doesNotContain("Sorry");
+                checked++;
+            }
+            assertThat(reply.apply(command, "zz-not-a-subcommand")).as("%s unknown", typed)
+                    .startsWith("⚠️ I don't know " + typed + " zz-not-a-subcommand.");
+        }
+        return checked;
     }
 }

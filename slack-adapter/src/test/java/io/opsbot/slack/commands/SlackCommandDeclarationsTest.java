@@ -3,7 +3,6 @@ package io.opsbot.slack.commands;
 import com.google.gson.JsonParser;
 import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.CommandRouter;
-import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.testing.StoredDocuments;
 import io.opsbot.slack.testing.SlackAdapterTest;
@@ -12,12 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
-import static io.opsbot.core.testing.CommandDeclarations.badArguments;
-import static io.opsbot.core.testing.CommandDeclarations.groups;
-import static io.opsbot.core.testing.CommandDeclarations.helpUsages;
+import static io.opsbot.core.testing.CommandDeclarations.checkHelp;
+import static io.opsbot.core.testing.CommandDeclarations.checkUsageErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,34 +45,14 @@ class SlackCommandDeclarationsTest extends SlackAdapterTest {
     void helpListsExactlyTheDeclaredSubcommands() {
         assertThat(router.commands()).extracting(Command::name)
                 .contains("feedback", "okr", "standup", "onboarding", "training", "holiday", "ooo", "timezone");
-        for (Command command : router.commands()) {
-            List<String> shown = helpUsages(reply(command, "help"));
-
-            assertThat(shown).as("help of /%s", command.name()).containsExactlyElementsOf(command.subcommands()
-                    .stream().map(sub -> sub.usage(Platform.SLACK, command.name())).toList());
-        }
+        checkHelp(router.commands(), Platform.SLACK, this::reply);
     }
 
     @Test
     void badArgumentsGetTheUsageErrorAndStoreNothing() {
         Map<String, Long> before = StoredDocuments.count(mongo);
-        int checked = 0;
-        for (Command command : router.commands()) {
-            for (List<Subcommand> group : groups(command)) {
-                String text = badArguments(group);
-                if (text == null) {
-                    continue;
-                }
-                String reply = reply(command, text);
 
-                assertThat(reply).as("/%s %s", command.name(), text).startsWith("⚠️").contains("Usage:")
-                        .contains(group.stream().map(sub -> sub.usage(Platform.SLACK, command.name())).toList())
-                        .doesNotContain("Sorry");
-                checked++;
-            }
-            assertThat(reply(command, "zz-not-a-subcommand")).as("/%s unknown", command.name())
-                    .startsWith("⚠️ I don't know /" + command.name() + " zz-not-a-subcommand.");
-        }
+        int checked = checkUsageErrors(router.commands(), Platform.SLACK, this::reply);
 
         assertThat(checked).as("subcommands with arguments that can be wrong").isGreaterThan(25);
         assertThat(StoredDocuments.count(mongo)).as("nothing stored").isEqualTo(before);

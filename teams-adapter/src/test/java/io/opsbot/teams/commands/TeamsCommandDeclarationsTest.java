@@ -1,8 +1,6 @@
 package io.opsbot.teams.commands;
 
-import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.CommandRouter;
-import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.testing.StoredDocuments;
 import io.opsbot.teams.testing.TeamsAdapterTest;
@@ -10,12 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.util.List;
 import java.util.Map;
 
-import static io.opsbot.core.testing.CommandDeclarations.badArguments;
-import static io.opsbot.core.testing.CommandDeclarations.groups;
-import static io.opsbot.core.testing.CommandDeclarations.helpUsages;
+import static io.opsbot.core.testing.CommandDeclarations.checkHelp;
+import static io.opsbot.core.testing.CommandDeclarations.checkUsageErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,37 +37,16 @@ class TeamsCommandDeclarationsTest extends TeamsAdapterTest {
     @Test
     void helpListsExactlyTheDeclaredSubcommands() {
         assertThat(router.commands()).hasSizeGreaterThanOrEqualTo(8);
-        for (Command command : router.commands()) {
-            connector.clear();
-            send(fixture("message.personal.json").text(command.name() + " help"));
-            List<String> shown = helpUsages(single(sent()).body().path("text").asText());
-
-            assertThat(shown).as("help of %s", command.name()).containsExactlyElementsOf(command.subcommands()
-                    .stream().map(sub -> sub.usage(Platform.TEAMS, command.name())).toList());
-        }
+        checkHelp(router.commands(), Platform.TEAMS, (command, text) -> reply(command.name() + " " + text));
     }
 
     @Test
     void badArgumentsGetTheUsageErrorAndStoreNothing() {
         reply("help");
         Map<String, Long> before = StoredDocuments.count(mongo);
-        int checked = 0;
-        for (Command command : router.commands()) {
-            for (List<Subcommand> group : groups(command)) {
-                String text = badArguments(group);
-                if (text == null) {
-                    continue;
-                }
-                String reply = reply(command.name() + " " + text);
 
-                assertThat(reply).as("%s %s", command.name(), text).startsWith("⚠️").contains("Usage:")
-                        .contains(group.stream().map(sub -> sub.usage(Platform.TEAMS, command.name())).toList())
-                        .doesNotContain("Sorry");
-                checked++;
-            }
-            assertThat(reply(command.name() + " zz-not-a-subcommand")).as("%s unknown", command.name())
-                    .startsWith("⚠️ I don't know " + command.name() + " zz-not-a-subcommand.");
-        }
+        int checked = checkUsageErrors(router.commands(), Platform.TEAMS,
+                (command, text) -> reply(command.name() + " " + text));
 
         assertThat(checked).as("subcommands with arguments that can be wrong").isGreaterThan(25);
         assertThat(StoredDocuments.count(mongo)).as("nothing stored").isEqualTo(before);
