@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
@@ -14,7 +15,6 @@ import io.opsbot.slack.installation.InstallationAuthorization;
 import io.opsbot.slack.installation.InstallationCheckingApp;
 import io.opsbot.slack.installation.SingleTokenInstallation;
 import io.opsbot.slack.installation.SlackInstallations;
-import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.slack.outbound.SlackChatGateway;
 import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
@@ -42,19 +42,19 @@ public class SlackAdapterConfiguration {
     @Bean
     Slack slack(SlackProperties properties) {
         SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(properties.getApiBaseUrl());
+        config.setMethodsEndpointUrlPrefix(properties.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
     }
 
     @Bean
     MethodsClient slackMethods(Slack slack, SlackProperties properties) {
-        return slack.methods(properties.getBotToken());
+        return slack.methods(properties.botToken());
     }
 
     @Bean
     SlackChatGateway slackChatGateway(MethodsClient slackMethods, RateLimiter rateLimiter, SlackProperties properties) {
-        return new SlackChatGateway(slackMethods, new SlackPacing(rateLimiter, properties.getLimits()));
+        return new SlackChatGateway(slackMethods, new SlackPacing(rateLimiter, properties.limits()));
     }
 
     @Bean
@@ -65,7 +65,7 @@ public class SlackAdapterConfiguration {
     /** The workspace the bot token belongs to, asked of auth.test at start-up. */
     @Bean
     SingleTokenInstallation slackInstallation(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.getBotToken(),
+        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.botToken(),
                 clock);
         installation.installation();
         return installation;
@@ -76,8 +76,8 @@ public class SlackAdapterConfiguration {
                  List<SlackListener> listeners) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(properties.getBotToken())
-                .signingSecret(properties.getSigningSecret())
+                .singleTeamBotToken(properties.botToken())
+                .signingSecret(properties.signingSecret())
                 // HTTP requests are verified before Bolt sees them, over the raw bytes (SlackEventsController).
                 .requestVerificationEnabled(false)
                 .build();
@@ -97,7 +97,7 @@ public class SlackAdapterConfiguration {
 
             @Override
             public Optional<Destination.Channel> triageChannel(TenantRef tenant) {
-                String channel = properties.getTriageChannel();
+                String channel = properties.triageChannel();
                 return channel == null || channel.isBlank() ? Optional.empty()
                         : Optional.of(new Destination.Channel(tenant, channel));
             }
