@@ -55,19 +55,19 @@ public class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(MVStore embeddedMongoStore, EmbeddedMongoProperties properties) {
-        DurableH2Backend backend = new DurableH2Backend(embeddedMongoStore, properties.getDurability());
+        DurableH2Backend backend = new DurableH2Backend(embeddedMongoStore, properties.durability());
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind("127.0.0.1", properties.getPort());
+            server.bind("127.0.0.1", properties.port());
         } catch (RuntimeException e) {
             // Its network threads would otherwise keep a failed start-up from ever exiting.
             server.shutdownNow();
-            throw new IllegalStateException("The embedded database cannot listen on 127.0.0.1:" + properties.getPort()
+            throw new IllegalStateException("The embedded database cannot listen on 127.0.0.1:" + properties.port()
                     + ": " + e.getMessage(), e);
         }
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB (mongo-java-server, H2 file {}, durability {}) listening on 127.0.0.1:{}",
-                dataFile(properties), properties.getDurability(), address.getPort());
+                dataFile(properties), properties.durability(), address.getPort());
         return server;
     }
 
@@ -76,14 +76,14 @@ public class EmbeddedMongoConfiguration {
                                                           EmbeddedMongoProperties properties) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString connection = new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.getDatabase());
+                "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
         return () -> connection;
     }
 
     /** Named as Boot's own, which then steps aside. */
     @Bean(name = "mongoHealthIndicator")
     EmbeddedMongoHealthIndicator mongoHealthIndicator(MongoClient client, EmbeddedMongoProperties properties) {
-        return new EmbeddedMongoHealthIndicator(client, properties.getDatabase());
+        return new EmbeddedMongoHealthIndicator(client, properties.database());
     }
 
     /** Nobody else can use this database: leases left by an earlier run of this bot are freed at start-up. */
@@ -95,20 +95,20 @@ public class EmbeddedMongoConfiguration {
 
     @Bean
     EmbeddedDatabaseOwner embeddedDatabaseOwner(MongoClient client, EmbeddedMongoProperties properties) {
-        return new EmbeddedDatabaseOwner(client, properties.getDatabase(), dataFile(properties));
+        return new EmbeddedDatabaseOwner(client, properties.database(), dataFile(properties));
     }
 
     @Bean
     EmbeddedBackups embeddedBackups(MVStore embeddedMongoStore, EmbeddedMongoProperties properties) {
-        return new EmbeddedBackups(embeddedMongoStore, Path.of(properties.getBackupDir()).toAbsolutePath().normalize());
+        return new EmbeddedBackups(embeddedMongoStore, Path.of(properties.effectiveBackupDir()).toAbsolutePath().normalize());
     }
 
     @Bean
     BackupController backupController(EmbeddedBackups embeddedBackups, EmbeddedMongoProperties properties) {
-        return new BackupController(embeddedBackups, properties.getBackupToken());
+        return new BackupController(embeddedBackups, properties.backupToken());
     }
 
     static Path dataFile(EmbeddedMongoProperties properties) {
-        return Path.of(properties.getDataDir()).toAbsolutePath().normalize().resolve(FILE_NAME);
+        return Path.of(properties.dataDir()).toAbsolutePath().normalize().resolve(FILE_NAME);
     }
 }

@@ -5,80 +5,37 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** The embedded database used when no MongoDB URI is configured ({@code opsbot.embedded-mongo.*}). */
+/**
+ * The embedded database used when no MongoDB URI is configured ({@code opsbot.embedded-mongo.*}).
+ *
+ * @param dataDir     folder for the data file; created if missing
+ * @param port        local port the embedded server listens on (127.0.0.1 only); 0 picks a free one
+ * @param database    name of the database
+ * @param durability  how far a write gets before it is acknowledged; FSYNC (the default) survives a crash of the
+ *                    machine
+ * @param backupDir   folder for online backups ({@code POST /admin/backup}); empty means {@code <data-dir>/backups}
+ * @param backupToken bearer token that {@code POST /admin/backup} requires; unset, the endpoint is off. Never logged
+ */
 @Validated
 @ConfigurationProperties("opsbot.embedded-mongo")
-public class EmbeddedMongoProperties {
+public record EmbeddedMongoProperties(@NotBlank @DefaultValue("./data") String dataDir,
+                                      @Min(0) @Max(65535) @DefaultValue("0") int port,
+                                      @NotBlank @DefaultValue("opsbot") String database,
+                                      @NotNull @DefaultValue("fsync") Durability durability,
+                                      String backupDir, String backupToken) {
 
-    /** Folder for the data file; created if missing. */
-    @NotBlank
-    private String dataDir = "./data";
-
-    /** Local port the embedded server listens on (127.0.0.1 only); 0 picks a free one. */
-    @Min(0)
-    @Max(65535)
-    private int port = 0;
-
-    @NotBlank
-    private String database = "opsbot";
-
-    /** How far a write gets before it is acknowledged; FSYNC (the default) survives a crash of the machine. */
-    @NotNull
-    private Durability durability = Durability.FSYNC;
-
-    /** Folder for online backups ({@code POST /admin/backup}); empty means {@code <data-dir>/backups}. */
-    private String backupDir = "";
-
-    /** Bearer token that {@code POST /admin/backup} requires; unset, the endpoint is off. Never logged. */
-    private String backupToken;
-
-    public String getDataDir() {
-        return dataDir;
-    }
-
-    public void setDataDir(String dataDir) {
-        this.dataDir = dataDir;
-    }
-
-    public int getPort() {
-        return port;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
-    }
-
-    public Durability getDurability() {
-        return durability;
-    }
-
-    public void setDurability(Durability durability) {
-        this.durability = durability;
-    }
-
-    public String getBackupDir() {
+    /** Where backups go: the configured folder, or {@code backups} in the data folder. */
+    public String effectiveBackupDir() {
         return backupDir == null || backupDir.isBlank() ? dataDir + "/backups" : backupDir;
     }
 
-    public void setBackupDir(String backupDir) {
-        this.backupDir = backupDir;
-    }
-
-    public String getBackupToken() {
-        return backupToken;
-    }
-
-    public void setBackupToken(String backupToken) {
-        this.backupToken = backupToken;
-    }
-
-    public String getDatabase() {
-        return database;
-    }
-
-    public void setDatabase(String database) {
-        this.database = database;
+    @Override
+    public String toString() {
+        return "EmbeddedMongoProperties[dataDir=" + dataDir + ", port=" + port + ", database=" + database
+                + ", durability=" + durability + ", backupDir=" + effectiveBackupDir() + ", backupToken="
+                + (backupToken == null || backupToken.isBlank() ? "unset" : "set") + "]";
     }
 }

@@ -1,13 +1,12 @@
 package io.opsbot.core.claim;
 
 import com.mongodb.bulk.BulkWriteError;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * "Do this once" across retries, restarts and instances: a claim is an insert under a unique key, so of any number of
@@ -26,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * and every scheduled nudge (ritual, occurrence, recipient) before it is sent.
  */
 @Service
-public class Claims implements InitializingBean {
+public class Claims {
 
     public static final String COLLECTION = "claims";
     private static final int DUPLICATE_KEY = 11000;
@@ -81,13 +79,8 @@ public class Claims implements InitializingBean {
         return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        // MongoDB drops expired claims itself; the unique key is _id.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC)
-                .expire(0, TimeUnit.SECONDS).named("claims_ttl"));
-    }
-
-    record Claim(String id, Instant claimedAt, Instant expireAt) {
+    /** MongoDB drops expired claims itself (the embedded server has no TTL index: housekeeping does it there). */
+    @Document(COLLECTION)
+    record Claim(String id, Instant claimedAt, @Indexed(name = "claims_ttl", expireAfter = "0s") Instant expireAt) {
     }
 }

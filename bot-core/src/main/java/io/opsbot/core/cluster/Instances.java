@@ -72,12 +72,12 @@ public class Instances implements SmartLifecycle {
     /** Called often (every nudge tick): heartbeats, and frees the leases of instances that went silent. */
     public void tick() {
         Instant now = clock.instant();
-        if (now.isBefore(lastBeat.plus(properties.getHeartbeat()))) {
+        if (now.isBefore(lastBeat.plus(properties.heartbeat()))) {
             return;
         }
         beat(now);
         Query silent = Query.query(Criteria.where("_id").ne(id).and("seenAt")
-                .lt(now.minus(properties.getGoneAfter())));
+                .lt(now.minus(properties.goneAfter())));
         for (Instance gone : mongo.find(silent, Instance.class)) {
             release(gone.id(), "silent since " + gone.seenAt());
         }

@@ -46,7 +46,7 @@ public class CoreConfiguration {
     @Bean
     DatabaseSettings databaseSettings(org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails connection,
                                       OpsBotProperties properties) {
-        return new DatabaseSettings(connection, properties.getDatabase());
+        return new DatabaseSettings(connection, properties.database());
     }
 
     public static final String OUTBOUND_EXECUTOR = "opsbotOutboundExecutor";

@@ -38,14 +38,14 @@ class DatabaseSettings implements MongoClientSettingsBuilderCustomizer, Ordered 
         }
         if (uri.getServerSelectionTimeout() == null) {
             settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                    properties.getServerSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                    properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
         }
         settings.applyToSocketSettings(socket -> {
             if (uri.getConnectTimeout() == null) {
-                socket.connectTimeout((int) properties.getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                socket.connectTimeout((int) properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
             if (uri.getSocketTimeout() == null) {
-                socket.readTimeout((int) properties.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                socket.readTimeout((int) properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
         });
     }

@@ -2,98 +2,47 @@ package io.opsbot.core.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Settings of the core under {@code opsbot.*}. Per-tenant choices (triage channel, areas, admins) live in the
+ * Settings of the core under {@code opsbot.*}. Per-tenant choices (triage channel, areas, roles) live in the
  * database; these are the defaults every tenant starts from.
+ *
+ * @param admins   people who are admins in every tenant, as {@code PLATFORM:tenant:user} (e.g.
+ *                 {@code SLACK:T0001:U0001}); a tenant with no admin at all makes the first person who does something
+ *                 that needs a role its admin
+ * @param feedback feedback defaults
+ * @param database timeouts towards MongoDB (a URI that sets them wins)
  */
 @Validated
 @ConfigurationProperties("opsbot")
-public class OpsBotProperties {
+public record OpsBotProperties(List<@Pattern(regexp = "(SLACK|TEAMS):[^:]+:.+") String> admins,
+                               @Valid @DefaultValue Feedback feedback, @Valid @DefaultValue Database database) {
+
+    public OpsBotProperties {
+        admins = admins == null ? List.of() : List.copyOf(admins);
+    }
 
     /**
-     * People allowed to change settings in every tenant, as {@code PLATFORM:tenant:user}
-     * (e.g. {@code SLACK:T0001:U0001}). A tenant with no admin at all makes its first settings change's author admin.
+     * @param serverSelectionTimeout how long a command waits for a reachable database before the person is told to
+     *                               try again
+     * @param connectTimeout         how long opening a connection may take
+     * @param readTimeout            how long one database operation may take on the wire
      */
-    private List<@Pattern(regexp = "(SLACK|TEAMS):[^:]+:.+") String> admins = List.of();
-
-    @Valid
-    private final Feedback feedback = new Feedback();
-
-    @Valid
-    private final Database database = new Database();
-
-    public Database getDatabase() {
-        return database;
+    public record Database(@NotNull @DefaultValue("2s") Duration serverSelectionTimeout,
+                           @NotNull @DefaultValue("2s") Duration connectTimeout,
+                           @NotNull @DefaultValue("20s") Duration readTimeout) {
     }
 
-    public List<String> getAdmins() {
-        return admins;
-    }
-
-    public void setAdmins(List<String> admins) {
-        this.admins = admins;
-    }
-
-    public Feedback getFeedback() {
-        return feedback;
-    }
-
-    public static class Feedback {
-
-        /** Product areas a new tenant starts with; `#area` tags must name one of the tenant's areas. */
-        @NotEmpty
-        private List<@Pattern(regexp = "[a-z][a-z0-9-]{0,29}") String> defaultAreas = List.of(
-                "onboarding", "billing", "reporting", "integrations", "mobile", "performance", "other");
-
-        public List<String> getDefaultAreas() {
-            return defaultAreas;
-        }
-
-        public void setDefaultAreas(List<String> defaultAreas) {
-            this.defaultAreas = defaultAreas;
-        }
-    }
-
-    /** Timeouts towards MongoDB (a URI that sets them wins). */
-    public static class Database {
-
-        /** How long a command waits for a reachable database before the person is told to try again. */
-        private Duration serverSelectionTimeout = Duration.ofSeconds(2);
-
-        private Duration connectTimeout = Duration.ofSeconds(2);
-
-        /** How long one database operation may take on the wire. */
-        private Duration readTimeout = Duration.ofSeconds(20);
-
-        public Duration getServerSelectionTimeout() {
-            return serverSelectionTimeout;
-        }
-
-        public void setServerSelectionTimeout(Duration serverSelectionTimeout) {
-            this.serverSelectionTimeout = serverSelectionTimeout;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getReadTimeout() {
-            return readTimeout;
-        }
-
-        public void setReadTimeout(Duration readTimeout) {
-            this.readTimeout = readTimeout;
-        }
+    /** @param defaultAreas product areas a new tenant starts with; {@code #area} tags must name one of them */
+    public record Feedback(@NotEmpty @DefaultValue({"onboarding", "billing", "reporting", "integrations", "mobile",
+            "performance", "other"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{0,29}") String> defaultAreas) {
     }
 }

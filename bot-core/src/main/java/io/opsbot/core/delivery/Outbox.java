@@ -11,7 +11,6 @@ import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
@@ -19,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Every message the bot sends on its own (triage posts, notices, prompts, reminders, summaries) goes through here.
@@ -49,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 @Service
-public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
+public class Outbox implements LeaseHolder, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
@@ -133,6 +132,18 @@ public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
 
     public Optional<Delivery> find(String key) {
         return Optional.ofNullable(mongo.findById(key, Delivery.class));
+    }
+
+    /** Deliveries given up on whose key starts with {@code keyPrefix} (a feature's own kind of message). */
+    public List<Delivery> failed(String keyPrefix) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + Pattern.quote(keyPrefix)).and("state")
+                .is(Delivery.State.FAILED)), Delivery.class);
+    }
+
+    /** Removes a delivery that was given up on, so its key can be enqueued again; one of any other state stays. */
+    public void forgetFailed(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.FAILED)),
+                Delivery.class);
     }
 
     public Optional<PostedMessage> posted(String key) {
@@ -327,7 +338,7 @@ public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
                 Criteria.where("state").is(Delivery.State.SENT).and("updatePending").is(true));
         Query query = Query.query(Criteria.where("_id").is(key).and("nextAttemptAt").lte(now))
                 .addCriteria(new Criteria().andOperator(free, work));
-        Delivery before = mongo.findAndModify(query, new Update().set("leaseUntil", now.plus(properties.getLease()))
+        Delivery before = mongo.findAndModify(query, new Update().set("leaseUntil", now.plus(properties.lease()))
                         .set("leasedBy", instances.getObject().id()).inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(false), Delivery.class);
         if (before == null) {
@@ -355,7 +366,7 @@ public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
     private void failed(Delivery delivery, boolean retryable, boolean mayHaveArrived, Duration retryAfter,
                         String error, Instant now, boolean editing) {
         int attempts = delivery.getAttempts();
-        if (retryable && attempts < properties.getMaxAttempts()) {
+        if (retryable && attempts < properties.maxAttempts()) {
             Duration wait = retryAfter != null ? retryAfter : backoff(attempts, properties);
             log.warn("{} of {} failed (attempt {}): {}; next try in {}", editing ? "Edit" : "Send",
                     delivery.getKey(), attempts, error, wait);
@@ -374,8 +385,8 @@ public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
     }
 
     static Duration backoff(int attempts, OutboxProperties properties) {
-        Duration wait = properties.getFirstBackoff().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
-        return wait.compareTo(properties.getMaxBackoff()) > 0 ? properties.getMaxBackoff() : wait;
+        Duration wait = properties.firstBackoff().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
     }
 
     private void release(String key, Update update) {
@@ -419,11 +430,5 @@ public class Outbox implements InitializingBean, LeaseHolder, SmartLifecycle {
     @Override
     public int getPhase() {
         return PHASE;
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(Delivery.class).createIndex(new Index().on("state", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).named("deliveries_due"));
     }
 }

@@ -27,7 +27,7 @@ public class OutboxSchedule {
     Trigger outboxRetryTrigger(JobDetail outboxRetryJob, OutboxProperties properties) {
         return TriggerBuilder.newTrigger().forJob(outboxRetryJob).withIdentity("outbox-retry")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.getPollInterval().toMillis()).repeatForever()
+                        .withIntervalInMilliseconds(properties.pollInterval().toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }

@@ -24,7 +24,7 @@ public class NudgePolling {
     Trigger nudgePollTrigger(JobDetail nudgePollJob, ScheduleProperties properties) {
         return TriggerBuilder.newTrigger().forJob(nudgePollJob).withIdentity("nudge-poll")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.getPollInterval().toMillis()).repeatForever()
+                        .withIntervalInMilliseconds(properties.pollInterval().toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }

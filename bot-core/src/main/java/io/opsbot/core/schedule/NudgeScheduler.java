@@ -2,7 +2,6 @@ package io.opsbot.core.schedule;
 
 import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -10,7 +9,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * every message they send is claimed by its key.
  */
 @Component
-public class NudgeScheduler implements LeaseHolder, InitializingBean {
+public class NudgeScheduler implements LeaseHolder {
 
     static final String MARKER_COLLECTION = "nudge_marker";
     static final String MARKER_ID = "nudges";
@@ -150,7 +150,7 @@ public class NudgeScheduler implements LeaseHolder, InitializingBean {
                 Criteria.where("leaseUntil").lt(now));
         Query due = Query.query(Criteria.where("at").lte(now)).addCriteria(free).with(Sort.by("at", "_id"));
         return Optional.ofNullable(mongo.findAndModify(due, new Update().set("leaseUntil",
-                        now.plus(properties.getLease())).set("leasedBy", instances.getObject().id()),
+                        now.plus(properties.lease())).set("leasedBy", instances.getObject().id()),
                 FindAndModifyOptions.options().returnNew(true), Stored.class));
     }
 
@@ -173,17 +173,12 @@ public class NudgeScheduler implements LeaseHolder, InitializingBean {
         return nudge.kind() + "|" + nudge.subject() + "|" + nudge.group() + "|" + nudge.at().toEpochMilli();
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(Stored.class).createIndex(new Index().on("at", Sort.Direction.ASC).named("nudges_due"));
-        mongo.indexOps(Stored.class).createIndex(new Index().on("kind", Sort.Direction.ASC)
-                .on("subject", Sort.Direction.ASC).named("nudges_subject"));
-    }
 
     /** A nudge as stored: while one instance fires it, it is leased to that instance. */
     @Document("nudges")
-    record Stored(@Id String id, String kind, String subject, String group, Instant at, String leasedBy,
-                  Instant leaseUntil) {
+    @CompoundIndex(name = "nudges_subject", def = "{'kind': 1, 'subject': 1}")
+    record Stored(@Id String id, String kind, String subject, String group, @Indexed(name = "nudges_due") Instant at,
+                  String leasedBy, Instant leaseUntil) {
 
         Nudge nudge() {
             return new Nudge(kind, subject, group, at);

@@ -49,7 +49,7 @@ class ScheduleChangeStream implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (properties.isChangeStreams()) {
+        if (properties.changeStreams()) {
             Thread watcher = new Thread(this::watch, "opsbot-schedule-watch");
             watcher.setDaemon(true);
             watcher.start();
@@ -60,7 +60,7 @@ class ScheduleChangeStream implements SmartLifecycle {
         ClusterType type = clusterType();
         if (type != ClusterType.REPLICA_SET && type != ClusterType.SHARDED) {
             log.info("The database is {}, without change streams: other instances' schedule changes are seen by "
-                    + "polling every {}", type.name().toLowerCase(Locale.ROOT), properties.getPollInterval());
+                    + "polling every {}", type.name().toLowerCase(Locale.ROOT), properties.pollInterval());
             return;
         }
         boolean watched = false;
@@ -81,7 +81,7 @@ class ScheduleChangeStream implements SmartLifecycle {
             } catch (MongoCommandException unsupported) {
                 if (!watched) {
                     log.info("Change streams refused ({}); other instances' schedule changes are seen by polling "
-                            + "every {}", unsupported.getErrorMessage(), properties.getPollInterval());
+                            + "every {}", unsupported.getErrorMessage(), properties.pollInterval());
                     return;
                 }
                 pause(5_000);

@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
@@ -15,7 +16,6 @@ import io.opsbot.slack.installation.InstallationAuthorization;
 import io.opsbot.slack.installation.InstallationCheckingApp;
 import io.opsbot.slack.installation.SingleTokenInstallation;
 import io.opsbot.slack.installation.SlackInstallations;
-import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.slack.outbound.SlackChatGateway;
 import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
@@ -50,7 +50,7 @@ public class SlackAdapterConfiguration {
 
     @Bean
     MethodsClient slackMethods(Slack slack, SlackProperties properties) {
-        return slack.methods(properties.getBotToken());
+        return slack.methods(properties.botToken());
     }
 
     /**
@@ -64,15 +64,15 @@ public class SlackAdapterConfiguration {
         SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
-        return new SlackChatGateway(Slack.getInstance(config, http).methods(properties.getBotToken()),
-                new SlackPacing(rateLimiter, properties.getLimits()));
+        return new SlackChatGateway(Slack.getInstance(config, http).methods(properties.botToken()),
+                new SlackPacing(rateLimiter, properties.limits()));
     }
 
     private static SlackConfig config(SlackProperties properties) {
         SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(properties.getApiBaseUrl());
+        config.setMethodsEndpointUrlPrefix(properties.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
-        int timeout = (int) properties.getHttpTimeout().toMillis();
+        int timeout = (int) properties.httpTimeout().toMillis();
         config.setHttpClientReadTimeoutMillis(timeout);
         config.setHttpClientWriteTimeoutMillis(timeout);
         config.setHttpClientCallTimeoutMillis(timeout);
@@ -87,7 +87,7 @@ public class SlackAdapterConfiguration {
     /** The workspace the bot token belongs to, asked of auth.test at start-up. */
     @Bean
     SingleTokenInstallation slackInstallation(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.getBotToken(),
+        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.botToken(),
                 clock);
         installation.installation();
         return installation;
@@ -98,8 +98,8 @@ public class SlackAdapterConfiguration {
                  List<SlackListener> listeners) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(properties.getBotToken())
-                .signingSecret(properties.getSigningSecret())
+                .singleTeamBotToken(properties.botToken())
+                .signingSecret(properties.signingSecret())
                 // HTTP requests are verified before Bolt sees them, over the raw bytes (SlackEventsController).
                 .requestVerificationEnabled(false)
                 .build();
@@ -119,7 +119,7 @@ public class SlackAdapterConfiguration {
 
             @Override
             public Optional<Destination.Channel> triageChannel(TenantRef tenant) {
-                String channel = properties.getTriageChannel();
+                String channel = properties.triageChannel();
                 return channel == null || channel.isBlank() ? Optional.empty()
                         : Optional.of(new Destination.Channel(tenant, channel));
             }

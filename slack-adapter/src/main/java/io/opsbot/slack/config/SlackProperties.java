@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
@@ -14,83 +15,41 @@ import java.time.Duration;
  * Slack settings under {@code opsbot.slack}. Tokens and the signing secret come from the environment
  * ({@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}); {@link #toString()} never shows
  * them.
+ *
+ * @param botToken      bot token (xoxb-...) of the workspace or org the app is installed in
+ * @param signingSecret verifies that HTTP requests come from Slack (HTTP mode)
+ * @param appToken      app-level token (xapp-...); when set, the bot connects with Socket Mode instead of waiting for
+ *                      HTTP
+ * @param apiBaseUrl    base URL of the Web API, always ending in a slash; tests point it at a local fake
+ * @param triageChannel channel id for triage posts until a workspace runs "/feedback triage here"
+ * @param limits        how fast the bot posts
+ * @param httpTimeout   how long one Web API call may take; a post that times out may still have reached Slack, and the
+ *                      outbox looks for it before posting again
  */
 @Validated
 @ConfigurationProperties("opsbot.slack")
-public class SlackProperties {
+public record SlackProperties(String botToken, String signingSecret, String appToken,
+                              @NotBlank @DefaultValue("https://slack.com/api/") String apiBaseUrl,
+                              String triageChannel, @Valid @DefaultValue Limits limits,
+                              @NotNull @DefaultValue("10s") Duration httpTimeout) {
 
-    /** Bot token (xoxb-...) of the workspace or org the app is installed in. */
-    private String botToken;
-
-    /** Verifies that HTTP requests come from Slack (HTTP mode). */
-    private String signingSecret;
-
-    /** App-level token (xapp-...); when set, the bot connects with Socket Mode instead of waiting for HTTP. */
-    private String appToken;
-
-    /** Base URL of the Web API; tests point it at a local fake. */
-    @NotBlank
-    private String apiBaseUrl = "https://slack.com/api/";
-
-    /**
-     * How long one Web API call may take. A post that times out may still have reached Slack; the outbox looks for it
-     * before posting again.
-     */
-    @NotNull
-    private Duration httpTimeout = Duration.ofSeconds(10);
-
-    /** Channel id for triage posts until a workspace runs "/feedback triage here". */
-    private String triageChannel;
-
-    @Valid
-    private final Limits limits = new Limits();
+    public SlackProperties {
+        if (apiBaseUrl != null && !apiBaseUrl.endsWith("/")) {
+            apiBaseUrl = apiBaseUrl + "/";
+        }
+    }
 
     /**
      * How fast the bot posts, below Slack's published limits for chat.postMessage (about one message a second per
      * channel with short bursts, several hundred a minute per workspace). Raise them only against a fake Slack.
      */
-    public static class Limits {
+    public record Limits(@Positive @DefaultValue("1") double channelPerSecond,
+                         @Min(1) @DefaultValue("4") int channelBurst,
+                         @Positive @DefaultValue("300") double workspacePerMinute,
+                         @Min(1) @DefaultValue("60") int workspaceBurst) {
 
-        @Positive
-        private double channelPerSecond = 1;
-        @Min(1)
-        private int channelBurst = 4;
-        @Positive
-        private double workspacePerMinute = 300;
-        @Min(1)
-        private int workspaceBurst = 60;
-
-        public double getChannelPerSecond() {
-            return channelPerSecond;
-        }
-
-        public void setChannelPerSecond(double channelPerSecond) {
-            this.channelPerSecond = channelPerSecond;
-        }
-
-        public int getChannelBurst() {
-            return channelBurst;
-        }
-
-        public void setChannelBurst(int channelBurst) {
-            this.channelBurst = channelBurst;
-        }
-
-        public double getWorkspacePerMinute() {
-            return workspacePerMinute;
-        }
-
-        public void setWorkspacePerMinute(double workspacePerMinute) {
-            this.workspacePerMinute = workspacePerMinute;
-        }
-
-        public int getWorkspaceBurst() {
-            return workspaceBurst;
-        }
-
-        public void setWorkspaceBurst(int workspaceBurst) {
-            this.workspaceBurst = workspaceBurst;
-        }
+        /** Slack's defaults, as when nothing is configured. */
+        public static final Limits DEFAULTS = new Limits(1, 4, 300, 60);
     }
 
     public boolean configured() {
@@ -103,58 +62,6 @@ public class SlackProperties {
 
     private static boolean hasText(String s) {
         return s != null && !s.isBlank();
-    }
-
-    public String getBotToken() {
-        return botToken;
-    }
-
-    public void setBotToken(String botToken) {
-        this.botToken = botToken;
-    }
-
-    public String getSigningSecret() {
-        return signingSecret;
-    }
-
-    public void setSigningSecret(String signingSecret) {
-        this.signingSecret = signingSecret;
-    }
-
-    public String getAppToken() {
-        return appToken;
-    }
-
-    public void setAppToken(String appToken) {
-        this.appToken = appToken;
-    }
-
-    public String getApiBaseUrl() {
-        return apiBaseUrl;
-    }
-
-    public void setApiBaseUrl(String apiBaseUrl) {
-        this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
-    }
-
-    public Duration getHttpTimeout() {
-        return httpTimeout;
-    }
-
-    public void setHttpTimeout(Duration httpTimeout) {
-        this.httpTimeout = httpTimeout;
-    }
-
-    public Limits getLimits() {
-        return limits;
-    }
-
-    public String getTriageChannel() {
-        return triageChannel;
-    }
-
-    public void setTriageChannel(String triageChannel) {
-        this.triageChannel = triageChannel;
     }
 
     @Override

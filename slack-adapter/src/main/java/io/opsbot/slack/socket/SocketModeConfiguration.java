@@ -32,8 +32,8 @@ public class SocketModeConfiguration {
     @Bean
     SocketModeSupervisor socketModeSupervisor(Slack slack, App slackApp, SlackProperties slackProperties,
                                               SocketModeProperties properties, Delays socketModeDelays, Clock clock) {
-        return new SocketModeSupervisor(slack, slackProperties.getAppToken(), new EnvelopeHandler(slackApp),
-                properties, new Backoff(properties.getFirstBackoff(), properties.getMaxBackoff(), new SecureRandom()),
+        return new SocketModeSupervisor(slack, slackProperties.appToken(), new EnvelopeHandler(slackApp),
+                properties, new Backoff(properties.firstBackoff(), properties.maxBackoff(), new SecureRandom()),
                 socketModeDelays, clock);
     }
 

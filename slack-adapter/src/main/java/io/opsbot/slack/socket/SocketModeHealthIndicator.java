@@ -33,7 +33,7 @@ class SocketModeHealthIndicator extends AbstractHealthIndicator {
         }
         Instant since = status.downSince() == null ? clock.instant() : status.downSince();
         Duration down = Duration.between(since, clock.instant());
-        builder.status(down.compareTo(properties.getDownAfter()) < 0 ? "UP" : "DOWN")
+        builder.status(down.compareTo(properties.downAfter()) < 0 ? "UP" : "DOWN")
                 .withDetail("socketMode", "reconnecting").withDetail("downSince", since.toString())
                 .withDetail("failedAttempts", status.failures());
         if (status.lastError() != null) {

@@ -68,7 +68,7 @@ public class SocketModeSupervisor implements SmartLifecycle {
         int size = properties.effectiveWorkers();
         AtomicInteger n = new AtomicInteger();
         workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(properties.getQueue()), task -> {
+                new ArrayBlockingQueue<>(properties.queue()), task -> {
                     Thread thread = new Thread(task, "slack-envelope-" + n.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -135,10 +135,10 @@ public class SocketModeSupervisor implements SmartLifecycle {
             return;
         }
         SocketModeConnection connection = new SocketModeConnection(URI.create(url), this);
-        connection.setConnectionLostTimeout((int) Math.max(1, properties.getPingTimeout().toSeconds()));
+        connection.setConnectionLostTimeout((int) Math.max(1, properties.pingTimeout().toSeconds()));
         boolean open;
         try {
-            open = connection.connectBlocking(properties.getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            open = connection.connectBlocking(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

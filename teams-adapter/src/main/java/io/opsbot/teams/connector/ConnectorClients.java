@@ -47,9 +47,9 @@ public class ConnectorClients {
     private final java.time.Duration readTimeout;
 
     public ConnectorClients(TeamsProperties properties, ObjectProvider<IdentityTls> tls, Clock clock) {
-        this.readTimeout = properties.getConnectorReadTimeout();
+        this.readTimeout = properties.connectorReadTimeout();
         this.credentials = properties.hasAppId()
-                ? new ConnectorCredentials(properties.getAppId(), MsalBotTokens.create(properties,
+                ? new ConnectorCredentials(properties.appId(), MsalBotTokens.create(properties,
                         tls.getIfAvailable(), clock))
                 // Local mode (Agents Playground): no app id, so the SDK sends no Authorization header at all.
                 : MicrosoftAppCredentials.empty();
