@@ -109,8 +109,10 @@ class DatabaseOutageTest {
         feedback.publishPending();
         outbox.retryDue();
         List<FeedbackItem> stored = mongo.findAll(FeedbackItem.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> triagePosts().keySet().containsAll(
-                stored.stream().map(FeedbackItem::reference).toList()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            outbox.retryDue();
+            return triagePosts().keySet().containsAll(stored.stream().map(FeedbackItem::reference).toList());
+        });
         assertThat(stored.stream().map(FeedbackItem::getNumber).toList()).containsAll(confirmed)
                 .doesNotHaveDuplicates();
         assertThat(triagePosts()).as("one triage post per stored item")
