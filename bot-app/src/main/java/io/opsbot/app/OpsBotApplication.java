@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({EmbeddedMongoConfiguration.class, ExternalMongoConfiguration.class, CoreConfiguration.class, SlackAdapterConfiguration.class,
-        TeamsAdapterConfiguration.class})
+@Import({EmbeddedMongoConfiguration.class, ExternalMongoConfiguration.class, CoreConfiguration.class,
+        SlackAdapterConfiguration.class, TeamsAdapterConfiguration.class})
 public class OpsBotApplication {
 
     public static void main(String[] args) {

@@ -100,7 +100,8 @@ public class EmbeddedMongoConfiguration {
 
     @Bean
     EmbeddedBackups embeddedBackups(MVStore embeddedMongoStore, EmbeddedMongoProperties properties) {
-        return new EmbeddedBackups(embeddedMongoStore, Path.of(properties.effectiveBackupDir()).toAbsolutePath().normalize());
+        return new EmbeddedBackups(embeddedMongoStore,
+                Path.of(properties.effectiveBackupDir()).toAbsolutePath().normalize());
     }
 
     @Bean

@@ -121,7 +121,8 @@ class DurabilityIT {
                     bot.start();
                     try (MongoClient mongo = MongoClients.create(bot.mongoUri())) {
                         assertAllConfirmedStored(mongo.getDatabase("opsbot").getCollection("feedback"),
-                                "after kill " + kill + " of bot " + number + " (" + delay + " ms after a confirmation)");
+                                "after kill " + kill + " of bot " + number + " (" + delay
+                                        + " ms after a confirmation)");
                     }
                 }
             }

@@ -43,6 +43,8 @@ public class Delivery {
     private Instant leaseUntil;
     /** The instance attempting it while leased. */
     private String leasedBy;
+    /** The attempt holding the lease. */
+    private String leaseToken;
     /** An earlier attempt may have reached the platform (cut short, or timed out): look before sending again. */
     private boolean inDoubt;
     private String lastError;
@@ -100,6 +102,10 @@ public class Delivery {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    public String getLeaseToken() {
+        return leaseToken;
     }
 
     public boolean isInDoubt() {

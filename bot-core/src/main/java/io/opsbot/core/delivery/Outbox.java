@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,7 +72,8 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private volatile boolean stopping;
 
     public Outbox(MongoTemplate mongo, Messenger messenger,
-                  @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, ObjectProvider<Instances> instances,
+                  @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor,
+                  ObjectProvider<Instances> instances,
                   OutboxProperties properties, Clock clock) {
         this.mongo = mongo;
         this.messenger = messenger;
@@ -186,6 +189,11 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         inFlight.incrementAndGet();
         try {
             attempt(key);
+        } catch (DataAccessException e) {
+            // The database went away mid-attempt: the delivery stays leased until its lease runs out, then it is
+            // tried again (and looked for first, as the attempt may have reached the platform).
+            log.warn("Attempt at {} cut short by the database: {}; it is tried again after its lease", key,
+                    e.getMessage());
         } finally {
             inFlight.decrementAndGet();
         }
@@ -332,20 +340,23 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     }
 
     private Leased lease(String key, Instant now) {
+        // The driver retries a write once after a network error; if the first try took the lease, the retry must
+        // find its own lease rather than the delivery taken, or the delivery would wait for the lease to run out.
+        String token = UUID.randomUUID().toString();
         Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null),
-                Criteria.where("leaseUntil").lt(now));
+                Criteria.where("leaseUntil").lt(now), Criteria.where("leaseToken").is(token));
         Criteria work = new Criteria().orOperator(Criteria.where("state").is(Delivery.State.PENDING),
                 Criteria.where("state").is(Delivery.State.SENT).and("updatePending").is(true));
         Query query = Query.query(Criteria.where("_id").is(key).and("nextAttemptAt").lte(now))
                 .addCriteria(new Criteria().andOperator(free, work));
         Delivery before = mongo.findAndModify(query, new Update().set("leaseUntil", now.plus(properties.lease()))
-                        .set("leasedBy", instances.getObject().id()).inc("attempts", 1),
+                        .set("leasedBy", instances.getObject().id()).set("leaseToken", token).inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(false), Delivery.class);
         if (before == null) {
             return null;
         }
         // An attempt that ended released its lease; one still recorded here was cut short (its lease ran out).
-        boolean inDoubt = before.isInDoubt() || before.getLeaseUntil() != null;
+        boolean inDoubt = before.isInDoubt() || before.getLeaseUntil() != null && !token.equals(before.getLeaseToken());
         Delivery leased = mongo.findById(key, Delivery.class);
         return leased == null ? null : new Leased(leased, inDoubt);
     }
@@ -353,12 +364,12 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     /** Frees what a gone instance was sending; those sends may have arrived, so they are in doubt. */
     @Override
     public long releaseLeasesOf(String instanceId) {
-        Query held = Query.query(Criteria.where("leasedBy").is(instanceId));
+        Update free = new Update().unset("leaseUntil").unset("leasedBy").unset("leaseToken");
         long sends = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)
-                        .and("state").is(Delivery.State.PENDING)),
-                new Update().set("inDoubt", true).unset("leaseUntil").unset("leasedBy"), Delivery.class)
+                .and("state").is(Delivery.State.PENDING)), free.set("inDoubt", true), Delivery.class)
                 .getModifiedCount();
-        long edits = mongo.updateMulti(held, new Update().unset("leaseUntil").unset("leasedBy"), Delivery.class)
+        long edits = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)),
+                new Update().unset("leaseUntil").unset("leasedBy").unset("leaseToken"), Delivery.class)
                 .getModifiedCount();
         return sends + edits;
     }
@@ -390,14 +401,14 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     }
 
     private void release(String key, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), update.unset("leaseUntil").unset("leasedBy"),
-                Delivery.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
+                update.unset("leaseUntil").unset("leasedBy").unset("leaseToken"), Delivery.class);
     }
 
     private Delivery releaseAndGet(String key, Update update) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-                update.unset("leaseUntil").unset("leasedBy"), FindAndModifyOptions.options().returnNew(true),
-                Delivery.class);
+                update.unset("leaseUntil").unset("leasedBy").unset("leaseToken"),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class);
     }
 
     @Override

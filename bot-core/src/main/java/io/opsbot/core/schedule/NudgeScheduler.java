@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Every scheduled {@link Nudge} lives in MongoDB, so every instance knows every schedule, whichever instance made it,
@@ -48,7 +49,8 @@ public class NudgeScheduler implements LeaseHolder {
     /** Off once the application is closing: the nudge being fired finishes, no new one is taken. */
     private volatile boolean accepting = true;
 
-    public NudgeScheduler(MongoTemplate mongo, ObjectProvider<NudgeDispatcher> dispatcher, ObjectProvider<Instances> instances,
+    public NudgeScheduler(MongoTemplate mongo, ObjectProvider<NudgeDispatcher> dispatcher,
+                          ObjectProvider<Instances> instances,
                   ScheduleProperties properties, Clock clock) {
         this.mongo = mongo;
         this.dispatcher = dispatcher;
@@ -137,7 +139,8 @@ public class NudgeScheduler implements LeaseHolder {
     @Override
     public long releaseLeasesOf(String instanceId) {
         long released = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)),
-                new Update().unset("leasedBy").unset("leaseUntil"), Stored.class).getModifiedCount();
+                new Update().unset("leasedBy").unset("leaseUntil").unset("leaseToken"), Stored.class)
+                .getModifiedCount();
         if (released > 0) {
             changed();
         }
@@ -146,12 +149,15 @@ public class NudgeScheduler implements LeaseHolder {
 
     private Optional<Stored> leaseNextDue() {
         Instant now = clock.instant();
+        // The driver retries a write once after a network error: a retry finds the lease its first try took.
+        String token = UUID.randomUUID().toString();
         Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null),
-                Criteria.where("leaseUntil").lt(now));
+                Criteria.where("leaseUntil").lt(now), Criteria.where("leaseToken").is(token));
         Query due = Query.query(Criteria.where("at").lte(now)).addCriteria(free).with(Sort.by("at", "_id"));
-        return Optional.ofNullable(mongo.findAndModify(due, new Update().set("leaseUntil",
-                        now.plus(properties.lease())).set("leasedBy", instances.getObject().id()),
-                FindAndModifyOptions.options().returnNew(true), Stored.class));
+        Update lease = new Update().set("leaseUntil", now.plus(properties.lease()))
+                .set("leasedBy", instances.getObject().id()).set("leaseToken", token);
+        return Optional.ofNullable(mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true),
+                Stored.class));
     }
 
     /** When there may next be something to fire: the earliest free nudge, or a lease running out. */

@@ -104,15 +104,18 @@ class DatabaseOutageTest {
                 .until(this::capture, reply -> SAVED.matcher(reply.body()).find());
         confirmed.add(saved(after));
 
-        // What the cut interrupted is finished: posts still queued go out, items whose post was never queued get it.
-        clock.advance(Duration.ofMinutes(2));
+        // What the cut interrupted is finished: posts still queued go out (one the cut caught mid-attempt once its
+        // two-minute lease is up), items whose post was never queued get it.
+        clock.advance(Duration.ofMinutes(3));
         feedback.publishPending();
         outbox.retryDue();
         List<FeedbackItem> stored = mongo.findAll(FeedbackItem.class);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            outbox.retryDue();
-            return triagePosts().keySet().containsAll(stored.stream().map(FeedbackItem::reference).toList());
-        });
+        List<String> references = stored.stream().map(item -> item.reference().toString()).toList();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .alias("triage posts of " + references).until(() -> {
+                    outbox.retryDue();
+                    return triagePosts().keySet().containsAll(references);
+                });
         assertThat(stored.stream().map(FeedbackItem::getNumber).toList()).containsAll(confirmed)
                 .doesNotHaveDuplicates();
         assertThat(triagePosts()).as("one triage post per stored item")
