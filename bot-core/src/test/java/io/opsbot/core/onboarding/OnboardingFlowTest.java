@@ -162,7 +162,7 @@ class OnboardingFlowTest {
     @Test
     void timeOffAndCompanyHolidaysMoveStepsAndRemindersToTheNextDayIn() {
         profiles.addOutOfOffice(ana.user(), new DateRange(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-26")));
-        settings.addHoliday(tenant, LocalDate.parse("2026-11-27"));
+        settings.addHoliday(admin.actor(), LocalDate.parse("2026-11-27"));
         onboarding.start(ana.user(), "Ana", "welcome", admin.user(), null);
         String run = runId(ana.user(), "welcome");
 
