@@ -120,7 +120,8 @@ public class ConversationEngine {
             Permission permission = handler.permission();
             AccessPolicy.Decision decision = decide(submission.invoker(), permission);
             if (decision == AccessPolicy.Decision.REFUSED) {
-                return SubmissionResult.accepted(warningMessage(permission.refusal(submission.invoker().platform())));
+                return new SubmissionResult.Refused(warningMessage(permission.refusal(
+                        submission.invoker().platform())));
             }
             Form form = handler.form(submission);
             Map<String, String> errors = FormValidator.validate(form, submission.values());
@@ -134,7 +135,7 @@ public class ConversationEngine {
             }
             return result;
         } catch (AccessDenied e) {
-            return SubmissionResult.accepted(warningMessage(e.getMessage()));
+            return new SubmissionResult.Refused(warningMessage(e.getMessage()));
         } catch (UserError e) {
             return SubmissionResult.accepted(Message.text(e.getMessage()));
         } catch (RuntimeException e) {

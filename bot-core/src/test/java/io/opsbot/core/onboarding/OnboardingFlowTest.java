@@ -232,7 +232,7 @@ class OnboardingFlowTest {
         Invoker notAdmin = Tenants.direct(tenant, "U0NOBODY", "Nobody");
         SubmissionResult refused = engine.onSubmit(new FormSubmission(notAdmin, form.formId(), Map.of("key",
                 "quick", "title", "Quick start", "steps", "day 1 | Read"), form.state()));
-        assertThat(((SubmissionResult.Accepted) refused).confirmation().summary()).contains("Only an admin");
+        assertThat(((SubmissionResult.Refused) refused).reason().summary()).contains("Only an admin");
 
         SubmissionResult saved = engine.onSubmit(new FormSubmission(admin, form.formId(), Map.of("key", "quick",
                 "title", "Quick start", "notify", "U0BUDDY", "steps",
