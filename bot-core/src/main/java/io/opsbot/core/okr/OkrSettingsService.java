@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads and changes a tenant's OKR settings (who may is declared by the commands that change them) and gives each
@@ -71,18 +72,21 @@ public class OkrSettingsService {
     }
 
     public OkrSettings setCadence(Actor by, DayOfWeek day, LocalTime time) {
-        OkrSettings before = get(by.user().tenant());
-        OkrSettings after = change(by, new Update().set("checkInDay", day).set("checkInTime", time));
-        audit.record(by, "settings.okr-cadence", "okr", when(before.getCheckInDay(), before.getCheckInTime()),
-                when(day, time));
-        return after;
+        return setWeekly(by, "settings.okr-cadence", "checkIn", s -> when(s.getCheckInDay(), s.getCheckInTime()), day,
+                time);
     }
 
     public OkrSettings setDigest(Actor by, DayOfWeek day, LocalTime time) {
-        OkrSettings before = get(by.user().tenant());
-        OkrSettings after = change(by, new Update().set("digestDay", day).set("digestTime", time));
-        audit.record(by, "settings.okr-digest", "okr", when(before.getDigestDay(), before.getDigestTime()),
-                when(day, time));
+        return setWeekly(by, "settings.okr-digest", "digest", s -> when(s.getDigestDay(), s.getDigestTime()), day,
+                time);
+    }
+
+    /** Sets {@code <field>Day} and {@code <field>Time}, audited as {@code action} with what {@code shown} was. */
+    private OkrSettings setWeekly(Actor by, String action, String field, Function<OkrSettings, String> shown,
+                                  DayOfWeek day, LocalTime time) {
+        String before = shown.apply(get(by.user().tenant()));
+        OkrSettings after = change(by, new Update().set(field + "Day", day).set(field + "Time", time));
+        audit.record(by, action, "okr", before, shown.apply(after));
         return after;
     }
 
