@@ -81,13 +81,30 @@ final class AdminCards {
             text.text(entry.getSubject());
         }
         if (entry.getBefore() != null || entry.getAfter() != null) {
-            text.text(": ").text(shown(entry.getBefore())).text(" → ").text(shown(entry.getAfter()));
+            // Long values that begin alike (a list of areas, a standup's set-up) are shown from where they differ.
+            int same = sharedStart(entry.getBefore(), entry.getAfter());
+            text.text(": ").text(shown(entry.getBefore(), same)).text(" → ").text(shown(entry.getAfter(), same));
         }
         return text.build();
     }
 
-    private static String shown(String value) {
-        return value == null ? "none" : Texts.shorten(value, VALUE_SHOWN);
+    private static String shown(String value, int from) {
+        return value == null ? "none" : Texts.shorten((from > 0 ? Texts.ELLIPSIS : "")
+                + value.substring(from).stripLeading(), VALUE_SHOWN);
+    }
+
+    /** Where two long values start to differ, backed up to a word; 0 when they are short or differ early. */
+    static int sharedStart(String before, String after) {
+        if (before == null || after == null || before.length() + after.length() <= VALUE_SHOWN) {
+            return 0;
+        }
+        int same = 0;
+        int max = Math.min(before.length(), after.length());
+        while (same < max && before.charAt(same) == after.charAt(same)) {
+            same++;
+        }
+        int word = Math.max(before.lastIndexOf(' ', Math.min(same, before.length() - 1)), 0);
+        return word < 12 ? 0 : word;
     }
 
     private static String via(String via) {

@@ -16,7 +16,7 @@ import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -108,7 +108,7 @@ public class OpsbotCommand implements Command {
                     + " of " + AUDIT_PAGE + " changes.");
         }
         return Response.privately(AdminCards.audit(invoker.platform(), entries,
-                invoker.zone() != null ? invoker.zone() : profiles.zone(invoker.user(), ZoneOffset.UTC),
+                invoker.zone() != null ? invoker.zone() : profiles.zone(invoker.user(), ZoneId.of("UTC")),
                 profiles::displayName));
     }
 

@@ -95,6 +95,21 @@ class OpsbotCommandTest {
         assertThat(Actor.inChat(admin.user(), null).name()).isEqualTo("U-ADMIN");
     }
 
+    @Test
+    void longValuesThatBeginAlikeAreShownFromWhereTheyDiffer() {
+        String areas = "onboarding, billing, reporting, integrations, mobile, performance, other";
+        audit.record(admin.actor(), "settings.areas", "feedback", areas, areas + ", outsiders");
+        audit.record(admin.actor(), "standup.edit", "Daily", "Daily: Mon-Fri at 09:00 (Europe/Berlin); report in C1; "
+                + "participants U1 U2; managers ; 3 questions", "Daily: Mon-Fri at 10:30 (Europe/Berlin); report in "
+                + "C1; participants U1 U2; managers ; 3 questions");
+
+        String log = body(((Response.Reply) engine.onCommand(admin, "opsbot", "audit")).message());
+
+        assertThat(log).contains("standup.edit Daily: …09:00 (Europe/Berlin); report in C1;")
+                .contains("→ …10:30 (Europe/Berlin)")
+                .contains("settings.areas feedback: …other → …other, outsiders");
+    }
+
     private static String text(Response response) {
         return ((Response.Reply) response).message().summary();
     }
