@@ -63,7 +63,7 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
-            "audit", "claim", "sequence", "schedule", "storage", "config");
+            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
             "availability", "housekeeping", "home", "ratelimit", "admin");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");

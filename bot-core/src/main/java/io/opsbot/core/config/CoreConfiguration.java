@@ -1,6 +1,8 @@
 package io.opsbot.core.config;
 
 import org.springframework.boot.SpringBootConfiguration;
+import io.opsbot.core.cluster.InstanceProperties;
+import io.opsbot.core.schedule.ScheduleProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -17,8 +19,7 @@ import java.time.Clock;
 @ComponentScan(basePackages = "io.opsbot.core",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableMongoRepositories(basePackages = "io.opsbot.core")
-@EnableConfigurationProperties({OpsBotProperties.class, io.opsbot.core.schedule.ScheduleProperties.class,
-        io.opsbot.core.cluster.InstanceProperties.class, io.opsbot.core.delivery.OutboxProperties.class})
+@EnableConfigurationProperties({OpsBotProperties.class, ScheduleProperties.class, InstanceProperties.class})
 public class CoreConfiguration {
 
     /** All time comes from here; tests put a movable clock in front of it with {@code @Primary}. */

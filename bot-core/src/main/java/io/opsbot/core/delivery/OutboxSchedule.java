@@ -8,6 +8,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * sent, expired or given up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxSchedule {
 
     @Bean
