@@ -4,8 +4,11 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.methods.MethodsClient;
+import com.slack.api.token_rotation.TokenRotator;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.ratelimit.RateLimiter;
+import io.opsbot.core.retention.Departures;
+import io.opsbot.core.secret.CredentialCipher;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
@@ -14,23 +17,31 @@ import io.opsbot.slack.installation.InstallationAuthorization;
 import io.opsbot.slack.installation.InstallationCheckingApp;
 import io.opsbot.slack.installation.SingleTokenInstallation;
 import io.opsbot.slack.installation.SlackInstallations;
-import io.opsbot.core.ratelimit.RateLimiter;
+import io.opsbot.slack.oauth.MongoInstallationService;
+import io.opsbot.slack.oauth.MongoOAuthStateService;
+import io.opsbot.slack.oauth.OAuthInstallations;
+import io.opsbot.slack.oauth.OAuthPages;
 import io.opsbot.slack.outbound.SlackChatGateway;
 import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The Slack adapter: a Bolt app fed by HTTP ({@code /slack/events}) or Socket Mode, and the Slack chat gateway. */
+/**
+ * The Slack adapter: a Bolt app fed by HTTP ({@code /slack/events}) or Socket Mode, and the Slack chat gateway. It acts
+ * in one workspace with a bot token from the environment, or in every workspace and org installed by OAuth.
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfiguredCondition.class)
 @EnableConfigurationProperties(SlackProperties.class)
@@ -48,42 +59,115 @@ public class SlackAdapterConfiguration {
     }
 
     @Bean
-    MethodsClient slackMethods(Slack slack, SlackProperties properties) {
-        return slack.methods(properties.getBotToken());
+    SlackChatGateway slackChatGateway(Slack slack, SlackInstallations installations, RateLimiter rateLimiter,
+                                      SlackProperties properties) {
+        return new SlackChatGateway(slack, installations, new SlackPacing(rateLimiter, properties.getLimits()));
     }
 
     @Bean
-    SlackChatGateway slackChatGateway(MethodsClient slackMethods, RateLimiter rateLimiter, SlackProperties properties) {
-        return new SlackChatGateway(slackMethods, new SlackPacing(rateLimiter, properties.getLimits()));
+    SlackPeopleDirectory slackPeopleDirectory(Slack slack, SlackInstallations installations) {
+        return new SlackPeopleDirectory(slack, installations);
     }
 
+    /** One workspace: the one the bot token belongs to, asked of auth.test at start-up. */
     @Bean
-    SlackPeopleDirectory slackPeopleDirectory(MethodsClient slackMethods) {
-        return new SlackPeopleDirectory(slackMethods);
-    }
-
-    /** The workspace the bot token belongs to, asked of auth.test at start-up. */
-    @Bean
-    SingleTokenInstallation slackInstallation(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        SingleTokenInstallation installation = new SingleTokenInstallation(slackMethods, properties.getBotToken(),
-                clock);
+    @Conditional(SlackOAuthCondition.Off.class)
+    SingleTokenInstallation slackInstallation(Slack slack, SlackProperties properties, Clock clock,
+                                              Departures departures) {
+        SingleTokenInstallation installation = new SingleTokenInstallation(slack.methods(properties.getBotToken()),
+                properties.getBotToken(), clock, departures);
         installation.installation();
         return installation;
     }
 
+    /** Installs by OAuth: every workspace and org its own installation, stored encrypted in MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(SlackOAuthCondition.class)
+    static class OAuthInstalls {
+
+        @Bean
+        MongoInstallationService slackInstallationService(MongoTemplate mongo, CredentialCipher cipher, Clock clock,
+                                                          Departures departures, SlackProperties properties) {
+            if (properties.getBotToken() != null && !properties.getBotToken().isBlank()) {
+                throw new IllegalStateException("Slack is configured twice: set SLACK_BOT_TOKEN (one workspace) or "
+                        + "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs by OAuth), not both");
+            }
+            cipher.requireKey("Slack OAuth (installing into workspaces)");
+            return new MongoInstallationService(mongo, cipher, clock, departures);
+        }
+
+        @Bean
+        MongoOAuthStateService slackOAuthStateService(MongoTemplate mongo, SlackProperties properties, Clock clock) {
+            return new MongoOAuthStateService(mongo, properties.getOauth().getStateExpiry(), clock);
+        }
+
+        @Bean
+        OAuthInstallations slackInstallations(MongoInstallationService store, Slack slack,
+                                              SlackProperties properties, Clock clock) {
+            SlackProperties.OAuth oauth = properties.getOauth();
+            TokenRotator rotator = new TokenRotator(slack.methods(), oauth.getRefreshBeforeExpiry().toMillis(),
+                    oauth.getClientId(), oauth.getClientSecret());
+            return new OAuthInstallations(store, rotator, oauth.getRefreshBeforeExpiry(), clock, installUrl(oauth));
+        }
+
+        @Bean
+        OAuthPages slackOAuthPages(SlackProperties properties, Clock clock) {
+            SlackProperties.OAuth oauth = properties.getOauth();
+            return new OAuthPages(oauth.getScopes(), oauth.getInstallPath(), oauth.getCancellationUrl(), clock);
+        }
+
+        /** The public install page, when the redirect URL tells the bot's public address. */
+        private static String installUrl(SlackProperties.OAuth oauth) {
+            String redirect = oauth.getRedirectUri();
+            return redirect != null && redirect.endsWith(oauth.getRedirectPath())
+                    ? redirect.substring(0, redirect.length() - oauth.getRedirectPath().length())
+                    + oauth.getInstallPath() : null;
+        }
+    }
+
     @Bean
     App slackApp(Slack slack, SlackProperties properties, SlackInstallations installations,
-                 List<SlackListener> listeners) {
-        AppConfig config = AppConfig.builder()
+                 List<SlackListener> listeners, ObjectProvider<MongoInstallationService> installationService,
+                 ObjectProvider<MongoOAuthStateService> stateService, ObjectProvider<OAuthPages> pages) {
+        SlackProperties.OAuth oauth = properties.getOauth();
+        AppConfig.AppConfigBuilder config = AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(properties.getBotToken())
                 .signingSecret(properties.getSigningSecret())
                 // HTTP requests are verified before Bolt sees them, over the raw bytes (SlackEventsController).
                 .requestVerificationEnabled(false)
-                .build();
-        App app = new InstallationCheckingApp(config, new InstallationAuthorization(installations));
+                // Bolt reads SLACK_CLIENT_ID and friends from the environment itself; only these settings count.
+                .clientId(oauth.enabled() ? oauth.getClientId() : null)
+                .clientSecret(oauth.enabled() ? oauth.getClientSecret() : null)
+                .scope(oauth.enabled() ? String.join(",", oauth.getScopes()) : null)
+                .userScope(null)
+                .redirectUri(oauth.enabled() ? oauth.getRedirectUri() : null);
+        if (oauth.enabled()) {
+            config.oauthInstallPath(oauth.getInstallPath())
+                    .oauthRedirectUriPath(oauth.getRedirectPath())
+                    .oauthCompletionUrl(oauth.getCompletionUrl())
+                    .oauthCancellationUrl(oauth.getCancellationUrl())
+                    .stateValidationEnabled(true)
+                    .oAuthInstallPageRenderingEnabled(true)
+                    .oAuthInstallPageRenderer(pages.getObject())
+                    .oAuthRedirectUriPageRenderer(pages.getObject())
+                    .tokenRotationExpirationMillis(oauth.getRefreshBeforeExpiry().toMillis());
+        } else {
+            config.singleTeamBotToken(properties.getBotToken());
+        }
+        App app = new InstallationCheckingApp(config.build(), new InstallationAuthorization(installations));
+        if (oauth.enabled()) {
+            OAuthPages oauthPages = pages.getObject();
+            app.asOAuthApp(true)
+                    .service(stateService.getObject())
+                    .service(installationService.getObject())
+                    .oauthCallbackStateError(oauthPages.stateError())
+                    .oauthCallbackError(oauthPages.error())
+                    .oauthCallbackAccessError(oauthPages.accessError())
+                    .oauthCallbackException(oauthPages.exception());
+        }
         listeners.forEach(listener -> listener.register(app));
-        log.info("Slack adapter ready ({})", properties.socketMode() ? "Socket Mode" : "HTTP at /slack/events");
+        log.info("Slack adapter ready ({}, {})", properties.socketMode() ? "Socket Mode" : "HTTP at /slack/events",
+                oauth.enabled() ? "installs by OAuth at " + oauth.getInstallPath() : "one workspace's bot token");
         return app;
     }
 

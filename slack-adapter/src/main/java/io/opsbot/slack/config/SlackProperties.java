@@ -3,20 +3,25 @@ package io.opsbot.slack.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
- * Slack settings under {@code opsbot.slack}. Tokens and the signing secret come from the environment
- * ({@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}); {@link #toString()} never shows
- * them.
+ * Slack settings under {@code opsbot.slack}. Tokens and secrets come from the environment ({@code SLACK_BOT_TOKEN},
+ * {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}, {@code SLACK_CLIENT_ID}, {@code SLACK_CLIENT_SECRET});
+ * {@link #toString()} never shows them.
  */
 @Validated
 @ConfigurationProperties("opsbot.slack")
 public class SlackProperties {
 
-    /** Bot token (xoxb-...) of the workspace or org the app is installed in. */
+    /** Bot token (xoxb-...) of the one workspace or org the app is installed in; unset with OAuth. */
     private String botToken;
 
     /** Verifies that HTTP requests come from Slack (HTTP mode). */
@@ -34,6 +39,137 @@ public class SlackProperties {
 
     @Valid
     private final Limits limits = new Limits();
+
+    @Valid
+    private final OAuth oauth = new OAuth();
+
+    /**
+     * Installing by Slack's OAuth v2 flow into any number of workspaces and Enterprise Grid orgs, instead of one bot
+     * token from the environment. On when the client id and secret are set ({@code SLACK_CLIENT_ID},
+     * {@code SLACK_CLIENT_SECRET}); the tokens each install yields are kept encrypted ({@code OPSBOT_SECRET_KEY}).
+     */
+    public static class OAuth {
+
+        /** The bot scopes the install asks for: the manifest's (manifest/slack/manifest.yml, checked by a test). */
+        public static final List<String> MANIFEST_SCOPES = List.of("commands", "chat:write", "chat:write.public",
+                "im:write", "im:history", "app_mentions:read", "users:read", "channels:read", "groups:read");
+
+        private String clientId;
+        private String clientSecret;
+
+        /** The redirect URL registered with the app (https://HOST/slack/oauth_redirect); Slack's default when unset. */
+        private String redirectUri;
+
+        @NotEmpty
+        private List<@NotBlank String> scopes = MANIFEST_SCOPES;
+
+        @NotBlank
+        private String installPath = "/slack/install";
+        @NotBlank
+        private String redirectPath = "/slack/oauth_redirect";
+
+        /** How long an install link (its OAuth state) can be used; each one works once. */
+        @NotNull
+        private Duration stateExpiry = Duration.ofMinutes(10);
+
+        /** With token rotation on, a bot token is refreshed this long before it expires (Bolt's default). */
+        @NotNull
+        private Duration refreshBeforeExpiry = Duration.ofHours(2);
+
+        /** Where the browser goes after an install, or after a refused one; a page of the bot's own when unset. */
+        private String completionUrl;
+        private String cancellationUrl;
+
+        public boolean enabled() {
+            return hasText(clientId) && hasText(clientSecret);
+        }
+
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        public String getClientSecret() {
+            return clientSecret;
+        }
+
+        public void setClientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        public String getRedirectUri() {
+            return redirectUri;
+        }
+
+        public void setRedirectUri(String redirectUri) {
+            this.redirectUri = redirectUri;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public String getInstallPath() {
+            return installPath;
+        }
+
+        public void setInstallPath(String installPath) {
+            this.installPath = installPath;
+        }
+
+        public String getRedirectPath() {
+            return redirectPath;
+        }
+
+        public void setRedirectPath(String redirectPath) {
+            this.redirectPath = redirectPath;
+        }
+
+        public Duration getStateExpiry() {
+            return stateExpiry;
+        }
+
+        public void setStateExpiry(Duration stateExpiry) {
+            this.stateExpiry = stateExpiry;
+        }
+
+        public Duration getRefreshBeforeExpiry() {
+            return refreshBeforeExpiry;
+        }
+
+        public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+            this.refreshBeforeExpiry = refreshBeforeExpiry;
+        }
+
+        public String getCompletionUrl() {
+            return completionUrl;
+        }
+
+        public void setCompletionUrl(String completionUrl) {
+            this.completionUrl = blankToNull(completionUrl);
+        }
+
+        public String getCancellationUrl() {
+            return cancellationUrl;
+        }
+
+        public void setCancellationUrl(String cancellationUrl) {
+            this.cancellationUrl = blankToNull(cancellationUrl);
+        }
+
+        @Override
+        public String toString() {
+            return "OAuth[enabled=" + enabled() + ", clientId=" + (hasText(clientId) ? "set" : "unset")
+                    + ", clientSecret=" + (hasText(clientSecret) ? "set" : "unset") + ", scopes=" + scopes + "]";
+        }
+    }
 
     /**
      * How fast the bot posts, below Slack's published limits for chat.postMessage (about one message a second per
@@ -83,8 +219,9 @@ public class SlackProperties {
         }
     }
 
+    /** A bot token (one workspace) or OAuth (any number), and a way for Slack to reach the bot. */
     public boolean configured() {
-        return hasText(botToken) && (hasText(signingSecret) || socketMode());
+        return (hasText(botToken) || oauth.enabled()) && (hasText(signingSecret) || socketMode());
     }
 
     public boolean socketMode() {
@@ -93,6 +230,14 @@ public class SlackProperties {
 
     private static boolean hasText(String s) {
         return s != null && !s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return hasText(s) ? s : null;
+    }
+
+    public OAuth getOauth() {
+        return oauth;
     }
 
     public String getBotToken() {
@@ -143,6 +288,6 @@ public class SlackProperties {
     public String toString() {
         return "SlackProperties[apiBaseUrl=" + apiBaseUrl + ", socketMode=" + socketMode() + ", botToken="
                 + (hasText(botToken) ? "set" : "unset") + ", signingSecret="
-                + (hasText(signingSecret) ? "set" : "unset") + "]";
+                + (hasText(signingSecret) ? "set" : "unset") + ", " + oauth + "]";
     }
 }

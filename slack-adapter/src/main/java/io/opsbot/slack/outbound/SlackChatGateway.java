@@ -1,5 +1,6 @@
 package io.opsbot.slack.outbound;
 
+import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -9,22 +10,39 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.render.BlockKitRenderer;
 
 import java.io.IOException;
 
 /**
  * Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person, at the
- * pace Slack publishes ({@link SlackPacing}).
+ * pace Slack publishes ({@link SlackPacing}), each with the token of the installation the destination's tenant
+ * belongs to. A tenant without one (never installed, uninstalled, revoked) fails at once as unreachable: nothing is
+ * sent with a dead token and nothing is retried.
  */
 public class SlackChatGateway implements ChatGateway {
 
-    private final MethodsClient client;
+    private final Slack slack;
+    private final SlackInstallations installations;
     private final SlackPacing pacing;
 
-    public SlackChatGateway(MethodsClient client, SlackPacing pacing) {
-        this.client = client;
+    public SlackChatGateway(Slack slack, SlackInstallations installations, SlackPacing pacing) {
+        this.slack = slack;
+        this.installations = installations;
         this.pacing = pacing;
+    }
+
+    /** The Web API as the installation of {@code tenant}. */
+    private MethodsClient client(TenantRef tenant) {
+        return clientFor(slack, installations, tenant);
+    }
+
+    static MethodsClient clientFor(Slack slack, SlackInstallations installations, TenantRef tenant) {
+        return installations.forTenant(tenant).map(i -> slack.methods(i.botToken()))
+                .orElseThrow(() -> new DeliveryException(DeliveryException.Reason.UNREACHABLE,
+                        "the Slack app is not installed for " + tenant + " (never, or no more)"));
     }
 
     @Override
@@ -45,6 +63,7 @@ public class SlackChatGateway implements ChatGateway {
             channel = ((Destination.Direct) destination).user().userId();
         }
         String threadTs = thread;
+        MethodsClient client = client(destination.tenant());
         pacing.post(destination.tenant(), channel);
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel)
@@ -57,6 +76,7 @@ public class SlackChatGateway implements ChatGateway {
 
     @Override
     public void update(PostedMessage posted, Message message) {
+        MethodsClient client = client(posted.destination().tenant());
         pacing.update(posted.destination().tenant());
         call("chat.update", () -> client.chatUpdate(r -> r
                 .channel(posted.conversationId())
