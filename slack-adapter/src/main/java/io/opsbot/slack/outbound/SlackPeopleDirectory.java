@@ -106,8 +106,13 @@ public class SlackPeopleDirectory implements PeopleDirectory {
 
     /** The person as users.info describes them; empty (and logged) when Slack does not answer. */
     public Optional<User> info(TenantRef tenant, String userId) {
+        Optional<MethodsClient> client = installations.forTenant(tenant).map(i -> slack.methods(i.botToken()));
+        if (client.isEmpty()) {
+            // The app is not (or no longer) installed there: nobody to ask, and nothing worth a log line each time.
+            return Optional.empty();
+        }
         try {
-            UsersInfoResponse response = client(tenant).usersInfo(r -> r.user(userId));
+            UsersInfoResponse response = client.get().usersInfo(r -> r.user(userId));
             if (response.isOk() && response.getUser() != null) {
                 return Optional.of(response.getUser());
             }

@@ -25,6 +25,13 @@ public final class ButtonClick {
         return new ButtonClick(button);
     }
 
+    /** From another workspace than {@link FakeSlackApi#TEAM_ID}. */
+    public ButtonClick team(String teamId) {
+        payload.getAsJsonObject("team").addProperty("id", teamId);
+        payload.getAsJsonObject("user").addProperty("team_id", teamId);
+        return this;
+    }
+
     /** Who clicks. */
     public ButtonClick user(String userId) {
         payload.getAsJsonObject("user").addProperty("id", userId);

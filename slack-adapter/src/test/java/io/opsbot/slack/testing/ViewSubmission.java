@@ -30,6 +30,14 @@ public final class ViewSubmission {
         return new ViewSubmission(callbackId);
     }
 
+    /** From another workspace than {@link FakeSlackApi#TEAM_ID}. */
+    public ViewSubmission team(String teamId) {
+        payload.getAsJsonObject("team").addProperty("id", teamId);
+        payload.getAsJsonObject("user").addProperty("team_id", teamId);
+        view.addProperty("team_id", teamId);
+        return this;
+    }
+
     /** Who submits it. */
     public ViewSubmission user(String userId) {
         payload.getAsJsonObject("user").addProperty("id", userId);
