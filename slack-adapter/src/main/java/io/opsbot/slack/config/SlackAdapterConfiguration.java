@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Conditional;
@@ -45,7 +46,7 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfiguredCondition.class)
 @EnableConfigurationProperties(SlackProperties.class)
-@ComponentScan(basePackages = {"io.opsbot.slack.inbound", "io.opsbot.slack.web"})
+@ComponentScan(basePackages = {"io.opsbot.slack.inbound", "io.opsbot.slack.web", "io.opsbot.slack.home"})
 public class SlackAdapterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackAdapterConfiguration.class);
@@ -60,8 +61,9 @@ public class SlackAdapterConfiguration {
 
     @Bean
     SlackChatGateway slackChatGateway(Slack slack, SlackInstallations installations, RateLimiter rateLimiter,
-                                      SlackProperties properties) {
-        return new SlackChatGateway(slack, installations, new SlackPacing(rateLimiter, properties.getLimits()));
+                                      SlackProperties properties, ApplicationEventPublisher events) {
+        return new SlackChatGateway(slack, installations, new SlackPacing(rateLimiter, properties.getLimits()),
+                events);
     }
 
     @Bean

@@ -34,6 +34,13 @@ public class SlackProperties {
     @NotBlank
     private String apiBaseUrl = "https://slack.com/api/";
 
+    /**
+     * How long after a change the bot re-publishes someone's Home tab: a burst of changes (a prompt, an answer, a
+     * confirmation) becomes one views.publish.
+     */
+    @NotNull
+    private Duration homeTabDelay = Duration.ofSeconds(2);
+
     /** Channel id for triage posts until a workspace runs "/feedback triage here". */
     private String triageChannel;
 
@@ -270,6 +277,14 @@ public class SlackProperties {
 
     public void setApiBaseUrl(String apiBaseUrl) {
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
+    }
+
+    public Duration getHomeTabDelay() {
+        return homeTabDelay;
+    }
+
+    public void setHomeTabDelay(Duration homeTabDelay) {
+        this.homeTabDelay = homeTabDelay;
     }
 
     public Limits getLimits() {

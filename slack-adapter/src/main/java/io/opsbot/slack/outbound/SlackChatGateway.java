@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.view.View;
 import io.opsbot.core.gateway.ChatGateway;
 import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.Destination;
@@ -13,6 +15,7 @@ import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.render.BlockKitRenderer;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.io.IOException;
 
@@ -24,14 +27,20 @@ import java.io.IOException;
  */
 public class SlackChatGateway implements ChatGateway {
 
+    /** The callback id of the Home tab views the bot publishes. */
+    public static final String HOME_VIEW = "opsbot_home";
+
     private final Slack slack;
     private final SlackInstallations installations;
     private final SlackPacing pacing;
+    private final ApplicationEventPublisher events;
 
-    public SlackChatGateway(Slack slack, SlackInstallations installations, SlackPacing pacing) {
+    public SlackChatGateway(Slack slack, SlackInstallations installations, SlackPacing pacing,
+                            ApplicationEventPublisher events) {
         this.slack = slack;
         this.installations = installations;
         this.pacing = pacing;
+        this.events = events;
     }
 
     /** The Web API as the installation of {@code tenant}. */
@@ -52,6 +61,9 @@ public class SlackChatGateway implements ChatGateway {
 
     @Override
     public PostedMessage send(Destination destination, Message message) {
+        if (destination instanceof Destination.Home home) {
+            return publish(home, message);
+        }
         String channel;
         String thread = null;
         if (destination instanceof Destination.Channel c) {
@@ -71,11 +83,35 @@ public class SlackChatGateway implements ChatGateway {
                 .text(BlockKitRenderer.fallbackText(message))
                 .blocks(BlockKitRenderer.blocks(message))
                 .unfurlLinks(false)));
+        if (destination instanceof Destination.Direct direct) {
+            // Whatever the bot DMs someone (a prompt, an invitation, a status change) may change their Home tab.
+            events.publishEvent(new HomeTabStale(direct.user()));
+        }
         return new PostedMessage(destination, response.getChannel(), response.getTs());
+    }
+
+    /**
+     * Publishes the message as the person's Home tab (views.publish, Tier 4): it replaces what was there, so an
+     * update is the same call.
+     */
+    private PostedMessage publish(Destination.Home home, Message message) {
+        MethodsClient client = client(home.tenant());
+        pacing.publish(home.tenant());
+        View view = View.builder().type("home").callbackId(HOME_VIEW)
+                .blocks(BlockKitRenderer.blocks(message, BlockKitRenderer.MAX_HOME_BLOCKS)).build();
+        ViewsPublishResponse response = call("views.publish", () -> client.viewsPublish(r -> r
+                .userId(home.user().userId()).view(view)));
+        String viewId = response.getView() == null || response.getView().getId() == null ? "home"
+                : response.getView().getId();
+        return new PostedMessage(home, home.user().userId(), viewId);
     }
 
     @Override
     public void update(PostedMessage posted, Message message) {
+        if (posted.destination() instanceof Destination.Home home) {
+            publish(home, message);
+            return;
+        }
         MethodsClient client = client(posted.destination().tenant());
         pacing.update(posted.destination().tenant());
         call("chat.update", () -> client.chatUpdate(r -> r

@@ -89,7 +89,7 @@ class SlackRateLimitTest extends SlackAdapterTest {
     }
 
     private SlackChatGateway gateway(SlackProperties.Limits limits) {
-        return new SlackChatGateway(slackApi, installations, new SlackPacing(limiter, limits));
+        return new SlackChatGateway(slackApi, installations, new SlackPacing(limiter, limits), event -> { });
     }
 
     /** Slack's workspace pace, and this channel pace. */

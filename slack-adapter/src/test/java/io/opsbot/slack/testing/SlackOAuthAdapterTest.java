@@ -64,6 +64,7 @@ public abstract class SlackOAuthAdapterTest {
         registry.add("opsbot.slack.limits.channel-burst", () -> "10000");
         registry.add("opsbot.slack.limits.workspace-per-minute", () -> "1000000");
         registry.add("opsbot.slack.limits.workspace-burst", () -> "10000");
+        registry.add("opsbot.slack.home-tab-delay", () -> "200ms");
     }
 
     @BeforeEach
