@@ -8,6 +8,7 @@ import com.slack.api.token_rotation.TokenRotator;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.core.retention.Departures;
+import io.opsbot.core.retention.KeptWhileInstalled;
 import io.opsbot.core.secret.CredentialCipher;
 import io.opsbot.core.settings.TenantDefaults;
 import io.opsbot.core.tenant.Platform;
@@ -38,6 +39,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Slack adapter: a Bolt app fed by HTTP ({@code /slack/events}) or Socket Mode, and the Slack chat gateway. It acts
@@ -96,6 +98,12 @@ public class SlackAdapterConfiguration {
             }
             cipher.requireKey("Slack OAuth (installing into workspaces)");
             return new MongoInstallationService(mongo, cipher, clock, departures);
+        }
+
+        /** Deleting a workspace's data while the app is installed there keeps its installation (and token). */
+        @Bean
+        KeptWhileInstalled slackInstallationsKept() {
+            return () -> Set.of(MongoInstallationService.COLLECTION);
         }
 
         @Bean

@@ -30,6 +30,7 @@ import java.util.Optional;
 public class MongoInstallationService implements InstallationService {
 
     private static final Logger log = LoggerFactory.getLogger(MongoInstallationService.class);
+    public static final String COLLECTION = StoredInstallation.COLLECTION;
 
     private final MongoTemplate mongo;
     private final CredentialCipher cipher;
