@@ -178,6 +178,32 @@ class SlackUninstallTest extends SlackOAuthAdapterTest {
                 .contains("Saved as");
     }
 
+    @Test
+    void uninstallingAnOrgWideInstallEndsItForEveryWorkspaceOfTheOrg() {
+        Workspace org = Workspace.org("EU" + id, "UBOTO" + id);
+        install(Install.of(org, "xoxb-org-" + id));
+        assertThat(command(org, "TO1" + id, "/feedback", "Before " + id, "C1", ana).body()).contains("Saved as");
+        JsonObject uninstalled = Fixtures.json("slack/events/app_uninstalled.legacy-api-slack-com.json");
+        uninstalled.addProperty("team_id", "TO1" + id);
+        uninstalled.addProperty("enterprise_id", org.enterpriseId());
+        uninstalled.addProperty("event_id", "EvOrg" + id);
+        JsonArray authorizations = new JsonArray();
+        JsonObject authorization = new JsonObject();
+        authorization.addProperty("enterprise_id", org.enterpriseId());
+        authorization.add("team_id", com.google.gson.JsonNull.INSTANCE);
+        authorization.addProperty("user_id", org.botUserId());
+        authorization.addProperty("is_bot", true);
+        authorization.addProperty("is_enterprise_install", true);
+        authorizations.add(authorization);
+        uninstalled.add("authorizations", authorizations);
+
+        assertThat(slack.event(uninstalled, 0).statusCode()).isEqualTo(200);
+
+        assertThat(departures.of(TenantRef.slack(org.enterpriseId()))).isPresent();
+        assertThat(command(org, "TO2" + id, "/feedback", "After " + id, "C1", ana).body())
+                .contains("not installed in this workspace");
+    }
+
     private Delivery tuesdayPromptOf(String user) {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                         org.springframework.data.mongodb.core.query.Criteria.where("destination.user.userId").is(user)
