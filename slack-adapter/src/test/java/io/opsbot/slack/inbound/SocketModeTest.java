@@ -31,17 +31,10 @@ import static org.awaitility.Awaitility.await;
 class SocketModeTest {
 
     private static final FakeSlackApi SLACK = new FakeSlackApi();
-    private static final FakeSocketModeServer SOCKET = startSocket();
+    private static final FakeSocketModeServer SOCKET = FakeSocketModeServer.startFor(SLACK);
 
     @Autowired
     FeedbackRepository feedback;
-
-    private static FakeSocketModeServer startSocket() {
-        FakeSocketModeServer server = new FakeSocketModeServer();
-        server.start();
-        SLACK.socketModeUrl(server.url());
-        return server;
-    }
 
     @DynamicPropertySource
     static void socketMode(DynamicPropertyRegistry registry) {

@@ -26,14 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackOAuthSocketModeTest extends SlackOAuthAdapterTest {
 
-    private static final FakeSocketModeServer SOCKET = startSocket();
-
-    private static FakeSocketModeServer startSocket() {
-        FakeSocketModeServer server = new FakeSocketModeServer();
-        server.start();
-        SLACK.socketModeUrl(server.url());
-        return server;
-    }
+    private static final FakeSocketModeServer SOCKET = FakeSocketModeServer.startFor(SLACK);
 
     @DynamicPropertySource
     static void socketMode(DynamicPropertyRegistry registry) {

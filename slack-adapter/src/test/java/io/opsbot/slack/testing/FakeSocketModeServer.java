@@ -22,6 +22,14 @@ public class FakeSocketModeServer extends WebSocketServer {
         setReuseAddr(true);
     }
 
+    /** A server started and named by {@code slack}'s apps.connections.open. */
+    public static FakeSocketModeServer startFor(FakeSlackApi slack) {
+        FakeSocketModeServer server = new FakeSocketModeServer();
+        server.start();
+        slack.socketModeUrl(server.url());
+        return server;
+    }
+
     public String url() {
         return "ws://127.0.0.1:" + getAddress().getPort() + "/";
     }

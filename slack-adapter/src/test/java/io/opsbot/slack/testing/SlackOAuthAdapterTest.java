@@ -59,11 +59,7 @@ public abstract class SlackOAuthAdapterTest {
         registry.add("opsbot.slack.oauth.redirect-uri", () -> "https://bot.example.com/slack/oauth_redirect");
         registry.add("opsbot.secret.key", () -> SECRET_KEY);
         registry.add("opsbot.slack.signing-secret", () -> SlackAdapterTest.SIGNING_SECRET);
-        registry.add("opsbot.slack.api-base-url", SLACK::apiBaseUrl);
-        registry.add("opsbot.slack.limits.channel-per-second", () -> "10000");
-        registry.add("opsbot.slack.limits.channel-burst", () -> "10000");
-        registry.add("opsbot.slack.limits.workspace-per-minute", () -> "1000000");
-        registry.add("opsbot.slack.limits.workspace-burst", () -> "10000");
+        SlackAdapterTest.againstTheFake(registry, SLACK);
         registry.add("opsbot.slack.home-tab-delay", () -> "200ms");
     }
 
