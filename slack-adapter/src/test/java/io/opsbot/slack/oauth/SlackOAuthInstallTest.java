@@ -24,13 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Installing by OAuth into two workspaces and an Enterprise Grid org (org-wide): the install page with the manifest's
  * scopes, the redirect with a single-use state, the installations stored with their tokens encrypted, and each
- * workspace's commands answered and its posts made with its own token (the fake refuses another workspace's token).
+ * workspace's commands answered and its posts and standup prompts made with its own token (the fake refuses another
+ * workspace's token, and does not find one workspace's channels and people with another's).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SlackOAuthInstallTest extends SlackOAuthAdapterTest {
 
+    // Monday 30 November 2026, before the prompts.
+    static final java.time.Instant MONDAY = java.time.Instant.parse("2026-11-30T00:00:00Z");
+
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    io.opsbot.core.testing.NudgeDriver driver;
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -85,6 +91,25 @@ class SlackOAuthInstallTest extends SlackOAuthAdapterTest {
                     && c.param("text").contains("Export breaks in " + channel));
             assertThat(card.token()).isEqualTo(token);
             assertThat(card.response().get("ok").getAsBoolean()).isTrue();
+        }
+
+        // Each one's standup prompts go out with its own token, to its own people.
+        botClock.set(MONDAY);
+        for (var where : new Object[][]{{acme, acme.teamId(), acmeToken}, {globex, globex.teamId(), globexToken},
+                {grid, "TE1" + id, gridToken}}) {
+            Workspace workspace = (Workspace) where[0];
+            String team = (String) where[1];
+            String person = "U0P" + team;
+            SLACK.user(person, "Pat", "Europe/London", workspace.enterpriseId(), team);
+            createStandup(workspace, team, "U0ADMIN" + id, "Daily " + team, team.replace('T', 'C'), person);
+        }
+        driver.runUntil(MONDAY.plus(Duration.ofHours(9)).plusSeconds(60));
+        for (var where : new Object[][]{{acme.teamId(), acmeToken}, {globex.teamId(), globexToken},
+                {"TE1" + id, gridToken}}) {
+            FakeSlackApi.Call prompt = SLACK.awaitCall("chat.postMessage", c -> ("U0P" + where[0])
+                    .equals(c.param("channel")));
+            assertThat(prompt.token()).isEqualTo(where[1]);
+            assertThat(prompt.param("text")).contains("Daily " + where[0]);
         }
         assertThat(SLACK.calls("chat.postMessage")).allSatisfy(c -> assertThat(c.response().get("ok").getAsBoolean())
                 .as("%s refused: %s", c.param("channel"), c.responseBody()).isTrue());

@@ -11,14 +11,12 @@ import io.opsbot.slack.testing.FakeSlackApi.Install;
 import io.opsbot.slack.testing.FakeSlackApi.Workspace;
 import io.opsbot.slack.testing.Fixtures;
 import io.opsbot.slack.testing.SlackOAuthAdapterTest;
-import io.opsbot.slack.testing.ViewSubmission;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,29 +59,6 @@ class SlackUninstallTest extends SlackOAuthAdapterTest {
         SLACK.channel("CS" + id, null, workspace.teamId());
     }
 
-    /** A daily 09:00 London standup with Ana, set up through the modal by the workspace's first admin. */
-    private void createStandup(String name) {
-        String admin = "U0ADMIN" + id;
-        assertThat(command(workspace, workspace.teamId(), "/standup", "", "C0ADMIN" + id, admin).statusCode())
-                .isEqualTo(200);
-        JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
-        HttpResponse<String> saved = slack.interaction(ViewSubmission.of("standup.edit").team(workspace.teamId())
-                .user(admin).privateMetadata(view.get("private_metadata").getAsString())
-                .plainTextInput("name", name)
-                .conversationsSelect("channel", "CS" + id)
-                .multiUsersSelect("participants", ana)
-                .checkboxes("days", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
-                .timepicker("time", "09:00")
-                .staticSelect("zone_mode", "TEAM")
-                .plainTextInput("zone", "Europe/London")
-                .plainTextInput("questions", "What did you do yesterday?")
-                .numberInput("reminder", "0")
-                .numberInput("cutoff", "2")
-                .json());
-        assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.body()).doesNotContain("errors");
-    }
-
     private List<FakeSlackApi.Call> promptsTo(String user) {
         return SLACK.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
     }
@@ -101,7 +76,7 @@ class SlackUninstallTest extends SlackOAuthAdapterTest {
         install(Install.of(workspace, token));
         registerPeople();
         String name = "Daily " + id;
-        createStandup(name);
+        createStandup(workspace, workspace.teamId(), "U0ADMIN" + id, name, "CS" + id, ana);
 
         driver.runUntil(Instant.parse("2026-11-30T09:01:00Z"));
         FakeSlackApi.Call monday = SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel")));

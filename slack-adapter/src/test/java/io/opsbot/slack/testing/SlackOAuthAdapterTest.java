@@ -124,6 +124,38 @@ public abstract class SlackOAuthAdapterTest {
     }
 
     /**
+     * A daily 09:00 (Europe/London) standup with these participants, reporting to {@code channel}, set up through the
+     * modal by {@code admin} in workspace {@code teamId} of {@code from} (its first admin, if it has none yet).
+     */
+    protected void createStandup(FakeSlackApi.Workspace from, String teamId, String admin, String name, String channel,
+                                 String... participants) {
+        int before = SLACK.calls("views.open").size();
+        assertThat(command(from, teamId, "/standup", "", "C0ADMIN", admin).statusCode()).isEqualTo(200);
+        SLACK.awaitCall("views.open", c -> SLACK.calls("views.open").size() > before);
+        com.google.gson.JsonObject view = SLACK.calls("views.open").get(before).jsonParam("view").getAsJsonObject();
+        ViewSubmission submission = ViewSubmission.of("standup.edit");
+        if (from.orgWide()) {
+            submission.inOrg(from.enterpriseId(), teamId);
+        } else {
+            submission.team(teamId);
+        }
+        HttpResponse<String> saved = slack.interaction(submission.user(admin).privateMetadata(view.get("private_metadata").getAsString())
+                .plainTextInput("name", name)
+                .conversationsSelect("channel", channel)
+                .multiUsersSelect("participants", participants)
+                .checkboxes("days", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                .timepicker("time", "09:00")
+                .staticSelect("zone_mode", "TEAM")
+                .plainTextInput("zone", "Europe/London")
+                .plainTextInput("questions", "What did you do yesterday?")
+                .numberInput("reminder", "0")
+                .numberInput("cutoff", "2")
+                .json());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain("errors");
+    }
+
+    /**
      * A slash command as Slack sends it from this workspace; for an org-wide install, from a workspace of the org
      * ({@code is_enterprise_install}).
      */
