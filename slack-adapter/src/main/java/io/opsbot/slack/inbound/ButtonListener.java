@@ -89,8 +89,11 @@ class ButtonListener implements SlackListener {
             return ctx.ack();
         }
         PostedMessage target = source;
+        boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
         executor.execute(() -> {
-            if (response instanceof Response.UpdateMessage update && target != null) {
+            if (response instanceof Response.UpdateMessage update && ephemeral && payload.getResponseUrl() != null) {
+                Replies.replaceViaResponseUrl(ctx.getSlack(), payload.getResponseUrl(), update.message());
+            } else if (response instanceof Response.UpdateMessage update && target != null) {
                 try {
                     slack.update(target, update.message());
                 } catch (RuntimeException e) {

@@ -151,4 +151,19 @@ class SlackAppHomeTest extends SlackOAuthAdapterTest {
         assertThat(SLACK.calls("response_url")).isEmpty();
         assertThat(SLACK.calls("chat.postMessage")).allSatisfy(c -> assertThat(c.param("channel")).isEqualTo(ana));
     }
+
+    @Test
+    void refreshOnTheHomeCommandsPrivateReplyReplacesThatReply() {
+        HttpResponse<String> reply = command(workspace, workspace.teamId(), "/home", "", "C0GEN", ana);
+        JsonArray replyBlocks = com.google.gson.JsonParser.parseString(reply.body()).getAsJsonObject()
+                .getAsJsonArray("blocks");
+
+        slack.interaction(ButtonClick.on(BlockKit.button(replyBlocks, "Refresh")).team(workspace.teamId()).user(ana)
+                .channel("C0GEN").ephemeral().responseUrl(SLACK.responseUrl("home/" + id)).json());
+
+        FakeSlackApi.Call replaced = SLACK.awaitCall("response_url", c -> c.body().contains("What is waiting"));
+        assertThat(replaced.json().get("replace_original").getAsBoolean()).isTrue();
+        assertThat(replaced.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(SLACK.calls("chat.update")).isEmpty();
+    }
 }

@@ -51,6 +51,12 @@ public final class ButtonClick {
         return this;
     }
 
+    /** On an ephemeral message (a command's private reply), which only its response_url can change. */
+    public ButtonClick ephemeral() {
+        payload.getAsJsonObject("container").addProperty("is_ephemeral", true);
+        return this;
+    }
+
     public ButtonClick responseUrl(String responseUrl) {
         payload.addProperty("response_url", responseUrl);
         return this;
