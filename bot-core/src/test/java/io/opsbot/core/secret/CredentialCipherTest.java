@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class CredentialCipherTest {
 
@@ -83,5 +84,16 @@ class CredentialCipherTest {
                 .hasMessageContaining("32 random bytes").hasMessageNotContaining(shortKey);
         assertThat(wrong.toString()).doesNotContain(shortKey);
         assertThat(new SecretProperties().toString()).contains("unset");
+    }
+
+    @Test
+    void aMissingKeyIsReportedAsWhyTheBotDidNotStartAndWhatToDo() {
+        Throwable failure = new IllegalStateException("bean creation failed",
+                catchThrowable(() -> CredentialCipher.withKey(null).requireKey("Slack OAuth")));
+
+        var analysis = new MissingSecretKeyFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis.getDescription()).contains("OPSBOT_SECRET_KEY is not set");
+        assertThat(analysis.getAction()).startsWith("Set OPSBOT_SECRET_KEY");
     }
 }
