@@ -3,9 +3,9 @@ package io.opsbot.teams;
 import io.opsbot.teams.auth.BotType;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
@@ -13,12 +13,46 @@ import java.time.Duration;
 /**
  * Settings under {@code opsbot.teams.*}, normally from the Microsoft SDKs' environment variables
  * ({@code MICROSOFT_APP_TYPE}, {@code MICROSOFT_APP_ID}, {@code MICROSOFT_APP_TENANT_ID},
- * {@code MICROSOFT_APP_PASSWORD}, {@code MICROSOFT_APP_CERTIFICATE_PATH}). A combination that cannot work stops the start with a message naming the
- * variable to set. Secrets are never logged nor shown by {@link #toString()}.
+ * {@code MICROSOFT_APP_PASSWORD}, {@code MICROSOFT_APP_CERTIFICATE_PATH}). A combination that cannot work stops the
+ * start with a message naming the variable to set. Secrets are never logged nor shown by {@link #toString()}.
+ *
+ * @param enabled                turns the whole Teams adapter on or off
+ * @param appType                SingleTenant, UserAssignedMSI or MultiTenant; empty: SingleTenant when a tenant id is
+ *                               set, else MultiTenant
+ * @param appId                  the bot's Microsoft App ID (for a managed identity bot, the identity's client id);
+ *                               empty: Teams is shut
+ * @param appPassword            a client secret of the app registration (SingleTenant, MultiTenant)
+ * @param appCertificatePath     a PKCS#12 file with the app registration's certificate and private key, instead of a
+ *                               client secret
+ * @param appTenantId            the Directory (tenant) ID the bot's app registration or managed identity lives in
+ * @param localMode              accept requests without a token when no app id is set, for the Microsoft 365 Agents
+ *                               Playground on a developer's machine; never for a deployment reachable from the internet
+ * @param openIdMetadataUrl      the Bot Framework's OpenID metadata: keys of the {@code https://api.botframework.com}
+ *                               issuer
+ * @param authorityHost          Microsoft Entra's login host: tenant token endpoints and tenant OpenID metadata
+ *                               (another cloud: change it)
+ * @param signingKeysTtl         how long signing keys are trusted without fetching them again (a token with an unknown
+ *                               key refetches)
+ * @param signingKeysMinRefresh  at most one key fetch per issuer this often, however many tokens with unknown keys
+ *                               arrive
  */
 @Validated
 @ConfigurationProperties("opsbot.teams")
-public class TeamsProperties {
+public record TeamsProperties(@DefaultValue("true") boolean enabled,
+                              String appType,
+                              String appId,
+                              String appPassword,
+                              String appCertificatePath,
+                              String appCertificatePassword,
+                              String appTenantId,
+                              boolean localMode,
+                              @NotBlank String openIdMetadataUrl,
+                              @NotBlank
+                              @Pattern(regexp = "https://[^/?#]+/?",
+                                      message = "must be an https:// host such as " + DEFAULT_AUTHORITY_HOST)
+                              String authorityHost,
+                              Duration signingKeysTtl,
+                              Duration signingKeysMinRefresh) {
 
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -26,48 +60,19 @@ public class TeamsProperties {
     private static final java.util.regex.Pattern GUID =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
-    /** Turns the whole Teams adapter on or off. */
-    private boolean enabled = true;
-
-    /** SingleTenant, UserAssignedMSI or MultiTenant; empty: SingleTenant when a tenant id is set, else MultiTenant. */
-    private String appType = "";
-
-    /** The bot's Microsoft App ID (for a managed identity bot, the identity's client id). Empty: Teams is shut. */
-    private String appId = "";
-
-    /** A client secret of the app registration (SingleTenant, MultiTenant). */
-    private String appPassword = "";
-
-    /** A PKCS#12 file with the app registration's certificate and private key, instead of a client secret. */
-    private String appCertificatePath = "";
-
-    private String appCertificatePassword = "";
-
-    /** The Directory (tenant) ID the bot's app registration or managed identity lives in. */
-    private String appTenantId = "";
-
-    /**
-     * Accept requests without a token when no app id is set, for the Microsoft 365 Agents Playground on a developer's
-     * machine. Never turn this on for a deployment reachable from the internet.
-     */
-    private boolean localMode = false;
-
-    /** The Bot Framework's OpenID metadata: keys of the {@code https://api.botframework.com} issuer. */
-    @NotBlank
-    private String openIdMetadataUrl = DEFAULT_OPENID_METADATA_URL;
-
-    /** Microsoft Entra's login host: tenant token endpoints and tenant OpenID metadata (another cloud: change it). */
-    @NotBlank
-    @Pattern(regexp = "https://[^/?#]+/?", message = "must be an https:// host such as " + DEFAULT_AUTHORITY_HOST)
-    private String authorityHost = DEFAULT_AUTHORITY_HOST;
-
-    /** How long signing keys are trusted without fetching them again (a token with an unknown key refetches). */
-    @NotNull
-    private Duration signingKeysTtl = Duration.ofHours(24);
-
-    /** At most one key fetch per issuer this often, however many tokens with unknown keys arrive. */
-    @NotNull
-    private Duration signingKeysMinRefresh = Duration.ofSeconds(30);
+    /** Text settings are trimmed, and a setting left out takes its default. */
+    public TeamsProperties {
+        appType = strip(appType);
+        appId = strip(appId);
+        appPassword = appPassword == null ? "" : appPassword;
+        appCertificatePath = strip(appCertificatePath);
+        appCertificatePassword = appCertificatePassword == null ? "" : appCertificatePassword;
+        appTenantId = strip(appTenantId);
+        openIdMetadataUrl = openIdMetadataUrl == null ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl;
+        authorityHost = authorityHost == null ? DEFAULT_AUTHORITY_HOST : strip(authorityHost);
+        signingKeysTtl = signingKeysTtl == null ? Duration.ofHours(24) : signingKeysTtl;
+        signingKeysMinRefresh = signingKeysMinRefresh == null ? Duration.ofSeconds(30) : signingKeysMinRefresh;
+    }
 
     public boolean hasAppId() {
         return !appId.isEmpty();
@@ -149,102 +154,6 @@ public class TeamsProperties {
     }
 
     // ---- accessors ----------------------------------------------------------------------------------------------
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getAppType() {
-        return appType;
-    }
-
-    public void setAppType(String appType) {
-        this.appType = strip(appType);
-    }
-
-    public String getAppId() {
-        return appId;
-    }
-
-    public void setAppId(String appId) {
-        this.appId = strip(appId);
-    }
-
-    public String getAppPassword() {
-        return appPassword;
-    }
-
-    public void setAppPassword(String appPassword) {
-        this.appPassword = appPassword == null ? "" : appPassword;
-    }
-
-    public String getAppCertificatePath() {
-        return appCertificatePath;
-    }
-
-    public void setAppCertificatePath(String appCertificatePath) {
-        this.appCertificatePath = strip(appCertificatePath);
-    }
-
-    public String getAppCertificatePassword() {
-        return appCertificatePassword;
-    }
-
-    public void setAppCertificatePassword(String appCertificatePassword) {
-        this.appCertificatePassword = appCertificatePassword == null ? "" : appCertificatePassword;
-    }
-
-    public String getAppTenantId() {
-        return appTenantId;
-    }
-
-    public void setAppTenantId(String appTenantId) {
-        this.appTenantId = strip(appTenantId);
-    }
-
-    public boolean isLocalMode() {
-        return localMode;
-    }
-
-    public void setLocalMode(boolean localMode) {
-        this.localMode = localMode;
-    }
-
-    public String getOpenIdMetadataUrl() {
-        return openIdMetadataUrl;
-    }
-
-    public void setOpenIdMetadataUrl(String openIdMetadataUrl) {
-        this.openIdMetadataUrl = openIdMetadataUrl;
-    }
-
-    public String getAuthorityHost() {
-        return authorityHost;
-    }
-
-    public void setAuthorityHost(String authorityHost) {
-        this.authorityHost = strip(authorityHost);
-    }
-
-    public Duration getSigningKeysTtl() {
-        return signingKeysTtl;
-    }
-
-    public void setSigningKeysTtl(Duration signingKeysTtl) {
-        this.signingKeysTtl = signingKeysTtl;
-    }
-
-    public Duration getSigningKeysMinRefresh() {
-        return signingKeysMinRefresh;
-    }
-
-    public void setSigningKeysMinRefresh(Duration signingKeysMinRefresh) {
-        this.signingKeysMinRefresh = signingKeysMinRefresh;
-    }
 
     private static String strip(String value) {
         return value == null ? "" : value.strip();

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.feedback.FeedbackRepository;
+import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
-import io.opsbot.core.testing.MutableClock;
-import io.opsbot.core.tenant.UserRef;
-import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.ratelimit.RateLimiter;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.MutableClock;
 import io.opsbot.teams.connector.ConnectorClients;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.outbound.TeamsChatGateway;
@@ -282,7 +282,7 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         send(inChannel("help"));
         connector.clear();
         TeamsChatGateway paced = new TeamsChatGateway(connectors, references, properties, teamsPeople,
-                new TeamsPacing(limiter, new TeamsLimits()));
+                new TeamsPacing(limiter, TeamsLimits.DEFAULTS));
         Destination.Channel channel = new Destination.Channel(tenant, TeamsFixtures.CHANNEL);
 
         long start = System.nanoTime();
@@ -294,9 +294,8 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a burst of 7, then 2 a second")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(900));
 
-        TeamsLimits slow = new TeamsLimits();
-        slow.setConversationPerSecond(0.1);
-        slow.setConversationBurst(1);
+        TeamsLimits slow = new TeamsLimits(0.1, 1, TeamsLimits.DEFAULTS.tenantPerSecond(),
+                TeamsLimits.DEFAULTS.tenantBurst());
         TeamsChatGateway slowGateway = new TeamsChatGateway(connectors, references, properties, teamsPeople,
                 new TeamsPacing(limiter, slow));
         Destination.Channel thread = channel.inThread("1700000000001");

@@ -6,8 +6,9 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.home.HomeCards;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.training.Announcement;
+import io.opsbot.core.training.AnnouncementDraft;
+import io.opsbot.core.training.AnnouncementService;
 import io.opsbot.core.training.TrainingActions;
-import io.opsbot.core.training.TrainingService;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
@@ -34,14 +35,14 @@ import static org.awaitility.Awaitility.await;
 class TeamsHomeTest extends TeamsAdapterTest {
 
     @Autowired
-    TrainingService training;
+    AnnouncementService announcements;
 
     /** An announcement to Megan; returns once its DM went out, so later sends in her chat are the test's own. */
     private Announcement announceToMegan() {
         Invoker organizer = new Invoker(new UserRef(tenant, "aad-organizer"), "Olga Organizer",
                 new Destination.Channel(tenant, "a:olga"), true, null);
         send(fixture("message.personal.json").text("help"));
-        Announcement announcement = training.announce(organizer, new TrainingService.AnnouncementDraft(
+        Announcement announcement = announcements.announce(organizer, new AnnouncementDraft(
                 "New expense tool", "From Monday, expenses go through Spendly.", null,
                 List.of(new UserRef(tenant, MEGAN_AAD)), Duration.ofHours(48)));
         await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
@@ -133,7 +134,7 @@ class TeamsHomeTest extends TeamsAdapterTest {
         JsonNode response = json(send(execute(acknowledge.path("verb").asText(),
                 io.opsbot.teams.testing.AdaptiveCards.data(acknowledge))));
 
-        assertThat(training.findAnnouncement(announcement.getId()).orElseThrow()
+        assertThat(announcements.find(announcement.getId()).orElseThrow()
                 .acknowledged(new UserRef(tenant, MEGAN_AAD))).isTrue();
         JsonNode rebuilt = response.path("value");
         assertThat(texts(rebuilt)).noneMatch(t -> t.contains("AN-1")).anyMatch(t -> t.contains("Nothing needs you"));

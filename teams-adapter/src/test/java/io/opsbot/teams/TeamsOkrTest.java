@@ -5,8 +5,8 @@ import io.opsbot.core.okr.CheckIn;
 import io.opsbot.core.okr.CheckInService;
 import io.opsbot.core.okr.Confidence;
 import io.opsbot.core.okr.KeyResult;
+import io.opsbot.core.okr.KeyResultService;
 import io.opsbot.core.okr.OkrNudges;
-import io.opsbot.core.okr.OkrService;
 import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.testing.MutableClock;
@@ -49,7 +49,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Autowired
-    OkrService okrs;
+    KeyResultService keyResults;
     @Autowired
     CheckInService checkIns;
     @Autowired
@@ -93,7 +93,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
         assertThat(say("lots")).contains("is not a number").contains("Nothing was saved");
         assertThat(say("4.5")).contains("2/3 How confident");
         assertThat(say("off track")).contains("3/3 Anything to add?");
-        assertThat(say("Two big accounts churned")).contains("Checked in").contains(kr.reference())
+        assertThat(say("Two big accounts churned")).contains("Checked in").contains(kr.reference().toString())
                 .contains("4.5%").contains("off track");
 
         Recorded alert = await().until(() -> sentTo(CHANNEL).stream()
@@ -102,7 +102,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
         assertThat(alert.body().path("summary").asText()).isEqualTo("🔴 " + kr.reference()
                 + " is off track (was on track): Cut churn");
         assertThat(card(alert).toString()).contains("Two big accounts churned");
-        KeyResult stored = okrs.keyResult(tenant, kr.getId()).orElseThrow();
+        KeyResult stored = keyResults.keyResult(tenant, kr.getId()).orElseThrow();
         assertThat(stored.getCurrent()).isEqualByComparingTo("4.5");
         assertThat(stored.getConfidence()).isEqualTo(Confidence.OFF_TRACK);
         assertThat(checkIns.history(stored, 5)).singleElement().satisfies(c -> {
@@ -141,7 +141,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
                         "comment", "Win-back campaign starts late"))));
 
         assertThat(card(single(updated())).toString()).contains("Checked in").contains("5% → 4.2%");
-        KeyResult stored = okrs.keyResult(tenant, kr.getId()).orElseThrow();
+        KeyResult stored = keyResults.keyResult(tenant, kr.getId()).orElseThrow();
         assertThat(stored.getCurrent()).isEqualByComparingTo("4.2");
         assertThat(checkIns.history(stored, 5)).singleElement()
                 .satisfies(c -> assertThat(c.getSource()).isEqualTo(CheckIn.Source.FORM));
@@ -184,7 +184,7 @@ class TeamsOkrTest extends TeamsAdapterTest {
                 "title", "Cut churn", "owner", MEGAN_AAD, "metric", "PERCENTAGE", "start", "5", "target", "3"))));
         assertThat(card(single(updated())).toString()).contains("Created").contains("KR-1");
         connector.clear();
-        return okrs.findKeyResult(tenant, "KR-1").orElseThrow();
+        return keyResults.find(tenant, KeyResult.KIND.of(1)).orElseThrow();
     }
 
     private Instant nextFriday() {

@@ -1,15 +1,19 @@
 package io.opsbot.teams;
 
 import io.opsbot.teams.auth.BotType;
+import io.opsbot.teams.outbound.TeamsLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,8 +95,16 @@ class TeamsPropertiesTest {
         assertThat(failure("opsbot.teams.app-type=UserAssignedMSI", "opsbot.teams.app-id=" + APP_ID,
                 "opsbot.teams.app-tenant-id=" + TENANT, "opsbot.teams.app-password=Sup3r-S3cret-Value"))
                 .doesNotContain("Sup3r-S3cret-Value");
-        TeamsProperties properties = new TeamsProperties();
-        properties.setAppPassword("Sup3r-S3cret-Value");
+        TeamsProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("opsbot.teams.app-password",
+                "Sup3r-S3cret-Value"))).bindOrCreate("opsbot.teams", TeamsProperties.class);
         assertThat(properties.toString()).doesNotContain("Sup3r-S3cret-Value").contains("appPassword=(set)");
+    }
+
+    @Test
+    void sendLimitsDefaultToTeamsPublishedPace() {
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("opsbot.teams.limits", TeamsLimits.class)).isEqualTo(TeamsLimits.DEFAULTS);
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("opsbot.teams.limits.tenant-burst", "5")))
+                .bindOrCreate("opsbot.teams.limits", TeamsLimits.class).tenantBurst()).isEqualTo(5);
     }
 }

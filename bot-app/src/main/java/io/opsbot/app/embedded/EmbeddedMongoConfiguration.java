@@ -32,7 +32,7 @@ public class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
-        Path dir = Path.of(properties.getDataDir()).toAbsolutePath().normalize();
+        Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -40,7 +40,7 @@ public class EmbeddedMongoConfiguration {
         }
         Path file = dir.resolve("opsbot.mv.db");
         MongoServer server = new MongoServer(new H2Backend(file.toString()));
-        server.bind("127.0.0.1", properties.getPort());
+        server.bind("127.0.0.1", properties.port());
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB (mongo-java-server, H2 file {}) listening on 127.0.0.1:{}", file,
                 address.getPort());
@@ -52,13 +52,13 @@ public class EmbeddedMongoConfiguration {
                                                           EmbeddedMongoProperties properties) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString connection = new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.getDatabase());
+                "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
         return () -> connection;
     }
 
     /** Named as Boot's own, which then steps aside. */
     @Bean(name = "mongoHealthIndicator")
     EmbeddedMongoHealthIndicator mongoHealthIndicator(MongoClient client, EmbeddedMongoProperties properties) {
-        return new EmbeddedMongoHealthIndicator(client, properties.getDatabase());
+        return new EmbeddedMongoHealthIndicator(client, properties.database());
     }
 }

@@ -2,10 +2,14 @@ package io.opsbot.app.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Command;
+import io.opsbot.core.conversation.CommandRouter;
 import io.opsbot.core.conversation.MessageShortcut;
+import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.slack.config.SlackProperties;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yaml.snakeyaml.Yaml;
@@ -24,12 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Slack manifest and the Teams package declare exactly what the core implements: every command and message
- * shortcut, no more, so an installed app never offers something the bot cannot answer.
+ * shortcut, no more, so an installed app never offers something the bot cannot answer. Their descriptions and hints
+ * are checked against the commands' declarations ({@link Subcommand}): change a declaration, and this test says what
+ * the manifests must now read.
  */
 @CoreTest
 class ManifestConsistencyTest {
 
     private static final Path MANIFESTS = Path.of("..", "manifest");
+    /** The Teams menus' "help", which the engine answers itself. */
+    private static final String HELP = "Everything the bot can do";
 
     @Autowired
     List<Command> commands;
@@ -58,6 +66,27 @@ class ManifestConsistencyTest {
                 .collect(Collectors.toSet()));
     }
 
+    /** Each slash command's description is its summary and its usage hint lists its subcommands. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void slackHintsComeFromTheDeclarations() throws IOException {
+        Map<String, Object> features = (Map<String, Object>) slackManifest().get("features");
+        Map<String, Map<String, Object>> slash = ((List<Map<String, Object>>) features.get("slash_commands")).stream()
+                .collect(Collectors.toMap(c -> ((String) c.get("command")).substring(1), c -> c));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Command command : commands) {
+            Map<String, Object> declared = slash.get(command.name());
+            String expected = "description: " + sentence(command.summary()) + "\nusage_hint: \""
+                    + CommandRouter.usageHint(command) + "\"";
+            softly.assertThat("description: " + declared.get("description") + "\nusage_hint: \""
+                    + declared.get("usage_hint") + "\"").as("/%s in manifest/slack/manifest.yml", command.name())
+                    .isEqualTo(expected);
+            softly.assertThat((String) declared.get("usage_hint")).hasSizeLessThanOrEqualTo(1000);
+        }
+        softly.assertAll();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void slackAsksForTheEventsTheAdapterHandles() throws IOException {
@@ -79,7 +108,7 @@ class ManifestConsistencyTest {
 
         assertThat(SlackProperties.OAuth.MANIFEST_SCOPES).containsExactlyElementsOf(botScopes);
         assertThat((List<String>) oauth.get("redirect_urls")).singleElement().asString()
-                .endsWith(new SlackProperties.OAuth().getRedirectPath());
+                .endsWith(SlackProperties.OAuth.REDIRECT_PATH);
         Map<String, Object> appHome = (Map<String, Object>) ((Map<String, Object>) manifest.get("features"))
                 .get("app_home");
         assertThat(appHome.get("home_tab_enabled")).isEqualTo(true);
@@ -102,6 +131,56 @@ class ManifestConsistencyTest {
         assertThat(firstWords).containsAll(commands.stream().map(Command::name).toList());
         assertThat(Files.size(MANIFESTS.resolve("teams/color.png"))).isPositive();
         assertThat(Files.size(MANIFESTS.resolve("teams/outline.png"))).isPositive();
+    }
+
+    /**
+     * Each entry of the Teams command menus is a declared command or subcommand, described as its declaration
+     * describes it (a bare command by its summary), within Teams' limits (32-character titles, 128-character
+     * descriptions, 10 commands per list).
+     */
+    @Test
+    void teamsCommandHintsComeFromTheDeclarations() throws IOException {
+        JsonNode bot = new ObjectMapper().readTree(MANIFESTS.resolve("teams/manifest.json").toFile()).get("bots")
+                .get(0);
+        Map<String, Command> byName = commands.stream().collect(Collectors.toMap(Command::name, c -> c));
+
+        SoftAssertions softly = new SoftAssertions();
+        bot.get("commandLists").forEach(list -> {
+            softly.assertThat(list.get("commands").size()).isLessThanOrEqualTo(10);
+            list.get("commands").forEach(entry -> {
+                String title = entry.get("title").asText();
+                String[] words = title.split(" ");
+                softly.assertThat(title).hasSizeLessThanOrEqualTo(32);
+                String expected = words[0].equals("help") ? HELP : describe(byName.get(words[0]), words);
+                softly.assertThat(entry.get("description").asText())
+                        .as("\"%s\" in manifest/teams/manifest.json", title)
+                        .isEqualTo(expected).hasSizeLessThanOrEqualTo(128);
+            });
+        });
+        softly.assertAll();
+    }
+
+    /** What the Teams menu says for {@code feedback} (the summary) or {@code feedback status} (that help line). */
+    private static String describe(Command command, String[] words) {
+        if (words.length == 1) {
+            return sentence(command.summary());
+        }
+        List<String> typed = List.of(words).subList(1, words.length);
+        return command.subcommands().stream()
+                .filter(sub -> !sub.unnamed() && sub.name().equals(typed.get(0))
+                        && literals(sub).equals(typed.subList(1, typed.size())))
+                .findFirst().map(sub -> sentence(sub.help()))
+                .orElseThrow(() -> new AssertionError(String.join(" ", words) + " is not a declared subcommand"));
+    }
+
+    /** The fixed words after a subcommand's name: {@code here} in {@code triage here}. */
+    private static List<String> literals(Subcommand sub) {
+        return sub.args().stream().takeWhile(arg -> !arg.isOptional() && arg.usage().equals(arg.name())
+                && arg.name().matches("[a-z]+")).map(Arg::name).toList();
+    }
+
+    private static String sentence(String line) {
+        return Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.opsbot.core.claim;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
  * "Do this once" across retries, restarts and instances: a claim is an insert under a unique key, so of any number of
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and every scheduled nudge (ritual, occurrence, recipient) before it is sent.
  */
 @Service
-public class Claims implements InitializingBean {
+public class Claims {
 
     public static final String COLLECTION = "claims";
 
@@ -52,13 +50,8 @@ public class Claims implements InitializingBean {
         return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        // MongoDB drops expired claims itself; the unique key is _id.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC)
-                .expire(0, TimeUnit.SECONDS).named("claims_ttl"));
-    }
-
-    record Claim(String id, Instant claimedAt, Instant expireAt) {
+    /** MongoDB drops expired claims itself (the embedded server has no TTL index: housekeeping does it there). */
+    @Document(COLLECTION)
+    record Claim(String id, Instant claimedAt, @Indexed(name = "claims_ttl", expireAfter = "0s") Instant expireAt) {
     }
 }

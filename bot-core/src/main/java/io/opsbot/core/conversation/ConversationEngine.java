@@ -1,8 +1,11 @@
 package io.opsbot.core.conversation;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Permission;
 import io.opsbot.core.form.Form;
 import io.opsbot.core.form.FormValidator;
 import io.opsbot.core.form.FormValues;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
@@ -19,8 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * The single entry point adapters call for everything a user does: a command, a free-text message to the bot, a form
- * submission, a button click. It routes to the feature that owns it and guarantees the user gets a clear answer:
- * {@link UserError}s become their message, anything unexpected becomes an apology with a reference that is logged.
+ * submission, a button click. It routes to the feature that owns it, reads commands against their declared
+ * {@link Subcommand}s, checks the declared role with the {@link AccessPolicy} before anything runs, and guarantees the
+ * user gets a clear answer: {@link UserError}s become their message, anything unexpected becomes an apology with a
+ * reference that is logged.
  */
 @Component
 public class ConversationEngine {
@@ -28,18 +33,21 @@ public class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
     private final CommandRouter router;
+    private final AccessPolicy access;
     private final Map<String, FormHandler> formHandlers;
-    private final List<ActionHandler> actionHandlers;
+    private final Map<String, Action> actions;
     private final List<MessageInterceptor> interceptors;
     private final Map<String, MessageShortcut> shortcuts;
 
-    public ConversationEngine(CommandRouter router, List<FormHandler> formHandlers,
-                              List<ActionHandler> actionHandlers, List<MessageInterceptor> interceptors,
+    public ConversationEngine(CommandRouter router, AccessPolicy access, List<FormHandler> formHandlers,
+                              List<Actions> actions, List<MessageInterceptor> interceptors,
                               List<MessageShortcut> shortcuts) {
         this.router = router;
+        this.access = access;
         this.formHandlers = formHandlers.stream()
                 .collect(Collectors.toUnmodifiableMap(FormHandler::formId, h -> h));
-        this.actionHandlers = List.copyOf(actionHandlers);
+        this.actions = actions.stream().flatMap(a -> a.actions().stream())
+                .collect(Collectors.toUnmodifiableMap(Action::id, a -> a));
         this.interceptors = List.copyOf(interceptors);
         this.shortcuts = shortcuts.stream()
                 .collect(Collectors.toUnmodifiableMap(MessageShortcut::id, s -> s));
@@ -49,15 +57,29 @@ public class ConversationEngine {
     public Response onCommand(Invoker invoker, String commandName, String arguments) {
         String name = CommandRouter.normalize(commandName);
         return guarded(invoker, name, () -> {
-            Optional<Command> command = router.find(name);
-            if (command.isEmpty()) {
-                return Response.privately(unknownCommand(invoker, name));
+            Optional<Command> found = router.find(name);
+            if (found.isEmpty()) {
+                return Response.privately(router.unknownCommand(name, invoker.platform()));
             }
-            CommandRequest request = new CommandRequest(invoker, name, arguments);
-            if (request.subcommand().equals("help")) {
-                return Response.privately(router.help(command.get(), invoker.platform()));
+            Command command = found.get();
+            String typed = arguments == null ? "" : arguments.strip();
+            if (typed.split("\\s+", 2)[0].equalsIgnoreCase("help")) {
+                return Response.privately(router.help(command, invoker.platform()));
             }
-            return command.get().handle(request);
+            CommandLine.Outcome outcome = CommandLine.read(command, typed, invoker.tenant());
+            if (outcome instanceof CommandLine.BadArguments bad) {
+                return Response.privately(router.usageError(command, bad.named(), bad.reason(), invoker.platform()));
+            }
+            if (outcome instanceof CommandLine.Unknown unknown) {
+                return Response.privately(unknown.word().isEmpty() ? router.help(command, invoker.platform())
+                        : router.unknownSubcommand(command, unknown.word(), unknown.reason(), invoker.platform()));
+            }
+            CommandLine.Matched matched = (CommandLine.Matched) outcome;
+            Subcommand sub = matched.subcommand();
+            return permitted(invoker, sub.permission(), () -> {
+                command.before(invoker);
+                return sub.handler().handle(invoker, matched.arguments());
+            });
         });
     }
 
@@ -81,7 +103,7 @@ public class ConversationEngine {
             String name = space < 0 ? trimmed : trimmed.substring(0, space);
             String rest = space < 0 ? "" : trimmed.substring(space + 1);
             if (router.find(name).isEmpty()) {
-                return Response.privately(unknownCommand(invoker, CommandRouter.normalize(name)));
+                return Response.privately(router.unknownCommand(CommandRouter.normalize(name), invoker.platform()));
             }
             return onCommand(invoker, name, rest);
         });
@@ -94,12 +116,22 @@ public class ConversationEngine {
             return SubmissionResult.accepted(Message.text("This form is no longer available. Please start again."));
         }
         try {
+            Permission permission = handler.permission();
+            AccessPolicy.Decision decision = access.decide(submission.invoker().user(), permission.role());
+            if (decision == AccessPolicy.Decision.REFUSED) {
+                return SubmissionResult.accepted(warningMessage(permission.refusal(submission.invoker().platform())));
+            }
             Form form = handler.form(submission);
             Map<String, String> errors = FormValidator.validate(form, submission.values());
             if (!errors.isEmpty()) {
                 return new SubmissionResult.Rejected(errors);
             }
-            return handler.submit(submission, new FormValues(submission.values()));
+            SubmissionResult result = handler.submit(submission, new FormValues(submission.values()));
+            boolean worked = result instanceof SubmissionResult.Accepted;
+            if (decision == AccessPolicy.Decision.ALLOWED_AS_FIRST_ADMIN && worked) {
+                access.claimFirstAdmin(submission.invoker().user());
+            }
+            return result;
         } catch (UserError e) {
             return SubmissionResult.accepted(Message.text(e.getMessage()));
         } catch (RuntimeException e) {
@@ -107,15 +139,17 @@ public class ConversationEngine {
         }
     }
 
+    /** A button click: the declared action, if there is one and the person may click it. */
     public Response onAction(ActionRequest request) {
-        return guarded(request.invoker(), "action " + request.actionId(), () -> actionHandlers.stream()
-                .filter(h -> request.actionId().startsWith(h.prefix() + "."))
-                .findFirst()
-                .map(h -> h.handle(request))
-                .orElseGet(() -> {
-                    log.warn("No handler for action {}", request.actionId());
-                    return Response.privately("That button is no longer active.");
-                }));
+        return guarded(request.invoker(), "action " + request.actionId(), () -> {
+            Action action = actions.get(request.actionId());
+            if (action == null) {
+                log.warn("No action {}", request.actionId());
+                return Response.privately(Action.NO_LONGER_ACTIVE);
+            }
+            return permitted(request.invoker(), action.permission(),
+                    () -> action.handler().handle(request, ButtonValue.decode(request.value())));
+        });
     }
 
     /** An action chosen on an existing message, e.g. "Save as feedback". */
@@ -142,19 +176,38 @@ public class ConversationEngine {
         return Optional.of(handler.form(new FormSubmission(invoker, formId, Map.of(), state)).withState(state));
     }
 
+    /**
+     * Runs the work if the person holds the role, else answers the refusal and does nothing. In a tenant without an
+     * admin the person goes ahead and becomes its admin, once the work has worked (a user error records nothing).
+     */
+    private Response permitted(Invoker invoker, Permission permission, Supplier<Response> work) {
+        AccessPolicy.Decision decision = access.decide(invoker.user(), permission.role());
+        if (decision == AccessPolicy.Decision.REFUSED) {
+            return warning(permission.refusal(invoker.platform()));
+        }
+        Response response = work.get();
+        if (decision == AccessPolicy.Decision.ALLOWED_AS_FIRST_ADMIN) {
+            access.claimFirstAdmin(invoker.user());
+        }
+        return response;
+    }
+
     private Response guarded(Invoker invoker, String what, Supplier<Response> work) {
         try {
             return work.get();
         } catch (UserError e) {
-            return Response.privately(Message.of(Markup.builder().text("⚠️ ").text(e.getMessage()).build()));
+            return warning(e.getMessage());
         } catch (RuntimeException e) {
             return Response.privately(apology(invoker, what, e));
         }
     }
 
-    private Message unknownCommand(Invoker invoker, String name) {
-        return Message.of(Markup.builder().text("I don't know ").code(name).text(".").newline()
-                .append(router.overviewText(invoker.platform())).build());
+    private static Response warning(String text) {
+        return Response.privately(warningMessage(text));
+    }
+
+    private static Message warningMessage(String text) {
+        return Message.of(Markup.builder().text("⚠️ ").text(text).build());
     }
 
     private static Message apology(Invoker invoker, String what, RuntimeException e) {

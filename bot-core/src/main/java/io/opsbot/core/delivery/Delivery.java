@@ -4,6 +4,7 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.Instant;
  * ({@code updatePending}).
  */
 @Document(Delivery.COLLECTION)
+@CompoundIndex(name = "deliveries_due", def = "{'state': 1, 'nextAttemptAt': 1}")
 public class Delivery {
 
     public static final String COLLECTION = "deliveries";

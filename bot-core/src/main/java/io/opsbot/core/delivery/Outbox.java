@@ -8,13 +8,11 @@ import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * Every message the bot sends on its own (triage posts, notices, prompts, reminders, summaries) goes through here.
@@ -37,7 +36,7 @@ import java.util.concurrent.Executor;
  * </ul>
  */
 @Service
-public class Outbox implements InitializingBean {
+public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
@@ -87,6 +86,18 @@ public class Outbox implements InitializingBean {
 
     public Optional<Delivery> find(String key) {
         return Optional.ofNullable(mongo.findById(key, Delivery.class));
+    }
+
+    /** Deliveries given up on whose key starts with {@code keyPrefix} (a feature's own kind of message). */
+    public List<Delivery> failed(String keyPrefix) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + Pattern.quote(keyPrefix)).and("state")
+                .is(Delivery.State.FAILED)), Delivery.class);
+    }
+
+    /** Removes a delivery that was given up on, so its key can be enqueued again; one of any other state stays. */
+    public void forgetFailed(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.FAILED)),
+                Delivery.class);
     }
 
     public Optional<PostedMessage> posted(String key) {
@@ -253,11 +264,5 @@ public class Outbox implements InitializingBean {
     private Delivery releaseAndGet(String key, Update update) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), update.unset("leaseUntil"),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(Delivery.class).createIndex(new Index().on("state", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).named("deliveries_due"));
     }
 }

@@ -2,6 +2,7 @@ package io.opsbot.core.dialog;
 
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.List;
  * rituals due at once never interleave their questions.
  */
 @Document(DialogService.COLLECTION)
+// Finding a person's oldest waiting dialog.
+@CompoundIndex(name = "dialogs_waiting", def = "{'user': 1, 'state': 1, 'createdAt': 1}")
 public class Dialog {
 
     public enum State { QUEUED, ACTIVE, DONE, CANCELLED, EXPIRED }

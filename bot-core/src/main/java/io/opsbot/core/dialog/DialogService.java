@@ -5,13 +5,11 @@ import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.UserRef;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  * fires twice (a restart, a second instance) opens it once; its opening message goes through the {@link Outbox}.
  */
 @Service
-public class DialogService implements InitializingBean {
+public class DialogService {
 
     public static final String COLLECTION = "dialogs";
 
@@ -134,6 +133,16 @@ public class DialogService implements InitializingBean {
                 .ifPresent(d -> finish(d, state));
     }
 
+    /** Closes every open (active or waiting) dialog whose key starts with {@code keyPrefix}, e.g. a key result's. */
+    public void closeOpen(String keyPrefix, Dialog.State state) {
+        Query open = Query.query(Criteria.where("_id").regex("^" + Pattern.quote(keyPrefix))
+                .and("state").in(Dialog.State.ACTIVE, Dialog.State.QUEUED));
+        open.fields().include("_id");
+        for (Dialog dialog : mongo.find(open, Dialog.class)) {
+            close(dialog.getKey(), state);
+        }
+    }
+
     private void finish(Dialog dialog, Dialog.State state) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(dialog.getKey())), new Update().set("state", state),
                 Dialog.class);
@@ -192,11 +201,5 @@ public class DialogService implements InitializingBean {
             throw new IllegalArgumentException("no dialog handler for " + kind);
         }
         return handler;
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(Dialog.class).createIndex(new Index().on("user", Sort.Direction.ASC)
-                .on("state", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("dialogs_waiting"));
     }
 }

@@ -1,37 +1,53 @@
 package io.opsbot.core.feedback;
 
-import io.opsbot.core.conversation.ActionHandler;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.home.HomeCards;
+import io.opsbot.core.message.ButtonValue;
 import org.springframework.stereotype.Component;
 
-/** The status buttons on a triage card: change the status, redraw the card, tell the reporter. */
+import java.util.List;
+
+/**
+ * The status buttons on a triage card (triagers and admins): change the status, redraw the card, tell the reporter;
+ * and "Share feedback" on a person's home, which opens the form.
+ */
 @Component
-public class FeedbackActions implements ActionHandler {
+public class FeedbackActions implements Actions {
+
+    static final String CHANGE_STATUS = "change a feedback item's status";
 
     private final FeedbackService feedback;
+    private final FeedbackForm form;
 
-    public FeedbackActions(FeedbackService feedback) {
+    public FeedbackActions(FeedbackService feedback, FeedbackForm form) {
         this.feedback = feedback;
+        this.form = form;
     }
 
     @Override
-    public String prefix() {
-        return "feedback";
+    public List<Action> actions() {
+        return List.of(Action.needing(Role.TRIAGER, CHANGE_STATUS, FeedbackCards.STATUS_ACTION, this::changeStatus),
+                Action.anyone(HomeCards.NEW_FEEDBACK, (request, value) ->
+                        Response.form(form.blank(request.invoker().tenant()))));
     }
 
-    @Override
-    public Response handle(ActionRequest request) {
-        if (!request.actionId().equals(FeedbackCards.STATUS_ACTION)) {
-            throw new UserError("That button is no longer active.");
-        }
-        int colon = request.value().lastIndexOf(':');
-        FeedbackStatus to = colon < 0 ? null : FeedbackStatus.parse(request.value().substring(colon + 1)).orElse(null);
-        if (to == null) {
-            throw new UserError("That button is no longer active.");
-        }
-        FeedbackItem item = feedback.changeStatus(request.invoker(), request.value().substring(0, colon), to, false);
+    private Response changeStatus(ActionRequest request, ButtonValue value) {
+        ButtonValue target = value.argument() != null ? value : fromFirstCards(value.subject());
+        FeedbackStatus to = FeedbackStatus.parse(target.argument()).orElseThrow(Action::noLongerActive);
+        FeedbackItem item = feedback.changeStatus(request.invoker(), target.subject(), to, false);
         return new Response.UpdateMessage(FeedbackCards.triageCard(item));
+    }
+
+    /** Triage cards are kept for months; the first ones carry {@code itemId:STATUS} rather than a ButtonValue. */
+    private static ButtonValue fromFirstCards(String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0) {
+            throw Action.noLongerActive();
+        }
+        return ButtonValue.of(value.substring(0, colon), value.substring(colon + 1));
     }
 }

@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -35,7 +36,7 @@ final class FeedbackCards {
         List<Button> buttons = new ArrayList<>();
         for (FeedbackStatus status : FeedbackStatus.values()) {
             if (status != FeedbackStatus.NEW && status != item.getStatus()) {
-                String value = item.getId() + ":" + status.name();
+                ButtonValue value = ButtonValue.of(item.getId(), status.name());
                 buttons.add(switch (status) {
                     case SHIPPED -> Button.primary(STATUS_ACTION, status.label(), value);
                     case DECLINED -> Button.danger(STATUS_ACTION, status.label(), value);
@@ -47,7 +48,7 @@ final class FeedbackCards {
     }
 
     static Message captured(FeedbackItem item, boolean hasTriage, boolean showAdminHint) {
-        Markup.Builder text = Markup.builder().text("✅ Saved as ").bold(item.reference()).text(": ")
+        Markup.Builder text = Markup.builder().text("✅ Saved as ").bold(item.reference().toString()).text(": ")
                 .text(Texts.shorten(item.getSummary(), FeedbackDraft.SUMMARY_LIMIT));
         List<String> tags = new ArrayList<>();
         if (item.getType() != null) {
@@ -90,7 +91,7 @@ final class FeedbackCards {
     /** To the admin who chose the triage channel: a post could not go out, and what fixes it. */
     static Message undelivered(FeedbackItem item, Platform platform) {
         String command = platform.command("feedback") + " triage here";
-        Markup text = Markup.builder().text("⚠️ I couldn't post ").bold(item.reference()).text(" “")
+        Markup text = Markup.builder().text("⚠️ I couldn't post ").bold(item.reference().toString()).text(" “")
                 .text(Texts.shorten(item.getSummary(), 80)).text("” to the triage channel: I'm not allowed to post there "
                         + "any more. It is kept, with anything else that does not go out, in the undelivered list.")
                 .newline().text("Add me to the triage channel and run ").code(command)
@@ -108,7 +109,7 @@ final class FeedbackCards {
 
     static Message statusChanged(FeedbackItem item, String byName) {
         Markup text = Markup.builder().text(item.getStatus().emoji() + " Update on your feedback ")
-                .bold(item.reference()).text(" “")
+                .bold(item.reference().toString()).text(" “")
                 .text(Texts.shorten(item.getSummary(), 80)).text("”: it is now ")
                 .bold(item.getStatus().label()).text(" (by " + byName + ").")
                 .build();
@@ -121,7 +122,7 @@ final class FeedbackCards {
             return text.newline().italic(empty).build();
         }
         for (FeedbackItem item : items) {
-            text.newline().text(item.getStatus().emoji() + " ").bold(item.reference()).text(" ")
+            text.newline().text(item.getStatus().emoji() + " ").bold(item.reference().toString()).text(" ")
                     .text(Texts.shorten(item.getSummary(), 90))
                     .italic(" · " + item.getStatus().label());
         }

@@ -1,28 +1,35 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.Arg;
+import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Command;
-import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.Usage;
+import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.settings.TenantSettingsService;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code /feedback} (Slack) and {@code feedback} (Teams): capture from text at once, open the form when bare, list
- * recent items, and let admins choose the triage channel and product areas.
+ * recent items, let triagers move items along and admins choose the triage channel and product areas.
+ *
+ * <p>The model to copy: each subcommand is declared once below (name, arguments, help, role, handler) and the engine
+ * does the rest (reading the arguments, the usage error, the role check, help and the manifests' hints).
  */
 @Component
 public class FeedbackCommand implements Command {
+
+    private static final String CHANGE_AREAS = "change the product areas";
 
     private final FeedbackService feedback;
     private final FeedbackForm form;
@@ -50,39 +57,42 @@ public class FeedbackCommand implements Command {
     }
 
     @Override
-    public List<Usage> usages() {
+    public List<Subcommand> subcommands() {
         return List.of(
-                new Usage("", "open the feedback form"),
-                new Usage("<text> [#area] [!high|!low]", "save feedback at once, e.g. bug: Export times out #reporting !high"),
-                new Usage("list", "your recent feedback and everyone else's here"),
-                new Usage("status FB-12 <under-review|planned|shipped|declined>", "move an item along; the reporter is told"),
-                new Usage("triage here", "admins: post new feedback to this channel"),
-                new Usage("areas [add|remove <name>]", "list product areas; admins add or remove them"));
+                Subcommand.bare().help("open the feedback form")
+                        .handledBy((invoker, args) -> Response.form(form.blank(invoker.tenant()))),
+                Subcommand.bare().args(Arg.freeText("text"))
+                        .help("save it at once; #area and !high or !low tag it, e.g. bug: Export times out "
+                                + "#reporting !high")
+                        .note("To save feedback that starts with one of these words, begin it with its type, "
+                                + "e.g. idea: list view for reports.")
+                        .handledBy(this::capture),
+                Subcommand.named("list").help("your recent feedback and everyone's here")
+                        .handledBy((invoker, args) -> Response.privately(FeedbackCards.list(invoker.platform(),
+                                feedback.recentByReporter(invoker.user()), feedback.recentInTenant(invoker.tenant())))),
+                Subcommand.named("status")
+                        .args(Arg.reference("item", FeedbackItem.KIND), Arg.choice("status", FeedbackStatus.words()))
+                        .help("move an item along; the reporter is told")
+                        .role(Role.TRIAGER, FeedbackActions.CHANGE_STATUS)
+                        .handledBy(this::status),
+                Subcommand.named("triage").help("where new feedback is posted").handledBy(this::showTriage),
+                Subcommand.named("triage").args(Arg.literal("here")).help("post new feedback to this channel")
+                        .role(Role.ADMIN, "choose the triage channel")
+                        .handledBy((invoker, args) -> setTriageHere(invoker)),
+                Subcommand.named("areas").help("the product areas feedback is tagged with")
+                        .handledBy((invoker, args) -> areas(settings.feedbackAreas(invoker.tenant()))),
+                Subcommand.named("areas").args(Arg.literal("add"), Arg.word("name")).help("add a product area")
+                        .role(Role.ADMIN, CHANGE_AREAS)
+                        .handledBy((invoker, args) -> areas(settings.addArea(invoker.tenant(), args.text("name")))),
+                Subcommand.named("areas").args(Arg.literal("remove"), Arg.word("name"))
+                        .help("remove a product area").role(Role.ADMIN, CHANGE_AREAS)
+                        .handledBy((invoker, args) -> areas(settings.removeArea(invoker.tenant(),
+                                args.text("name")))));
     }
 
-    @Override
-    public Response handle(CommandRequest request) {
-        Invoker invoker = request.invoker();
-        String sub = request.subcommand();
-        String rest = request.rest();
-        if (request.arguments().isEmpty()) {
-            return Response.form(form.blank(invoker.tenant()));
-        }
-        if (sub.equals("list") && rest.isEmpty()) {
-            return Response.privately(FeedbackCards.list(invoker.platform(),
-                    feedback.recentByReporter(invoker.user()), feedback.recentInTenant(invoker.tenant())));
-        }
-        if (sub.equals("triage") && (rest.isEmpty() || rest.equalsIgnoreCase("here"))) {
-            return rest.isEmpty() ? showTriage(invoker) : setTriageHere(invoker);
-        }
-        if (sub.equals("areas") && (rest.isEmpty() || rest.matches("(?i)(add|remove)\\s+\\S+"))) {
-            return areas(invoker, rest);
-        }
-        if (sub.equals("status") && rest.matches("(?i)(FB-)?\\d+\\s+[\\w -]+")) {
-            return status(invoker, rest);
-        }
+    private Response capture(Invoker invoker, Arguments args) {
         List<String> areas = settings.feedbackAreas(invoker.tenant());
-        FeedbackTextParser.Parsed parsed = FeedbackTextParser.read(request.arguments(), areas);
+        FeedbackTextParser.Parsed parsed = FeedbackTextParser.read(args.text("text"), areas);
         FeedbackItem item = feedback.capture(invoker, parsed.draft(), FeedbackSource.COMMAND);
         boolean hasTriage = settings.triageChannel(invoker.tenant()).isPresent();
         Message captured = FeedbackCards.captured(item, hasTriage, true);
@@ -90,7 +100,7 @@ public class FeedbackCommand implements Command {
                 : FeedbackCards.withoutUnknownArea(captured, parsed.unknownArea(), areas));
     }
 
-    private Response showTriage(Invoker invoker) {
+    private Response showTriage(Invoker invoker, Arguments args) {
         boolean set = settings.triageChannel(invoker.tenant()).isPresent();
         return Response.privately(set
                 ? "New feedback is posted to the triage channel. Run this with `here` in another channel to move it."
@@ -101,7 +111,6 @@ public class FeedbackCommand implements Command {
     private Response setTriageHere(Invoker invoker) {
         Destination.Channel channel = ChannelHere.of(invoker, "the channel that should receive feedback");
         // The setting changes only once the bot has shown it can post here: "add me first" must change nothing.
-        settings.checkAdmin(invoker.user());
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("📥 New feedback will be posted in this channel ")
                 .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
@@ -110,26 +119,15 @@ public class FeedbackCommand implements Command {
         return Response.privately("Done: new feedback will be posted here.");
     }
 
-    private Response areas(Invoker invoker, String rest) {
-        List<String> areas;
-        if (rest.isEmpty()) {
-            areas = settings.feedbackAreas(invoker.tenant());
-        } else {
-            String[] parts = rest.split("\\s+", 2);
-            areas = parts[0].toLowerCase(Locale.ROOT).equals("add")
-                    ? settings.addArea(invoker.user(), parts[1])
-                    : settings.removeArea(invoker.user(), parts[1]);
-        }
+    private static Response areas(List<String> areas) {
         return Response.privately("Product areas: #" + String.join(", #", areas));
     }
 
-    private Response status(Invoker invoker, String rest) {
-        String[] parts = rest.split("\\s+", 2);
-        FeedbackStatus to = FeedbackStatus.parse(parts[1])
-                .orElseThrow(() -> new UserError("Unknown status \"" + parts[1] + "\". Use one of: under-review, "
-                        + "planned, shipped, declined, new."));
-        FeedbackItem item = feedback.find(invoker.tenant(), parts[0])
-                .orElseThrow(() -> new UserError("There is no " + parts[0].toUpperCase(Locale.ROOT) + " here."));
+    private Response status(Invoker invoker, Arguments args) {
+        Reference ref = args.reference("item");
+        FeedbackStatus to = FeedbackStatus.parse(args.text("status")).orElseThrow();
+        FeedbackItem item = feedback.find(invoker.tenant(), ref)
+                .orElseThrow(() -> new UserError("There is no " + ref + " here."));
         FeedbackItem updated = feedback.changeStatus(invoker, item.getId(), to, true);
         return Response.privately(updated.reference() + " is now " + updated.getStatus().label() + ".");
     }

@@ -2,8 +2,8 @@ package io.opsbot.core.feedback;
 
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.SubmissionResult;
-import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.form.Choice;
 import io.opsbot.core.form.Form;
 import io.opsbot.core.form.FormState;
@@ -14,7 +14,6 @@ import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,18 +44,20 @@ public class FeedbackForm implements FormHandler {
     public Form blank(TenantRef tenant) {
         List<Choice> types = Arrays.stream(FeedbackType.values()).map(t -> new Choice(t.name(), t.label())).toList();
         List<Choice> areas = settings.feedbackAreas(tenant).stream().map(a -> new Choice(a, "#" + a)).toList();
-        return new Form(FORM_ID, "Share feedback", "Save", List.of(
-                new Input.Text("summary", "Summary", true, "One line: what did you hear or notice?", null, false,
-                        FeedbackDraft.SUMMARY_LIMIT, "e.g. Export to CSV times out for large reports"),
-                new Input.Text("details", "Details", false, "Steps, quotes, context.", null, true, DETAILS_LIMIT,
-                        null),
-                new Input.Select("type", "Type", false, null, null, types),
-                new Input.Select("area", "Product area", false, null, null, areas),
-                new Input.Text("customer", "Customer or account", false, null, null, false, 200, null),
-                new Input.Number("impact", "Impact (1-5)", false, "1 = minor, 5 = blocks the customer", null,
-                        BigDecimal.ONE, BigDecimal.valueOf(5), false),
-                new Input.Text("link", "Link", false, "A ticket, a call recording, a document.", null, false, 500,
-                        "https://")));
+        return Form.builder(FORM_ID, "Share feedback").submit("Save")
+                .input(Input.text("summary").label("Summary").required().max(FeedbackDraft.SUMMARY_LIMIT)
+                        .hint("One line: what did you hear or notice?")
+                        .placeholder("e.g. Export to CSV times out for large reports"))
+                .input(Input.text("details").label("Details").multiline().max(DETAILS_LIMIT)
+                        .hint("Steps, quotes, context."))
+                .input(Input.select("type", types).label("Type"))
+                .input(Input.select("area", areas).label("Product area"))
+                .input(Input.text("customer").label("Customer or account").max(200))
+                .input(Input.number("impact").label("Impact (1-5)").between(1, 5)
+                        .hint("1 = minor, 5 = blocks the customer"))
+                .input(Input.text("link").label("Link").max(500).hint("A ticket, a call recording, a document.")
+                        .placeholder("https://"))
+                .build();
     }
 
     /** The form filled from an existing message ("Save as feedback"). */
@@ -94,8 +95,8 @@ public class FeedbackForm implements FormHandler {
             FeedbackItem item = feedback.capture(submission.invoker(), draft, source);
             boolean hasTriage = settings.triageChannel(item.getTenant()).isPresent();
             return SubmissionResult.accepted(FeedbackCards.captured(item, hasTriage, true));
-        } catch (UserError e) {
-            return SubmissionResult.rejected("summary", e.getMessage());
+        } catch (InputError e) {
+            return SubmissionResult.rejected(e.field(), e.getMessage());
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -11,10 +13,14 @@ import java.util.List;
 
 /** One piece of feedback, scoped to its tenant, numbered per tenant (FB-12). */
 @Document(FeedbackItem.COLLECTION)
+// The unique index also guards the per-tenant numbering.
+@CompoundIndex(name = "tenant_number", def = "{'tenant': 1, 'number': 1}", unique = true)
+@CompoundIndex(name = "tenant_recent", def = "{'tenant': 1, 'createdAt': -1}")
+@CompoundIndex(name = "reporter_recent", def = "{'reporter': 1, 'createdAt': -1}")
 public class FeedbackItem {
 
     public static final String COLLECTION = "feedback";
-    public static final String PREFIX = "FB-";
+    public static final Reference.Kind KIND = new Reference.Kind("FB", "feedback item");
 
     @Id
     private String id;
@@ -59,9 +65,9 @@ public class FeedbackItem {
         this.updatedAt = now;
     }
 
-    /** The id people use: FB-12. */
-    public String reference() {
-        return PREFIX + number;
+    /** The number people use: FB-12. */
+    public Reference reference() {
+        return KIND.of(number);
     }
 
     public void changeStatus(FeedbackStatus to, UserRef by, String byName, Instant now) {

@@ -16,4 +16,8 @@ public interface FeedbackRepository extends MongoRepository<FeedbackItem, String
     List<FeedbackItem> findTop10ByTenantOrderByCreatedAtDesc(TenantRef tenant);
 
     long countByTenant(TenantRef tenant);
+
+    List<FeedbackItem> findByTenantAndAwaitingTriageChannelTrue(TenantRef tenant);
+
+    List<FeedbackItem> findByTenantAndTriageUndeliveredTrue(TenantRef tenant);
 }

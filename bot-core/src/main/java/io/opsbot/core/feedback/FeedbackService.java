@@ -1,8 +1,11 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.conversation.Drafts;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.ratelimit.PersonRateLimit;
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -20,14 +23,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Captures feedback, lists it, and moves it through its statuses. The item is always saved before anything is sent. */
 @Service
 public class FeedbackService {
-
-    private static final Pattern REFERENCE = Pattern.compile("(?i)(?:FB-)?(\\d{1,9})");
 
     private final FeedbackRepository repository;
     private final MongoTemplate mongo;
@@ -35,12 +34,13 @@ public class FeedbackService {
     private final TenantSettingsService settings;
     private final FeedbackTriage triage;
     private final FeedbackNotifier notifier;
+    private final Drafts drafts;
     private final PersonRateLimit rateLimit;
     private final Clock clock;
 
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
-                           PersonRateLimit rateLimit, Clock clock) {
+                           Drafts drafts, PersonRateLimit rateLimit, Clock clock) {
         this.rateLimit = rateLimit;
         this.repository = repository;
         this.mongo = mongo;
@@ -48,6 +48,7 @@ public class FeedbackService {
         this.settings = settings;
         this.triage = triage;
         this.notifier = notifier;
+        this.drafts = drafts;
         this.clock = clock;
     }
 
@@ -70,13 +71,10 @@ public class FeedbackService {
         return repository.findTop10ByTenantOrderByCreatedAtDesc(tenant);
     }
 
-    /** Finds an item by {@code FB-12} or {@code 12}, only within the given tenant. */
-    public Optional<FeedbackItem> find(TenantRef tenant, String reference) {
-        Matcher m = REFERENCE.matcher(reference == null ? "" : reference.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        return repository.findByTenantAndNumber(tenant, Long.parseLong(m.group(1)));
+    /** Finds an item by its number, {@code FB-12}, only within the given tenant. */
+    public Optional<FeedbackItem> find(TenantRef tenant, Reference reference) {
+        return reference.is(FeedbackItem.KIND) ? repository.findByTenantAndNumber(tenant, reference.number())
+                : Optional.empty();
     }
 
     /**
@@ -108,22 +106,17 @@ public class FeedbackService {
     }
 
     private FeedbackDraft check(TenantRef tenant, FeedbackDraft draft) {
-        String summary = draft.summary() == null ? "" : draft.summary().strip();
-        if (summary.isEmpty()) {
-            throw new UserError("The summary is empty. Tell me what the feedback is.");
-        }
-        if (draft.impact() != null && (draft.impact() < 1 || draft.impact() > 5)) {
-            throw new UserError("Impact goes from 1 (low) to 5 (critical).");
-        }
+        drafts.check(draft);
+        String summary = draft.summary().strip();
         String area = draft.area() == null ? null : draft.area().toLowerCase(Locale.ROOT);
         List<String> areas = settings.feedbackAreas(tenant);
         if (area != null && !areas.contains(area)) {
-            throw new UserError("#" + area + " is not a product area here. Known areas: #"
+            throw new InputError("area", "#" + area + " is not a product area here. Known areas: #"
                     + String.join(", #", areas) + ".");
         }
         String link = draft.link() == null || draft.link().isBlank() ? null : draft.link().strip();
         if (link != null && !isWebLink(link)) {
-            throw new UserError("The link must start with https:// or http://.");
+            throw new InputError("link", "The link must start with https:// or http://.");
         }
         return new FeedbackDraft(summary, blankToNull(draft.details()), draft.type(), area,
                 blankToNull(draft.customer()), draft.impact(), link);

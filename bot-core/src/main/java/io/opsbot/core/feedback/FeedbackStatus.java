@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,6 +31,11 @@ public enum FeedbackStatus {
 
     public boolean closed() {
         return this == SHIPPED || this == DECLINED;
+    }
+
+    /** The statuses as typed after a command: {@code new}, {@code under-review}, ... */
+    public static List<String> words() {
+        return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
     }
 
     public static Optional<FeedbackStatus> parse(String text) {

@@ -35,12 +35,15 @@ public class FeedbackTriage {
 
     static final String KEY_PREFIX = "feedback-triage:";
 
+    private final FeedbackRepository repository;
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final TenantSettingsService settings;
     private final Clock clock;
 
-    public FeedbackTriage(MongoTemplate mongo, Outbox outbox, TenantSettingsService settings, Clock clock) {
+    public FeedbackTriage(FeedbackRepository repository, MongoTemplate mongo, Outbox outbox,
+                          TenantSettingsService settings, Clock clock) {
+        this.repository = repository;
         this.mongo = mongo;
         this.outbox = outbox;
         this.settings = settings;
@@ -67,19 +70,15 @@ public class FeedbackTriage {
      * what could not be posted before.
      */
     public void releaseWaiting(TenantRef tenant) {
-        List<FeedbackItem> waiting = mongo.find(Query.query(Criteria.where("tenant").is(tenant)
-                .and("awaitingTriageChannel").is(true)), FeedbackItem.class);
+        List<FeedbackItem> waiting = repository.findByTenantAndAwaitingTriageChannelTrue(tenant);
         for (FeedbackItem item : waiting) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())),
                     new Update().unset("awaitingTriageChannel"), FeedbackItem.class);
             publish(item);
         }
-        List<FeedbackItem> undelivered = mongo.find(Query.query(Criteria.where("tenant").is(tenant)
-                .and("triageUndelivered").is(true)), FeedbackItem.class);
-        for (FeedbackItem item : undelivered) {
+        for (FeedbackItem item : repository.findByTenantAndTriageUndeliveredTrue(tenant)) {
             // The given-up post makes way for a new one under the same key (one post per item still holds).
-            mongo.remove(Query.query(Criteria.where("_id").is(key(item)).and("state").is(Delivery.State.FAILED)),
-                    Delivery.class);
+            outbox.forgetFailed(key(item));
             mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())),
                     new Update().unset("triageUndelivered"), FeedbackItem.class);
             publish(item);
@@ -92,10 +91,8 @@ public class FeedbackTriage {
      * {@link UndeliveredTriageSchedule}; returns how many items were newly found.
      */
     public int noteUndelivered() {
-        Query failed = Query.query(Criteria.where("_id").regex("^" + KEY_PREFIX).and("state")
-                .is(Delivery.State.FAILED));
         int found = 0;
-        for (Delivery delivery : mongo.find(failed, Delivery.class)) {
+        for (Delivery delivery : outbox.failed(KEY_PREFIX)) {
             String itemId = delivery.getKey().substring(KEY_PREFIX.length());
             FeedbackItem item = mongo.findAndModify(Query.query(Criteria.where("_id").is(itemId)
                             .and("triageUndelivered").ne(true)), new Update().set("triageUndelivered", true),

@@ -2,6 +2,7 @@ package io.opsbot.core.form;
 
 import io.opsbot.core.message.Block;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,9 @@ public record Form(String formId, String title, String submitLabel, List<Block> 
         }
     }
 
-    public Form(String formId, String title, String submitLabel, List<Input> inputs) {
-        this(formId, title, submitLabel, List.of(), inputs, "", Map.of());
+    /** {@code Form.builder(FORM_ID, "Share feedback").submit("Save").input(Input.text("summary")...).build()}. */
+    public static Builder builder(String formId, String title) {
+        return new Builder(formId, title);
     }
 
     public Form withState(String newState) {
@@ -59,5 +61,46 @@ public record Form(String formId, String title, String submitLabel, List<Block> 
     public Input input(String id) {
         return inputs.stream().filter(i -> i.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no input " + id + " in form " + formId));
+    }
+
+    public static final class Builder {
+        private final String formId;
+        private final String title;
+        private String submitLabel;
+        private final List<Block> intro = new ArrayList<>();
+        private final List<Input> inputs = new ArrayList<>();
+        private String state = "";
+
+        private Builder(String formId, String title) {
+            this.formId = formId;
+            this.title = title;
+        }
+
+        /** The submit button's label ("Submit" if not given). */
+        public Builder submit(String label) {
+            this.submitLabel = label;
+            return this;
+        }
+
+        /** Shown above the inputs. */
+        public Builder intro(Block block) {
+            intro.add(block);
+            return this;
+        }
+
+        public Builder input(Input.Builder<?> input) {
+            inputs.add(input.build());
+            return this;
+        }
+
+        /** What the handler gets back with the submission (an item being edited). */
+        public Builder state(String encoded) {
+            this.state = encoded;
+            return this;
+        }
+
+        public Form build() {
+            return new Form(formId, title, submitLabel, intro, inputs, state, Map.of());
+        }
     }
 }

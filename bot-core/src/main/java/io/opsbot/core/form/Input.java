@@ -152,12 +152,223 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
         return java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
-    static Text shortText(String id, String label, boolean required, int maxLength) {
-        return new Text(id, label, required, null, null, false, maxLength, null);
+    // ---- builders: how features write inputs -----------------------------------------------------------------------
+
+    /** Free text, one line unless {@link TextBuilder#multiline()}; at most 3,000 characters unless {@code max}. */
+    static TextBuilder text(String id) {
+        return new TextBuilder(id);
     }
 
-    static Text longText(String id, String label, boolean required, int maxLength) {
-        return new Text(id, label, required, null, null, true, maxLength, null);
+    /** One of {@code choices}. */
+    static SelectBuilder select(String id, List<Choice> choices) {
+        return new SelectBuilder(id, choices, false);
+    }
+
+    /** Several of {@code choices}. */
+    static SelectBuilder multiSelect(String id, List<Choice> choices) {
+        return new SelectBuilder(id, choices, true);
+    }
+
+    /** A whole number unless {@link NumberBuilder#decimal()}. */
+    static NumberBuilder number(String id) {
+        return new NumberBuilder(id);
+    }
+
+    static DateBuilder date(String id) {
+        return new DateBuilder(id, false);
+    }
+
+    static DateBuilder time(String id) {
+        return new DateBuilder(id, true);
+    }
+
+    /** One person unless {@link PeopleBuilder#multiple()}. */
+    static PeopleBuilder people(String id) {
+        return new PeopleBuilder(id);
+    }
+
+    static ChannelBuilder channel(String id) {
+        return new ChannelBuilder(id);
+    }
+
+    /**
+     * What every input has: {@code Input.text("summary").label("Summary").required().max(150)}. Inputs are built
+     * this way, never with the records' positional constructors, so a boolean or a null is never put in the wrong
+     * place. {@link Form.Builder#input} takes a builder as it is.
+     */
+    abstract sealed class Builder<B extends Builder<B>>
+            permits TextBuilder, SelectBuilder, NumberBuilder, DateBuilder, PeopleBuilder, ChannelBuilder {
+        final String id;
+        String label;
+        boolean required;
+        String hint;
+        String initial;
+
+        Builder(String id) {
+            this.id = id;
+        }
+
+        /** What the input is called (required). */
+        public B label(String text) {
+            this.label = text;
+            return self();
+        }
+
+        /** It must be filled in. */
+        public B required() {
+            this.required = true;
+            return self();
+        }
+
+        /** A line shown with the input. */
+        public B hint(String text) {
+            this.hint = text;
+            return self();
+        }
+
+        /** What it starts with. */
+        public B initial(String value) {
+            this.initial = value;
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        public abstract Input build();
+    }
+
+    final class TextBuilder extends Builder<TextBuilder> {
+        private boolean multiline;
+        private int maxLength = 3000;
+        private String placeholder;
+
+        TextBuilder(String id) {
+            super(id);
+        }
+
+        /** Several lines. */
+        public TextBuilder multiline() {
+            this.multiline = true;
+            return this;
+        }
+
+        /** At most this many characters. */
+        public TextBuilder max(int characters) {
+            this.maxLength = characters;
+            return this;
+        }
+
+        /** Grey text shown while it is empty. */
+        public TextBuilder placeholder(String text) {
+            this.placeholder = text;
+            return this;
+        }
+
+        @Override
+        public Text build() {
+            return new Text(id, label, required, hint, initial, multiline, maxLength, placeholder);
+        }
+    }
+
+    final class SelectBuilder extends Builder<SelectBuilder> {
+        private final List<Choice> choices;
+        private final boolean multiple;
+
+        SelectBuilder(String id, List<Choice> choices, boolean multiple) {
+            super(id);
+            this.choices = choices;
+            this.multiple = multiple;
+        }
+
+        @Override
+        public Input build() {
+            return multiple ? new MultiSelect(id, label, required, hint, initial, choices)
+                    : new Select(id, label, required, hint, initial, choices);
+        }
+    }
+
+    final class NumberBuilder extends Builder<NumberBuilder> {
+        private java.math.BigDecimal min;
+        private java.math.BigDecimal max;
+        private boolean decimal;
+
+        NumberBuilder(String id) {
+            super(id);
+        }
+
+        public NumberBuilder min(java.math.BigDecimal value) {
+            this.min = value;
+            return this;
+        }
+
+        public NumberBuilder max(java.math.BigDecimal value) {
+            this.max = value;
+            return this;
+        }
+
+        /** Between these whole numbers, both included. */
+        public NumberBuilder between(long low, long high) {
+            return min(java.math.BigDecimal.valueOf(low)).max(java.math.BigDecimal.valueOf(high));
+        }
+
+        /** Fractions allowed. */
+        public NumberBuilder decimal() {
+            this.decimal = true;
+            return this;
+        }
+
+        @Override
+        public Number build() {
+            return new Number(id, label, required, hint, initial, min, max, decimal);
+        }
+    }
+
+    final class DateBuilder extends Builder<DateBuilder> {
+        private final boolean timeOfDay;
+
+        DateBuilder(String id, boolean timeOfDay) {
+            super(id);
+            this.timeOfDay = timeOfDay;
+        }
+
+        @Override
+        public Input build() {
+            return timeOfDay ? new Time(id, label, required, hint, initial) : new Date(id, label, required, hint,
+                    initial);
+        }
+    }
+
+    final class PeopleBuilder extends Builder<PeopleBuilder> {
+        private boolean multiple;
+
+        PeopleBuilder(String id) {
+            super(id);
+        }
+
+        /** Several people. */
+        public PeopleBuilder multiple() {
+            this.multiple = true;
+            return this;
+        }
+
+        @Override
+        public People build() {
+            return new People(id, label, required, hint, initial, multiple);
+        }
+    }
+
+    final class ChannelBuilder extends Builder<ChannelBuilder> {
+        ChannelBuilder(String id) {
+            super(id);
+        }
+
+        @Override
+        public Channel build() {
+            return new Channel(id, label, required, hint, initial);
+        }
     }
 
     private static void requireId(String id, String label) {

@@ -1,36 +1,25 @@
 package io.opsbot.core.home;
 
-import io.opsbot.core.conversation.ActionHandler;
-import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.conversation.Action;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.UserError;
-import io.opsbot.core.feedback.FeedbackForm;
 import org.springframework.stereotype.Component;
 
-/** The home's own buttons: Refresh redraws it in place, Share feedback opens the feedback form. */
+import java.util.List;
+
+/** The home's own button: Refresh redraws it in place ("Share feedback" is the feedback feature's). */
 @Component
-public class HomeActions implements ActionHandler {
+public class HomeActions implements Actions {
 
     private final HomeService homes;
-    private final FeedbackForm feedbackForm;
 
-    public HomeActions(HomeService homes, FeedbackForm feedbackForm) {
+    public HomeActions(HomeService homes) {
         this.homes = homes;
-        this.feedbackForm = feedbackForm;
     }
 
     @Override
-    public String prefix() {
-        return "home";
-    }
-
-    @Override
-    public Response handle(ActionRequest request) {
-        return switch (request.actionId()) {
-            case HomeCards.REFRESH -> new Response.UpdateMessage(HomeCards.card(homes.of(request.invoker().user(),
-                    request.invoker().zone())));
-            case HomeCards.NEW_FEEDBACK -> Response.form(feedbackForm.blank(request.invoker().tenant()));
-            default -> throw new UserError("That button is no longer active.");
-        };
+    public List<Action> actions() {
+        return List.of(Action.anyone(HomeCards.REFRESH, (request, value) -> new Response.UpdateMessage(
+                HomeCards.card(homes.of(request.invoker().user(), request.invoker().zone())))));
     }
 }

@@ -1,6 +1,7 @@
 package io.opsbot.core.home;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
@@ -17,6 +18,7 @@ import java.util.Locale;
 public final class HomeCards {
 
     public static final String REFRESH = "home.refresh";
+    /** "Share feedback": the feedback feature answers it with its form. */
     public static final String NEW_FEEDBACK = "home.feedback";
     /** Items shown per section; the rest are counted, with the command that lists them all. */
     static final int PER_SECTION = 5;
@@ -51,12 +53,12 @@ public final class HomeCards {
                 if (items.isEmpty()) {
                     card.section(Markup.builder().italic("You have not shared feedback yet.").build());
                 }
-                card.buttons(List.of(Button.of(NEW_FEEDBACK, "Share feedback", "")));
+                card.buttons(List.of(Button.of(NEW_FEEDBACK, "Share feedback", ButtonValue.NONE)));
             }
         }
         card.divider().context(Markup.builder().text("As of " + TIME.format(home.at().atZone(home.zone())) + " "
                 + home.zone().getId() + " · ").code(platform.command("home")).text(" shows this again").build());
-        return card.buttons(List.of(Button.of(REFRESH, "Refresh", ""))).build();
+        return card.buttons(List.of(Button.of(REFRESH, "Refresh", ButtonValue.NONE))).build();
     }
 
     private static String more(HomeItem.Section section, Platform platform) {

@@ -1,9 +1,8 @@
 package io.opsbot.core.home;
 
 import io.opsbot.core.conversation.Command;
-import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.Usage;
+import io.opsbot.core.conversation.Subcommand;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -29,12 +28,8 @@ public class HomeCommand implements Command {
     }
 
     @Override
-    public List<Usage> usages() {
-        return List.of(new Usage("", "show it, each item with its button"));
-    }
-
-    @Override
-    public Response handle(CommandRequest request) {
-        return Response.privately(HomeCards.card(homes.of(request.invoker().user(), request.invoker().zone())));
+    public List<Subcommand> subcommands() {
+        return List.of(Subcommand.bare().help("show it, each item with its button").handledBy((invoker, args) ->
+                Response.privately(HomeCards.card(homes.of(invoker.user(), invoker.zone())))));
     }
 }

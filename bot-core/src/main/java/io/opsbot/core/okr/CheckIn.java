@@ -3,6 +3,7 @@ package io.opsbot.core.okr;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.time.Instant;
 
 /** One check-in on a key result, kept for good: the history behind trends, digests and reports. */
 @Document(CheckIn.COLLECTION)
+@CompoundIndex(name = "okr_check_ins_key_result_at", def = "{'keyResultId': 1, 'at': 1}")
 public class CheckIn {
 
     public static final String COLLECTION = "okr_check_ins";

@@ -26,12 +26,12 @@ import java.util.Optional;
 class CheckInAnswerGuard implements MessageInterceptor {
 
     private final DialogService dialogs;
-    private final OkrService okrs;
+    private final KeyResultService keyResults;
     private final ProfileService profiles;
 
-    CheckInAnswerGuard(DialogService dialogs, OkrService okrs, ProfileService profiles) {
+    CheckInAnswerGuard(DialogService dialogs, KeyResultService keyResults, ProfileService profiles) {
         this.dialogs = dialogs;
-        this.okrs = okrs;
+        this.keyResults = keyResults;
         this.profiles = profiles;
     }
 
@@ -50,7 +50,7 @@ class CheckInAnswerGuard implements MessageInterceptor {
             return Optional.empty();
         }
         Dialog dialog = active.get();
-        Optional<KeyResult> kr = okrs.keyResult(invoker.tenant(), dialog.getSubject());
+        Optional<KeyResult> kr = keyResults.keyResult(invoker.tenant(), dialog.getSubject());
         if (kr.isEmpty()) {
             return Optional.empty();
         }

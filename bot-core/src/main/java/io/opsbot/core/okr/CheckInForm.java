@@ -2,6 +2,7 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.form.Choice;
@@ -25,11 +26,13 @@ public class CheckInForm implements FormHandler {
     static final String FORM_ID = "okr.checkin";
     static final String KEY_RESULT = "kr";
 
-    private final OkrService okrs;
+    private final KeyResultService keyResults;
+    private final ObjectiveService objectives;
     private final CheckInService checkIns;
 
-    public CheckInForm(OkrService okrs, CheckInService checkIns) {
-        this.okrs = okrs;
+    public CheckInForm(KeyResultService keyResults, ObjectiveService objectives, CheckInService checkIns) {
+        this.keyResults = keyResults;
+        this.objectives = objectives;
         this.checkIns = checkIns;
     }
 
@@ -39,31 +42,34 @@ public class CheckInForm implements FormHandler {
     }
 
     public Form forKeyResult(KeyResult kr) {
-        Input value;
+        Input.Builder<?> value;
         if (kr.getMetric() == MetricType.DONE) {
-            value = new Input.Select("value", "Is it done?", true, null, kr.finished() ? "1" : "0",
-                    List.of(new Choice("1", "Done"), new Choice("0", "Not done")));
+            value = Input.select("value", List.of(new Choice("1", "Done"), new Choice("0", "Not done")))
+                    .label("Is it done?").required().initial(kr.finished() ? "1" : "0");
         } else {
             MetricValues.Range range = MetricValues.range(kr);
-            value = new Input.Number("value", "New value", true, "Now " + MetricValues.format(kr, kr.getCurrent())
-                    + ", target " + MetricValues.format(kr, kr.getTarget()) + ".", kr.getCurrent().toPlainString(),
-                    range.min(), range.max(), true);
+            value = Input.number("value").label("New value").required().decimal().min(range.min()).max(range.max())
+                    .hint("Now " + MetricValues.format(kr, kr.getCurrent()) + ", target "
+                            + MetricValues.format(kr, kr.getTarget()) + ".")
+                    .initial(kr.getCurrent().toPlainString());
         }
         List<Choice> confidences = Arrays.stream(Confidence.values())
                 .map(c -> new Choice(c.name(), c.emoji() + " " + c.label())).toList();
         Confidence last = kr.getConfidence() == null ? Confidence.ON_TRACK : kr.getConfidence();
-        Objective objective = okrs.objective(kr.getTenant(), kr.getObjectiveId()).orElse(null);
+        Objective objective = objectives.objective(kr.getTenant(), kr.getObjectiveId()).orElse(null);
         Markup.Builder intro = Markup.builder().bold(kr.getTitle());
         if (objective != null) {
             intro.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
         }
         intro.newline().code(Progress.bar(Progress.of(kr)));
-        return new Form(FORM_ID, "Check in " + kr.reference(), "Check in", List.<Block>of(new Block.Section(
-                intro.build())), List.of(value,
-                new Input.Select("confidence", "Confidence", true, null, last.name(), confidences),
-                new Input.Text("comment", "Comment", false, "What moved it, what is in the way.", null, true,
-                        CheckInService.COMMENT_LIMIT, null)),
-                FormState.encode(Map.of(KEY_RESULT, kr.getId())), Map.of());
+        return Form.builder(FORM_ID, "Check in " + kr.reference()).submit("Check in")
+                .intro(new Block.Section(intro.build()))
+                .input(value)
+                .input(Input.select("confidence", confidences).label("Confidence").required().initial(last.name()))
+                .input(Input.text("comment").label("Comment").multiline().max(CheckInService.COMMENT_LIMIT)
+                        .hint("What moved it, what is in the way."))
+                .state(FormState.encode(Map.of(KEY_RESULT, kr.getId())))
+                .build();
     }
 
     @Override
@@ -81,13 +87,13 @@ public class CheckInForm implements FormHandler {
                     values.text("confidence").map(Confidence::valueOf).orElse(null),
                     values.text("comment").orElse(null), CheckIn.Source.FORM);
             return SubmissionResult.accepted(OkrCards.checkedIn(before, checkIn, checkIns.alerted(before, checkIn)));
-        } catch (OkrInputError e) {
+        } catch (InputError e) {
             return SubmissionResult.rejected(e.field(), e.getMessage());
         }
     }
 
     private KeyResult keyResult(TenantRef tenant, String state) {
-        return okrs.keyResult(tenant, FormState.decode(state).get(KEY_RESULT))
+        return keyResults.keyResult(tenant, FormState.decode(state).get(KEY_RESULT))
                 .orElseThrow(() -> new UserError("That key result no longer exists."));
     }
 }

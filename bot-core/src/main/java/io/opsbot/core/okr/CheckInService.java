@@ -1,5 +1,8 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
@@ -8,7 +11,7 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,40 +36,47 @@ public class CheckInService {
 
     static final int COMMENT_LIMIT = 1000;
 
+    private final CheckInRepository checkIns;
     private final MongoTemplate mongo;
-    private final OkrService okrs;
+    private final KeyResultService keyResults;
+    private final ObjectiveService objectives;
     private final OkrSettingsService settings;
+    private final AccessPolicy access;
     private final ProfileService profiles;
     /** Lazily: the dialog service knows the check-in dialog, which records through this service. */
     private final ObjectProvider<DialogService> dialogs;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CheckInService(MongoTemplate mongo, OkrService okrs, OkrSettingsService settings, ProfileService profiles,
-                          ObjectProvider<DialogService> dialogs, Outbox outbox, Clock clock) {
+    public CheckInService(CheckInRepository checkIns, MongoTemplate mongo, KeyResultService keyResults,
+                          ObjectiveService objectives, OkrSettingsService settings, AccessPolicy access,
+                          ProfileService profiles, ObjectProvider<DialogService> dialogs, Outbox outbox, Clock clock) {
+        this.checkIns = checkIns;
         this.mongo = mongo;
-        this.okrs = okrs;
+        this.keyResults = keyResults;
+        this.objectives = objectives;
         this.settings = settings;
+        this.access = access;
         this.profiles = profiles;
         this.dialogs = dialogs;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** What a check-in is about to change, or the reason it cannot. */
+    /** What a check-in is about to change, or the reason it cannot: only the owner, a manager or an admin may. */
     public KeyResult checkable(UserRef actor, String keyResultId) {
-        KeyResult kr = okrs.keyResult(actor.tenant(), keyResultId)
+        KeyResult kr = keyResults.keyResult(actor.tenant(), keyResultId)
                 .orElseThrow(() -> new UserError("That key result no longer exists."));
-        if (!kr.getOwner().equals(actor) && !settings.isAdmin(actor)) {
+        if (!access.isOwnerOr(actor, kr.getOwner(), Role.MANAGER)) {
             throw new UserError("Only " + profiles.displayName(kr.getOwner()) + ", who owns " + kr.reference()
-                    + ", or an admin can check in on it.");
+                    + ", or " + Role.MANAGER.who() + " can check in on it.");
         }
         return kr;
     }
 
     /**
      * Records a check-in. {@code valueText} blank keeps the current value; {@code confidence} null keeps the last
-     * one (on track for a first check-in). Throws {@link UserError} (an {@link OkrInputError} naming the field for
+     * one (on track for a first check-in). Throws {@link UserError} (an {@link InputError} naming the field for
      * bad values) and changes nothing when the input is not acceptable.
      */
     public CheckIn record(UserRef actor, String actorName, String keyResultId, String valueText,
@@ -75,20 +85,20 @@ public class CheckInService {
         BigDecimal value;
         try {
             value = valueText == null || valueText.isBlank() ? kr.getCurrent() : MetricValues.parse(kr, valueText);
-        } catch (OkrInputError e) {
+        } catch (InputError e) {
             throw e;
         } catch (UserError e) {
-            throw new OkrInputError("value", e.getMessage());
+            throw new InputError("value", e.getMessage());
         }
         Confidence now = confidence != null ? confidence
                 : kr.getConfidence() != null ? kr.getConfidence() : Confidence.ON_TRACK;
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (note != null && note.length() > COMMENT_LIMIT) {
-            throw new OkrInputError("comment", "Keep the comment under " + COMMENT_LIMIT + " characters.");
+            throw new InputError("comment", "Keep the comment under " + COMMENT_LIMIT + " characters.");
         }
         Instant at = clock.instant();
         String name = actorName == null || actorName.isBlank() ? profiles.displayName(actor) : actorName;
-        CheckIn checkIn = mongo.insert(new CheckIn(kr, actor, name, value, now, note, source, at));
+        CheckIn checkIn = checkIns.insert(new CheckIn(kr, actor, name, value, now, note, source, at));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(kr.getId())),
                 new Update().set("current", value).set("confidence", now).set("lastCheckInAt", at)
                         .set("updatedAt", at), KeyResult.class);
@@ -101,8 +111,7 @@ public class CheckInService {
 
     /** Newest first. */
     public List<CheckIn> history(KeyResult kr, int limit) {
-        return mongo.find(Query.query(Criteria.where("keyResultId").is(kr.getId()))
-                .with(Sort.by(Sort.Direction.DESC, "at", "_id")).limit(limit), CheckIn.class);
+        return checkIns.findByKeyResultIdOrderByAtDescIdDesc(kr.getId(), Limit.of(limit));
     }
 
     /** The confidences of the last {@code count} check-ins, oldest first. */
@@ -115,22 +124,16 @@ public class CheckInService {
 
     /** The last check-in before an instant, if any. */
     public Optional<CheckIn> lastBefore(KeyResult kr, Instant before) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("keyResultId").is(kr.getId())
-                .and("at").lt(before)).with(Sort.by(Sort.Direction.DESC, "at", "_id")), CheckIn.class));
+        return checkIns.findFirstByKeyResultIdAndAtBeforeOrderByAtDescIdDesc(kr.getId(), before);
     }
 
     public long count(KeyResult kr) {
-        return mongo.count(Query.query(Criteria.where("keyResultId").is(kr.getId())), CheckIn.class);
+        return checkIns.countByKeyResultId(kr.getId());
     }
 
     /** A check-in made with the form or a command ends the questions about that key result in the DM. */
     private void closeOpenDialogs(KeyResult kr) {
-        Query open = Query.query(Criteria.where("_id").regex("^" + CheckInDialog.keyPrefix(kr))
-                .and("state").in(Dialog.State.ACTIVE, Dialog.State.QUEUED));
-        open.fields().include("_id");
-        for (Dialog dialog : mongo.find(open, Dialog.class)) {
-            dialogs.getObject().close(dialog.getKey(), Dialog.State.DONE);
-        }
+        dialogs.getObject().closeOpen(CheckInDialog.keyPrefix(kr), Dialog.State.DONE);
     }
 
     /**
@@ -151,7 +154,7 @@ public class CheckInService {
         if (!checkIn.getConfidence().worseThan(before) || channel.isEmpty()) {
             return;
         }
-        Objective objective = okrs.objective(kr.getTenant(), kr.getObjectiveId()).orElse(null);
+        Objective objective = objectives.objective(kr.getTenant(), kr.getObjectiveId()).orElse(null);
         outbox.enqueue("okr-alert:" + checkIn.getId(), channel.get(),
                 OkrCards.alert(kr, objective, checkIn, before), null);
     }

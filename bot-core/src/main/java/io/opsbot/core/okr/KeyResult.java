@@ -1,8 +1,11 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -14,10 +17,11 @@ import java.time.LocalDate;
  * latest check-in's; every check-in is also kept as a {@link CheckIn}.
  */
 @Document(KeyResult.COLLECTION)
+@CompoundIndex(name = "okr_key_results_tenant_number", def = "{'tenant': 1, 'number': 1}", unique = true)
 public class KeyResult {
 
     public static final String COLLECTION = "okr_key_results";
-    public static final String PREFIX = "KR-";
+    public static final Reference.Kind KIND = new Reference.Kind("KR", "key result");
 
     @Id
     private String id;
@@ -26,6 +30,7 @@ public class KeyResult {
     private String objectiveId;
     private String cycleId;
     private String title;
+    @Indexed(name = "okr_key_results_owner")
     private UserRef owner;
     private MetricType metric;
     private BigDecimal start;
@@ -58,8 +63,8 @@ public class KeyResult {
         this.updatedAt = now;
     }
 
-    public String reference() {
-        return PREFIX + number;
+    public Reference reference() {
+        return KIND.of(number);
     }
 
     /** A done / not done result that is done needs no more check-ins. */

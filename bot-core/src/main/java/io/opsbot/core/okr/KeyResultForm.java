@@ -1,7 +1,9 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.Permission;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.form.Choice;
@@ -16,28 +18,34 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Admins create and edit key results with this form. */
+/** Managers create and edit key results with this form. */
 @Component
 public class KeyResultForm implements FormHandler {
 
     static final String FORM_ID = "okr.keyresult";
     static final String EDITING = "id";
 
-    private final OkrService okrs;
+    private final KeyResultService keyResults;
+    private final ObjectiveService objectives;
 
-    public KeyResultForm(OkrService okrs) {
-        this.okrs = okrs;
+    public KeyResultForm(KeyResultService keyResults, ObjectiveService objectives) {
+        this.keyResults = keyResults;
+        this.objectives = objectives;
     }
 
     @Override
     public String formId() {
         return FORM_ID;
+    }
+
+    @Override
+    public Permission permission() {
+        return ObjectiveForm.PERMISSION;
     }
 
     /** A new key result, under {@code objective} when given. */
@@ -61,33 +69,33 @@ public class KeyResultForm implements FormHandler {
     }
 
     private Form build(TenantRef tenant, KeyResult editing) {
-        List<Choice> objectives = okrs.openObjectives(tenant).stream()
+        List<Choice> choices = objectives.openObjectives(tenant).stream()
                 .map(o -> new Choice(o.getId(), Texts.shorten(o.reference() + " " + o.getTitle(), 75))).toList();
-        if (objectives.isEmpty()) {
+        if (choices.isEmpty()) {
             throw new UserError("There is no objective to add key results to yet. Create one first with "
                     + tenant.platform().command("okr") + " objective.");
         }
         List<Choice> metrics = Arrays.stream(MetricType.values()).map(m -> new Choice(m.name(), m.label())).toList();
-        List<Input> inputs = new ArrayList<>();
-        inputs.add(new Input.Select("objective", "Objective", true, null, null, objectives));
-        inputs.add(new Input.Text("title", "Key result", true, "Measurable, e.g. Cut monthly churn from 5% to 3%.",
-                null, false, OkrService.TITLE_LIMIT, null));
-        inputs.add(new Input.People("owner", "Owner", true, "Asked to check in every week.", null, false));
-        inputs.add(new Input.Select("metric", "Measured as", true, null, MetricType.NUMBER.name(), metrics));
-        inputs.add(new Input.Number("start", "Start value", false, "0 if empty. Not needed for done / not done.",
-                null, null, null, true));
-        inputs.add(new Input.Number("target", "Target value", false, "Lower than the start for a decrease. Not "
-                + "needed for done / not done.", null, null, null, true));
+        Form.Builder form = Form.builder(FORM_ID, editing == null ? "New key result" : "Edit " + editing.reference())
+                .submit(editing == null ? "Create" : "Save")
+                .input(Input.select("objective", choices).label("Objective").required())
+                .input(Input.text("title").label("Key result").required().max(ObjectiveDraft.TITLE_LIMIT)
+                        .hint("Measurable, e.g. Cut monthly churn from 5% to 3%."))
+                .input(Input.people("owner").label("Owner").required().hint("Asked to check in every week."))
+                .input(Input.select("metric", metrics).label("Measured as").required()
+                        .initial(MetricType.NUMBER.name()))
+                .input(Input.number("start").label("Start value").decimal()
+                        .hint("0 if empty. Not needed for done / not done."))
+                .input(Input.number("target").label("Target value").decimal()
+                        .hint("Lower than the start for a decrease. Not needed for done / not done."));
         if (editing == null) {
-            inputs.add(new Input.Number("current", "Current value", false, "The start value if empty.", null, null,
-                    null, true));
+            form.input(Input.number("current").label("Current value").decimal().hint("The start value if empty."));
         }
-        inputs.add(new Input.Text("unit", "Unit", false, "e.g. USD, €, signups (percentages need none).", null,
-                false, OkrService.UNIT_LIMIT, null));
-        inputs.add(new Input.Date("due", "Due date", false, "The end of the cycle if empty.", null));
-        String state = editing == null ? "" : FormState.encode(Map.of(EDITING, editing.getId()));
-        return new Form(FORM_ID, editing == null ? "New key result" : "Edit " + editing.reference(),
-                editing == null ? "Create" : "Save", List.of(), inputs, state, Map.of());
+        return form.input(Input.text("unit").label("Unit").max(KeyResultDraft.UNIT_LIMIT)
+                        .hint("e.g. USD, €, signups (percentages need none)."))
+                .input(Input.date("due").label("Due date").hint("The end of the cycle if empty."))
+                .state(editing == null ? "" : FormState.encode(Map.of(EDITING, editing.getId())))
+                .build();
     }
 
     @Override
@@ -97,7 +105,7 @@ public class KeyResultForm implements FormHandler {
         if (id == null) {
             return build(tenant, null);
         }
-        return build(tenant, okrs.keyResult(tenant, id)
+        return build(tenant, keyResults.keyResult(tenant, id)
                 .orElseThrow(() -> new UserError("That key result no longer exists.")));
     }
 
@@ -112,17 +120,15 @@ public class KeyResultForm implements FormHandler {
                 values.text("unit").orElse(null), values.date("due").orElse(null));
         String id = FormState.decode(submission.state()).get(EDITING);
         try {
-            UserRef actor = submission.invoker().user();
-            KeyResult saved = id == null ? okrs.createKeyResult(actor, draft)
-                    : okrs.updateKeyResult(actor, id, draft);
+            KeyResult saved = id == null ? keyResults.create(tenant, draft) : keyResults.update(tenant, id, draft);
             return SubmissionResult.accepted(Message.of(Markup.builder()
-                    .text(id == null ? "📏 Created " : "📏 Saved ").bold(saved.reference())
+                    .text(id == null ? "📏 Created " : "📏 Saved ").bold(saved.reference().toString())
                     .text(" " + saved.getTitle() + ": " + MetricValues.format(saved, saved.getStart()) + " → "
                             + MetricValues.format(saved, saved.getTarget())
                             + (saved.getDue() == null ? "" : " by " + saved.getDue()) + ". ")
                     .code(Progress.bar(Progress.of(saved))).newline()
                     .text("Its owner is asked to check in every week.").build()));
-        } catch (OkrInputError e) {
+        } catch (InputError e) {
             return SubmissionResult.rejected(e.field(), e.getMessage());
         }
     }

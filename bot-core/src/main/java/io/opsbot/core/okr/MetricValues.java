@@ -66,8 +66,8 @@ public final class MetricValues {
      * range.
      */
     public static BigDecimal parse(KeyResult kr, String text) {
-        BigDecimal value = read(kr.getMetric(), kr.getUnit(), text, kr.reference());
-        check(kr.getMetric(), kr.getStart(), kr.getTarget(), value, kr.getUnit(), kr.reference());
+        BigDecimal value = read(kr.getMetric(), kr.getUnit(), text, kr.reference().toString());
+        check(kr.getMetric(), kr.getStart(), kr.getTarget(), value, kr.getUnit(), kr.reference().toString());
         return value;
     }
 

@@ -1,8 +1,10 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -12,10 +14,11 @@ import java.time.Instant;
  * OKR); {@code team} groups objectives for reports ("growth", "platform").
  */
 @Document(Objective.COLLECTION)
+@CompoundIndex(name = "okr_objectives_tenant_number", def = "{'tenant': 1, 'number': 1}", unique = true)
 public class Objective {
 
     public static final String COLLECTION = "okr_objectives";
-    public static final String PREFIX = "O-";
+    public static final Reference.Kind KIND = new Reference.Kind("O", "objective");
 
     @Id
     private String id;
@@ -44,8 +47,8 @@ public class Objective {
         this.updatedAt = now;
     }
 
-    public String reference() {
-        return PREFIX + number;
+    public Reference reference() {
+        return KIND.of(number);
     }
 
     public String getId() {

@@ -1,7 +1,10 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.Permission;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.form.Choice;
@@ -16,27 +19,34 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Admins create and edit objectives with this form. */
+/** Managers create and edit objectives with this form. */
 @Component
 public class ObjectiveForm implements FormHandler {
 
     static final String FORM_ID = "okr.objective";
     static final String EDITING = "id";
+    static final Permission PERMISSION = Permission.of(Role.MANAGER, "create or change objectives");
 
-    private final OkrService okrs;
+    private final ObjectiveService objectives;
+    private final OkrCycleService cycles;
 
-    public ObjectiveForm(OkrService okrs) {
-        this.okrs = okrs;
+    public ObjectiveForm(ObjectiveService objectives, OkrCycleService cycles) {
+        this.objectives = objectives;
+        this.cycles = cycles;
     }
 
     @Override
     public String formId() {
         return FORM_ID;
+    }
+
+    @Override
+    public Permission permission() {
+        return PERMISSION;
     }
 
     public Form blank(TenantRef tenant) {
@@ -55,27 +65,26 @@ public class ObjectiveForm implements FormHandler {
     }
 
     private Form build(TenantRef tenant, Objective editing) {
-        OkrCycle current = okrs.currentOrNewCycle(tenant);
-        List<Choice> cycles = okrs.openCycles(tenant).stream()
+        OkrCycle current = cycles.currentOrNewCycle(tenant);
+        List<Choice> cycleChoices = cycles.openCycles(tenant).stream()
                 .map(c -> new Choice(c.getId(), c.getName() + " (" + c.getStart() + " to " + c.getEnd() + ")"))
                 .toList();
-        List<Choice> parents = okrs.openObjectives(tenant).stream()
+        List<Choice> parents = objectives.openObjectives(tenant).stream()
                 .filter(o -> editing == null || !o.getId().equals(editing.getId()))
                 .map(o -> new Choice(o.getId(), Texts.shorten(o.reference() + " " + o.getTitle(), 75))).toList();
-        List<Input> inputs = new ArrayList<>();
-        inputs.add(new Input.Text("title", "Objective", true, "Qualitative and inspiring, e.g. Delight new customers.",
-                null, false, OkrService.TITLE_LIMIT, null));
-        inputs.add(new Input.People("owner", "Owner", true, null, null, false));
-        inputs.add(new Input.Text("team", "Team", false, "Groups objectives in reports, e.g. growth.", null, false,
-                OkrService.TEAM_LIMIT, null));
-        inputs.add(new Input.Select("cycle", "Cycle", true, null, current.getId(), cycles));
+        Form.Builder form = Form.builder(FORM_ID, editing == null ? "New objective" : "Edit " + editing.reference())
+                .submit(editing == null ? "Create" : "Save")
+                .input(Input.text("title").label("Objective").required().max(ObjectiveDraft.TITLE_LIMIT)
+                        .hint("Qualitative and inspiring, e.g. Delight new customers."))
+                .input(Input.people("owner").label("Owner").required())
+                .input(Input.text("team").label("Team").max(ObjectiveDraft.TEAM_LIMIT)
+                        .hint("Groups objectives in reports, e.g. growth."))
+                .input(Input.select("cycle", cycleChoices).label("Cycle").required().initial(current.getId()));
         if (!parents.isEmpty()) {
-            inputs.add(new Input.Select("parent", "Aligned with", false, "A company or parent objective.", null,
-                    parents));
+            form.input(Input.select("parent", parents).label("Aligned with")
+                    .hint("A company or parent objective."));
         }
-        String state = editing == null ? "" : FormState.encode(Map.of(EDITING, editing.getId()));
-        return new Form(FORM_ID, editing == null ? "New objective" : "Edit " + editing.reference(),
-                editing == null ? "Create" : "Save", List.of(), inputs, state, Map.of());
+        return form.state(editing == null ? "" : FormState.encode(Map.of(EDITING, editing.getId()))).build();
     }
 
     @Override
@@ -85,7 +94,7 @@ public class ObjectiveForm implements FormHandler {
         if (id == null) {
             return blank(tenant);
         }
-        return build(tenant, okrs.objective(tenant, id)
+        return build(tenant, objectives.objective(tenant, id)
                 .orElseThrow(() -> new UserError("That objective no longer exists.")));
     }
 
@@ -97,17 +106,16 @@ public class ObjectiveForm implements FormHandler {
                 owner, values.text("team").orElse(null), values.text("parent").orElse(null));
         String id = FormState.decode(submission.state()).get(EDITING);
         try {
-            UserRef actor = submission.invoker().user();
-            Objective saved = id == null ? okrs.createObjective(actor, draft) : okrs.updateObjective(actor, id, draft);
-            String cycle = okrs.cycle(saved.getCycleId()).map(OkrCycle::getName).orElse("");
+            Objective saved = id == null ? objectives.create(tenant, draft) : objectives.update(tenant, id, draft);
+            String cycle = cycles.cycle(saved.getCycleId()).map(OkrCycle::getName).orElse("");
             String command = tenant.platform().command("okr");
             return SubmissionResult.accepted(Message.of(Markup.builder()
-                    .text(id == null ? "🎯 Created " : "🎯 Saved ").bold(saved.reference()).text(" " + saved.getTitle()
-                            + " (" + cycle + ").").newline()
+                    .text(id == null ? "🎯 Created " : "🎯 Saved ").bold(saved.reference().toString())
+                    .text(" " + saved.getTitle() + " (" + cycle + ").").newline()
                     .text(id == null ? "Add its key results with " : "Its key results: ")
                     .code(id == null ? command + " kr " + saved.reference() : command + " report").text(".")
                     .build()));
-        } catch (OkrInputError e) {
+        } catch (InputError e) {
             return SubmissionResult.rejected(e.field(), e.getMessage());
         }
     }

@@ -1,14 +1,18 @@
 package io.opsbot.core.okr;
 
-import io.opsbot.core.conversation.ActionHandler;
-import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.conversation.Action;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.UserError;
 import org.springframework.stereotype.Component;
 
-/** The "Check in" button on prompts, reminders and lists: opens the check-in form, filled in. */
+import java.util.List;
+
+/**
+ * The "Check in" button on prompts, reminders and lists: opens the check-in form, filled in. Anyone may click it; the
+ * check-in itself is for the key result's owner, a manager or an admin ({@link CheckInService#checkable}).
+ */
 @Component
-public class OkrActions implements ActionHandler {
+public class OkrActions implements Actions {
 
     /** "Check in": the check-in form of the key result whose id is the button's value. */
     public static final String CHECK_IN = OkrCards.CHECK_IN_ACTION;
@@ -22,15 +26,8 @@ public class OkrActions implements ActionHandler {
     }
 
     @Override
-    public String prefix() {
-        return "okr";
-    }
-
-    @Override
-    public Response handle(ActionRequest request) {
-        if (!request.actionId().equals(OkrCards.CHECK_IN_ACTION)) {
-            throw new UserError("That button is no longer active.");
-        }
-        return Response.form(form.forKeyResult(checkIns.checkable(request.invoker().user(), request.value())));
+    public List<Action> actions() {
+        return List.of(Action.anyone(OkrCards.CHECK_IN_ACTION, (request, value) -> Response.form(
+                form.forKeyResult(checkIns.checkable(request.invoker().user(), value.subject())))));
     }
 }

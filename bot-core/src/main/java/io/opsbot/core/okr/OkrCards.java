@@ -1,6 +1,7 @@
 package io.opsbot.core.okr;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -29,12 +30,13 @@ final class OkrCards {
     }
 
     static Button checkInButton(KeyResult kr, boolean named) {
-        return Button.primary(CHECK_IN_ACTION, named ? "Check in " + kr.reference() : "Check in", kr.getId());
+        return Button.primary(CHECK_IN_ACTION, named ? "Check in " + kr.reference() : "Check in",
+                ButtonValue.of(kr.getId()));
     }
 
     /** One line: {@code KR-3 Cut churn · ▓▓▓▓░░░░░░ 40% · 4.2% → 3% · 🟡 at risk}. */
     static Markup.Builder keyResultLine(Markup.Builder text, KeyResult kr) {
-        text.bold(kr.reference()).text(" " + Texts.shorten(kr.getTitle(), 120)).newline()
+        text.bold(kr.reference().toString()).text(" " + Texts.shorten(kr.getTitle(), 120)).newline()
                 .code(Progress.bar(Progress.of(kr))).text("  " + MetricValues.format(kr, kr.getCurrent()) + " → "
                         + MetricValues.format(kr, kr.getTarget()));
         if (kr.getConfidence() != null) {
@@ -90,7 +92,7 @@ final class OkrCards {
     }
 
     static Message reminder(List<KeyResult> krs) {
-        String refs = krs.stream().map(KeyResult::reference).collect(Collectors.joining(", "));
+        String refs = krs.stream().map(kr -> kr.reference().toString()).collect(Collectors.joining(", "));
         Markup.Builder text = Markup.builder().text("⏰ A reminder: you have not checked in on ")
                 .bold(refs).text(" this week yet. It takes a minute:");
         for (KeyResult kr : krs) {
@@ -105,7 +107,7 @@ final class OkrCards {
     }
 
     static Message checkedIn(KeyResult before, CheckIn checkIn, boolean alerted) {
-        Markup.Builder text = Markup.builder().text("✅ Checked in ").bold(before.reference()).text(": ")
+        Markup.Builder text = Markup.builder().text("✅ Checked in ").bold(before.reference().toString()).text(": ")
                 .text(MetricValues.format(before, checkIn.getPreviousValue()) + " → "
                         + MetricValues.format(before, checkIn.getValue()) + " ")
                 .code(Progress.bar(checkIn.getProgress()))
@@ -206,7 +208,7 @@ final class OkrCards {
             Map<String, List<String>> away = new LinkedHashMap<>();
             for (KeyResultStatus s : o.keyResults()) {
                 KeyResult kr = s.keyResult();
-                text.newline().text(confidence(s, digest) + " ").bold(kr.reference())
+                text.newline().text(confidence(s, digest) + " ").bold(kr.reference().toString())
                         .text(" " + Texts.shorten(kr.getTitle(), 80) + "  ").code(Progress.bar(s.progress()))
                         .text(" " + MetricValues.format(kr, kr.getCurrent()) + " → " + MetricValues.format(kr,
                                 kr.getTarget()));
@@ -215,10 +217,10 @@ final class OkrCards {
                 }
                 text.text(" · " + s.ownerName());
                 if (s.week() == KeyResultStatus.Week.MISSING) {
-                    missing.computeIfAbsent(s.ownerName(), k -> new ArrayList<>()).add(kr.reference());
+                    missing.computeIfAbsent(s.ownerName(), k -> new ArrayList<>()).add(kr.reference().toString());
                 } else if (s.week() == KeyResultStatus.Week.AWAY) {
                     away.computeIfAbsent(s.ownerName() + " (" + s.awayReason() + ")", k -> new ArrayList<>())
-                            .add(kr.reference());
+                            .add(kr.reference().toString());
                 }
             }
             message.section(text.build());

@@ -2,6 +2,7 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 
 /** An OKR period of a tenant, e.g. 2027-Q1 from 2027-01-01 to 2027-03-31 (both inclusive). */
 @Document(OkrCycle.COLLECTION)
+@CompoundIndex(name = "okr_cycles_tenant_name", def = "{'tenant': 1, 'name': 1}", unique = true)
 public class OkrCycle {
 
     public static final String COLLECTION = "okr_cycles";

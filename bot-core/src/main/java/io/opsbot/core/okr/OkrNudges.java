@@ -51,7 +51,8 @@ public class OkrNudges implements NudgeHandler {
     private static final Logger log = LoggerFactory.getLogger(OkrNudges.class);
 
     private final NudgeScheduler nudges;
-    private final OkrService okrs;
+    private final KeyResultService keyResults;
+    private final ObjectiveService objectives;
     private final OkrSettingsService settings;
     private final OkrReports reports;
     private final AvailabilityService availability;
@@ -59,10 +60,12 @@ public class OkrNudges implements NudgeHandler {
     private final Outbox outbox;
     private final Clock clock;
 
-    public OkrNudges(NudgeScheduler nudges, OkrService okrs, OkrSettingsService settings, OkrReports reports,
-                     AvailabilityService availability, DialogService dialogs, Outbox outbox, Clock clock) {
+    public OkrNudges(NudgeScheduler nudges, KeyResultService keyResults, ObjectiveService objectives,
+                     OkrSettingsService settings, OkrReports reports, AvailabilityService availability,
+                     DialogService dialogs, Outbox outbox, Clock clock) {
         this.nudges = nudges;
-        this.okrs = okrs;
+        this.keyResults = keyResults;
+        this.objectives = objectives;
         this.settings = settings;
         this.reports = reports;
         this.availability = availability;
@@ -95,7 +98,7 @@ public class OkrNudges implements NudgeHandler {
 
     @Override
     public void rebuild() {
-        Set<TenantRef> tenants = new LinkedHashSet<>(okrs.tenantsWithKeyResults());
+        Set<TenantRef> tenants = new LinkedHashSet<>(keyResults.tenantsWithKeyResults());
         settings.all().forEach(s -> tenants.add(s.getTenant()));
         for (TenantRef tenant : tenants) {
             try {
@@ -110,7 +113,7 @@ public class OkrNudges implements NudgeHandler {
         Instant now = clock.instant();
         nudges.cancel(PROMPT, tenant.key());
         nudges.cancel(DIGEST, tenant.key());
-        for (UserRef owner : okrs.owners(tenant)) {
+        for (UserRef owner : keyResults.owners(tenant)) {
             Cadence cadence = settings.cadenceFor(owner);
             if (catchUp) {
                 Optional<Instant> latest = cadence.latestPrompt(now);
@@ -136,8 +139,8 @@ public class OkrNudges implements NudgeHandler {
         Instant now = clock.instant();
         Cadence cadence = settings.cadenceFor(owner);
         LocalDate week = cadence.period(at);
-        List<KeyResult> due = okrs.dueForCheckIn(owner, week);
-        if (!okrs.keyResultsOwnedBy(owner).isEmpty()) {
+        List<KeyResult> due = keyResults.dueForCheckIn(owner, week);
+        if (!keyResults.ownedBy(owner).isEmpty()) {
             schedule(PROMPT, owner, cadence.nextPrompt(now.isAfter(at) ? now : at));
         }
         if (due.isEmpty()) {
@@ -154,7 +157,7 @@ public class OkrNudges implements NudgeHandler {
             if (kr.getLastCheckInAt() != null && !kr.getLastCheckInAt().isBefore(windowStart)) {
                 continue;
             }
-            Objective objective = okrs.objective(owner.tenant(), kr.getObjectiveId()).orElse(null);
+            Objective objective = objectives.objective(owner.tenant(), kr.getObjectiveId()).orElse(null);
             // Sent in order on this thread, so every prompt card is there before the first question.
             outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(owner), OkrCards.prompt(kr, objective),
                     expires);
@@ -180,7 +183,7 @@ public class OkrNudges implements NudgeHandler {
             return;
         }
         Instant windowStart = Cadence.windowStart(prompt.get());
-        List<KeyResult> missing = okrs.dueForCheckIn(owner, week).stream()
+        List<KeyResult> missing = keyResults.dueForCheckIn(owner, week).stream()
                 .filter(kr -> outbox.find(promptKey(kr, week, owner)).isPresent())
                 .filter(kr -> kr.getLastCheckInAt() == null || kr.getLastCheckInAt().isBefore(windowStart))
                 .toList();

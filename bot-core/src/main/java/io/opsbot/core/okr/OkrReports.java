@@ -21,15 +21,20 @@ public class OkrReports {
 
     static final int TREND_LENGTH = 4;
 
-    private final OkrService okrs;
+    private final OkrCycleService cycles;
+    private final ObjectiveService objectives;
+    private final KeyResultService keyResults;
     private final CheckInService checkIns;
     private final OkrSettingsService settings;
     private final AvailabilityService availability;
     private final ProfileService profiles;
 
-    public OkrReports(OkrService okrs, CheckInService checkIns, OkrSettingsService settings,
-                      AvailabilityService availability, ProfileService profiles) {
-        this.okrs = okrs;
+    public OkrReports(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
+                      CheckInService checkIns, OkrSettingsService settings, AvailabilityService availability,
+                      ProfileService profiles) {
+        this.cycles = cycles;
+        this.objectives = objectives;
+        this.keyResults = keyResults;
         this.checkIns = checkIns;
         this.settings = settings;
         this.availability = availability;
@@ -51,25 +56,25 @@ public class OkrReports {
      * has no cycle yet.
      */
     public Optional<Report> report(TenantRef tenant, String team, Instant at) {
-        Optional<OkrCycle> cycle = okrs.currentCycle(tenant);
+        Optional<OkrCycle> cycle = cycles.currentCycle(tenant);
         if (cycle.isEmpty()) {
             return Optional.empty();
         }
         String wanted = team == null || team.isBlank() ? null
                 : team.strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
-        List<Objective> all = okrs.objectivesIn(tenant, List.of(cycle.get().getId()));
-        List<ObjectiveStatus> objectives = new ArrayList<>();
+        List<Objective> all = objectives.objectivesIn(tenant, List.of(cycle.get().getId()));
+        List<ObjectiveStatus> statuses = new ArrayList<>();
         for (Objective objective : all) {
             if (wanted != null && !wanted.equals(objective.getTeam())) {
                 continue;
             }
-            List<KeyResultStatus> krs = okrs.keyResultsOf(objective).stream().map(kr -> status(kr, at)).toList();
+            List<KeyResultStatus> krs = keyResults.keyResultsOf(objective).stream().map(kr -> status(kr, at)).toList();
             Objective parent = objective.getParentId() == null ? null
-                    : okrs.objective(tenant, objective.getParentId()).orElse(null);
-            objectives.add(new ObjectiveStatus(objective, profiles.displayName(objective.getOwner()), parent, krs));
+                    : objectives.objective(tenant, objective.getParentId()).orElse(null);
+            statuses.add(new ObjectiveStatus(objective, profiles.displayName(objective.getOwner()), parent, krs));
         }
         List<String> teams = all.stream().map(Objective::getTeam).filter(t -> t != null).distinct().sorted().toList();
-        return Optional.of(new Report(cycle.get(), wanted, objectives, teams));
+        return Optional.of(new Report(cycle.get(), wanted, statuses, teams));
     }
 
     public record Report(OkrCycle cycle, String team, List<ObjectiveStatus> objectives, List<String> teams) {
@@ -92,7 +97,7 @@ public class OkrReports {
         if (kr.getLastCheckInAt() != null && !kr.getLastCheckInAt().isBefore(weekStart)) {
             week = KeyResultStatus.Week.CHECKED_IN;
         } else if (kr.getCreatedAt().isAfter(prompt.get()) || kr.finished()
-                || okrs.cycle(kr.getCycleId()).map(c -> !c.covers(cadence.period(prompt.get()))).orElse(true)) {
+                || cycles.cycle(kr.getCycleId()).map(c -> !c.covers(cadence.period(prompt.get()))).orElse(true)) {
             week = KeyResultStatus.Week.NOT_DUE;
         } else {
             Availability on = availability.on(kr.getOwner(), cadence.period(prompt.get()), List.of());

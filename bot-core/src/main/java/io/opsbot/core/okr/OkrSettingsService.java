@@ -1,9 +1,7 @@
 package io.opsbot.core.okr;
 
-import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
-import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,33 +19,35 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads and changes a tenant's OKR settings (changes need an admin) and gives each owner's cadence. */
+/**
+ * Reads and changes a tenant's OKR settings (who may is declared by the commands that change them) and gives each
+ * owner's cadence.
+ */
 @Service
 public class OkrSettingsService {
 
+    private final OkrSettingsRepository repository;
     private final MongoTemplate mongo;
-    private final TenantSettingsService tenantSettings;
     private final ProfileService profiles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public OkrSettingsService(MongoTemplate mongo, TenantSettingsService tenantSettings, ProfileService profiles,
+    public OkrSettingsService(OkrSettingsRepository repository, MongoTemplate mongo, ProfileService profiles,
                               ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
         this.mongo = mongo;
-        this.tenantSettings = tenantSettings;
         this.profiles = profiles;
         this.events = events;
         this.clock = clock;
     }
 
     public OkrSettings get(TenantRef tenant) {
-        OkrSettings found = mongo.findById(tenant.key(), OkrSettings.class);
-        return found != null ? found : new OkrSettings(tenant);
+        return repository.findById(tenant.key()).orElseGet(() -> new OkrSettings(tenant));
     }
 
     /** Every tenant that has chosen something. */
     public List<OkrSettings> all() {
-        return mongo.findAll(OkrSettings.class);
+        return repository.findAll();
     }
 
     public Optional<Destination.Channel> channel(TenantRef tenant) {
@@ -66,46 +65,23 @@ public class OkrSettingsService {
         return LocalDate.now(clock.withZone(get(tenant).zoneId()));
     }
 
-    public OkrSettings setCadence(UserRef actor, DayOfWeek day, LocalTime time) {
-        return change(actor, new Update().set("checkInDay", day).set("checkInTime", time));
+    public OkrSettings setCadence(TenantRef tenant, DayOfWeek day, LocalTime time) {
+        return change(tenant, new Update().set("checkInDay", day).set("checkInTime", time));
     }
 
-    public OkrSettings setDigest(UserRef actor, DayOfWeek day, LocalTime time) {
-        return change(actor, new Update().set("digestDay", day).set("digestTime", time));
+    public OkrSettings setDigest(TenantRef tenant, DayOfWeek day, LocalTime time) {
+        return change(tenant, new Update().set("digestDay", day).set("digestTime", time));
     }
 
-    public OkrSettings setZone(UserRef actor, String zoneId) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneId.strip());
-        } catch (DateTimeException e) {
-            throw new UserError("\"" + zoneId.strip() + "\" is not a time zone. Use an IANA name such as "
-                    + "Europe/Berlin or America/New_York.");
-        }
-        return change(actor, new Update().set("zone", zone.getId()));
+    public OkrSettings setZone(TenantRef tenant, ZoneId zone) {
+        return change(tenant, new Update().set("zone", zone.getId()));
     }
 
-    public OkrSettings setChannel(UserRef actor, Destination.Channel channel) {
-        return change(actor, new Update().set("channel", channel));
+    public OkrSettings setChannel(TenantRef tenant, Destination.Channel channel) {
+        return change(tenant, new Update().set("channel", channel));
     }
 
-    /** Like {@link #requireAdmin}, but changes nothing (the first person is not made admin yet). */
-    public void checkAdmin(UserRef actor) {
-        tenantSettings.checkAdmin(actor);
-    }
-
-    /** Throws unless the person may change OKRs here (the tenant's admin rule). */
-    public void requireAdmin(UserRef actor) {
-        tenantSettings.requireAdmin(actor);
-    }
-
-    public boolean isAdmin(UserRef user) {
-        return tenantSettings.isAdmin(user);
-    }
-
-    private OkrSettings change(UserRef actor, Update update) {
-        requireAdmin(actor);
-        TenantRef tenant = actor.tenant();
+    private OkrSettings change(TenantRef tenant, Update update) {
         mongo.upsert(Query.query(Criteria.where("_id").is(tenant.key())),
                 update.setOnInsert("tenant", tenant).set("updatedAt", clock.instant()), OkrSettings.class);
         events.publishEvent(new OkrScheduleChanged(tenant));

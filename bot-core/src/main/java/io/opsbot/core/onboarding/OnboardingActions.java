@@ -1,14 +1,21 @@
 package io.opsbot.core.onboarding;
 
-import io.opsbot.core.conversation.ActionHandler;
+import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.ButtonValue;
 import org.springframework.stereotype.Component;
 
-/** The buttons of a step card: Done ticks the step, Back and Next show another arrived step; the card updates in place. */
+import java.util.List;
+
+/**
+ * The buttons of a step card: Done ticks the step, Back and Next show another arrived step; the card updates in place.
+ * Anyone may click; the run answers only its own person ({@link OnboardingService#own}).
+ */
 @Component
-public class OnboardingActions implements ActionHandler {
+public class OnboardingActions implements Actions {
 
     /** Shows an arrived step of a run; the button's value is {@link #step}. */
     public static final String SHOW_STEP = OnboardingCards.SHOW;
@@ -20,39 +27,36 @@ public class OnboardingActions implements ActionHandler {
     }
 
     /** The value of a button showing this step of this run. */
-    public static String step(OnboardingRun run, int index) {
+    public static ButtonValue step(OnboardingRun run, int index) {
         return OnboardingCards.value(run, index);
     }
 
     @Override
-    public String prefix() {
-        return "onboarding";
+    public List<Action> actions() {
+        return List.of(
+                Action.anyone(OnboardingCards.DONE, (request, value) -> card(onboarding.done(
+                        request.invoker().user(), value.subject(), step(value)), step(value))),
+                Action.anyone(OnboardingCards.SHOW, this::show));
     }
 
-    @Override
-    public Response handle(ActionRequest request) {
-        int hash = request.value().lastIndexOf('#');
-        int index;
-        try {
-            index = hash < 0 ? -1 : Integer.parseInt(request.value().substring(hash + 1));
-        } catch (NumberFormatException e) {
-            index = -1;
+    private Response show(ActionRequest request, ButtonValue value) {
+        int index = step(value);
+        OnboardingRun run = onboarding.own(request.invoker().user(), value.subject(), index);
+        if (!run.released(index)) {
+            throw new UserError("That step hasn't arrived yet.");
         }
-        if (index < 0) {
-            throw new UserError("That button is no longer active.");
-        }
-        String runId = request.value().substring(0, hash);
-        OnboardingRun run;
-        if (request.actionId().equals(OnboardingCards.DONE)) {
-            run = onboarding.done(request.invoker().user(), runId, index);
-        } else if (request.actionId().equals(OnboardingCards.SHOW)) {
-            run = onboarding.own(request.invoker().user(), runId, index);
-            if (!run.released(index)) {
-                throw new UserError("That step hasn't arrived yet.");
-            }
-        } else {
-            throw new UserError("That button is no longer active.");
-        }
+        return card(run, index);
+    }
+
+    private Response card(OnboardingRun run, int index) {
         return new Response.UpdateMessage(OnboardingCards.step(run, index, onboarding.nextArrival(run)));
+    }
+
+    private static int step(ButtonValue value) {
+        int index = value.intArgument();
+        if (index < 0) {
+            throw Action.noLongerActive();
+        }
+        return index;
     }
 }

@@ -1,6 +1,7 @@
 package io.opsbot.core.onboarding;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.message.Texts;
@@ -25,8 +26,8 @@ final class OnboardingCards {
     }
 
     /** A button value: the run and a step index. */
-    static String value(OnboardingRun run, int index) {
-        return run.getId() + "#" + index;
+    static ButtonValue value(OnboardingRun run, int index) {
+        return ButtonValue.of(run.getId(), String.valueOf(index));
     }
 
     /** One step, with where it sits in the track and the buttons to tick it and move between arrived steps. */

@@ -1,19 +1,20 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.Arg;
+import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Command;
-import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.Usage;
+import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.Messenger;
-import io.opsbot.core.mention.MentionTokens;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
-import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
@@ -22,27 +23,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /onboarding}: my progress, starting people on tracks, who is where, and the admins' track settings. */
+/**
+ * {@code /onboarding}: my progress, starting people on tracks, who is where; managers start and stop others, admins
+ * write tracks and choose who is onboarded automatically.
+ */
 @Component
 public class OnboardingCommand implements Command {
+
+    private static final Arg TRACK = Arg.word("track");
+    private static final Arg PEOPLE = Arg.mention("person").repeated();
+    private static final String AUTO = "choose who is onboarded automatically";
 
     private final OnboardingService onboarding;
     private final TrackCatalog catalog;
     private final OnboardingSettings onboardingSettings;
     private final OnboardingTrackForm trackForm;
-    private final TenantSettingsService settings;
+    private final AccessPolicy access;
     private final ProfileService profiles;
     private final Messenger messenger;
 
     public OnboardingCommand(OnboardingService onboarding, TrackCatalog catalog, OnboardingSettings onboardingSettings,
-                             OnboardingTrackForm trackForm, TenantSettingsService settings, ProfileService profiles,
+                             OnboardingTrackForm trackForm, AccessPolicy access, ProfileService profiles,
                              Messenger messenger) {
         this.messenger = messenger;
         this.onboarding = onboarding;
         this.catalog = catalog;
         this.onboardingSettings = onboardingSettings;
         this.trackForm = trackForm;
-        this.settings = settings;
+        this.access = access;
         this.profiles = profiles;
     }
 
@@ -57,61 +65,59 @@ public class OnboardingCommand implements Command {
     }
 
     @Override
-    public List<Usage> usages() {
-        return List.of(new Usage("", "your progress on your onboarding track"),
-                new Usage("start [@person] [track]", "start a track for yourself, or (admins) for someone"),
-                new Usage("status [@person]", "who is on which step and what is overdue (admins, buddies)"),
-                new Usage("tracks", "the tracks there are"),
-                new Usage("track new | track edit <track>", "admins: write a track in a form"),
-                new Usage("auto <track> | auto off", "admins: the track people start when they join"),
-                new Usage("channel here | channel off", "admins: onboard whoever joins this channel"),
-                new Usage("stop @person [track]", "admins: stop someone's track"));
+    public List<Subcommand> subcommands() {
+        String writeTracks = OnboardingTrackForm.WRITE_TRACKS.what();
+        return List.of(
+                Subcommand.bare().help("your progress on your onboarding track")
+                        .handledBy((invoker, args) -> Response.privately(OnboardingCards.myProgress(
+                                invoker.platform(), onboarding.runsOf(invoker.user()), onboarding))),
+                Subcommand.named("start").args(PEOPLE, TRACK.optional()).help("start a track for these people")
+                        .role(Role.MANAGER, "start someone else's onboarding")
+                        .handledBy((invoker, args) -> start(invoker, args.people(PEOPLE.name()), args)),
+                Subcommand.named("start").args(TRACK.optional()).help("start a track for yourself")
+                        .handledBy(this::startMyself),
+                Subcommand.named("status").args(Arg.mention("person").optional())
+                        .help("who is on which step and what is overdue (managers, buddies)")
+                        .handledBy(this::status),
+                Subcommand.named("tracks").help("the tracks there are")
+                        .handledBy((invoker, args) -> Response.privately(tracks(invoker.tenant()))),
+                Subcommand.named("track").args(Arg.literal("new")).help("write a track in a form")
+                        .role(Role.ADMIN, writeTracks)
+                        .handledBy((invoker, args) -> Response.form(trackForm.open(invoker.tenant(), null))),
+                Subcommand.named("track").args(Arg.literal("edit"), TRACK).help("change a track in a form")
+                        .role(Role.ADMIN, writeTracks)
+                        .handledBy((invoker, args) -> Response.form(trackForm.open(invoker.tenant(),
+                                args.text(TRACK.name()).toLowerCase(Locale.ROOT)))),
+                Subcommand.named("auto").help("the track people start when they join")
+                        .handledBy((invoker, args) -> showAuto(invoker)),
+                Subcommand.named("auto").args(Arg.literal(OnboardingSettings.OFF))
+                        .help("start nobody automatically").role(Role.ADMIN, AUTO)
+                        .handledBy((invoker, args) -> autoOff(invoker)),
+                Subcommand.named("auto").args(TRACK).help("start this track when people join")
+                        .role(Role.ADMIN, AUTO).handledBy(this::auto),
+                Subcommand.named("channel").help("whose joining a channel starts their onboarding")
+                        .handledBy((invoker, args) -> showChannel(invoker)),
+                Subcommand.named("channel").args(Arg.literal("here")).help("onboard whoever joins this channel")
+                        .role(Role.ADMIN, AUTO).handledBy((invoker, args) -> channelHere(invoker)),
+                Subcommand.named("channel").args(Arg.literal("off")).help("joining a channel starts nothing")
+                        .role(Role.ADMIN, AUTO).handledBy((invoker, args) -> channelOff(invoker)),
+                Subcommand.named("stop").args(Arg.mention("person"), TRACK.optional())
+                        .help("stop someone's track").role(Role.MANAGER, "stop someone's onboarding")
+                        .handledBy(this::stop));
     }
 
-    @Override
-    public Response handle(CommandRequest request) {
-        Invoker invoker = request.invoker();
-        String sub = request.subcommand();
-        String rest = request.rest();
-        switch (sub) {
-            case "":
-                return Response.privately(OnboardingCards.myProgress(invoker.platform(),
-                        onboarding.runsOf(invoker.user()), onboarding));
-            case "start":
-                return start(invoker, rest);
-            case "status":
-                return status(invoker, rest);
-            case "tracks":
-                return Response.privately(tracks(invoker.tenant()));
-            case "track":
-                return track(invoker, rest);
-            case "auto":
-                return auto(invoker, rest);
-            case "channel":
-                return channel(invoker, rest);
-            case "stop":
-                return stop(invoker, rest);
-            default:
-                throw new UserError("I don't know \"" + sub + "\". Try " + invoker.platform().command("onboarding")
-                        + " help.");
+    private Response startMyself(Invoker invoker, Arguments args) {
+        String track = args.text(TRACK.name());
+        if (track.startsWith("@")) {
+            throw new UserError("I couldn't tell who " + track + " is. Mention them so the name is highlighted "
+                    + "(pick them from the list as you type).");
         }
+        return start(invoker, List.of(invoker.user()), args);
     }
 
-    private Response start(Invoker invoker, String rest) {
-        MentionTokens.Parsed parsed = MentionTokens.parse(rest);
+    private Response start(Invoker invoker, List<UserRef> people, Arguments args) {
         TenantRef tenant = invoker.tenant();
-        List<UserRef> people = parsed.userIds().stream().map(id -> new UserRef(tenant, id)).toList();
-        if (people.isEmpty()) {
-            if (!parsed.rest().isEmpty() && parsed.rest().startsWith("@")) {
-                throw new UserError("I couldn't tell who " + parsed.rest().split(" ")[0] + " is. Mention them so "
-                        + "the name is highlighted (pick them from the list as you type).");
-            }
-            people = List.of(invoker.user());
-        }
-        if (people.stream().anyMatch(p -> !p.equals(invoker.user()))) {
-            settings.requireAdmin(invoker.user());
-        }
-        String key = parsed.rest().isEmpty() ? defaultTrack(tenant) : parsed.rest().toLowerCase(Locale.ROOT);
+        String key = args.has(TRACK.name()) ? args.text(TRACK.name()).toLowerCase(Locale.ROOT) : defaultTrack(tenant);
         OnboardingTrack track = catalog.require(tenant, key);
         Markup.Builder text = Markup.builder();
         for (UserRef person : people) {
@@ -145,21 +151,22 @@ public class OnboardingCommand implements Command {
                                 + "with track new.")));
     }
 
-    private Response status(Invoker invoker, String rest) {
-        List<String> mentioned = MentionTokens.userIds(rest);
-        boolean admin = settings.isAdmin(invoker.user());
+    private Response status(Invoker invoker, Arguments args) {
+        List<UserRef> mentioned = args.people("person");
+        boolean manager = access.has(invoker.user(), Role.MANAGER);
         if (!mentioned.isEmpty()) {
-            UserRef person = new UserRef(invoker.tenant(), mentioned.get(0));
+            UserRef person = mentioned.get(0);
             List<OnboardingRun> runs = onboarding.runsOf(person).stream()
-                    .filter(r -> admin || person.equals(invoker.user()) || r.getNotify().contains(invoker.user()))
+                    .filter(r -> manager || person.equals(invoker.user()) || r.getNotify().contains(invoker.user()))
                     .toList();
             if (runs.isEmpty() && !onboarding.runsOf(person).isEmpty()) {
-                throw new UserError("Only admins and the people told about someone's onboarding can see it.");
+                throw new UserError("Only managers, admins and the people told about someone's onboarding can see "
+                        + "it.");
             }
             return Response.privately(OnboardingCards.status("Onboarding of " + profiles.displayName(person),
                     runs, onboarding));
         }
-        if (admin) {
+        if (manager) {
             return Response.privately(OnboardingCards.status("Onboarding now", onboarding.active(invoker.tenant()),
                     onboarding));
         }
@@ -186,76 +193,53 @@ public class OnboardingCommand implements Command {
         return Message.of(text.build());
     }
 
-    private Response track(Invoker invoker, String rest) {
-        String[] words = rest.split("\\s+");
-        String action = words[0].toLowerCase(Locale.ROOT);
-        settings.requireAdmin(invoker.user());
-        if (action.equals("new")) {
-            return Response.form(trackForm.open(invoker.tenant(), null));
-        }
-        if (action.equals("edit") && words.length > 1) {
-            return Response.form(trackForm.open(invoker.tenant(), words[1].toLowerCase(Locale.ROOT)));
-        }
-        throw new UserError("Try track new, or track edit <track>.");
+    private Response showAuto(Invoker invoker) {
+        return Response.privately(onboardingSettings.autoTrack(invoker.tenant())
+                .map(k -> "People who join start the track " + k + ".")
+                .orElse("Nobody is started automatically when they join."));
     }
 
-    private Response auto(Invoker invoker, String rest) {
-        String key = rest.strip().toLowerCase(Locale.ROOT);
-        if (key.isEmpty()) {
-            return Response.privately(onboardingSettings.autoTrack(invoker.tenant())
-                    .map(k -> "People who join start the track " + k + ".")
-                    .orElse("Nobody is started automatically when they join."));
-        }
-        settings.requireAdmin(invoker.user());
-        if (key.equals(OnboardingSettings.OFF)) {
-            onboardingSettings.setAutoTrack(invoker.tenant(), OnboardingSettings.OFF);
-            return Response.privately("Done: nobody is started automatically any more.");
-        }
-        OnboardingTrack track = catalog.require(invoker.tenant(), key);
+    private Response autoOff(Invoker invoker) {
+        onboardingSettings.setAutoTrack(invoker.tenant(), OnboardingSettings.OFF);
+        return Response.privately("Done: nobody is started automatically any more.");
+    }
+
+    private Response auto(Invoker invoker, Arguments args) {
+        OnboardingTrack track = catalog.require(invoker.tenant(), args.text(TRACK.name()).toLowerCase(Locale.ROOT));
         onboardingSettings.setAutoTrack(invoker.tenant(), track.key());
         return Response.privately("Done: people who join start " + track.title() + " (" + track.key() + ").");
     }
 
-    private Response channel(Invoker invoker, String rest) {
-        String what = rest.strip().toLowerCase(Locale.ROOT);
-        if (what.isEmpty()) {
-            return Response.privately(onboardingSettings.joinChannel(invoker.tenant())
-                    .map(c -> "People who join the onboarding channel are onboarded. Run channel off to stop.")
-                    .orElse("No onboarding channel. Run channel here in the channel whose new members should be "
-                            + "onboarded."));
-        }
-        if (what.equals("off")) {
-            settings.requireAdmin(invoker.user());
-            onboardingSettings.setJoinChannel(invoker.tenant(), null);
-            return Response.privately("Done: joining a channel no longer starts onboarding.");
-        }
-        if (!what.equals("here")) {
-            throw new UserError("Try channel here (in the channel), or channel off.");
-        }
+    private Response showChannel(Invoker invoker) {
+        return Response.privately(onboardingSettings.joinChannel(invoker.tenant())
+                .map(c -> "People who join the onboarding channel are onboarded. Run channel off to stop.")
+                .orElse("No onboarding channel. Run channel here in the channel whose new members should be "
+                        + "onboarded."));
+    }
+
+    private Response channelOff(Invoker invoker) {
+        onboardingSettings.setJoinChannel(invoker.tenant(), null);
+        return Response.privately("Done: joining a channel no longer starts onboarding.");
+    }
+
+    private Response channelHere(Invoker invoker) {
         // Nothing is stored until the bot has shown it can post here (joins are only seen where it is a member).
         Destination.Channel channel = ChannelHere.of(invoker, "the channel whose new members should be onboarded");
-        settings.checkAdmin(invoker.user());
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("👋 Whoever joins this channel will get an onboarding walkthrough (set by ")
                 .text(invoker.displayName()).text(").").build()));
-        settings.requireAdmin(invoker.user());
         onboardingSettings.setJoinChannel(invoker.tenant(), channel);
         return Response.privately("Done: whoever joins this channel starts "
                 + onboardingSettings.autoTrack(invoker.tenant()).orElse("(no track: set one with auto <track>)")
                 + ".");
     }
 
-    private Response stop(Invoker invoker, String rest) {
-        MentionTokens.Parsed parsed = MentionTokens.parse(rest);
-        if (parsed.userIds().isEmpty()) {
-            throw new UserError("Mention whose onboarding to stop, e.g. stop @person.");
-        }
-        settings.requireAdmin(invoker.user());
-        UserRef person = new UserRef(invoker.tenant(), parsed.userIds().get(0));
+    private Response stop(Invoker invoker, Arguments args) {
+        UserRef person = args.people("person").get(0);
+        String track = args.text(TRACK.name());
         List<String> stopped = new ArrayList<>();
         for (OnboardingRun run : onboarding.runsOf(person)) {
-            if ((parsed.rest().isEmpty() || run.getTrackKey().equalsIgnoreCase(parsed.rest()))
-                    && onboarding.stop(run.getId())) {
+            if ((track.isEmpty() || run.getTrackKey().equalsIgnoreCase(track)) && onboarding.stop(run.getId())) {
                 stopped.add(run.getTrackTitle());
             }
         }

@@ -5,10 +5,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.LocalTime;
@@ -38,93 +38,40 @@ import java.util.List;
  *             body: Pick a starter issue with your buddy.
  *             day: week 2
  * </pre>
+ *
+ * @param autoStartTrack      the track a person joining is walked through (key); empty: nobody starts automatically
+ * @param includeDefaultTrack whether the shipped "Welcome to product" example track (key welcome) is offered
+ * @param releaseTime         local time (in the person's zone) at which later steps arrive and overdue reminders go
+ *                            out; 09:30 if not set
+ * @param overdueAfterDays    days after a step arrives before an unacknowledged step counts as overdue and is
+ *                            reminded, once
+ * @param skipWeekends        Saturdays and Sundays are not onboarding days: steps due then come on the Monday
+ * @param defaultZone         the zone for people whose zone is unknown (Teams does not tell it until they set one);
+ *                            UTC if not set
+ * @param tracks              the tracks every tenant has, besides the shipped one
  */
 @Validated
 @ConfigurationProperties("opsbot.onboarding")
-public class OnboardingProperties {
+public record OnboardingProperties(
+        @Pattern(regexp = "|" + OnboardingTrack.KEY_PATTERN) @DefaultValue("welcome") String autoStartTrack,
+        @DefaultValue("true") boolean includeDefaultTrack,
+        LocalTime releaseTime,
+        @Min(1) @Max(60) @DefaultValue("2") int overdueAfterDays,
+        @DefaultValue("true") boolean skipWeekends,
+        ZoneId defaultZone,
+        List<@Valid TrackDefinition> tracks) {
 
-    /** The track a person joining is walked through (key); empty: nobody is started automatically. */
-    @Pattern(regexp = "|" + OnboardingTrack.KEY_PATTERN)
-    private String autoStartTrack = "welcome";
-
-    /** Whether the shipped "Welcome to product" example track (key {@code welcome}) is offered. */
-    private boolean includeDefaultTrack = true;
-
-    /** Local time (in the person's zone) at which later steps arrive and overdue reminders go out. */
-    @NotNull
-    private LocalTime releaseTime = LocalTime.of(9, 30);
-
-    /** Days after a step arrives before an unacknowledged step counts as overdue and is reminded, once. */
-    @Min(1)
-    @Max(60)
-    private int overdueAfterDays = 2;
-
-    /** Saturdays and Sundays are not onboarding days: steps due then come on the Monday. */
-    private boolean skipWeekends = true;
-
-    /** The zone for people whose zone is unknown (Teams does not tell it until they set one). */
-    @NotNull
-    private ZoneId defaultZone = ZoneId.of("UTC");
-
-    private List<@Valid TrackDefinition> tracks = new ArrayList<>();
-
-    public String getAutoStartTrack() {
-        return autoStartTrack;
+    public OnboardingProperties {
+        autoStartTrack = autoStartTrack == null ? "" : autoStartTrack.strip();
+        releaseTime = releaseTime == null ? LocalTime.of(9, 30) : releaseTime;
+        defaultZone = defaultZone == null ? ZoneId.of("UTC") : defaultZone;
+        tracks = tracks == null ? List.of() : List.copyOf(tracks);
     }
 
-    public void setAutoStartTrack(String autoStartTrack) {
-        this.autoStartTrack = autoStartTrack == null ? "" : autoStartTrack.strip();
-    }
-
-    public boolean isIncludeDefaultTrack() {
-        return includeDefaultTrack;
-    }
-
-    public void setIncludeDefaultTrack(boolean includeDefaultTrack) {
-        this.includeDefaultTrack = includeDefaultTrack;
-    }
-
-    public LocalTime getReleaseTime() {
-        return releaseTime;
-    }
-
-    public void setReleaseTime(LocalTime releaseTime) {
-        this.releaseTime = releaseTime;
-    }
-
-    public int getOverdueAfterDays() {
-        return overdueAfterDays;
-    }
-
-    public void setOverdueAfterDays(int overdueAfterDays) {
-        this.overdueAfterDays = overdueAfterDays;
-    }
-
-    public boolean isSkipWeekends() {
-        return skipWeekends;
-    }
-
-    public void setSkipWeekends(boolean skipWeekends) {
-        this.skipWeekends = skipWeekends;
-    }
-
-    public ZoneId getDefaultZone() {
-        return defaultZone;
-    }
-
-    public void setDefaultZone(ZoneId defaultZone) {
-        this.defaultZone = defaultZone;
-    }
-
-    public List<TrackDefinition> getTracks() {
-        return tracks;
-    }
-
-    public void setTracks(List<TrackDefinition> tracks) {
-        this.tracks = tracks;
-    }
-
-    /** A track as written in YAML. */
+    /**
+     * A track as written in YAML. A class rather than a record only because a record cannot have a component named
+     * {@code notify} (it would clash with {@link Object#notify()}), and configured tracks already use that name.
+     */
     public static class TrackDefinition {
 
         @NotBlank
@@ -185,63 +132,17 @@ public class OnboardingProperties {
         }
     }
 
-    /** A step as written in YAML. */
-    public static class StepDefinition {
+    /** A step as written in YAML; {@code day} is {@code day 1}, {@code day 3} or {@code week 2}. */
+    public record StepDefinition(
+            @NotBlank @Size(max = OnboardingStep.TITLE_LIMIT) String title,
+            @Size(max = OnboardingStep.BODY_LIMIT) String body,
+            @Pattern(regexp = "https?://\\S+", message = "links start with https:// or http://") String link,
+            @NotBlank @Pattern(regexp = DayOffset.PATTERN, message = "write day 1, day 3 or week 2") String day,
+            boolean requiresAck) {
 
-        @NotBlank
-        @Size(max = OnboardingStep.TITLE_LIMIT)
-        private String title;
-
-        @Size(max = OnboardingStep.BODY_LIMIT)
-        private String body = "";
-
-        @Pattern(regexp = "https?://\\S+", message = "links start with https:// or http://")
-        private String link;
-
-        @NotBlank
-        @Pattern(regexp = DayOffset.PATTERN, message = "write day 1, day 3 or week 2")
-        private String day = "day 1";
-
-        private boolean requiresAck;
-
-        public String getTitle() {
-            return title;
-        }
-
-        public void setTitle(String title) {
-            this.title = title;
-        }
-
-        public String getBody() {
-            return body;
-        }
-
-        public void setBody(String body) {
-            this.body = body;
-        }
-
-        public String getLink() {
-            return link;
-        }
-
-        public void setLink(String link) {
-            this.link = link;
-        }
-
-        public String getDay() {
-            return day;
-        }
-
-        public void setDay(String day) {
-            this.day = day;
-        }
-
-        public boolean isRequiresAck() {
-            return requiresAck;
-        }
-
-        public void setRequiresAck(boolean requiresAck) {
-            this.requiresAck = requiresAck;
+        public StepDefinition {
+            body = body == null ? "" : body;
+            day = day == null ? "day 1" : day;
         }
     }
 }

@@ -3,6 +3,8 @@ package io.opsbot.core.onboarding;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.List;
  * {@link StepState} per step: when it arrived, when it was done, when its overdue reminder went out.
  */
 @Document("onboarding_runs")
+@CompoundIndex(name = "onboarding_tenant_status", def = "{'tenant': 1, 'status': 1}")
 public class OnboardingRun {
 
     public enum Status { ACTIVE, FINISHED, STOPPED }
@@ -28,6 +31,7 @@ public class OnboardingRun {
     @Id
     private String id;
     private TenantRef tenant;
+    @Indexed(name = "onboarding_user")
     private UserRef user;
     private String userName;
     private String trackKey;

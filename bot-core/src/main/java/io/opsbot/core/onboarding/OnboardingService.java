@@ -4,6 +4,8 @@ import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.people.MemberJoined;
+import io.opsbot.core.people.MemberJoinedListener;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -11,12 +13,9 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -39,11 +38,12 @@ import java.util.Optional;
  * nudge firing twice, a restart catching up) nothing is sent twice.
  */
 @Service
-public class OnboardingService implements MemberJoinedListener, InitializingBean {
+public class OnboardingService implements MemberJoinedListener {
 
     static final String NUDGE = "onboarding";
     private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
 
+    private final OnboardingRunRepository runs;
     private final MongoTemplate mongo;
     private final TrackCatalog catalog;
     private final OnboardingSettings settings;
@@ -54,9 +54,10 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
     private final ProfileService profiles;
     private final Clock clock;
 
-    public OnboardingService(MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
+    public OnboardingService(OnboardingRunRepository runs, MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
                              OnboardingProperties properties, Outbox outbox, NudgeScheduler nudges,
                              AvailabilityService availability, ProfileService profiles, Clock clock) {
+        this.runs = runs;
         this.mongo = mongo;
         this.catalog = catalog;
         this.settings = settings;
@@ -92,7 +93,7 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
         OnboardingTrack track = catalog.require(user.tenant(), trackKey);
         // A zone the person chose wins; then the one the join reported (fresh from the platform); then the profile's.
         ZoneId zone = profiles.chosenZone(user).orElseGet(() -> zoneHint != null ? zoneHint
-                : profiles.zone(user, properties.getDefaultZone()));
+                : profiles.zone(user, properties.defaultZone()));
         List<UserRef> notify = new ArrayList<>(track.notifyIn(user.tenant()));
         if (startedBy != null && !startedBy.equals(user) && !notify.contains(startedBy)) {
             notify.add(startedBy);
@@ -100,7 +101,7 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
         String name = displayName != null && !displayName.isBlank() ? displayName : profiles.displayName(user);
         OnboardingRun run = new OnboardingRun(user, name, track, zone, clock.instant(), startedBy, notify);
         try {
-            mongo.insert(run);
+            runs.insert(run);
         } catch (DuplicateKeyException e) {
             return new Started(find(run.getId()).orElseThrow(), false);
         }
@@ -109,12 +110,18 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
         return new Started(find(run.getId()).orElseThrow(), true);
     }
 
+    /** Whether this is the tenant's onboarding channel, whose new members are onboarded. */
+    @Override
+    public boolean watches(Destination.Channel channel) {
+        return settings.joinChannel(channel.tenant()).map(c -> c.channelId().equals(channel.channelId()))
+                .orElse(false);
+    }
+
     /** A person joined: start the tenant's automatic track, if it has one (channel joins only count in its channel). */
     @Override
     public void onMemberJoined(MemberJoined joined) {
         TenantRef tenant = joined.user().tenant();
-        if (joined.scope() == MemberJoined.Scope.CHANNEL && !settings.joinChannel(tenant)
-                .map(c -> c.channelId().equals(joined.channel().channelId())).orElse(false)) {
+        if (joined.scope() == MemberJoined.Scope.CHANNEL && !watches(joined.channel())) {
             return;
         }
         Optional<String> key = settings.autoTrack(tenant);
@@ -129,7 +136,7 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
     }
 
     public Optional<OnboardingRun> find(String runId) {
-        return Optional.ofNullable(mongo.findById(runId, OnboardingRun.class));
+        return runs.findById(runId);
     }
 
     /**
@@ -218,24 +225,21 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
     }
 
     public List<OnboardingRun> runsOf(UserRef user) {
-        return mongo.find(Query.query(Criteria.where("user").is(user).and("status")
-                .in(OnboardingRun.Status.ACTIVE, OnboardingRun.Status.FINISHED))
-                .with(Sort.by(Sort.Direction.DESC, "startedAt")), OnboardingRun.class);
+        return runs.findByUserAndStatusInOrderByStartedAtDesc(user,
+                List.of(OnboardingRun.Status.ACTIVE, OnboardingRun.Status.FINISHED));
     }
 
     public List<OnboardingRun> active(TenantRef tenant) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("status")
-                .is(OnboardingRun.Status.ACTIVE)).with(Sort.by("startedAt")), OnboardingRun.class);
+        return runs.findByTenantAndStatusOrderByStartedAt(tenant, OnboardingRun.Status.ACTIVE);
     }
 
     /** Runs whose finish this person is told of (their buddy or manager), still going. */
     public List<OnboardingRun> following(UserRef user) {
-        return mongo.find(Query.query(Criteria.where("notify").is(user).and("status")
-                .is(OnboardingRun.Status.ACTIVE)).with(Sort.by("startedAt")), OnboardingRun.class);
+        return runs.findByNotifyAndStatusOrderByStartedAt(user, OnboardingRun.Status.ACTIVE);
     }
 
     List<OnboardingRun> allActive() {
-        return mongo.find(Query.query(Criteria.where("status").is(OnboardingRun.Status.ACTIVE)), OnboardingRun.class);
+        return runs.findByStatus(OnboardingRun.Status.ACTIVE);
     }
 
     /** Open steps that needed acknowledgement and are past due, with the day they became overdue. */
@@ -287,7 +291,7 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
 
     Instant overdueAt(OnboardingRun run, int index) {
         LocalDate arrived = run.getStates().get(index).releasedAt().atZone(run.zone()).toLocalDate();
-        return slot(run, arrived.plusDays(properties.getOverdueAfterDays()));
+        return slot(run, arrived.plusDays(properties.overdueAfterDays()));
     }
 
     /** The release time on the first day from {@code date} on that is a working day the person is available. */
@@ -297,12 +301,12 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
         LocalDate day = date;
         for (int i = 0; i < 366; i++, day = day.plusDays(1)) {
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            if ((!properties.isSkipWeekends() || !weekend)
+            if ((!properties.skipWeekends() || !weekend)
                     && availability.on(run.getUser(), day, List.of()).available()) {
-                return ZonedDateTime.of(day, properties.getReleaseTime(), zone).toInstant();
+                return ZonedDateTime.of(day, properties.releaseTime(), zone).toInstant();
             }
         }
-        return ZonedDateTime.of(date, properties.getReleaseTime(), zone).toInstant();
+        return ZonedDateTime.of(date, properties.releaseTime(), zone).toInstant();
     }
 
     private void scheduleNext(OnboardingRun run) {
@@ -335,13 +339,5 @@ public class OnboardingService implements MemberJoinedListener, InitializingBean
             outbox.enqueue(finishedKey(done.getId(), told), new Destination.Direct(told),
                     OnboardingCards.finishedNotice(done), null);
         }
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(OnboardingRun.class).createIndex(new Index().on("tenant", Sort.Direction.ASC)
-                .on("status", Sort.Direction.ASC).named("onboarding_tenant_status"));
-        mongo.indexOps(OnboardingRun.class).createIndex(new Index().on("user", Sort.Direction.ASC)
-                .named("onboarding_user"));
     }
 }

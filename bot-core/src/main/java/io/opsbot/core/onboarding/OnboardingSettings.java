@@ -24,11 +24,13 @@ public class OnboardingSettings {
 
     static final String OFF = "off";
 
+    private final OnboardingSettingsRepository repository;
     private final MongoTemplate mongo;
     private final OnboardingProperties properties;
     private final Clock clock;
 
-    public OnboardingSettings(MongoTemplate mongo, OnboardingProperties properties, Clock clock) {
+    public OnboardingSettings(OnboardingSettingsRepository repository, MongoTemplate mongo, OnboardingProperties properties, Clock clock) {
+        this.repository = repository;
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
@@ -40,7 +42,7 @@ public class OnboardingSettings {
     }
 
     private Optional<Stored> stored(TenantRef tenant) {
-        return Optional.ofNullable(mongo.findById(tenant.key(), Stored.class));
+        return repository.findById(tenant.key());
     }
 
     public Optional<Destination.Channel> joinChannel(TenantRef tenant) {
@@ -50,7 +52,7 @@ public class OnboardingSettings {
     /** The key of the track new people start, or empty when nobody is started automatically. */
     public Optional<String> autoTrack(TenantRef tenant) {
         String chosen = stored(tenant).map(Stored::autoTrack).orElse(null);
-        String key = chosen != null ? chosen : properties.getAutoStartTrack();
+        String key = chosen != null ? chosen : properties.autoStartTrack();
         return key == null || key.isBlank() || key.equals(OFF) ? Optional.empty() : Optional.of(key);
     }
 

@@ -1,5 +1,7 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.access.Permission;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.SubmissionResult;
@@ -10,7 +12,6 @@ import io.opsbot.core.form.FormValues;
 import io.opsbot.core.form.Input;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
-import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,13 @@ public class OnboardingTrackForm implements FormHandler {
     static final String FORM_ID = "onboarding.track";
     static final String EDIT = "edit";
     static final int STEPS_LIMIT = 3000;
+    static final Permission WRITE_TRACKS = Permission.of(Role.ADMIN, "write onboarding tracks");
 
     private final TrackCatalog catalog;
-    private final TenantSettingsService settings;
     private final Clock clock;
 
-    public OnboardingTrackForm(TrackCatalog catalog, TenantSettingsService settings, Clock clock) {
+    public OnboardingTrackForm(TrackCatalog catalog, Clock clock) {
         this.catalog = catalog;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -44,15 +44,23 @@ public class OnboardingTrackForm implements FormHandler {
         return FORM_ID;
     }
 
+    @Override
+    public Permission permission() {
+        return WRITE_TRACKS;
+    }
+
     static Form blank() {
-        return new Form(FORM_ID, "Onboarding track", "Save", List.of(
-                new Input.Text("key", "Key", true, "Short name used in commands: letters, digits, dashes.", null,
-                        false, 30, "e.g. engineering"),
-                new Input.Text("title", "Title", true, null, null, false, 100, "e.g. Engineering onboarding"),
-                new Input.Text("description", "Description", false, null, null, true, 500, null),
-                new Input.People("notify", "Tell when someone finishes", false, "Their buddy or manager.", null,
-                        true),
-                new Input.Text("steps", "Steps", true, TrackText.HINT, null, true, STEPS_LIMIT, null)));
+        return Form.builder(FORM_ID, "Onboarding track").submit("Save")
+                .input(Input.text("key").label("Key").required().max(30)
+                        .hint("Short name used in commands: letters, digits, dashes.").placeholder("e.g. engineering"))
+                .input(Input.text("title").label("Title").required().max(100)
+                        .placeholder("e.g. Engineering onboarding"))
+                .input(Input.text("description").label("Description").multiline().max(500))
+                .input(Input.people("notify").label("Tell when someone finishes").multiple()
+                        .hint("Their buddy or manager."))
+                .input(Input.text("steps").label("Steps").required().multiline().max(STEPS_LIMIT)
+                        .hint(TrackText.HINT))
+                .build();
     }
 
     /** The form for a new track, or filled with an existing one to edit. */
@@ -82,7 +90,6 @@ public class OnboardingTrackForm implements FormHandler {
     @Override
     public SubmissionResult submit(FormSubmission submission, FormValues values) {
         UserRef actor = submission.invoker().user();
-        settings.requireAdmin(actor);
         String key = values.text("key").orElse("").toLowerCase(java.util.Locale.ROOT);
         if (!key.matches(OnboardingTrack.KEY_PATTERN)) {
             return SubmissionResult.rejected("key", "Use lower-case letters, digits and dashes, starting with a "

@@ -10,10 +10,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -33,15 +29,15 @@ public class TrackCatalog {
 
     public static final String DEFAULT_TRACK_FILE = "io/opsbot/core/onboarding/welcome-to-product.yml";
 
-    private final MongoTemplate mongo;
+    private final OnboardingTrackRepository tracks;
     private final Map<String, OnboardingTrack> configured = new LinkedHashMap<>();
 
-    public TrackCatalog(MongoTemplate mongo, OnboardingProperties properties) {
-        this.mongo = mongo;
-        if (properties.isIncludeDefaultTrack()) {
+    public TrackCatalog(OnboardingTrackRepository tracks, OnboardingProperties properties) {
+        this.tracks = tracks;
+        if (properties.includeDefaultTrack()) {
             shipped().forEach(t -> configured.put(t.key(), t));
         }
-        for (OnboardingProperties.TrackDefinition definition : properties.getTracks()) {
+        for (OnboardingProperties.TrackDefinition definition : properties.tracks()) {
             configured.put(definition.getKey(), toTrack(definition));
         }
     }
@@ -62,8 +58,8 @@ public class TrackCatalog {
     /** A YAML track as a track; a day that does not read as a day fails the start-up with the track's key. */
     static OnboardingTrack toTrack(OnboardingProperties.TrackDefinition definition) {
         try {
-            List<OnboardingStep> steps = definition.getSteps().stream().map(s -> new OnboardingStep(s.getTitle(),
-                    s.getBody(), s.getLink(), DayOffset.parse(s.getDay()), s.isRequiresAck())).toList();
+            List<OnboardingStep> steps = definition.getSteps().stream().map(s -> new OnboardingStep(s.title(),
+                    s.body(), s.link(), DayOffset.parse(s.day()), s.requiresAck())).toList();
             List<UserRef> notify = definition.getNotify().stream().map(TrackCatalog::userKey).toList();
             return new OnboardingTrack(null, null, definition.getKey(), definition.getTitle(),
                     definition.getDescription(), steps, notify, null, null);
@@ -83,20 +79,18 @@ public class TrackCatalog {
 
     /** The tenant's tracks, stored ones replacing configured ones of the same key, by key. */
     public List<OnboardingTrack> all(TenantRef tenant) {
-        Map<String, OnboardingTrack> tracks = new LinkedHashMap<>(configured);
-        for (OnboardingTrack stored : mongo.find(Query.query(Criteria.where("tenant").is(tenant))
-                .with(Sort.by("key")), OnboardingTrack.class)) {
-            tracks.put(stored.key(), stored);
+        Map<String, OnboardingTrack> byKey = new LinkedHashMap<>(configured);
+        for (OnboardingTrack stored : tracks.findByTenantOrderByKey(tenant)) {
+            byKey.put(stored.key(), stored);
         }
-        return new ArrayList<>(tracks.values());
+        return new ArrayList<>(byKey.values());
     }
 
     public Optional<OnboardingTrack> find(TenantRef tenant, String key) {
         if (key == null) {
             return Optional.empty();
         }
-        OnboardingTrack stored = mongo.findById(OnboardingTrack.id(tenant, key), OnboardingTrack.class);
-        return stored != null ? Optional.of(stored) : Optional.ofNullable(configured.get(key));
+        return tracks.findById(OnboardingTrack.id(tenant, key)).or(() -> Optional.ofNullable(configured.get(key)));
     }
 
     /** Finds a track or says which ones there are. */
@@ -107,6 +101,6 @@ public class TrackCatalog {
 
     /** Stores a tenant's own version of a track (creating or replacing it). */
     public OnboardingTrack save(OnboardingTrack track) {
-        return mongo.save(track);
+        return tracks.save(track);
     }
 }

@@ -2,11 +2,12 @@ package io.opsbot.core.people;
 
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.schedule.Zones;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,7 +15,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,19 +33,21 @@ public class ProfileService {
     private static final Duration SEEN_REFRESH = Duration.ofHours(6);
     static final Duration PLATFORM_ZONE_REFRESH = Duration.ofHours(24);
 
+    private final PersonProfileRepository profiles;
     private final MongoTemplate mongo;
     private final Map<Platform, PeopleDirectory> directories = new EnumMap<>(Platform.class);
     private final Map<String, Instant> recentlySeen = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public ProfileService(MongoTemplate mongo, List<PeopleDirectory> directories, Clock clock) {
+    public ProfileService(PersonProfileRepository profiles, MongoTemplate mongo, List<PeopleDirectory> directories, Clock clock) {
+        this.profiles = profiles;
         this.mongo = mongo;
         directories.forEach(d -> this.directories.put(d.platform(), d));
         this.clock = clock;
     }
 
     public Optional<PersonProfile> find(UserRef user) {
-        return Optional.ofNullable(mongo.findById(user.key(), PersonProfile.class));
+        return profiles.findById(user.key());
     }
 
     /** Records that a person used the bot, keeping their display name current. */
@@ -64,8 +66,7 @@ public class ProfileService {
 
     /** People of a tenant the bot has met, most recent first: what a people picker without a directory offers. */
     public List<PersonProfile> knownPeople(TenantRef tenant, int limit) {
-        return mongo.find(Query.query(Criteria.where("user.tenant").is(tenant))
-                .with(Sort.by(Sort.Direction.DESC, "lastSeen")).limit(limit), PersonProfile.class);
+        return profiles.findByUserTenantOrderByLastSeenDesc(tenant, Limit.of(limit));
     }
 
     public String displayName(UserRef user) {
@@ -136,16 +137,12 @@ public class ProfileService {
     }
 
     /** Reads an IANA zone id ({@code Europe/Berlin}); offsets and abbreviations are refused, they ignore DST. */
+    /** The zone named, or a {@link UserError} saying what to type instead ({@link Zones#parse}). */
     public static ZoneId parseZone(String zoneId) {
-        String id = zoneId == null ? "" : zoneId.strip();
-        if (!id.contains("/") && !id.equals("UTC")) {
-            throw new UserError("Use a time zone name like Europe/Berlin or America/New_York (not an offset or an "
-                    + "abbreviation, which ignore daylight saving time).");
-        }
         try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            throw new UserError("I don't know the time zone \"" + id + "\". Use a name like Europe/Berlin.");
+            return Zones.parse(zoneId);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.opsbot.core.retention;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.TenantRef;
@@ -60,7 +61,8 @@ public class DataDeletion {
                         .bold("It cannot be undone.").text(" The bot stays installed and starts again from nothing.")
                         .build())
                 .context(Markup.plain("An admin can confirm it within " + CONFIRM_WITHIN.toMinutes() + " minutes."))
-                .buttons(List.of(Button.danger(DELETE, "Delete everything", id), Button.of(KEEP, "Keep it", id)))
+                .buttons(List.of(Button.danger(DELETE, "Delete everything", ButtonValue.of(id)),
+                        Button.of(KEEP, "Keep it", ButtonValue.of(id))))
                 .build();
     }
 

@@ -1,38 +1,29 @@
 package io.opsbot.core.retention;
 
-import io.opsbot.core.conversation.ActionHandler;
-import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.Action;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.UserError;
-import io.opsbot.core.settings.TenantSettingsService;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** The two buttons of the deletion question: "Delete everything" (admins) and "Keep it". */
 @Component
-public class DataDeletionActions implements ActionHandler {
+public class DataDeletionActions implements Actions {
 
     private final DataDeletion deletion;
-    private final TenantSettingsService settings;
 
-    public DataDeletionActions(DataDeletion deletion, TenantSettingsService settings) {
+    public DataDeletionActions(DataDeletion deletion) {
         this.deletion = deletion;
-        this.settings = settings;
     }
 
     @Override
-    public String prefix() {
-        return "retention";
-    }
-
-    @Override
-    public Response handle(ActionRequest request) {
-        return switch (request.actionId()) {
-            case DataDeletion.DELETE -> {
-                OpsbotCommand.requireAdmin(request.invoker().user(), settings);
-                yield new Response.UpdateMessage(deletion.confirm(request.invoker(), request.value()));
-            }
-            case DataDeletion.KEEP -> new Response.UpdateMessage(deletion.keep(request.invoker(), request.value()));
-            default -> throw new UserError("That button is no longer active.");
-        };
+    public List<Action> actions() {
+        return List.of(
+                Action.needing(Role.ADMIN, OpsbotCommand.DELETE_WHAT, DataDeletion.DELETE, (request, value) ->
+                        new Response.UpdateMessage(deletion.confirm(request.invoker(), value.subject()))),
+                Action.anyone(DataDeletion.KEEP, (request, value) ->
+                        new Response.UpdateMessage(deletion.keep(request.invoker(), value.subject()))));
     }
 }

@@ -1,11 +1,12 @@
 package io.opsbot.core.retention;
 
+import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.Command;
-import io.opsbot.core.conversation.CommandRequest;
+import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.Usage;
-import io.opsbot.core.conversation.UserError;
-import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.conversation.Subcommand;
+import io.opsbot.core.message.Markup;
+import io.opsbot.core.message.Message;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,13 +16,15 @@ import java.util.List;
 public class OpsbotCommand implements Command {
 
     static final String DELETE_DATA = "delete-workspace-data";
+    /** What deleting needs the admin role for, as a refusal says it. */
+    static final String DELETE_WHAT = "delete this workspace's data";
 
     private final DataDeletion deletion;
-    private final TenantSettingsService settings;
+    private final RetentionProperties retention;
 
-    public OpsbotCommand(DataDeletion deletion, TenantSettingsService settings) {
+    public OpsbotCommand(DataDeletion deletion, RetentionProperties retention) {
         this.deletion = deletion;
-        this.settings = settings;
+        this.retention = retention;
     }
 
     @Override
@@ -31,27 +34,25 @@ public class OpsbotCommand implements Command {
 
     @Override
     public String summary() {
-        return "the bot in this workspace: delete everything it keeps (admins)";
+        return "what the bot keeps about this workspace, and deleting it all";
     }
 
     @Override
-    public List<Usage> usages() {
-        return List.of(new Usage(DELETE_DATA, "delete all of this workspace's data, after you confirm (admins)"));
+    public List<Subcommand> subcommands() {
+        return List.of(Subcommand.bare().help("what the bot keeps about this workspace, and for how long")
+                        .handledBy((invoker, args) -> Response.privately(dataPolicy(invoker))),
+                Subcommand.named(DELETE_DATA)
+                .help("delete all of this workspace's data, after you confirm")
+                .role(Role.ADMIN, DELETE_WHAT)
+                .handledBy((invoker, args) -> Response.privately(deletion.ask(invoker))));
     }
 
-    @Override
-    public Response handle(CommandRequest request) {
-        if (!DELETE_DATA.equals(request.subcommand())) {
-            throw new UserError("Try `" + request.invoker().platform().command(name()) + " " + DELETE_DATA + "`.");
-        }
-        requireAdmin(request.invoker().user(), settings);
-        return Response.privately(deletion.ask(request.invoker()));
-    }
-
-    /** Deleting a tenant's data needs an admin already recorded: nobody becomes one by asking for it. */
-    static void requireAdmin(io.opsbot.core.tenant.UserRef user, TenantSettingsService settings) {
-        if (!settings.isAdmin(user)) {
-            throw new UserError("Only an admin can delete this " + user.platform().tenantNoun() + "'s data.");
-        }
+    private Message dataPolicy(Invoker invoker) {
+        String noun = invoker.platform().tenantNoun();
+        return Message.of(Markup.builder().text("Product Ops Bot keeps what this " + noun + " gives it (feedback, "
+                        + "standups, OKRs, onboarding, trainings, settings) until an admin deletes it with ")
+                .code(invoker.platform().command(name()) + " " + DELETE_DATA)
+                .text(". If the app is removed, it is kept " + retention.getAfterRemoval().toDays()
+                        + " days in case it comes back, then deleted.").build());
     }
 }

@@ -8,13 +8,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/** What a tenant has chosen: where feedback is triaged, its product areas, its admins. One document per tenant. */
-@Document("tenant_settings")
+/**
+ * What a tenant has chosen: where feedback is triaged, its product areas, its holidays. One document per tenant, which
+ * also holds the tenant's roles (read and changed by {@code io.opsbot.core.access} alone). Changed only by targeted
+ * updates, never saved whole, so neither side overwrites the other.
+ */
+@Document(TenantSettings.COLLECTION)
 public class TenantSettings {
+
+    public static final String COLLECTION = "tenant_settings";
 
     @Id
     private String id;
@@ -22,18 +26,18 @@ public class TenantSettings {
     private Destination.Channel triageChannel;
     /** Who chose the triage channel: told when a triage post cannot go out. */
     private UserRef triageChannelSetBy;
-    private List<String> feedbackAreas = new ArrayList<>();
-    private Set<String> adminUserIds = new LinkedHashSet<>();
+    /** Null until the tenant changes them: the configured defaults apply. */
+    private List<String> feedbackAreas;
     private List<java.time.LocalDate> holidays = new ArrayList<>();
     private Instant updatedAt;
 
     protected TenantSettings() {
     }
 
-    public TenantSettings(TenantRef tenant, List<String> feedbackAreas) {
+    /** The settings of a tenant that has chosen nothing yet. */
+    public TenantSettings(TenantRef tenant) {
         this.id = tenant.key();
         this.tenant = tenant;
-        this.feedbackAreas = new ArrayList<>(feedbackAreas);
     }
 
     public String getId() {
@@ -48,28 +52,12 @@ public class TenantSettings {
         return triageChannel;
     }
 
-    public void setTriageChannel(Destination.Channel triageChannel) {
-        this.triageChannel = triageChannel;
-    }
-
     public UserRef getTriageChannelSetBy() {
         return triageChannelSetBy;
     }
 
-    public void setTriageChannelSetBy(UserRef triageChannelSetBy) {
-        this.triageChannelSetBy = triageChannelSetBy;
-    }
-
     public List<String> getFeedbackAreas() {
         return feedbackAreas;
-    }
-
-    public void setFeedbackAreas(List<String> feedbackAreas) {
-        this.feedbackAreas = new ArrayList<>(feedbackAreas);
-    }
-
-    public Set<String> getAdminUserIds() {
-        return adminUserIds;
     }
 
     /** Days off for the whole tenant: no ritual prompts anyone on them. */
@@ -77,15 +65,7 @@ public class TenantSettings {
         return holidays;
     }
 
-    public void setHolidays(List<java.time.LocalDate> holidays) {
-        this.holidays = new ArrayList<>(holidays);
-    }
-
     public Instant getUpdatedAt() {
         return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 }

@@ -2,6 +2,7 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -17,6 +18,7 @@ public class Attendance {
 
     @Id
     private String id;
+    @Indexed(name = "by_run")
     private String runId;
     private String standupId;
     private UserRef user;

@@ -5,6 +5,7 @@ import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.DayOfWeek;
@@ -27,6 +28,7 @@ public class Standup {
 
     @Id
     private String id;
+    @Indexed(name = "by_tenant")
     private TenantRef tenant;
     private String name;
     private Destination.Channel reportChannel;

@@ -1,14 +1,18 @@
 package io.opsbot.core.standup;
 
-import io.opsbot.core.conversation.ActionHandler;
+import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.ButtonValue;
 import org.springframework.stereotype.Component;
 
-/** The buttons on standup prompts and confirmations: answer (or edit) in a form, skip today. */
+import java.util.List;
+
+/** The buttons on standup prompts and confirmations: answer (or edit) in a form, skip today; each for oneself. */
 @Component
-public class StandupActions implements ActionHandler {
+public class StandupActions implements Actions {
 
     /** "Answer" (or "Edit answers"): today's answer form; the button's value is the standup day's id. */
     public static final String ANSWER = StandupCards.ANSWER_ACTION;
@@ -22,23 +26,20 @@ public class StandupActions implements ActionHandler {
     }
 
     @Override
-    public String prefix() {
-        return "standup";
+    public List<Action> actions() {
+        return List.of(
+                Action.anyone(StandupCards.ANSWER_ACTION, (request, value) ->
+                        Response.form(answerForm.form(run(request, value), request.invoker().user()))),
+                Action.anyone(StandupCards.SKIP_ACTION, (request, value) -> {
+                    Standup standup = service.find(run(request, value).getStandupId())
+                            .orElseThrow(() -> new UserError("That standup was deleted."));
+                    return Response.privately(service.skipToday(standup, request.invoker().user()));
+                }));
     }
 
-    @Override
-    public Response handle(ActionRequest request) {
-        StandupRun run = service.run(request.value())
+    private StandupRun run(ActionRequest request, ButtonValue value) {
+        return service.run(value.subject())
                 .filter(r -> r.getTenant().equals(request.invoker().tenant()))
                 .orElseThrow(() -> new UserError("That standup day is no longer open."));
-        if (request.actionId().equals(StandupCards.ANSWER_ACTION)) {
-            return Response.form(answerForm.form(run, request.invoker().user()));
-        }
-        if (request.actionId().equals(StandupCards.SKIP_ACTION)) {
-            Standup standup = service.find(run.getStandupId())
-                    .orElseThrow(() -> new UserError("That standup was deleted."));
-            return Response.privately(service.skipToday(standup, request.invoker().user()));
-        }
-        throw new UserError("That button is no longer active.");
     }
 }

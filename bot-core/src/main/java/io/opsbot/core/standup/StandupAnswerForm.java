@@ -11,6 +11,7 @@ import io.opsbot.core.form.Form;
 import io.opsbot.core.form.FormState;
 import io.opsbot.core.form.FormValues;
 import io.opsbot.core.form.Input;
+import io.opsbot.core.message.Texts;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
@@ -52,19 +53,17 @@ public class StandupAnswerForm implements FormHandler {
     }
 
     private static Form definition(Standup standup, StandupRun run) {
-        List<Input> inputs = new ArrayList<>();
+        Form.Builder form = Form.builder(FORM_ID, Texts.cut(standup.getName(), 24)).submit("Post");
         List<Question> questions = standup.getQuestions();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
-            if (q.kind() == QuestionKind.MOOD) {
-                inputs.add(new Input.Select("q" + i, q.text(), false, null, null, List.of(new Choice("1", "1 😫"),
-                        new Choice("2", "2 🙁"), new Choice("3", "3 😐"), new Choice("4", "4 🙂"),
-                        new Choice("5", "5 😄"))));
-            } else {
-                inputs.add(new Input.Text("q" + i, q.text(), false, null, null, true, 3000, null));
-            }
+            form.input(q.kind() == QuestionKind.MOOD
+                    ? Input.select("q" + i, List.of(new Choice("1", "1 😫"), new Choice("2", "2 🙁"),
+                            new Choice("3", "3 😐"), new Choice("4", "4 🙂"), new Choice("5", "5 😄")))
+                            .label(q.text())
+                    : Input.text("q" + i).label(q.text()).multiline().max(3000));
         }
-        return new Form(FORM_ID, io.opsbot.core.message.Texts.cut(standup.getName(), 24), "Post", inputs);
+        return form.build();
     }
 
     @Override

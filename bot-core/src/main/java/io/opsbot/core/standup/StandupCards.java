@@ -1,6 +1,7 @@
 package io.opsbot.core.standup;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -99,8 +100,8 @@ final class StandupCards {
                 .text(".").newline().newline().append(question(questions, 0)).build();
         return Message.builder("Time for " + standup.getName() + ": " + questions.get(0).text())
                 .section(text)
-                .buttons(List.of(Button.primary(ANSWER_ACTION, "Answer in a form", a.getRunId()),
-                        Button.of(SKIP_ACTION, "Skip today", a.getRunId())))
+                .buttons(List.of(Button.primary(ANSWER_ACTION, "Answer in a form", ButtonValue.of(a.getRunId())),
+                        Button.of(SKIP_ACTION, "Skip today", ButtonValue.of(a.getRunId()))))
                 .build();
     }
 
@@ -114,7 +115,7 @@ final class StandupCards {
                 .text(". You can change it until ").bold(time(a.getCutoffAt(), ZoneId.of(a.getZone()))).text(".")
                 .build();
         return Message.builder("Thanks! Your standup update is posted.").section(text)
-                .buttons(List.of(Button.of(ANSWER_ACTION, "Edit answers", a.getRunId()))).build();
+                .buttons(List.of(Button.of(ANSWER_ACTION, "Edit answers", ButtonValue.of(a.getRunId())))).build();
     }
 
     static Message reminder(Standup standup, Attendance a) {
@@ -122,8 +123,8 @@ final class StandupCards {
                 .bold(time(a.getCutoffAt(), ZoneId.of(a.getZone()))).text(". Reply here to answer, or use the form.")
                 .build();
         return Message.builder("Reminder: " + standup.getName() + " closes soon").section(text)
-                .buttons(List.of(Button.primary(ANSWER_ACTION, "Answer in a form", a.getRunId()),
-                        Button.of(SKIP_ACTION, "Skip today", a.getRunId())))
+                .buttons(List.of(Button.primary(ANSWER_ACTION, "Answer in a form", ButtonValue.of(a.getRunId())),
+                        Button.of(SKIP_ACTION, "Skip today", ButtonValue.of(a.getRunId()))))
                 .build();
     }
 

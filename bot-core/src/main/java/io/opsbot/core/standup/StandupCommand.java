@@ -1,21 +1,21 @@
 package io.opsbot.core.standup;
 
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.Arg;
+import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.Command;
-import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.Usage;
+import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
-import io.opsbot.core.settings.TenantSettingsService;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,24 +23,25 @@ import java.util.List;
 @Component
 public class StandupCommand implements Command {
 
+    private static final Arg NAME = Arg.text("name");
+    private static final String DATE = "YYYY-MM-DD";
+    private static final String MANAGE = "change standups";
+
     private final StandupService service;
     private final StandupRepository standups;
-    private final StandupNudges scheduler;
+    private final StandupNudges nudges;
     private final StandupForm form;
     private final StandupAnswerForm answerForm;
-    private final TenantSettingsService settings;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupCommand(StandupService service, StandupRepository standups, StandupNudges scheduler,
-                          StandupForm form, StandupAnswerForm answerForm, TenantSettingsService settings,
-                          ProfileService profiles, Clock clock) {
+    public StandupCommand(StandupService service, StandupRepository standups, StandupNudges nudges,
+                          StandupForm form, StandupAnswerForm answerForm, ProfileService profiles, Clock clock) {
         this.service = service;
         this.standups = standups;
-        this.scheduler = scheduler;
+        this.nudges = nudges;
         this.form = form;
         this.answerForm = answerForm;
-        this.settings = settings;
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -56,56 +57,49 @@ public class StandupCommand implements Command {
     }
 
     @Override
-    public List<Usage> usages() {
+    public List<Subcommand> subcommands() {
         return List.of(
-                new Usage("", "set up a new standup (admins)"),
-                new Usage("list", "the standups here and when they run"),
-                new Usage("edit <name>", "change a standup (admins)"),
-                new Usage("pause <name> / resume <name>", "stop or restart a standup (admins)"),
-                new Usage("skip [name]", "I skip today"),
-                new Usage("answer [name]", "answer (or edit) today's standup in a form"),
-                new Usage("holiday <name> add|remove <YYYY-MM-DD>", "a day off for this standup (admins)"),
-                new Usage("run <name>", "ask everyone now (admins)"),
-                new Usage("delete <name>", "remove a standup (admins)"));
+                Subcommand.bare().help("set up a new standup").role(Role.MANAGER, "set up standups")
+                        .handledBy((invoker, args) -> Response.form(form.blank(suggestedZone(invoker)))),
+                Subcommand.named("list").help("the standups here and when they run")
+                        .handledBy((invoker, args) -> Response.privately(list(invoker))),
+                Subcommand.named("edit").args(NAME.optional()).help("change a standup").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> Response.form(form.editing(standup(invoker, args)))),
+                Subcommand.named("pause").args(NAME.optional()).help("stop asking until it is resumed")
+                        .role(Role.MANAGER, MANAGE).handledBy((invoker, args) -> pauseOrResume(invoker, args, true)),
+                Subcommand.named("resume").args(NAME.optional()).help("start asking again").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> pauseOrResume(invoker, args, false)),
+                Subcommand.named("skip").args(NAME.optional()).help("I skip today")
+                        .handledBy((invoker, args) -> Response.privately(skip(invoker, args.text(NAME.name())))),
+                Subcommand.named("answer").args(NAME.optional()).help("answer (or edit) today's standup in a form")
+                        .handledBy(this::answer),
+                Subcommand.named("holiday").args(NAME, Arg.literal("add"), Arg.date(DATE))
+                        .help("a day off for this standup").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> holiday(invoker, args, true)),
+                Subcommand.named("holiday").args(NAME, Arg.literal("remove"), Arg.date(DATE))
+                        .help("no longer a day off").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> holiday(invoker, args, false)),
+                Subcommand.named("run").args(NAME.optional()).help("ask everyone now")
+                        .role(Role.MANAGER, "run standups").handledBy(this::run),
+                Subcommand.named("delete").args(NAME.optional()).help("remove a standup")
+                        .role(Role.MANAGER, "delete standups").handledBy(this::delete));
     }
 
-    @Override
-    public Response handle(CommandRequest request) {
-        Invoker invoker = request.invoker();
-        String rest = request.rest();
-        switch (request.subcommand()) {
-            case "":
-                settings.requireAdmin(invoker.user());
-                return Response.form(form.blank(suggestedZone(invoker)));
-            case "list":
-                return Response.privately(list(invoker));
-            case "edit":
-                settings.requireAdmin(invoker.user());
-                return Response.form(form.editing(service.byName(invoker.tenant(), rest)));
-            case "pause":
-            case "resume":
-                return pauseOrResume(invoker, rest, request.subcommand().equals("pause"));
-            case "skip":
-                return Response.privately(skip(invoker, rest));
-            case "answer":
-                return answer(invoker, rest);
-            case "holiday":
-                return holiday(invoker, rest);
-            case "run":
-                settings.requireAdmin(invoker.user());
-                Standup toRun = service.byName(invoker.tenant(), rest);
-                int asked = scheduler.runNow(toRun);
-                return Response.privately("Asked " + asked + " participant(s) of " + toRun.getName() + " now.");
-            case "delete":
-                settings.requireAdmin(invoker.user());
-                Standup gone = service.byName(invoker.tenant(), rest);
-                scheduler.unschedule(gone);
-                standups.delete(gone);
-                return Response.privately(gone.getName() + " is deleted.");
-            default:
-                throw new UserError("I don't know \"standup " + request.subcommand() + "\". Try "
-                        + invoker.platform().command("standup") + " help.");
-        }
+    private Standup standup(Invoker invoker, Arguments args) {
+        return service.byName(invoker.tenant(), args.text(NAME.name()));
+    }
+
+    private Response run(Invoker invoker, Arguments args) {
+        Standup toRun = standup(invoker, args);
+        int asked = nudges.runNow(toRun);
+        return Response.privately("Asked " + asked + " participant(s) of " + toRun.getName() + " now.");
+    }
+
+    private Response delete(Invoker invoker, Arguments args) {
+        Standup gone = standup(invoker, args);
+        nudges.unschedule(gone);
+        standups.delete(gone);
+        return Response.privately(gone.getName() + " is deleted.");
     }
 
     private ZoneId suggestedZone(Invoker invoker) {
@@ -127,16 +121,15 @@ public class StandupCommand implements Command {
         return Message.of(text.build());
     }
 
-    private Response pauseOrResume(Invoker invoker, String name, boolean pause) {
-        settings.requireAdmin(invoker.user());
-        Standup standup = service.byName(invoker.tenant(), name);
+    private Response pauseOrResume(Invoker invoker, Arguments args, boolean pause) {
+        Standup standup = standup(invoker, args);
         standup.setPaused(pause);
         standup.setUpdatedAt(clock.instant());
         standups.save(standup);
         if (pause) {
-            scheduler.unschedule(standup);
+            nudges.unschedule(standup);
         } else {
-            scheduler.schedule(standup, false);
+            nudges.schedule(standup, false);
         }
         return Response.privately(standup.getName() + (pause ? " is paused. Nobody will be asked until it is resumed."
                 : " is running again: " + StandupDescriptions.when(standup) + "."));
@@ -159,8 +152,8 @@ public class StandupCommand implements Command {
         return String.join("\n", mine.stream().map(s -> service.skipToday(s, invoker.user())).toList());
     }
 
-    private Response answer(Invoker invoker, String name) {
-        Standup standup = service.byName(invoker.tenant(), name);
+    private Response answer(Invoker invoker, Arguments args) {
+        Standup standup = standup(invoker, args);
         ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT
                 ? profiles.zone(invoker.user(), standup.zone()) : standup.zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
@@ -169,23 +162,11 @@ public class StandupCommand implements Command {
         return Response.form(answerForm.form(run, invoker.user()));
     }
 
-    private Response holiday(Invoker invoker, String rest) {
-        settings.requireAdmin(invoker.user());
-        String[] parts = rest.split("\\s+");
-        if (parts.length < 3 || !(parts[parts.length - 2].equalsIgnoreCase("add")
-                || parts[parts.length - 2].equalsIgnoreCase("remove"))) {
-            throw new UserError("Try: standup holiday <name> add 2026-12-24");
-        }
-        String name = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 2));
-        LocalDate date;
-        try {
-            date = LocalDate.parse(parts[parts.length - 1]);
-        } catch (DateTimeParseException e) {
-            throw new UserError("Dates are YYYY-MM-DD, e.g. 2026-12-24.");
-        }
-        Standup standup = service.byName(invoker.tenant(), name);
+    private Response holiday(Invoker invoker, Arguments args, boolean add) {
+        Standup standup = standup(invoker, args);
+        LocalDate date = args.date(DATE);
         List<LocalDate> days = new ArrayList<>(standup.getHolidays());
-        if (parts[parts.length - 2].equalsIgnoreCase("add")) {
+        if (add) {
             if (!days.contains(date)) {
                 days.add(date);
             }

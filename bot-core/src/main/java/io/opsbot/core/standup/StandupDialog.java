@@ -4,7 +4,6 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogHandler;
 import io.opsbot.core.message.Message;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** The standup questions asked one by one in the DM; the answers become the person's report. */
@@ -12,11 +11,9 @@ import org.springframework.stereotype.Component;
 public class StandupDialog implements DialogHandler {
 
     private final StandupService service;
-    private final MongoTemplate mongo;
 
-    public StandupDialog(StandupService service, MongoTemplate mongo) {
+    public StandupDialog(StandupService service) {
         this.service = service;
-        this.mongo = mongo;
     }
 
     @Override
@@ -48,10 +45,7 @@ public class StandupDialog implements DialogHandler {
     }
 
     private Attendance attendance(Dialog dialog) {
-        Attendance a = mongo.findById(dialog.getSubject(), Attendance.class);
-        if (a == null) {
-            throw new IllegalStateException("no attendance " + dialog.getSubject());
-        }
-        return a;
+        return service.attendance(dialog.getSubject())
+                .orElseThrow(() -> new IllegalStateException("no attendance " + dialog.getSubject()));
     }
 }

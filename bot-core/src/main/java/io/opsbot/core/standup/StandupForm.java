@@ -1,5 +1,7 @@
 package io.opsbot.core.standup;
 
+import io.opsbot.core.access.Permission;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.SubmissionResult;
@@ -13,12 +15,10 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
-import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -32,26 +32,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The form that creates or edits a standup (admins only). */
+/** The form that creates or edits a standup (managers and admins). */
 @Component
 public class StandupForm implements FormHandler {
 
     static final String FORM_ID = "standup.edit";
     static final int MAX_QUESTIONS = 8;
+    static final Permission MANAGE = Permission.of(Role.MANAGER, "set up and change standups");
 
     private final StandupService service;
     private final StandupRepository standups;
-    private final StandupNudges scheduler;
-    private final TenantSettingsService settings;
+    private final StandupNudges nudges;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupForm(StandupService service, StandupRepository standups, StandupNudges scheduler,
-                       TenantSettingsService settings, ProfileService profiles, Clock clock) {
+    public StandupForm(StandupService service, StandupRepository standups, StandupNudges nudges,
+                       ProfileService profiles, Clock clock) {
         this.service = service;
         this.standups = standups;
-        this.scheduler = scheduler;
-        this.settings = settings;
+        this.nudges = nudges;
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -61,32 +60,40 @@ public class StandupForm implements FormHandler {
         return FORM_ID;
     }
 
+    @Override
+    public Permission permission() {
+        return MANAGE;
+    }
+
     Form blank(ZoneId suggestedZone) {
         List<Choice> days = Arrays.stream(DayOfWeek.values())
                 .map(d -> new Choice(d.name(), d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))).toList();
-        return new Form(FORM_ID, "Standup", "Save", List.of(
-                Input.shortText("name", "Name", true, 40).withInitial("Daily standup"),
-                new Input.Channel("channel", "Post reports in", true, "The bot must be able to post there.", null),
-                new Input.People("participants", "Participants", false, null, null, true),
-                new Input.Channel("members_of", "Or everyone in this channel", false,
-                        "Members are looked up at each standup.", null),
-                new Input.MultiSelect("days", "Days", true, null, "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", days),
-                new Input.Time("time", "Time", true, null, "09:00"),
-                new Input.Select("zone_mode", "Whose time?", true, null, ZoneMode.TEAM.name(), List.of(
-                        new Choice(ZoneMode.TEAM.name(), "Everyone at once, in the team's time zone"),
-                        new Choice(ZoneMode.PARTICIPANT.name(), "Each person at this time in their own zone"))),
-                new Input.Text("zone", "Team time zone", true, "An IANA name, e.g. Europe/Berlin.",
-                        suggestedZone.getId(), false, 60, null),
-                new Input.Text("questions", "Questions, one per line", true,
-                        "The question that mentions blocking is the blockers question.",
-                        Question.DEFAULTS.stream().map(Question::text).collect(Collectors.joining("\n")), true,
-                        2000, null),
-                new Input.Select("mood", "Ask about mood (1-5)?", false, null, "no",
-                        List.of(new Choice("yes", "Yes"), new Choice("no", "No"))),
-                new Input.Number("reminder", "Remind non-responders after (minutes)", true, "0 for no reminder.",
-                        "60", BigDecimal.ZERO, BigDecimal.valueOf(720), false),
-                new Input.Number("cutoff", "Answers close after (hours)", true,
-                        "Then the summary is final.", "4", BigDecimal.ONE, BigDecimal.valueOf(23), false)));
+        return Form.builder(FORM_ID, "Standup").submit("Save")
+                .input(Input.text("name").label("Name").required().max(40).initial("Daily standup"))
+                .input(Input.channel("channel").label("Post reports in").required()
+                        .hint("The bot must be able to post there."))
+                .input(Input.people("participants").label("Participants").multiple())
+                .input(Input.channel("members_of").label("Or everyone in this channel")
+                        .hint("Members are looked up at each standup."))
+                .input(Input.multiSelect("days", days).label("Days").required()
+                        .initial("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY"))
+                .input(Input.time("time").label("Time").required().initial("09:00"))
+                .input(Input.select("zone_mode", List.of(
+                                new Choice(ZoneMode.TEAM.name(), "Everyone at once, in the team's time zone"),
+                                new Choice(ZoneMode.PARTICIPANT.name(), "Each person at this time in their own zone")))
+                        .label("Whose time?").required().initial(ZoneMode.TEAM.name()))
+                .input(Input.text("zone").label("Team time zone").required().max(60)
+                        .hint("An IANA name, e.g. Europe/Berlin.").initial(suggestedZone.getId()))
+                .input(Input.text("questions").label("Questions, one per line").required().multiline().max(2000)
+                        .hint("The question that mentions blocking is the blockers question.")
+                        .initial(Question.DEFAULTS.stream().map(Question::text).collect(Collectors.joining("\n"))))
+                .input(Input.select("mood", List.of(new Choice("yes", "Yes"), new Choice("no", "No")))
+                        .label("Ask about mood (1-5)?").initial("no"))
+                .input(Input.number("reminder").label("Remind non-responders after (minutes)").required()
+                        .between(0, 720).hint("0 for no reminder.").initial("60"))
+                .input(Input.number("cutoff").label("Answers close after (hours)").required().between(1, 23)
+                        .hint("Then the summary is final.").initial("4"))
+                .build();
     }
 
     Form editing(Standup standup) {
@@ -120,11 +127,6 @@ public class StandupForm implements FormHandler {
     public SubmissionResult submit(FormSubmission submission, FormValues values) {
         UserRef actor = submission.invoker().user();
         TenantRef tenant = actor.tenant();
-        try {
-            settings.requireAdmin(actor);
-        } catch (UserError e) {
-            return SubmissionResult.rejected("name", e.getMessage());
-        }
         String id = FormState.decode(submission.state()).get("id");
         Standup standup = id == null ? new Standup(tenant, values.text("name").orElseThrow(), actor, clock.instant())
                 : service.find(id).filter(s -> s.getTenant().equals(tenant)).orElse(null);
@@ -180,7 +182,7 @@ public class StandupForm implements FormHandler {
         standup.setCutoffMinutes(cutoffMinutes);
         standup.setUpdatedAt(clock.instant());
         Standup saved = standups.save(standup);
-        scheduler.schedule(saved, false);
+        nudges.schedule(saved, false);
         return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ ").bold(saved.getName())
                 .text(id == null ? " is set up: " : " is updated: ").text(StandupDescriptions.when(saved))
                 .text(", " + service.participants(saved).size() + " participant(s).").build()));

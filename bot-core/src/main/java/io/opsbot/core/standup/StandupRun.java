@@ -3,6 +3,7 @@ package io.opsbot.core.standup;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 
 /** One day of a standup: its summary message in the report channel, final once every participant's window closed. */
 @Document("standup_runs")
+@CompoundIndex(name = "open_runs", def = "{'standupId': 1, 'closed': 1}")
 public class StandupRun {
 
     @Id

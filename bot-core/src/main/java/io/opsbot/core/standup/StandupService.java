@@ -11,7 +11,6 @@ import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,7 +31,7 @@ import java.util.Optional;
 
 /**
  * What happens on a standup day: asking people (once each), recording answers and skips, posting each report in the
- * summary's thread and keeping the summary current. The scheduler decides when; this decides what.
+ * summary's thread and keeping the summary current. StandupNudges decides when; this decides what.
  */
 @Service
 public class StandupService {
@@ -40,6 +39,8 @@ public class StandupService {
     static final String DIALOG_KIND = "standup";
 
     private final StandupRepository standups;
+    private final StandupRunRepository runs;
+    private final AttendanceRepository attendances;
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final DialogService dialogs;
@@ -47,9 +48,12 @@ public class StandupService {
     private final AvailabilityService availability;
     private final Clock clock;
 
-    public StandupService(StandupRepository standups, MongoTemplate mongo, Outbox outbox, DialogService dialogs,
-                          ProfileService profiles, AvailabilityService availability, Clock clock) {
+    public StandupService(StandupRepository standups, StandupRunRepository runs, AttendanceRepository attendances,
+                          MongoTemplate mongo, Outbox outbox, DialogService dialogs, ProfileService profiles,
+                          AvailabilityService availability, Clock clock) {
         this.standups = standups;
+        this.runs = runs;
+        this.attendances = attendances;
         this.mongo = mongo;
         this.outbox = outbox;
         this.dialogs = dialogs;
@@ -97,19 +101,19 @@ public class StandupService {
 
     StandupRun ensureRun(Standup standup, LocalDate date) {
         String id = StandupRun.id(standup.getId(), date);
-        StandupRun existing = mongo.findById(id, StandupRun.class);
-        if (existing != null) {
-            return existing;
+        Optional<StandupRun> existing = runs.findById(id);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         try {
-            return mongo.insert(new StandupRun(standup, date, clock.instant()));
+            return runs.insert(new StandupRun(standup, date, clock.instant()));
         } catch (DuplicateKeyException raced) {
-            return mongo.findById(id, StandupRun.class);
+            return runs.findById(id).orElseThrow();
         }
     }
 
     Optional<StandupRun> run(String runId) {
-        return Optional.ofNullable(mongo.findById(runId, StandupRun.class));
+        return runs.findById(runId);
     }
 
     /**
@@ -175,10 +179,8 @@ public class StandupService {
      * and updates the summary. Allowed until their window closes, also after a skip.
      */
     Attendance submit(String attendanceId, List<String> answers) {
-        Attendance a = mongo.findById(attendanceId, Attendance.class);
-        if (a == null) {
-            throw new UserError("You are not part of that standup today.");
-        }
+        Attendance a = attendances.findById(attendanceId)
+                .orElseThrow(() -> new UserError("You are not part of that standup today."));
         if (!clock.instant().isBefore(a.getCutoffAt())) {
             throw new UserError("This standup closed at " + StandupCards.time(a.getCutoffAt(),
                     ZoneId.of(a.getZone())) + "; answers can no longer be changed.");
@@ -218,7 +220,7 @@ public class StandupService {
         Attendance skip = new Attendance(run, user, profiles.displayName(user), zone.getId(), AttendanceStatus.SKIPPED,
                 null, occurrence.get(), occurrence.get().plus(standup.cutoff()));
         if (!insert(skip)) {
-            Attendance existing = mongo.findById(skip.getId(), Attendance.class);
+            Attendance existing = attendances.findById(skip.getId()).orElseThrow();
             if (existing.getStatus() == AttendanceStatus.PROMPTED) {
                 setStatus(existing, AttendanceStatus.SKIPPED, AttendanceStatus.PROMPTED);
                 dialogs.close(existing.dialogKey(), Dialog.State.CANCELLED);
@@ -231,18 +233,26 @@ public class StandupService {
     }
 
     List<Attendance> attendance(StandupRun run) {
-        return mongo.find(Query.query(Criteria.where("runId").is(run.getId())).with(Sort.by("_id")),
-                Attendance.class);
+        return attendances.findByRunIdOrderByIdAsc(run.getId());
+    }
+
+    /** A person's standup days that are still open (not past their cutoff), earliest prompt first. */
+    List<Attendance> openAttendance(UserRef user, Instant now) {
+        return attendances.findByUserAndCutoffAtAfterAndStatusInOrderByPromptAt(user, now,
+                List.of(AttendanceStatus.PROMPTED, AttendanceStatus.ANSWERED, AttendanceStatus.SKIPPED));
+    }
+
+    Optional<Attendance> attendance(String attendanceId) {
+        return attendances.findById(attendanceId);
     }
 
     Optional<Attendance> attendance(String runId, UserRef user) {
-        return Optional.ofNullable(mongo.findById(Attendance.id(runId, user), Attendance.class));
+        return attendances.findById(Attendance.id(runId, user));
     }
 
     /** Runs that are not closed yet, for catching up after a restart. */
     List<StandupRun> openRuns(String standupId) {
-        return mongo.find(Query.query(Criteria.where("standupId").is(standupId).and("closed").is(false)),
-                StandupRun.class);
+        return runs.findByStandupIdAndClosedFalse(standupId);
     }
 
     void refreshSummary(StandupRun run, List<Question> questions) {
@@ -255,7 +265,7 @@ public class StandupService {
 
     private boolean insert(Attendance attendance) {
         try {
-            mongo.insert(attendance);
+            attendances.insert(attendance);
             return true;
         } catch (DuplicateKeyException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.opsbot.core.training;
 
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
@@ -14,6 +15,8 @@ import java.util.Map;
 /** A new process or tool people must acknowledge (AN-2): who it went to, who acknowledged when, when to remind. */
 @Document("training_announcements")
 public class Announcement {
+
+    public static final Reference.Kind KIND = new Reference.Kind("AN", "announcement");
 
     @Id
     private String id;
@@ -34,7 +37,7 @@ public class Announcement {
 
     Announcement(TenantRef tenant, long number, UserRef organizer, String organizerName, String title, String text,
                  String link, List<UserRef> audience, Instant now, Instant remindAt) {
-        this.id = tenant.key() + ":AN-" + number;
+        this.id = TrainingSession.id(tenant, KIND.of(number));
         this.tenant = tenant;
         this.number = number;
         this.organizer = organizer;
@@ -47,8 +50,8 @@ public class Announcement {
         this.remindAt = remindAt;
     }
 
-    public String reference() {
-        return "AN-" + number;
+    public Reference reference() {
+        return KIND.of(number);
     }
 
     public String getId() {

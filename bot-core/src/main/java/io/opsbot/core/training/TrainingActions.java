@@ -1,51 +1,59 @@
 package io.opsbot.core.training;
 
-import io.opsbot.core.conversation.ActionHandler;
+import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
+import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
-/** Attend / Decline on an invitation and Acknowledge on an announcement; the card updates in place. */
+import java.util.List;
+
+/**
+ * Attend / Decline on an invitation and Acknowledge on an announcement; the card updates in place. Anyone may click;
+ * each answers only for themselves, and only what was sent to them.
+ */
 @Component
-public class TrainingActions implements ActionHandler {
+public class TrainingActions implements Actions {
 
     /** Attend / Decline an invitation, Acknowledge an announcement; the button's value is the session's or its id. */
     public static final String ATTEND = TrainingCards.ATTEND;
     public static final String DECLINE = TrainingCards.DECLINE;
     public static final String ACKNOWLEDGE = TrainingCards.ACK;
 
-    private final TrainingService training;
+    private final TrainingSessionService sessions;
+    private final AnnouncementService announcements;
 
-    public TrainingActions(TrainingService training) {
-        this.training = training;
+    public TrainingActions(TrainingSessionService sessions, AnnouncementService announcements) {
+        this.sessions = sessions;
+        this.announcements = announcements;
     }
 
     @Override
-    public String prefix() {
-        return "training";
+    public List<Action> actions() {
+        return List.of(
+                Action.anyone(TrainingCards.ATTEND, (request, value) -> rsvp(request, value,
+                        TrainingSession.Answer.ATTENDING)),
+                Action.anyone(TrainingCards.DECLINE, (request, value) -> rsvp(request, value,
+                        TrainingSession.Answer.DECLINED)),
+                Action.anyone(TrainingCards.ACK, (request, value) -> new Response.UpdateMessage(
+                        TrainingCards.announcement(announcements.acknowledge(person(request, value),
+                                value.subject()), true))));
     }
 
-    @Override
-    public Response handle(ActionRequest request) {
+    private Response rsvp(ActionRequest request, ButtonValue value, TrainingSession.Answer answer) {
+        UserRef person = person(request, value);
+        TrainingSession session = sessions.rsvp(person, value.subject(), answer);
+        return new Response.UpdateMessage(TrainingCards.invitation(session, sessions.zoneOf(person, session), answer));
+    }
+
+    /** The clicker, if the button is about their own tenant's training. */
+    private static UserRef person(ActionRequest request, ButtonValue value) {
         UserRef person = request.invoker().user();
-        String id = request.value();
-        if (!id.startsWith(person.tenant().key() + ":")) {
-            throw new UserError("That button is no longer active.");
+        if (!value.subject().startsWith(person.tenant().key() + ":")) {
+            throw Action.noLongerActive();
         }
-        switch (request.actionId()) {
-            case TrainingCards.ATTEND:
-            case TrainingCards.DECLINE:
-                TrainingSession.Answer answer = request.actionId().equals(TrainingCards.ATTEND)
-                        ? TrainingSession.Answer.ATTENDING : TrainingSession.Answer.DECLINED;
-                TrainingSession session = training.rsvp(person, id, answer);
-                return new Response.UpdateMessage(TrainingCards.invitation(session, training.zoneOf(person, session),
-                        answer));
-            case TrainingCards.ACK:
-                return new Response.UpdateMessage(TrainingCards.announcement(training.acknowledge(person, id), true));
-            default:
-                throw new UserError("That button is no longer active.");
-        }
+        return person;
     }
 }

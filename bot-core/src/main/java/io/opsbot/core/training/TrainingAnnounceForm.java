@@ -2,6 +2,7 @@ package io.opsbot.core.training;
 
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.form.Form;
@@ -11,9 +12,7 @@ import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 
 /** {@code /training announce}: a new process or tool that people must acknowledge. */
 @Component
@@ -21,12 +20,13 @@ public class TrainingAnnounceForm implements FormHandler {
 
     static final String FORM_ID = "training.announce";
 
-    private final TrainingService training;
+    private final AnnouncementService announcements;
     private final Audiences audiences;
     private final TrainingProperties properties;
 
-    public TrainingAnnounceForm(TrainingService training, Audiences audiences, TrainingProperties properties) {
-        this.training = training;
+    public TrainingAnnounceForm(AnnouncementService announcements, Audiences audiences,
+                                TrainingProperties properties) {
+        this.announcements = announcements;
         this.audiences = audiences;
         this.properties = properties;
     }
@@ -37,17 +37,17 @@ public class TrainingAnnounceForm implements FormHandler {
     }
 
     Form open() {
-        return new Form(FORM_ID, "Announce a new process or tool", "Send", List.of(
-                new Input.Text("title", "Title", true, null, null, false, 100, "e.g. New expense tool"),
-                new Input.Text("text", "What changes", true, "People press Acknowledge once they have read it.",
-                        null, true, 2000, null),
-                new Input.Text("link", "Link", false, null, null, false, 500, "https://"),
-                new Input.People("people", "Send to people", false, null, null, true),
-                new Input.Channel("channel", "…or everyone in a channel", false, null, null),
-                new Input.Number("remind_after", "Remind after (hours)", false,
-                        "Those who haven't acknowledged get one reminder.",
-                        String.valueOf(properties.getAckReminderAfter().toHours()), BigDecimal.ONE,
-                        BigDecimal.valueOf(720), false)));
+        return Form.builder(FORM_ID, "Announce a new process or tool").submit("Send")
+                .input(Input.text("title").label("Title").required().max(100).placeholder("e.g. New expense tool"))
+                .input(Input.text("text").label("What changes").required().multiline().max(2000)
+                        .hint("People press Acknowledge once they have read it."))
+                .input(Input.text("link").label("Link").max(500).placeholder("https://"))
+                .input(Input.people("people").label("Send to people").multiple())
+                .input(Input.channel("channel").label("…or everyone in a channel"))
+                .input(Input.number("remind_after").label("Remind after (hours)").between(1, 720)
+                        .hint("Those who haven't acknowledged get one reminder.")
+                        .initial(String.valueOf(properties.ackReminderAfter().toHours())))
+                .build();
     }
 
     @Override
@@ -58,9 +58,6 @@ public class TrainingAnnounceForm implements FormHandler {
     @Override
     public SubmissionResult submit(FormSubmission submission, FormValues values) {
         String link = values.text("link").orElse(null);
-        if (link != null && !link.matches("https?://\\S+")) {
-            return SubmissionResult.rejected("link", "Enter a web address starting with https://");
-        }
         Invoker organizer = submission.invoker();
         Audiences.Resolved audience = audiences.resolve(organizer.tenant(), organizer.user(),
                 values.list("people"), values.text("channel"));
@@ -68,11 +65,15 @@ public class TrainingAnnounceForm implements FormHandler {
             return audience.rejection();
         }
         Duration after = values.integer("remind_after").map(h -> Duration.ofHours(h)).orElse(null);
-        Announcement announcement = training.announce(organizer, new TrainingService.AnnouncementDraft(
-                values.text("title").orElseThrow(), values.text("text").orElseThrow(), link, audience.audience(),
-                after));
+        Announcement announcement;
+        try {
+            announcement = announcements.announce(organizer, new AnnouncementDraft(values.text("title").orElseThrow(),
+                    values.text("text").orElseThrow(), link, audience.audience(), after));
+        } catch (InputError e) {
+            return SubmissionResult.rejected(e.field(), e.getMessage());
+        }
         return SubmissionResult.accepted(Message.of(Markup.builder().text("📣 Sent ")
-                .bold(announcement.reference()).text(" " + announcement.getTitle() + " to "
+                .bold(announcement.reference().toString()).text(" " + announcement.getTitle() + " to "
                         + announcement.getAudience().size() + (announcement.getAudience().size() == 1 ? " person"
                         : " people") + ". I'll keep the list of who acknowledged up to date in our direct messages.")
                 .build()));

@@ -1,6 +1,7 @@
 package io.opsbot.core.training;
 
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.message.Texts;
@@ -50,10 +51,10 @@ final class TrainingCards {
         }
         List<Button> buttons = new ArrayList<>();
         if (answer != TrainingSession.Answer.ATTENDING) {
-            buttons.add(Button.primary(ATTEND, "Attend", session.getId()));
+            buttons.add(Button.primary(ATTEND, "Attend", ButtonValue.of(session.getId())));
         }
         if (answer != TrainingSession.Answer.DECLINED) {
-            buttons.add(Button.of(DECLINE, "Decline", session.getId()));
+            buttons.add(Button.of(DECLINE, "Decline", ButtonValue.of(session.getId())));
         }
         return card.buttons(buttons).build();
     }
@@ -71,8 +72,8 @@ final class TrainingCards {
     }
 
     static Message reminder(TrainingSession session, String kind, ZoneId zone) {
-        String lead = TrainingService.SOON.equals(kind) ? "⏰ Starting in 15 minutes: " : "📅 Tomorrow: ";
-        return Message.builder((TrainingService.SOON.equals(kind) ? "In 15 minutes: " : "Tomorrow: ")
+        String lead = TrainingSessionService.SOON.equals(kind) ? "⏰ Starting in 15 minutes: " : "📅 Tomorrow: ";
+        return Message.builder((TrainingSessionService.SOON.equals(kind) ? "In 15 minutes: " : "Tomorrow: ")
                         + session.getTitle())
                 .section(Markup.builder().text(lead).bold(session.getTitle()).build())
                 .section(details(session, zone))
@@ -109,7 +110,7 @@ final class TrainingCards {
         if (acknowledged) {
             return card.section(Markup.plain("✅ Acknowledged. Thank you!")).build();
         }
-        return card.buttons(List.of(Button.primary(ACK, "Acknowledge", announcement.getId()))).build();
+        return card.buttons(List.of(Button.primary(ACK, "Acknowledge", ButtonValue.of(announcement.getId())))).build();
     }
 
     static Message announcementReminder(Announcement announcement) {

@@ -1,42 +1,43 @@
 package io.opsbot.core.training;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.conversation.Arg;
+import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.Command;
-import io.opsbot.core.conversation.CommandRequest;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
-import io.opsbot.core.conversation.Usage;
+import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
-import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.reference.Reference;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code /training}: schedule trainings, announce changes to acknowledge, and see who answered. */
 @Component
 public class TrainingCommand implements Command {
 
-    private static final Pattern REFERENCE = Pattern.compile("(?i)(TR|AN)-?(\\d{1,9})");
-
-    private final TrainingService training;
+    private final TrainingSessionService sessions;
+    private final AnnouncementService announcements;
     private final TrainingScheduleForm scheduleForm;
     private final TrainingAnnounceForm announceForm;
-    private final TenantSettingsService settings;
+    private final AccessPolicy access;
     private final ProfileService profiles;
 
-    public TrainingCommand(TrainingService training, TrainingScheduleForm scheduleForm,
-                           TrainingAnnounceForm announceForm, TenantSettingsService settings,
+    public TrainingCommand(TrainingSessionService sessions, AnnouncementService announcements,
+                           TrainingScheduleForm scheduleForm, TrainingAnnounceForm announceForm, AccessPolicy access,
                            ProfileService profiles) {
-        this.training = training;
+        this.sessions = sessions;
+        this.announcements = announcements;
         this.scheduleForm = scheduleForm;
         this.announceForm = announceForm;
-        this.settings = settings;
+        this.access = access;
         this.profiles = profiles;
     }
 
@@ -51,38 +52,25 @@ public class TrainingCommand implements Command {
     }
 
     @Override
-    public List<Usage> usages() {
-        return List.of(new Usage("", "your upcoming trainings and what waits for your acknowledgement"),
-                new Usage("schedule", "schedule a training: invitations with Attend / Decline, reminders"),
-                new Usage("announce", "announce a new process or tool that people must acknowledge"),
-                new Usage("list", "what you organized, with the answers so far"),
-                new Usage("status TR-3 | status AN-2", "who is attending, or who has acknowledged"));
-    }
-
-    @Override
-    public Response handle(CommandRequest request) {
-        Invoker invoker = request.invoker();
-        switch (request.subcommand()) {
-            case "":
-                return Response.privately(mine(invoker));
-            case "schedule":
-                return Response.form(scheduleForm.open(invoker));
-            case "announce":
-                return Response.form(announceForm.open());
-            case "list":
-                return Response.privately(organized(invoker));
-            case "status":
-                return status(invoker, request.rest());
-            default:
-                throw new UserError("I don't know \"" + request.subcommand() + "\". Try "
-                        + invoker.platform().command("training") + " help.");
-        }
+    public List<Subcommand> subcommands() {
+        return List.of(
+                Subcommand.bare().help("your upcoming trainings and what waits for your acknowledgement")
+                        .handledBy((invoker, args) -> Response.privately(mine(invoker))),
+                Subcommand.named("schedule").help("schedule a training: invitations with Attend / Decline, reminders")
+                        .handledBy((invoker, args) -> Response.form(scheduleForm.open(invoker))),
+                Subcommand.named("announce").help("announce a new process or tool that people must acknowledge")
+                        .handledBy((invoker, args) -> Response.form(announceForm.open())),
+                Subcommand.named("list").help("what you organized, with the answers so far")
+                        .handledBy((invoker, args) -> Response.privately(organized(invoker))),
+                Subcommand.named("status").args(Arg.reference("item", TrainingSession.KIND, Announcement.KIND))
+                        .help("who is attending, or who has acknowledged (organizers and admins)")
+                        .handledBy(this::status));
     }
 
     private Message mine(Invoker invoker) {
         ZoneId fallback = invoker.zone() != null ? invoker.zone() : ZoneId.of("UTC");
         Markup.Builder text = Markup.builder().bold("Your trainings");
-        List<TrainingSession> invited = training.invitations(invoker.user());
+        List<TrainingSession> invited = sessions.invitations(invoker.user());
         if (invited.isEmpty()) {
             text.newline().italic("No upcoming trainings.");
         }
@@ -93,7 +81,7 @@ public class TrainingCommand implements Command {
                     + (answer == null ? "not answered (the invitation is in our direct messages)"
                     : answer == TrainingSession.Answer.ATTENDING ? "attending" : "declined"));
         }
-        List<Announcement> waiting = training.awaitingAck(invoker.user());
+        List<Announcement> waiting = announcements.awaitingAck(invoker.user());
         if (!waiting.isEmpty()) {
             text.newline().newline().bold("Waiting for your acknowledgement");
             waiting.forEach(a -> text.newline().text("• " + a.reference() + " ").bold(a.getTitle()));
@@ -105,19 +93,19 @@ public class TrainingCommand implements Command {
 
     private Message organized(Invoker invoker) {
         Markup.Builder text = Markup.builder().bold("What you organized");
-        List<TrainingSession> sessions = training.organizedBy(invoker.user());
-        List<Announcement> announcements = training.announcedBy(invoker.user());
-        if (sessions.isEmpty() && announcements.isEmpty()) {
+        List<TrainingSession> organized = sessions.organizedBy(invoker.user());
+        List<Announcement> announced = announcements.announcedBy(invoker.user());
+        if (organized.isEmpty() && announced.isEmpty()) {
             return Message.of(text.newline().italic("Nothing yet.").build());
         }
-        for (TrainingSession s : sessions) {
+        for (TrainingSession s : organized) {
             text.newline().text("• " + s.reference() + " ").bold(s.getTitle()).text(" · "
                     + TrainingCards.when(s.getStartsAt(), s.zone()) + " · "
                     + s.with(TrainingSession.Answer.ATTENDING).size() + " attending, "
                     + s.with(TrainingSession.Answer.DECLINED).size() + " declined, " + s.unanswered().size()
                     + " no answer");
         }
-        for (Announcement a : announcements) {
+        for (Announcement a : announced) {
             text.newline().text("• " + a.reference() + " ").bold(a.getTitle()).text(" · " + a.getAcks().size()
                     + " of " + a.getAudience().size() + " acknowledged");
         }
@@ -125,28 +113,22 @@ public class TrainingCommand implements Command {
         return Message.of(text.build());
     }
 
-    private Response status(Invoker invoker, String reference) {
-        Matcher m = REFERENCE.matcher(reference.strip());
-        if (!m.matches()) {
-            throw new UserError("Which one? For example status TR-3 or status AN-2.");
-        }
-        long number = Long.parseLong(m.group(2));
-        boolean session = m.group(1).toUpperCase(Locale.ROOT).equals("TR");
-        String ref = m.group(1).toUpperCase(Locale.ROOT) + "-" + number;
-        if (session) {
-            TrainingSession found = training.findSession(invoker.tenant(), number)
+    private Response status(Invoker invoker, Arguments args) {
+        Reference ref = args.reference("item");
+        if (ref.is(TrainingSession.KIND)) {
+            TrainingSession found = sessions.find(invoker.tenant(), ref)
                     .orElseThrow(() -> new UserError("There is no " + ref + " here."));
             allowed(invoker, found.getOrganizer());
-            return Response.privately(training.status(found));
+            return Response.privately(sessions.status(found));
         }
-        Announcement found = training.findAnnouncement(invoker.tenant(), number)
+        Announcement found = announcements.find(invoker.tenant(), ref)
                 .orElseThrow(() -> new UserError("There is no " + ref + " here."));
         allowed(invoker, found.getOrganizer());
-        return Response.privately(training.status(found));
+        return Response.privately(announcements.status(found));
     }
 
-    private void allowed(Invoker invoker, io.opsbot.core.tenant.UserRef organizer) {
-        if (!organizer.equals(invoker.user()) && !settings.isAdmin(invoker.user())) {
+    private void allowed(Invoker invoker, UserRef organizer) {
+        if (!access.isOwnerOr(invoker.user(), organizer, Role.ADMIN)) {
             throw new UserError("Only the organizer and admins can see who answered.");
         }
     }

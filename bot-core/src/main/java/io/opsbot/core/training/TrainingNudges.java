@@ -10,28 +10,34 @@ import java.util.Set;
 @Component
 public class TrainingNudges implements NudgeHandler {
 
-    private final TrainingService training;
+    static final String REMINDER = "training.reminder";
+    static final String ACK_REMINDER = "training.ack-reminder";
 
-    public TrainingNudges(TrainingService training) {
-        this.training = training;
+    private final TrainingSessionService sessions;
+    private final AnnouncementService announcements;
+
+    public TrainingNudges(TrainingSessionService sessions, AnnouncementService announcements) {
+        this.sessions = sessions;
+        this.announcements = announcements;
     }
 
     @Override
     public Set<String> kinds() {
-        return Set.of(TrainingService.REMINDER, TrainingService.ACK_REMINDER);
+        return Set.of(REMINDER, ACK_REMINDER);
     }
 
     @Override
     public void fire(Nudge nudge) {
-        if (nudge.kind().equals(TrainingService.REMINDER)) {
-            training.remind(nudge.subject(), nudge.group());
+        if (nudge.kind().equals(REMINDER)) {
+            sessions.remind(nudge.subject(), nudge.group());
         } else {
-            training.remindUnacknowledged(nudge.subject());
+            announcements.remindUnacknowledged(nudge.subject());
         }
     }
 
     @Override
     public void rebuild() {
-        training.rebuild();
+        sessions.rebuild();
+        announcements.rebuild();
     }
 }

@@ -1,38 +1,25 @@
 package io.opsbot.core.training;
 
-import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.LocalTime;
 
-/** Training reminders under {@code opsbot.training}. */
+/**
+ * Training reminders under {@code opsbot.training}.
+ *
+ * @param ackReminderAfter how long after an announcement those who have not acknowledged it get a reminder (once);
+ *                         48 hours if not set
+ * @param reminderTime     local time a postponed acknowledgement reminder goes out on the person's next day in;
+ *                         09:30 if not set
+ */
 @Validated
 @ConfigurationProperties("opsbot.training")
-public class TrainingProperties {
+public record TrainingProperties(Duration ackReminderAfter, LocalTime reminderTime) {
 
-    /** How long after an announcement those who have not acknowledged it get a reminder (once). */
-    @NotNull
-    private Duration ackReminderAfter = Duration.ofHours(48);
-
-    /** Local time a postponed acknowledgement reminder goes out on the person's next day in. */
-    @NotNull
-    private LocalTime reminderTime = LocalTime.of(9, 30);
-
-    public Duration getAckReminderAfter() {
-        return ackReminderAfter;
-    }
-
-    public void setAckReminderAfter(Duration ackReminderAfter) {
-        this.ackReminderAfter = ackReminderAfter;
-    }
-
-    public LocalTime getReminderTime() {
-        return reminderTime;
-    }
-
-    public void setReminderTime(LocalTime reminderTime) {
-        this.reminderTime = reminderTime;
+    public TrainingProperties {
+        ackReminderAfter = ackReminderAfter == null ? Duration.ofHours(48) : ackReminderAfter;
+        reminderTime = reminderTime == null ? LocalTime.of(9, 30) : reminderTime;
     }
 }

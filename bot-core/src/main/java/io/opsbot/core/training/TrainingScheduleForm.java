@@ -2,6 +2,7 @@ package io.opsbot.core.training;
 
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
+import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.conversation.UserError;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /training schedule}: title, description, date and time in a zone, who is invited, a link. */
@@ -25,14 +25,14 @@ public class TrainingScheduleForm implements FormHandler {
 
     static final String FORM_ID = "training.schedule";
 
-    private final TrainingService training;
+    private final TrainingSessionService sessions;
     private final Audiences audiences;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public TrainingScheduleForm(TrainingService training, Audiences audiences, ProfileService profiles,
+    public TrainingScheduleForm(TrainingSessionService sessions, Audiences audiences, ProfileService profiles,
                                 Clock clock) {
-        this.training = training;
+        this.sessions = sessions;
         this.audiences = audiences;
         this.profiles = profiles;
         this.clock = clock;
@@ -45,16 +45,20 @@ public class TrainingScheduleForm implements FormHandler {
 
     Form open(Invoker organizer) {
         ZoneId zone = profiles.zone(organizer.user(), organizer.zone() != null ? organizer.zone() : ZoneId.of("UTC"));
-        return new Form(FORM_ID, "Schedule a training", "Send invitations", List.of(
-                new Input.Text("title", "Title", true, null, null, false, 100, "e.g. New CRM walkthrough"),
-                new Input.Text("description", "Description", false, null, null, true, 1000, null),
-                new Input.Date("date", "Date", true, null, null),
-                new Input.Time("time", "Time", true, null, null),
-                new Input.Text("zone", "Time zone", true, "Everyone sees the time in their own zone.", zone.getId(),
-                        false, 60, "e.g. Europe/Berlin"),
-                new Input.People("people", "Invite people", false, null, null, true),
-                new Input.Channel("channel", "…or everyone in a channel", false, null, null),
-                new Input.Text("link", "Link", false, "Meeting link or material.", null, false, 500, "https://")));
+        return Form.builder(FORM_ID, "Schedule a training").submit("Send invitations")
+                .input(Input.text("title").label("Title").required().max(100)
+                        .placeholder("e.g. New CRM walkthrough"))
+                .input(Input.text("description").label("Description").multiline().max(1000))
+                .input(Input.date("date").label("Date").required())
+                .input(Input.time("time").label("Time").required())
+                .input(Input.text("zone").label("Time zone").required().max(60)
+                        .hint("Everyone sees the time in their own zone.").initial(zone.getId())
+                        .placeholder("e.g. Europe/Berlin"))
+                .input(Input.people("people").label("Invite people").multiple())
+                .input(Input.channel("channel").label("…or everyone in a channel"))
+                .input(Input.text("link").label("Link").max(500).hint("Meeting link or material.")
+                        .placeholder("https://"))
+                .build();
     }
 
     @Override
@@ -77,19 +81,21 @@ public class TrainingScheduleForm implements FormHandler {
                     "time", "Pick a time in the future."));
         }
         String link = values.text("link").orElse(null);
-        if (link != null && !link.matches("https?://\\S+")) {
-            return SubmissionResult.rejected("link", "Enter a web address starting with https://");
-        }
         Invoker organizer = submission.invoker();
         Audiences.Resolved audience = audiences.resolve(organizer.tenant(), organizer.user(),
                 values.list("people"), values.text("channel"));
         if (audience.rejection() != null) {
             return audience.rejection();
         }
-        TrainingSession session = training.schedule(organizer, new TrainingService.SessionDraft(
-                values.text("title").orElseThrow(), values.text("description").orElse(null), link, startsAt, zone,
-                audience.audience()));
-        return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ Scheduled ").bold(session.reference())
+        TrainingSession session;
+        try {
+            session = sessions.schedule(organizer, new SessionDraft(values.text("title").orElseThrow(),
+                    values.text("description").orElse(null), link, startsAt, zone, audience.audience()));
+        } catch (InputError e) {
+            return SubmissionResult.rejected(e.field(), e.getMessage());
+        }
+        return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ Scheduled ")
+                .bold(session.reference().toString())
                 .text(" " + session.getTitle() + " for " + TrainingCards.when(startsAt, zone) + ". Invitations are "
                         + "going to " + session.getAudience().size() + (session.getAudience().size() == 1
                         ? " person" : " people") + "; I'll keep the list of answers up to date in our direct "

@@ -1,5 +1,6 @@
 package io.opsbot.core.training;
 
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 @Document("training_sessions")
 public class TrainingSession {
+
+    public static final Reference.Kind KIND = new Reference.Kind("TR", "training");
 
     public enum Answer { ATTENDING, DECLINED }
 
@@ -48,7 +51,7 @@ public class TrainingSession {
     TrainingSession(TenantRef tenant, long number, UserRef organizer, String organizerName, String title,
                     String description, String link, Instant startsAt, ZoneId zone, List<UserRef> audience,
                     Instant now) {
-        this.id = tenant.key() + ":TR-" + number;
+        this.id = id(tenant, KIND.of(number));
         this.tenant = tenant;
         this.number = number;
         this.organizer = organizer;
@@ -63,8 +66,13 @@ public class TrainingSession {
         this.createdAt = now;
     }
 
-    public String reference() {
-        return "TR-" + number;
+    public Reference reference() {
+        return KIND.of(number);
+    }
+
+    /** The id of a tenant's training or announcement: its tenant and its number, {@code SLACK:T1:TR-3}. */
+    static String id(TenantRef tenant, Reference reference) {
+        return tenant.key() + ":" + reference;
     }
 
     public String getId() {

@@ -209,6 +209,18 @@ class FeedbackFlowTest {
     }
 
     @Test
+    void aTypedStatusMayBeWordsOrDashedAndATypoIsTheUsageNotAnItem() {
+        engine.onCommand(pm, "/feedback", "Something");
+
+        assertThat(text(engine.onCommand(pm, "/feedback", "status FB-1 under review")))
+                .contains("FB-1 is now Under review.");
+        assertThat(text(engine.onCommand(pm, "/feedback", "status fb-1 PLANNED"))).contains("FB-1 is now Planned.");
+        assertThat(text(engine.onCommand(pm, "/feedback", "status FB-1 soon"))).contains("“soon” is not one of")
+                .contains("Usage:");
+        assertThat(repository.countByTenant(tenant)).isEqualTo(1);
+    }
+
+    @Test
     void listShowsMineAndTheTenants() {
         Invoker other = Tenants.inChannel(tenant, "U999", "Kim", "C1");
         engine.onCommand(pm, "/feedback", "Mine one");

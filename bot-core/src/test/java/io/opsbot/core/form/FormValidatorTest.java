@@ -2,7 +2,6 @@ package io.opsbot.core.form;
 
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FormValidatorTest {
 
-    private final Form form = new Form("f", "Form", "Save", List.of(
-            Input.shortText("summary", "Summary", true, 10),
-            new Input.Select("kind", "Kind", false, null, null, List.of(new Choice("a", "A"), new Choice("b", "B"))),
-            new Input.Number("impact", "Impact", false, null, null, BigDecimal.ONE, BigDecimal.valueOf(5), false),
-            new Input.Number("value", "Value", false, null, null, null, null, true),
-            new Input.Date("due", "Due", false, null, null)));
+    private final Form form = Form.builder("f", "Form").submit("Save")
+            .input(Input.text("summary").label("Summary").required().max(10))
+            .input(Input.select("kind", List.of(new Choice("a", "A"), new Choice("b", "B"))).label("Kind"))
+            .input(Input.number("impact").label("Impact").between(1, 5))
+            .input(Input.number("value").label("Value").decimal())
+            .input(Input.date("due").label("Due"))
+            .build();
 
     @Test
     void validValuesPass() {

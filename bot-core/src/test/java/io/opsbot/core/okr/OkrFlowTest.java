@@ -13,9 +13,11 @@ import io.opsbot.core.form.Form;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.DateRange;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.reference.Reference;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeDispatcher;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -57,7 +59,9 @@ class OkrFlowTest {
     @Autowired
     ConversationEngine engine;
     @Autowired
-    OkrService okrs;
+    ObjectiveService objectives;
+    @Autowired
+    KeyResultService keyResults;
     @Autowired
     CheckInService checkIns;
     @Autowired
@@ -121,7 +125,8 @@ class OkrFlowTest {
         assertThat(confirmation(created)).contains("Created O-1 Keep our customers (2027-H1)");
 
         Form kr = form(engine.onCommand(admin, "okr", "kr O-1"));
-        assertThat(kr.input("objective").initial()).isEqualTo(okrs.findObjective(tenant, "O-1").orElseThrow().getId());
+        assertThat(kr.input("objective").initial())
+                .isEqualTo(objectives.find(tenant, Objective.KIND.of(1)).orElseThrow().getId());
         Map<String, String> churn = new HashMap<>(Map.of("objective", kr.input("objective").initial(),
                 "title", "Cut monthly churn from 5% to 3%", "owner", "U-ANA", "metric", "PERCENTAGE",
                 "start", "5", "target", "150"));
@@ -142,7 +147,7 @@ class OkrFlowTest {
     }
 
     private KeyResult kr(String reference) {
-        return okrs.findKeyResult(tenant, reference).orElseThrow();
+        return keyResults.find(tenant, Reference.parse(reference, KeyResult.KIND).orElseThrow()).orElseThrow();
     }
 
     @Test
@@ -172,7 +177,8 @@ class OkrFlowTest {
 
         Message prompt = sentTo(ana).get(0);
         assertThat(prompt.summary()).isEqualTo("Time to check in on KR-1: Cut monthly churn from 5% to 3% (now 5%)");
-        assertThat(buttons(prompt)).containsExactly(Button.primary("okr.checkin", "Check in", kr("KR-1").getId()));
+        assertThat(buttons(prompt)).containsExactly(Button.primary("okr.checkin", "Check in",
+                ButtonValue.of(kr("KR-1").getId())));
         await().until(() -> sentTo(ana).size() == 2);
         assertThat(sentTo(ana).get(1).summary()).contains("1/3 What is KR-1 at now? It was 5% (target 3%).");
 
@@ -205,20 +211,20 @@ class OkrFlowTest {
         assertThat(text(engine.onCommand(ana, "okr", "checkin KR-1 lots"))).contains("\"lots\" is not a number");
         assertThat(text(engine.onCommand(ana, "okr", "checkin KR-1 60 on track"))).contains("60% is outside");
         assertThat(text(engine.onCommand(ana, "okr", "checkin KR-99 4"))).contains("There is no KR-99 here");
-        assertThat(text(engine.onCommand(bo, "okr", "checkin KR-1 4"))).contains("Only Ana, who owns KR-1, or an "
-                + "admin can check in on it.");
+        assertThat(text(engine.onCommand(bo, "okr", "checkin KR-1 4"))).contains("Only Ana, who owns KR-1, or a "
+                + "manager or admin can check in on it.");
         Form form = form(engine.onAction(new ActionRequest(ana, "okr.checkin", before.getId(), null)));
         SubmissionResult rejected = submit(ana, form, Map.of("value", "60", "confidence", "AT_RISK"));
         assertThat(((SubmissionResult.Rejected) rejected).errors()).containsEntry("value",
                 "Enter a number from 0 to 25.");
-        assertThat(text(engine.onCommand(bo, "okr", "objective"))).contains("Only an admin");
+        assertThat(text(engine.onCommand(bo, "okr", "objective"))).contains("Only a manager or admin");
 
         KeyResult after = kr("KR-1");
         assertThat(after.getCurrent()).isEqualByComparingTo(before.getCurrent());
         assertThat(after.getConfidence()).isNull();
         assertThat(after.getUpdatedAt()).isEqualTo(before.getUpdatedAt());
         assertThat(checkIns.count(after)).isZero();
-        assertThat(okrs.openObjectives(tenant)).hasSize(1);
+        assertThat(objectives.openObjectives(tenant)).hasSize(1);
     }
 
     @Test
@@ -318,7 +324,8 @@ class OkrFlowTest {
                 + "asked to check in every Thursday at 09:30 in their own time zone, with one reminder the next "
                 + "weekday at 10:00.");
         assertThat(text(engine.onCommand(bo, "okr", "cadence monday 09:00"))).contains("Only an admin");
-        assertThat(text(engine.onCommand(admin, "okr", "cadence someday"))).contains("Give a weekday and a time");
+        assertThat(text(engine.onCommand(admin, "okr", "cadence someday"))).contains("“someday” is not a weekday")
+                .contains("/okr cadence <day> <time>");
 
         List<Nudge> fired = driver.runUntil(Instant.parse("2027-03-05T00:00:00Z"));
         assertThat(fired.stream().filter(n -> n.subject().equals(tenant.key()) && n.kind().equals(OkrNudges.PROMPT))

@@ -1,5 +1,7 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.FormSubmission;
@@ -13,6 +15,8 @@ import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.DateRange;
+import io.opsbot.core.people.MemberJoined;
+import io.opsbot.core.people.MemberJoins;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.settings.TenantSettingsService;
@@ -63,6 +67,8 @@ class OnboardingFlowTest {
     @Autowired
     TenantSettingsService settings;
     @Autowired
+    AccessPolicy access;
+    @Autowired
     MutableClock clock;
     @Autowired
     NudgeDriver driver;
@@ -83,7 +89,7 @@ class OnboardingFlowTest {
         ana = Tenants.direct(tenant, "U0ANA", "Ana");
         profiles.setZone(ana.user(), "Europe/Berlin");
         profiles.seen(ana);
-        settings.requireAdmin(admin.user());
+        access.allows(admin.user(), Role.ADMIN);
     }
 
     @AfterEach
@@ -156,7 +162,7 @@ class OnboardingFlowTest {
     @Test
     void timeOffAndCompanyHolidaysMoveStepsAndRemindersToTheNextDayIn() {
         profiles.addOutOfOffice(ana.user(), new DateRange(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-26")));
-        settings.addHoliday(admin.user(), LocalDate.parse("2026-11-27"));
+        settings.addHoliday(tenant, LocalDate.parse("2026-11-27"));
         onboarding.start(ana.user(), "Ana", "welcome", admin.user(), null);
         String run = runId(ana.user(), "welcome");
 

@@ -58,7 +58,7 @@ class TrackDefinitionsTest {
                 .bind("opsbot.onboarding", Bindable.of(OnboardingProperties.class)).get();
 
         assertThat(validator.validate(properties)).isEmpty();
-        OnboardingTrack track = TrackCatalog.toTrack(properties.getTracks().get(0));
+        OnboardingTrack track = TrackCatalog.toTrack(properties.tracks().get(0));
         assertThat(track.steps()).extracting(OnboardingStep::title).as("in day order")
                 .containsExactly("Set up your laptop", "Ship your first change");
         assertThat(track.steps().get(0).requiresAck()).isTrue();
@@ -69,16 +69,14 @@ class TrackDefinitionsTest {
 
     @Test
     void badDefinitionsAreRefusedWithTheReason() {
+        OnboardingProperties.StepDefinition step = new OnboardingProperties.StepDefinition("Read", null,
+                "ftp://files", "next tuesday", false);
         OnboardingProperties.TrackDefinition track = new OnboardingProperties.TrackDefinition();
         track.setKey("Bad Key");
         track.setTitle("");
-        OnboardingProperties.StepDefinition step = new OnboardingProperties.StepDefinition();
-        step.setTitle("Read");
-        step.setDay("next tuesday");
-        step.setLink("ftp://files");
         track.setSteps(List.of(step));
-        OnboardingProperties properties = new OnboardingProperties();
-        properties.setTracks(List.of(track));
+        OnboardingProperties properties = new OnboardingProperties(null, true, null, 2, true, null,
+                List.of(track));
 
         assertThat(validator.validate(properties)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("tracks[0].key", "tracks[0].title", "tracks[0].steps[0].day",

@@ -24,7 +24,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -182,7 +181,7 @@ class StandupSchedulingTest {
 
     @Test
     void holidaysTimeOffSkipsAndPausesAskNobody() {
-        settings.addHoliday(admin.user(), LocalDate.parse("2026-03-09"));
+        settings.addHoliday(tenant, LocalDate.parse("2026-03-09"));
         profiles.addOutOfOffice(ana, new io.opsbot.core.people.DateRange(LocalDate.parse("2026-03-10"),
                 LocalDate.parse("2026-03-10")));
         engine.onCommand(admin, "/standup", "holiday " + standup.getName() + " add 2026-03-11");

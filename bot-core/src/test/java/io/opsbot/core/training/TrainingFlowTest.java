@@ -44,7 +44,9 @@ class TrainingFlowTest {
     @Autowired
     ConversationEngine engine;
     @Autowired
-    TrainingService training;
+    TrainingSessionService sessions;
+    @Autowired
+    AnnouncementService announcements;
     @Autowired
     TrainingNudges trainingNudges;
     @Autowired
@@ -90,7 +92,7 @@ class TrainingFlowTest {
     }
 
     private Delivery delivery(String id, UserRef person, String kind) {
-        return outbox.find(TrainingService.key(id, person, kind)).orElse(null);
+        return outbox.find(TrainingKeys.key(id, person, kind)).orElse(null);
     }
 
     private Invoker as(UserRef user) {
@@ -107,7 +109,7 @@ class TrainingFlowTest {
         assertThat(((SubmissionResult.Accepted) result).confirmation().summary())
                 .contains("Scheduled TR-1").contains("Tue 1 Dec 2026, 10:00 (America/New_York)")
                 .contains("going to 3 people");
-        return training.findSession(tenant, 1).orElseThrow();
+        return sessions.find(tenant, TrainingSession.KIND.of(1)).orElseThrow();
     }
 
     @Test
@@ -129,10 +131,10 @@ class TrainingFlowTest {
 
         assertThat(((Response.UpdateMessage) attend).message().blocks().toString()).contains("You're attending")
                 .doesNotContain("training.attend");
-        TrainingSession answered = training.findSession(session.getId()).orElseThrow();
+        TrainingSession answered = sessions.find(session.getId()).orElseThrow();
         assertThat(answered.answerOf(berlin)).isEqualTo(TrainingSession.Answer.ATTENDING);
         assertThat(answered.answerOf(tokyo)).isEqualTo(TrainingSession.Answer.DECLINED);
-        assertThat(outbox.find(TrainingService.organizerKey(session.getId())).orElseThrow().getMessage().summary())
+        assertThat(outbox.find(TrainingKeys.organizerKey(session.getId())).orElseThrow().getMessage().summary())
                 .as("the organizer's card, edited in place").isEqualTo("TR-1 New CRM walkthrough: 1 attending, "
                         + "1 declined, 1 not answered");
         await().until(() -> teams.sent().stream().anyMatch(s -> s.destination().equals(
@@ -157,17 +159,17 @@ class TrainingFlowTest {
 
         driver.runUntil(STARTS.plus(Duration.ofHours(1)));
 
-        Delivery dayBefore = delivery(session.getId(), berlin, TrainingService.DAY_BEFORE);
+        Delivery dayBefore = delivery(session.getId(), berlin, TrainingSessionService.DAY_BEFORE);
         assertThat(dayBefore.getCreatedAt()).isEqualTo(Instant.parse("2026-11-30T15:00:00Z"));
         assertThat(dayBefore.getMessage().summary()).isEqualTo("Tomorrow: New CRM walkthrough");
         assertThat(dayBefore.getMessage().blocks().toString()).contains("Tue 1 Dec 2026, 16:00 (Europe/Berlin)")
                 .contains("10:00 in America/New_York for the organizer");
-        assertThat(delivery(session.getId(), berlin, TrainingService.SOON).getCreatedAt())
+        assertThat(delivery(session.getId(), berlin, TrainingSessionService.SOON).getCreatedAt())
                 .isEqualTo(Instant.parse("2026-12-01T14:45:00Z"));
-        assertThat(delivery(session.getId(), tokyo, TrainingService.DAY_BEFORE)).as("declined").isNull();
-        assertThat(delivery(session.getId(), plain, TrainingService.DAY_BEFORE)).as("out of office").isNull();
-        assertThat(delivery(session.getId(), plain, TrainingService.SOON)).isNotNull();
-        assertThat(delivery(session.getId(), berlin, TrainingService.SOON).getExpiresAt()).isEqualTo(STARTS);
+        assertThat(delivery(session.getId(), tokyo, TrainingSessionService.DAY_BEFORE)).as("declined").isNull();
+        assertThat(delivery(session.getId(), plain, TrainingSessionService.DAY_BEFORE)).as("out of office").isNull();
+        assertThat(delivery(session.getId(), plain, TrainingSessionService.SOON)).isNotNull();
+        assertThat(delivery(session.getId(), berlin, TrainingSessionService.SOON).getExpiresAt()).isEqualTo(STARTS);
     }
 
     @Test
@@ -175,7 +177,7 @@ class TrainingFlowTest {
         TrainingSession session = schedule();
         engine.onAction(new ActionRequest(as(berlin), TrainingCards.ATTEND, session.getId(), null));
         clock.set(Instant.parse("2026-11-30T15:00:00Z"));
-        Nudge dayBefore = new Nudge(TrainingService.REMINDER, session.getId(), TrainingService.DAY_BEFORE,
+        Nudge dayBefore = new Nudge(TrainingNudges.REMINDER, session.getId(), TrainingSessionService.DAY_BEFORE,
                 clock.instant());
 
         trainingNudges.fire(dayBefore);
@@ -197,7 +199,7 @@ class TrainingFlowTest {
                 "people", "aad-berlin,aad-tokyo,aad-plain", "remind_after", "24"), form.state()));
         assertThat(((SubmissionResult.Accepted) result).confirmation().summary()).contains("Sent AN-1")
                 .contains("3 people");
-        Announcement announcement = training.findAnnouncement(tenant, 1).orElseThrow();
+        Announcement announcement = announcements.find(tenant, Announcement.KIND.of(1)).orElseThrow();
         assertThat(delivery(announcement.getId(), berlin, "announce").getMessage().summary())
                 .isEqualTo("New: New expense tool (please acknowledge)");
 
@@ -205,12 +207,12 @@ class TrainingFlowTest {
         assertThat(((Response.UpdateMessage) ack).message().blocks().toString()).contains("Acknowledged");
         engine.onAction(new ActionRequest(as(berlin), TrainingCards.ACK, announcement.getId(), null));
         profiles.addOutOfOffice(tokyo, new DateRange(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-27")));
-        assertThat(outbox.find(TrainingService.organizerKey(announcement.getId())).orElseThrow().getMessage()
+        assertThat(outbox.find(TrainingKeys.organizerKey(announcement.getId())).orElseThrow().getMessage()
                 .summary()).isEqualTo("AN-1 New expense tool: 1 of 3 acknowledged");
 
         driver.runUntil(Instant.parse("2026-11-30T00:00:00Z"));
 
-        assertThat(training.findAnnouncement(announcement.getId()).orElseThrow().getAcks()).containsOnlyKeys(
+        assertThat(announcements.find(announcement.getId()).orElseThrow().getAcks()).containsOnlyKeys(
                 "aad-berlin");
         assertThat(delivery(announcement.getId(), berlin, "reminder")).isNull();
         assertThat(delivery(announcement.getId(), plain, "reminder").getCreatedAt())

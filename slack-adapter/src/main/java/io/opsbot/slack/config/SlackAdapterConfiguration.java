@@ -56,7 +56,7 @@ public class SlackAdapterConfiguration {
     @Bean
     Slack slack(SlackProperties properties) {
         SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(properties.getApiBaseUrl());
+        config.setMethodsEndpointUrlPrefix(properties.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
     }
@@ -64,7 +64,7 @@ public class SlackAdapterConfiguration {
     @Bean
     SlackChatGateway slackChatGateway(Slack slack, SlackInstallations installations, RateLimiter rateLimiter,
                                       SlackProperties properties, ApplicationEventPublisher events) {
-        return new SlackChatGateway(slack, installations, new SlackPacing(rateLimiter, properties.getLimits()),
+        return new SlackChatGateway(slack, installations, new SlackPacing(rateLimiter, properties.limits()),
                 events);
     }
 
@@ -78,8 +78,8 @@ public class SlackAdapterConfiguration {
     @Conditional(SlackOAuthCondition.Off.class)
     SingleTokenInstallation slackInstallation(Slack slack, SlackProperties properties, Clock clock,
                                               Departures departures) {
-        SingleTokenInstallation installation = new SingleTokenInstallation(slack.methods(properties.getBotToken()),
-                properties.getBotToken(), clock, departures);
+        SingleTokenInstallation installation = new SingleTokenInstallation(slack.methods(properties.botToken()),
+                properties.botToken(), clock, departures);
         installation.installation();
         return installation;
     }
@@ -92,7 +92,7 @@ public class SlackAdapterConfiguration {
         @Bean
         MongoInstallationService slackInstallationService(MongoTemplate mongo, CredentialCipher cipher, Clock clock,
                                                           Departures departures, SlackProperties properties) {
-            if (properties.getBotToken() != null && !properties.getBotToken().isBlank()) {
+            if (properties.botToken() != null && !properties.botToken().isBlank()) {
                 throw new IllegalStateException("Slack is configured twice: set SLACK_BOT_TOKEN (one workspace) or "
                         + "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs by OAuth), not both");
             }
@@ -108,30 +108,22 @@ public class SlackAdapterConfiguration {
 
         @Bean
         MongoOAuthStateService slackOAuthStateService(MongoTemplate mongo, SlackProperties properties, Clock clock) {
-            return new MongoOAuthStateService(mongo, properties.getOauth().getStateExpiry(), clock);
+            return new MongoOAuthStateService(mongo, properties.oauth().stateExpiry(), clock);
         }
 
         @Bean
         OAuthInstallations slackInstallations(MongoInstallationService store, Slack slack,
                                               SlackProperties properties, Clock clock) {
-            SlackProperties.OAuth oauth = properties.getOauth();
-            TokenRotator rotator = new TokenRotator(slack.methods(), oauth.getRefreshBeforeExpiry().toMillis(),
-                    oauth.getClientId(), oauth.getClientSecret());
-            return new OAuthInstallations(store, rotator, oauth.getRefreshBeforeExpiry(), clock, installUrl(oauth));
+            SlackProperties.OAuth oauth = properties.oauth();
+            TokenRotator rotator = new TokenRotator(slack.methods(), oauth.refreshBeforeExpiry().toMillis(),
+                    oauth.clientId(), oauth.clientSecret());
+            return new OAuthInstallations(store, rotator, oauth.refreshBeforeExpiry(), clock, oauth.installUrl());
         }
 
         @Bean
         OAuthPages slackOAuthPages(SlackProperties properties, Clock clock) {
-            SlackProperties.OAuth oauth = properties.getOauth();
-            return new OAuthPages(oauth.getScopes(), oauth.getInstallPath(), oauth.getCancellationUrl(), clock);
-        }
-
-        /** The public install page, when the redirect URL tells the bot's public address. */
-        private static String installUrl(SlackProperties.OAuth oauth) {
-            String redirect = oauth.getRedirectUri();
-            return redirect != null && redirect.endsWith(oauth.getRedirectPath())
-                    ? redirect.substring(0, redirect.length() - oauth.getRedirectPath().length())
-                    + oauth.getInstallPath() : null;
+            SlackProperties.OAuth oauth = properties.oauth();
+            return new OAuthPages(oauth.scopes(), oauth.installPath(), oauth.cancellationUrl(), clock);
         }
     }
 
@@ -139,30 +131,30 @@ public class SlackAdapterConfiguration {
     App slackApp(Slack slack, SlackProperties properties, SlackInstallations installations,
                  List<SlackListener> listeners, ObjectProvider<MongoInstallationService> installationService,
                  ObjectProvider<MongoOAuthStateService> stateService, ObjectProvider<OAuthPages> pages) {
-        SlackProperties.OAuth oauth = properties.getOauth();
+        SlackProperties.OAuth oauth = properties.oauth();
         AppConfig.AppConfigBuilder config = AppConfig.builder()
                 .slack(slack)
-                .signingSecret(properties.getSigningSecret())
+                .signingSecret(properties.signingSecret())
                 // HTTP requests are verified before Bolt sees them, over the raw bytes (SlackEventsController).
                 .requestVerificationEnabled(false)
                 // Bolt reads SLACK_CLIENT_ID and friends from the environment itself; only these settings count.
-                .clientId(oauth.enabled() ? oauth.getClientId() : null)
-                .clientSecret(oauth.enabled() ? oauth.getClientSecret() : null)
-                .scope(oauth.enabled() ? String.join(",", oauth.getScopes()) : null)
+                .clientId(oauth.enabled() ? oauth.clientId() : null)
+                .clientSecret(oauth.enabled() ? oauth.clientSecret() : null)
+                .scope(oauth.enabled() ? String.join(",", oauth.scopes()) : null)
                 .userScope(null)
-                .redirectUri(oauth.enabled() ? oauth.getRedirectUri() : null);
+                .redirectUri(oauth.enabled() ? oauth.redirectUri() : null);
         if (oauth.enabled()) {
-            config.oauthInstallPath(oauth.getInstallPath())
-                    .oauthRedirectUriPath(oauth.getRedirectPath())
-                    .oauthCompletionUrl(oauth.getCompletionUrl())
-                    .oauthCancellationUrl(oauth.getCancellationUrl())
+            config.oauthInstallPath(oauth.installPath())
+                    .oauthRedirectUriPath(oauth.redirectPath())
+                    .oauthCompletionUrl(oauth.completionUrl())
+                    .oauthCancellationUrl(oauth.cancellationUrl())
                     .stateValidationEnabled(true)
                     .oAuthInstallPageRenderingEnabled(true)
                     .oAuthInstallPageRenderer(pages.getObject())
                     .oAuthRedirectUriPageRenderer(pages.getObject())
-                    .tokenRotationExpirationMillis(oauth.getRefreshBeforeExpiry().toMillis());
+                    .tokenRotationExpirationMillis(oauth.refreshBeforeExpiry().toMillis());
         } else {
-            config.singleTeamBotToken(properties.getBotToken());
+            config.singleTeamBotToken(properties.botToken());
         }
         App app = new InstallationCheckingApp(config.build(), new InstallationAuthorization(installations));
         if (oauth.enabled()) {
@@ -177,7 +169,7 @@ public class SlackAdapterConfiguration {
         }
         listeners.forEach(listener -> listener.register(app));
         log.info("Slack adapter ready ({}, {})", properties.socketMode() ? "Socket Mode" : "HTTP at /slack/events",
-                oauth.enabled() ? "installs by OAuth at " + oauth.getInstallPath() : "one workspace's bot token");
+                oauth.enabled() ? "installs by OAuth at " + oauth.installPath() : "one workspace's bot token");
         return app;
     }
 
@@ -191,7 +183,7 @@ public class SlackAdapterConfiguration {
 
             @Override
             public Optional<Destination.Channel> triageChannel(TenantRef tenant) {
-                String channel = properties.getTriageChannel();
+                String channel = properties.triageChannel();
                 return channel == null || channel.isBlank() ? Optional.empty()
                         : Optional.of(new Destination.Channel(tenant, channel));
             }

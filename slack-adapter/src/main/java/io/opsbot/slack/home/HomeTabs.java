@@ -76,7 +76,7 @@ public class HomeTabs implements DisposableBean {
         this.homes = homes;
         this.people = people;
         this.clock = clock;
-        this.delay = properties.getHomeTabDelay();
+        this.delay = properties.homeTabDelay();
     }
 
     /** The person opened their Home tab: it is published now (Slack shows the last one published until then). */

@@ -1,11 +1,11 @@
 package io.opsbot.slack.inbound;
 
 import io.opsbot.core.form.Form;
-import io.opsbot.core.form.FormState;
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Message;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * Slack can only open a modal in answer to a click or a command. When a form is asked for in a typed DM, the bot
@@ -20,15 +20,17 @@ final class OpenFormButton {
     }
 
     static Message message(Form form) {
-        String value = FormState.encode(Map.of("f", form.formId(), "s", form.state()));
+        // A form state is URL-encoded (FormState), so it never holds the codec's separator.
         return Message.builder(form.title())
                 .text(form.title() + ": click to open the form.")
-                .buttons(java.util.List.of(Button.primary(ButtonListener.OPEN_FORM, "Open form", value)))
+                .buttons(List.of(Button.primary(ButtonListener.OPEN_FORM, "Open form",
+                        ButtonValue.of(form.formId(), form.state()))))
                 .build();
     }
 
     static Target read(String value) {
-        Map<String, String> values = FormState.decode(value);
-        return new Target(values.getOrDefault("f", ""), values.getOrDefault("s", ""));
+        ButtonValue button = ButtonValue.decode(value);
+        return button == null ? new Target("", "")
+                : new Target(button.subject(), button.argument() == null ? "" : button.argument());
     }
 }

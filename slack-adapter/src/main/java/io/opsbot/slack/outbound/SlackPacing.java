@@ -29,8 +29,8 @@ public class SlackPacing {
 
     public SlackPacing(RateLimiter limiter, SlackProperties.Limits limits) {
         this.limiter = limiter;
-        this.perChannel = RateLimit.perSecond(limits.getChannelPerSecond(), limits.getChannelBurst());
-        this.perWorkspace = RateLimit.perMinute(limits.getWorkspacePerMinute(), limits.getWorkspaceBurst());
+        this.perChannel = RateLimit.perSecond(limits.channelPerSecond(), limits.channelBurst());
+        this.perWorkspace = RateLimit.perMinute(limits.workspacePerMinute(), limits.workspaceBurst());
     }
 
     /** Before a chat.postMessage into {@code channel} (a channel id, or a user id for their DM with the app). */

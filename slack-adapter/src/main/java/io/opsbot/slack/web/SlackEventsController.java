@@ -41,8 +41,8 @@ class SlackEventsController {
     SlackEventsController(App app, SlackProperties properties, Claims claims, Clock clock) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
-        this.signatures = new SlackSignatureCheck(properties.getSigningSecret() == null ? ""
-                : properties.getSigningSecret(), claims, clock);
+        this.signatures = new SlackSignatureCheck(properties.signingSecret() == null ? ""
+                : properties.signingSecret(), claims, clock);
         this.refusals = new RefusedRequests(clock);
     }
 

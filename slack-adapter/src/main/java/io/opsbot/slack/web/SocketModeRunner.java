@@ -33,7 +33,7 @@ class SocketModeRunner implements SmartLifecycle {
             return;
         }
         try {
-            socketMode = new SocketModeApp(properties.getAppToken(), SocketModeClient.Backend.JavaWebSocket, app);
+            socketMode = new SocketModeApp(properties.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
             socketMode.startAsync();
             log.info("Slack Socket Mode connecting");
         } catch (Exception e) {

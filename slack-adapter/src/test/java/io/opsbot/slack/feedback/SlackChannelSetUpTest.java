@@ -95,7 +95,7 @@ class SlackChannelSetUpTest extends SlackAdapterTest {
         assertThat(triage.noteUndelivered()).isGreaterThanOrEqualTo(1);
 
         FakeSlackApi.Call notice = SLACK.awaitCall("chat.postMessage", c -> ADMIN.equals(c.param("channel")));
-        assertThat(notice.param("text")).contains(item.reference()).contains("couldn't post")
+        assertThat(notice.param("text")).contains(item.reference().toString()).contains("couldn't post")
                 .contains("/feedback triage here");
         assertThat(feedback.findById(item.getId()).orElseThrow().isTriageUndelivered()).isTrue();
         triage.noteUndelivered();
@@ -105,7 +105,7 @@ class SlackChannelSetUpTest extends SlackAdapterTest {
         assertThat(command("/feedback", "triage here", "CTRIAGEOK3").body()).contains("posted here");
 
         FakeSlackApi.Call posted = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGEOK3".equals(c.param("channel"))
-                && c.param("text").contains(item.reference()));
+                && c.param("text").contains(item.reference().toString()));
         assertThat(posted.param("text")).contains("Lost in transit " + tag);
         await().until(() -> triage.delivery(item).map(Delivery::getState).orElse(null) == Delivery.State.SENT);
         assertThat(feedback.findById(item.getId()).orElseThrow().isTriageUndelivered()).isFalse();

@@ -4,14 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.feedback.FeedbackSource;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackType;
-import io.opsbot.core.delivery.Delivery;
-import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -40,6 +43,8 @@ class SlackFeedbackTest extends SlackAdapterTest {
 
     @Autowired
     FeedbackRepository feedback;
+    @Autowired
+    AccessPolicy access;
     @Autowired
     io.opsbot.core.feedback.FeedbackTriage triage;
     @Autowired
@@ -181,7 +186,8 @@ class SlackFeedbackTest extends SlackAdapterTest {
         assertThat(item.getImpact()).isEqualTo(5);
         assertThat(item.getReporter().userId()).isEqualTo("U12345678");
         SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE03".equals(c.param("channel")));
-        FakeSlackApi.Call confirmation = SLACK.awaitCall("response_url", c -> c.body().contains(item.reference()));
+        FakeSlackApi.Call confirmation = SLACK.awaitCall("response_url",
+                c -> c.body().contains(item.reference().toString()));
         assertThat(confirmation.json().get("response_type").getAsString()).isEqualTo("ephemeral");
     }
 
@@ -250,6 +256,7 @@ class SlackFeedbackTest extends SlackAdapterTest {
     @Test
     void statusButtonUpdatesTheCardAndTellsTheReporter() {
         triageIn("CTRIAGE05");
+        access.grant(new UserRef(TenantRef.slack(teamId), "U0PM"), Role.TRIAGER);
         command("Bulk edit for tags " + tag, "C1", "U0REPORTER");
         FakeSlackApi.Call card = SLACK.awaitCall("chat.postMessage", c -> "CTRIAGE05".equals(c.param("channel")));
         FeedbackItem item = item("Bulk edit for tags " + tag);
@@ -266,7 +273,7 @@ class SlackFeedbackTest extends SlackAdapterTest {
         assertThat(update.param("blocks")).contains("🗓️ " + item.reference());
         assertThat(feedback.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.PLANNED);
         FakeSlackApi.Call dm = SLACK.awaitCall("chat.postMessage", c -> "U0REPORTER".equals(c.param("channel")));
-        assertThat(dm.param("text")).contains(item.reference()).contains("Planned");
+        assertThat(dm.param("text")).contains(item.reference().toString()).contains("Planned");
     }
 
     @Test

@@ -6,9 +6,10 @@ import io.opsbot.core.okr.CheckIn;
 import io.opsbot.core.okr.CheckInService;
 import io.opsbot.core.okr.Confidence;
 import io.opsbot.core.okr.KeyResult;
+import io.opsbot.core.okr.KeyResultService;
 import io.opsbot.core.okr.Objective;
+import io.opsbot.core.okr.ObjectiveService;
 import io.opsbot.core.okr.OkrNudges;
-import io.opsbot.core.okr.OkrService;
 import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.schedule.WeeklySchedule;
 import io.opsbot.core.tenant.TenantRef;
@@ -50,7 +51,9 @@ class SlackOkrTest extends SlackAdapterTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Autowired
-    OkrService okrs;
+    ObjectiveService objectives;
+    @Autowired
+    KeyResultService keyResults;
     @Autowired
     CheckInService checkIns;
     @Autowired
@@ -102,7 +105,7 @@ class SlackOkrTest extends SlackAdapterTest {
         assertThat(alert.param("text")).isEqualTo("🔴 " + kr.reference() + " is off track (was on track): Cut churn "
                 + tag);
         assertThat(alert.param("blocks")).contains("Two big accounts churned").contains("▓▓░░░░░░░░ 25%");
-        KeyResult stored = okrs.keyResult(tenant, kr.getId()).orElseThrow();
+        KeyResult stored = keyResults.keyResult(tenant, kr.getId()).orElseThrow();
         assertThat(stored.getCurrent()).isEqualByComparingTo("4.5");
         assertThat(stored.getConfidence()).isEqualTo(Confidence.OFF_TRACK);
         assertThat(checkIns.history(stored, 5)).singleElement().satisfies(c -> {
@@ -145,19 +148,21 @@ class SlackOkrTest extends SlackAdapterTest {
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("errors");
 
-        FakeSlackApi.Call confirmation = SLACK.awaitCall("response_url", c -> c.body().contains(kr.reference()));
+        FakeSlackApi.Call confirmation = SLACK.awaitCall("response_url",
+                c -> c.body().contains(kr.reference().toString()));
         assertThat(confirmation.json().get("text").getAsString()).startsWith("✅ Checked in " + kr.reference()
                 + ": 100 signups → 180 signups");
         FakeSlackApi.Call alert = SLACK.awaitCall("chat.postMessage", c -> channel.equals(c.param("channel")));
         assertThat(alert.param("text")).startsWith("🟡 " + kr.reference() + " dropped to at risk (was on track)");
-        KeyResult stored = okrs.keyResult(tenant, kr.getId()).orElseThrow();
+        KeyResult stored = keyResults.keyResult(tenant, kr.getId()).orElseThrow();
         assertThat(stored.getCurrent()).isEqualByComparingTo("180");
         assertThat(checkIns.history(stored, 5)).singleElement()
                 .satisfies(c -> assertThat(c.getSource()).isEqualTo(CheckIn.Source.FORM));
 
         HttpResponse<String> mine = command("/okr", "mine", dm, owner);
         assertThat(JsonParser.parseString(mine.body()).getAsJsonObject().get("blocks").toString())
-                .contains(kr.reference()).contains("▓▓░░░░░░░░ 20%").contains("180 signups → 500 signups");
+                .contains(kr.reference().toString()).contains("▓▓░░░░░░░░ 20%")
+                .contains("180 signups → 500 signups");
     }
 
     // ---- setup through the adapter ------------------------------------------------------------------------------
@@ -181,7 +186,8 @@ class SlackOkrTest extends SlackAdapterTest {
                 .plainTextInput("title", "Retain " + tag).usersSelect("owner", owner).plainTextInput("team", "growth")
                 .staticSelect("cycle", cycleId).json());
         assertThat(created.body()).doesNotContain("errors");
-        Objective objective = okrs.openObjectives(tenant).stream().filter(o -> o.getTitle().equals("Retain " + tag))
+        Objective objective = objectives.openObjectives(tenant).stream()
+                .filter(o -> o.getTitle().equals("Retain " + tag))
                 .findFirst().orElseThrow();
 
         command("/okr", "kr " + objective.reference(), channel, ADMIN);
@@ -193,7 +199,7 @@ class SlackOkrTest extends SlackAdapterTest {
                 .plainTextInput("title", (metric.equals("PERCENTAGE") ? "Cut churn " : "Signups ") + tag)
                 .usersSelect("owner", owner).staticSelect("metric", metric).numberInput("start", start)
                 .numberInput("target", target).plainTextInput("unit", unit).json()).body()).doesNotContain("errors");
-        return okrs.keyResultsOf(objective).get(0);
+        return keyResults.keyResultsOf(objective).get(0);
     }
 
     /** Lets time pass until the owner's next Friday 15:00 in Berlin and waits for the prompt DM. */

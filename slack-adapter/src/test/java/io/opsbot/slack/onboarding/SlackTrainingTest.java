@@ -4,8 +4,8 @@ import com.google.gson.JsonObject;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
-import io.opsbot.core.training.TrainingService;
 import io.opsbot.core.training.TrainingSession;
+import io.opsbot.core.training.TrainingSessionService;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlackTrainingTest extends SlackAdapterTest {
 
     @Autowired
-    TrainingService training;
+    TrainingSessionService sessions;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -68,7 +68,7 @@ class SlackTrainingTest extends SlackAdapterTest {
         FakeSlackApi.Call organizerCard = SLACK.awaitCall("chat.postMessage",
                 c -> organizer.equals(c.param("channel")) && c.param("text").startsWith("TR-"));
         assertThat(organizerCard.param("text")).endsWith("0 attending, 0 declined, 2 not answered");
-        TrainingSession session = training.invitations(new UserRef(TenantRef.slack(FakeSlackApi.TEAM_ID), picked))
+        TrainingSession session = sessions.invitations(new UserRef(TenantRef.slack(FakeSlackApi.TEAM_ID), picked))
                 .get(0);
         assertThat(session.getAudience()).extracting(UserRef::userId).containsExactly(picked, member);
 
@@ -84,7 +84,7 @@ class SlackTrainingTest extends SlackAdapterTest {
         assertThat(list.param("text")).endsWith("1 attending, 0 declined, 1 not answered");
         assertThat(list.jsonParam("blocks").getAsJsonArray().get(2).getAsJsonObject().getAsJsonObject("text")
                 .get("text").getAsString()).isEqualTo("*✅ Attending (1)*\n<@" + picked + ">");
-        assertThat(training.findSession(session.getId()).orElseThrow().answerOf(new UserRef(session.getTenant(),
+        assertThat(sessions.find(session.getId()).orElseThrow().answerOf(new UserRef(session.getTenant(),
                 picked))).isEqualTo(TrainingSession.Answer.ATTENDING);
         nudges.cancel("training.reminder", session.getId());
     }

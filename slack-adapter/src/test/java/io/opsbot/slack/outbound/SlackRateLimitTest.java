@@ -94,9 +94,8 @@ class SlackRateLimitTest extends SlackAdapterTest {
 
     /** Slack's workspace pace, and this channel pace. */
     private static SlackProperties.Limits limits(double channelPerSecond, int channelBurst) {
-        SlackProperties.Limits limits = new SlackProperties.Limits();
-        limits.setChannelPerSecond(channelPerSecond);
-        limits.setChannelBurst(channelBurst);
-        return limits;
+        SlackProperties.Limits slack = SlackProperties.Limits.DEFAULTS;
+        return new SlackProperties.Limits(channelPerSecond, channelBurst, slack.workspacePerMinute(),
+                slack.workspaceBurst());
     }
 }

@@ -1,13 +1,14 @@
 package io.opsbot.slack.render;
 
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.element.ButtonElement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -50,8 +51,9 @@ class MrkdwnTest {
 
     @Test
     void buttonsGetUniqueActionIdsThatMapBack() {
-        Message message = Message.builder("x").buttons(List.of(Button.of("feedback.status", "A", "1:A"),
-                Button.of("feedback.status", "B", "1:B"))).build();
+        Message message = Message.builder("x").buttons(List.of(
+                Button.of("feedback.status", "A", ButtonValue.of("1", "A")),
+                Button.of("feedback.status", "B", ButtonValue.of("1", "B")))).build();
 
         ActionsBlock actions = (ActionsBlock) BlockKitRenderer.blocks(message).get(0);
         List<String> ids = actions.getElements().stream().map(e -> ((ButtonElement) e).getActionId()).toList();

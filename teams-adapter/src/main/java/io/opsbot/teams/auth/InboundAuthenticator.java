@@ -29,15 +29,15 @@ public class InboundAuthenticator {
             IdentityTls trust = tls.getIfAvailable();
             DefaultResourceRetriever http = new DefaultResourceRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS,
                     SIZE_LIMIT_BYTES, true, trust == null ? null : trust.socketFactory());
-            this.validator = new ConnectorTokenValidator(properties.getAppId(), properties.botType(),
-                    properties.getAppTenantId(), properties.getOpenIdMetadataUrl(), properties.authority(), http,
-                    properties.getSigningKeysTtl(), properties.getSigningKeysMinRefresh());
+            this.validator = new ConnectorTokenValidator(properties.appId(), properties.botType(),
+                    properties.appTenantId(), properties.openIdMetadataUrl(), properties.authority(), http,
+                    properties.signingKeysTtl(), properties.signingKeysMinRefresh());
             log.info("Teams: {} bot {}{}; requests to /api/messages need a Bot Connector token",
-                    properties.botType().setting(), properties.getAppId(), properties.botType().tenantIssued()
-                            ? " of tenant " + properties.getAppTenantId() : "");
+                    properties.botType().setting(), properties.appId(), properties.botType().tenantIssued()
+                            ? " of tenant " + properties.appTenantId() : "");
         } else {
             this.validator = null;
-            if (properties.isLocalMode()) {
+            if (properties.localMode()) {
                 log.warn("Teams local mode: no Microsoft App ID is set, so /api/messages accepts requests WITHOUT "
                         + "authentication. Use this only with the Agents Playground on your own machine.");
             } else {
@@ -51,7 +51,7 @@ public class InboundAuthenticator {
 
     /** False when no request can ever pass (no app id, not local): answer 401 before reading anything. */
     public boolean acceptsRequests() {
-        return properties.hasAppId() || properties.isLocalMode();
+        return properties.hasAppId() || properties.localMode();
     }
 
     /** True when a request must carry a bearer token. */
@@ -62,7 +62,7 @@ public class InboundAuthenticator {
     /** Whether a request with this Authorization header may deliver an activity from this service URL. */
     public boolean authenticate(String authorization, String serviceUrl) {
         if (validator == null) {
-            return properties.isLocalMode();
+            return properties.localMode();
         }
         String header = authorization == null ? "" : authorization.strip();
         if (header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

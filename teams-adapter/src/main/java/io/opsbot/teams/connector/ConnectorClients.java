@@ -43,7 +43,7 @@ public class ConnectorClients {
 
     public ConnectorClients(TeamsProperties properties, ObjectProvider<IdentityTls> tls, Clock clock) {
         this.credentials = properties.hasAppId()
-                ? new ConnectorCredentials(properties.getAppId(), MsalBotTokens.create(properties,
+                ? new ConnectorCredentials(properties.appId(), MsalBotTokens.create(properties,
                         tls.getIfAvailable(), clock))
                 // Local mode (Agents Playground): no app id, so the SDK sends no Authorization header at all.
                 : MicrosoftAppCredentials.empty();

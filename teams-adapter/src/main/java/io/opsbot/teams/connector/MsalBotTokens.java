@@ -74,17 +74,17 @@ final class MsalBotTokens implements BotTokens {
         BotType type = properties.botType();
         if (type == BotType.USER_ASSIGNED_MSI) {
             ManagedIdentityApplication.Builder builder = ManagedIdentityApplication.builder(
-                    ManagedIdentityId.userAssignedClientId(properties.getAppId()));
+                    ManagedIdentityId.userAssignedClientId(properties.appId()));
             configure(builder, tls);
             ManagedIdentityApplication app = builder.build();
             return new MsalBotTokens(() -> app.acquireTokenForManagedIdentity(
                     ManagedIdentityParameters.builder(RESOURCE).forceRefresh(true).build()), clock);
         }
-        String tenant = type == BotType.SINGLE_TENANT ? properties.getAppTenantId() : MULTI_TENANT_TENANT;
+        String tenant = type == BotType.SINGLE_TENANT ? properties.appTenantId() : MULTI_TENANT_TENANT;
         String authority = properties.authority() + "/" + tenant + "/";
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication.builder(
-                    properties.getAppId(), credential(properties)).authority(authority);
+                    properties.appId(), credential(properties)).authority(authority);
             if (!MICROSOFT_HOSTS.contains(URI.create(authority).getHost())) {
                 builder.validateAuthority(false).instanceDiscovery(false);
             }
@@ -109,10 +109,10 @@ final class MsalBotTokens implements BotTokens {
     private static IClientCredential credential(TeamsProperties properties)
             throws IOException, GeneralSecurityException {
         if (!properties.hasCertificate()) {
-            return ClientCredentialFactory.createFromSecret(properties.getAppPassword());
+            return ClientCredentialFactory.createFromSecret(properties.appPassword());
         }
-        try (InputStream pkcs12 = Files.newInputStream(Path.of(properties.getAppCertificatePath()))) {
-            return ClientCredentialFactory.createFromCertificate(pkcs12, properties.getAppCertificatePassword());
+        try (InputStream pkcs12 = Files.newInputStream(Path.of(properties.appCertificatePath()))) {
+            return ClientCredentialFactory.createFromCertificate(pkcs12, properties.appCertificatePassword());
         }
     }
 

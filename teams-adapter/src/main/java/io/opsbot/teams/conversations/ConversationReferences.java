@@ -1,11 +1,9 @@
 package io.opsbot.teams.conversations;
 
 import io.opsbot.core.tenant.TenantRef;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,7 +18,7 @@ import java.util.Optional;
  * two activities at once) never lose each other's data.
  */
 @Service
-public class ConversationReferences implements InitializingBean {
+public class ConversationReferences {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -28,15 +26,6 @@ public class ConversationReferences implements InitializingBean {
     public ConversationReferences(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        var ops = mongo.indexOps(TeamsConversation.class);
-        ops.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("conversationType", Sort.Direction.ASC)
-                .on("userId", Sort.Direction.ASC).named("tenant_personal_user"));
-        ops.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC)
-                .named("tenant_recent"));
     }
 
     /** What one inbound activity tells about its conversation. {@code userId}/{@code aadObjectId} only for 1:1. */

@@ -2,6 +2,7 @@ package io.opsbot.teams.conversations;
 
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.time.Instant;
  * from every inbound activity because Teams may move it. For a personal (1:1) chat it also records the person.
  */
 @Document(TeamsConversation.COLLECTION)
+@CompoundIndex(name = "tenant_personal_user", def = "{'tenant': 1, 'conversationType': 1, 'userId': 1}")
+@CompoundIndex(name = "tenant_recent", def = "{'tenant': 1, 'updatedAt': -1}")
 public class TeamsConversation {
 
     public static final String COLLECTION = "teams_conversations";

@@ -3,6 +3,7 @@ package io.opsbot.teams.inbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.Serialization;
+import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Response;
@@ -94,7 +95,7 @@ class CardSubmissions {
         if (actionId == null || actionId.isBlank()) {
             log.info("Ignoring a card action without our data in Teams conversation {}",
                     inbound.baseConversationId());
-            return new CardOutcome.Notice("That button is no longer active.");
+            return new CardOutcome.Notice(Action.NO_LONGER_ACTIVE);
         }
         return clickButton(inbound, actionId, ours.path(CardData.VALUE).asText(""),
                 ours.path(CardData.REFRESH).asText(null));

@@ -2,8 +2,8 @@ package io.opsbot.teams.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbot.core.gateway.Destination;
-import io.opsbot.core.onboarding.MemberJoined;
-import io.opsbot.core.onboarding.MemberJoins;
+import io.opsbot.core.people.MemberJoined;
+import io.opsbot.core.people.MemberJoins;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.teams.people.TeamsMembers;
 import org.springframework.stereotype.Component;

@@ -108,7 +108,7 @@ public class TeamsChatGateway implements ChatGateway {
         TeamsConversation known = references.latest(tenant)
                 .orElseThrow(() -> new DeliveryException(Reason.UNREACHABLE, "The bot has never been used in Teams "
                         + "tenant " + tenant.tenantId() + ", so it cannot message anyone there"));
-        String botId = known.getBotId() != null ? known.getBotId() : "28:" + properties.getAppId();
+        String botId = known.getBotId() != null ? known.getBotId() : "28:" + properties.appId();
         String teamsUserId = userId.startsWith("29:") ? userId
                 : people.find(tenant, userId).map(TeamsPerson::getTeamsUserId).orElse(userId);
         String aadObjectId = teamsUserId.equals(userId) ? null : userId;

@@ -3,7 +3,7 @@ package io.opsbot.teams.outbound;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -11,49 +11,13 @@ import org.springframework.validation.annotation.Validated;
  * a second and 60 in 30 seconds (a burst of 7, then 2 a second), and 30 requests a second per app per tenant. Raise
  * them only against a fake connector.
  */
-@Component
 @Validated
 @ConfigurationProperties("opsbot.teams.limits")
-public class TeamsLimits {
+public record TeamsLimits(@Positive @DefaultValue("2") double conversationPerSecond,
+                          @Min(1) @DefaultValue("7") int conversationBurst,
+                          @Positive @DefaultValue("30") double tenantPerSecond,
+                          @Min(1) @DefaultValue("30") int tenantBurst) {
 
-    @Positive
-    private double conversationPerSecond = 2;
-    @Min(1)
-    private int conversationBurst = 7;
-    @Positive
-    private double tenantPerSecond = 30;
-    @Min(1)
-    private int tenantBurst = 30;
-
-    public double getConversationPerSecond() {
-        return conversationPerSecond;
-    }
-
-    public void setConversationPerSecond(double conversationPerSecond) {
-        this.conversationPerSecond = conversationPerSecond;
-    }
-
-    public int getConversationBurst() {
-        return conversationBurst;
-    }
-
-    public void setConversationBurst(int conversationBurst) {
-        this.conversationBurst = conversationBurst;
-    }
-
-    public double getTenantPerSecond() {
-        return tenantPerSecond;
-    }
-
-    public void setTenantPerSecond(double tenantPerSecond) {
-        this.tenantPerSecond = tenantPerSecond;
-    }
-
-    public int getTenantBurst() {
-        return tenantBurst;
-    }
-
-    public void setTenantBurst(int tenantBurst) {
-        this.tenantBurst = tenantBurst;
-    }
+    /** Teams' published limits, as when nothing is configured. */
+    public static final TeamsLimits DEFAULTS = new TeamsLimits(2, 7, 30, 30);
 }

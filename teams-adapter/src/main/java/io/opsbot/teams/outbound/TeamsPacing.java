@@ -26,8 +26,8 @@ public class TeamsPacing {
 
     public TeamsPacing(RateLimiter limiter, TeamsLimits limits) {
         this.limiter = limiter;
-        this.perConversation = RateLimit.perSecond(limits.getConversationPerSecond(), limits.getConversationBurst());
-        this.perTenant = RateLimit.perSecond(limits.getTenantPerSecond(), limits.getTenantBurst());
+        this.perConversation = RateLimit.perSecond(limits.conversationPerSecond(), limits.conversationBurst());
+        this.perTenant = RateLimit.perSecond(limits.tenantPerSecond(), limits.tenantBurst());
     }
 
     /** Before a send, an update or a conversation creation in {@code conversationId} (thread suffix included). */

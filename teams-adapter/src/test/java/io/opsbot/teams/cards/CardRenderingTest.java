@@ -11,6 +11,7 @@ import io.opsbot.core.form.Form;
 import io.opsbot.core.form.Input;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -20,7 +21,6 @@ import io.opsbot.teams.cards.TeamsMarkdown.Target;
 import io.opsbot.teams.outbound.OutboundActivities;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -86,9 +86,9 @@ class CardRenderingTest {
                 .section(Markup.bold("Slow export"), List.of(Field.of("Area", "#reporting"), Field.of("Impact", null)))
                 .divider()
                 .context(Markup.plain("From Ana"))
-                .buttons(List.of(Button.primary("feedback.status", "Shipped", "id1:SHIPPED"),
-                        Button.danger("feedback.status", "Declined", "id1:DECLINED"),
-                        Button.of("feedback.status", "Planned", "id1:PLANNED")))
+                .buttons(List.of(Button.primary("feedback.status", "Shipped", ButtonValue.of("id1", "SHIPPED")),
+                        Button.danger("feedback.status", "Declined", ButtonValue.of("id1", "DECLINED")),
+                        Button.of("feedback.status", "Planned", ButtonValue.of("id1", "PLANNED"))))
                 .build();
 
         JsonNode card = CardJson.toTree(MessageCards.card(message));
@@ -112,7 +112,7 @@ class CardRenderingTest {
         assertThat(actions.get(0).path("style").asText()).isEqualTo("positive");
         assertThat(actions.get(1).path("style").asText()).isEqualTo("destructive");
         assertThat(actions.get(2).has("style")).isFalse();
-        assertThat(actions.get(0).path("data").path("opsbot").path("value").asText()).isEqualTo("id1:SHIPPED");
+        assertThat(actions.get(0).path("data").path("opsbot").path("value").asText()).isEqualTo("id1#SHIPPED");
         assertThat(actions.get(0).path("fallback").path("type").asText()).isEqualTo("Action.Submit");
         assertThat(actions.get(0).path("fallback").path("data")).isEqualTo(actions.get(0).path("data"));
         assertThat(card.toString()).doesNotContain("null");
@@ -120,14 +120,16 @@ class CardRenderingTest {
 
     @Test
     void aRejectedFormShowsTheTypedValuesAndEachErrorUnderItsInput() {
-        Form form = new Form("f.new", "Share feedback", "Save", List.of(new Block.Section(Markup.plain("Intro"))),
-                List.of(new Input.Text("summary", "Summary", true, "One line", null, false, 150, "e.g. Slow"),
-                        new Input.Select("kind", "Kind", false, null, null,
-                                List.of(new Choice("BUG", "Bug"), new Choice("IDEA", "Idea"))),
-                        new Input.Number("impact", "Impact", false, null, null, BigDecimal.ONE, BigDecimal.valueOf(5),
-                                false),
-                        new Input.Date("due", "Due", false, null, null)),
-                "source=MESSAGE", Map.of())
+        Form form = Form.builder("f.new", "Share feedback").submit("Save")
+                .intro(new Block.Section(Markup.plain("Intro")))
+                .input(Input.text("summary").label("Summary").required().max(150).hint("One line")
+                        .placeholder("e.g. Slow"))
+                .input(Input.select("kind", List.of(new Choice("BUG", "Bug"), new Choice("IDEA", "Idea")))
+                        .label("Kind"))
+                .input(Input.number("impact").label("Impact").between(1, 5))
+                .input(Input.date("due").label("Due"))
+                .state("source=MESSAGE")
+                .build()
                 .rejected(Map.of("summary", "", "kind", "IDEA", "impact", "9", "due", "2027-01-31"),
                         Map.of("summary", "Summary is required.", "impact", "Enter a number from 1 to 5."));
 
@@ -165,12 +167,13 @@ class CardRenderingTest {
 
     @Test
     void timeDaysPeopleAndChannelInputs() {
-        Form form = new Form("standup.edit", "Standup", "Save", List.of(
-                new Input.Time("time", "Time", true, null, "09:30"),
-                new Input.MultiSelect("days", "Days", true, null, "MONDAY,FRIDAY",
-                        List.of(new Choice("MONDAY", "Mon"), new Choice("FRIDAY", "Fri"))),
-                new Input.People("people", "Participants", true, null, "aad-1", true),
-                new Input.Channel("channel", "Report channel", true, null, null)));
+        Form form = Form.builder("standup.edit", "Standup").submit("Save")
+                .input(Input.time("time").label("Time").required().initial("09:30"))
+                .input(Input.multiSelect("days", List.of(new Choice("MONDAY", "Mon"), new Choice("FRIDAY", "Fri")))
+                        .label("Days").required().initial("MONDAY,FRIDAY"))
+                .input(Input.people("people").label("Participants").required().multiple().initial("aad-1"))
+                .input(Input.channel("channel").label("Report channel").required())
+                .build();
         PickerChoices pickers = new PickerChoices(List.of(new CardElement.Choice("Ana", "aad-1")),
                 List.of(new CardElement.Choice("Product", "19:abc@thread.tacv2")));
 
@@ -191,8 +194,9 @@ class CardRenderingTest {
 
     @Test
     void aFormWithAPeoplePickerSurvivesTheConnectorsSerializer() throws Exception {
-        Form form = new Form("standup.edit", "Standup", "Save", List.of(
-                new Input.People("participants", "Participants", false, null, null, true)));
+        Form form = Form.builder("standup.edit", "Standup").submit("Save")
+                .input(Input.people("participants").label("Participants").multiple())
+                .build();
         PickerChoices pickers = new PickerChoices(List.of(new CardElement.Choice("Ana", "aad-1")), List.of());
         AdaptiveCard card = FormCardRenderer.card(form, "0123456789abcdef0123456789abcdef", pickers);
         Activity activity = OutboundActivities.card(card, "Standup");

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.security.KeyStore;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,19 +52,19 @@ class MsalBotTokensTest {
         ManagedIdentityEnvironment.reset();
     }
 
-    private TeamsProperties properties(String type, String tenant) {
-        TeamsProperties properties = new TeamsProperties();
-        properties.setAppId(appId);
-        properties.setAppType(type);
-        properties.setAppTenantId(tenant);
-        properties.setAuthorityHost(entra.authorityHost());
-        return properties;
+    /** The settings as they are bound from opsbot.teams.*: type, tenant and more pairs of name and value. */
+    private TeamsProperties properties(String type, String tenant, String... more) {
+        Map<String, String> values = new HashMap<>(Map.of("opsbot.teams.app-id", appId, "opsbot.teams.app-type", type,
+                "opsbot.teams.app-tenant-id", tenant, "opsbot.teams.authority-host", entra.authorityHost()));
+        for (int i = 0; i < more.length; i += 2) {
+            values.put("opsbot.teams." + more[i], more[i + 1]);
+        }
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("opsbot.teams",
+                TeamsProperties.class);
     }
 
     private TeamsProperties singleTenantWithSecret() {
-        TeamsProperties properties = properties("SingleTenant", TENANT);
-        properties.setAppPassword("s3cret");
-        return properties;
+        return properties("SingleTenant", TENANT, "app-password", "s3cret");
     }
 
     private BotTokens tokens(TeamsProperties properties) {
@@ -129,9 +132,8 @@ class MsalBotTokensTest {
     @Test
     void aSingleTenantBotWithACertificateSignsAClientAssertion(@TempDir Path dir) throws Exception {
         Path certificate = FakeEntra.certificate(dir);
-        TeamsProperties properties = properties("SingleTenant", TENANT);
-        properties.setAppCertificatePath(certificate.toString());
-        properties.setAppCertificatePassword("changeit");
+        TeamsProperties properties = properties("SingleTenant", TENANT, "app-certificate-path",
+                certificate.toString(), "app-certificate-password", "changeit");
 
         tokens(properties).token(false);
 
@@ -150,8 +152,7 @@ class MsalBotTokensTest {
 
     @Test
     void aMultiTenantBotAsksTheBotFrameworkTenant() throws Exception {
-        TeamsProperties properties = properties("MultiTenant", "");
-        properties.setAppPassword("s3cret");
+        TeamsProperties properties = properties("MultiTenant", "", "app-password", "s3cret");
 
         String token = tokens(properties).token(false);
 
@@ -194,9 +195,8 @@ class MsalBotTokensTest {
 
     @Test
     void anIdentityPlatformThatCannotBeReachedIsATransientFailure() {
-        TeamsProperties properties = properties("SingleTenant", "00000000-0000-0000-0000-000000000000");
-        properties.setAppPassword("s3cret");
-        properties.setAuthorityHost(entra.authorityHost());
+        TeamsProperties properties = properties("SingleTenant", "00000000-0000-0000-0000-000000000000",
+                "app-password", "s3cret");
         BotTokens tokens = MsalBotTokens.create(properties, null, clock);
 
         assertThatThrownBy(() -> tokens.token(false))
@@ -207,8 +207,7 @@ class MsalBotTokensTest {
 
     @Test
     void aSecretEntraRefusesIsAFailureThatSaysSo() {
-        TeamsProperties properties = properties("SingleTenant", TENANT);
-        properties.setAppPassword(FakeEntra.REFUSED_SECRET);
+        TeamsProperties properties = properties("SingleTenant", TENANT, "app-password", FakeEntra.REFUSED_SECRET);
 
         assertThatThrownBy(() -> tokens(properties).token(false)).isInstanceOf(TokenRequestException.class)
                 .satisfies(e -> {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsbot.core.onboarding.OnboardingRun;
 import io.opsbot.core.onboarding.OnboardingService;
 import io.opsbot.core.tenant.UserRef;
-import io.opsbot.core.training.TrainingService;
 import io.opsbot.core.training.TrainingSession;
+import io.opsbot.core.training.TrainingSessionService;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
@@ -38,7 +38,7 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
     @Autowired
     OnboardingService onboarding;
     @Autowired
-    TrainingService training;
+    TrainingSessionService sessions;
     @Autowired
     io.opsbot.core.schedule.NudgeScheduler nudges;
     @Autowired
@@ -181,7 +181,7 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
                 "zone", "Europe/Berlin", "people", RIDO_AAD));
         send(fixture("message.value.messageBack.json").replyToId("1700000000999").value(value));
 
-        TrainingSession session = training.invitations(new UserRef(tenant, RIDO_AAD)).get(0);
+        TrainingSession session = sessions.invitations(new UserRef(tenant, RIDO_AAD)).get(0);
         assertThat(session.getTitle()).isEqualTo("Roadmap tool training");
         Recorded invitation = await().atMost(Duration.ofSeconds(5)).until(() -> connector.sentActivities().stream()
                 .filter(r -> r.body().path("summary").asText().startsWith("Training invitation")).findFirst()
@@ -194,7 +194,7 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
                 Map.of("opsbot", Map.of("action", "training.attend", "value", session.getId()))));
 
         assertThat(json(attend).path("value").toString()).contains("You're attending");
-        assertThat(training.findSession(session.getId()).orElseThrow().answerOf(new UserRef(tenant, RIDO_AAD)))
+        assertThat(sessions.find(session.getId()).orElseThrow().answerOf(new UserRef(tenant, RIDO_AAD)))
                 .isEqualTo(TrainingSession.Answer.ATTENDING);
     }
 }

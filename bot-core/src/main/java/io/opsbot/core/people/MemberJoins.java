@@ -1,4 +1,4 @@
-package io.opsbot.core.onboarding;
+package io.opsbot.core.people;
 
 import io.opsbot.core.gateway.Destination;
 import org.slf4j.Logger;
@@ -17,11 +17,9 @@ public class MemberJoins {
     private static final Logger log = LoggerFactory.getLogger(MemberJoins.class);
 
     private final List<MemberJoinedListener> listeners;
-    private final OnboardingSettings settings;
 
-    public MemberJoins(List<MemberJoinedListener> listeners, OnboardingSettings settings) {
+    public MemberJoins(List<MemberJoinedListener> listeners) {
         this.listeners = List.copyOf(listeners);
-        this.settings = settings;
     }
 
     public void memberJoined(MemberJoined joined) {
@@ -36,11 +34,10 @@ public class MemberJoins {
     }
 
     /**
-     * Whether joining this channel means anything to the bot (it is the tenant's onboarding channel), so adapters can
-     * skip looking up who joined every other channel.
+     * Whether joining this channel means anything to the bot (a listener watches it, as onboarding does its channel),
+     * so adapters can skip looking up who joined every other channel.
      */
     public boolean watches(Destination.Channel channel) {
-        return settings.joinChannel(channel.tenant()).map(c -> c.channelId().equals(channel.channelId()))
-                .orElse(false);
+        return listeners.stream().anyMatch(listener -> listener.watches(channel));
     }
 }

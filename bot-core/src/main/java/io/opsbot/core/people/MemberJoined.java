@@ -1,4 +1,4 @@
-package io.opsbot.core.onboarding;
+package io.opsbot.core.people;
 
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.UserRef;

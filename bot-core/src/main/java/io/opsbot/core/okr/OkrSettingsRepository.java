@@ -1,0 +1,6 @@
+package io.opsbot.core.okr;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface OkrSettingsRepository extends MongoRepository<OkrSettings, String> {
+}

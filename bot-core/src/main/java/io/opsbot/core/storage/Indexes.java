@@ -1,0 +1,70 @@
+package io.opsbot.core.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
+import org.springframework.data.mongodb.core.index.IndexResolver;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Creates every index, in one place, from what the document classes declare ({@code @Indexed},
+ * {@code @CompoundIndex}): each {@code @Document} under {@code io.opsbot} is found at start-up and its indexes are
+ * ensured before the bot takes requests. Creating an index that exists is a no-op, so restarts and several instances
+ * are safe. Keep an index's name when changing a class: MongoDB refuses the same keys under another name.
+ */
+@Component
+public class Indexes implements InitializingBean {
+
+    static final String BASE_PACKAGE = "io.opsbot";
+
+    private static final Logger log = LoggerFactory.getLogger(Indexes.class);
+
+    private final MongoTemplate mongo;
+
+    public Indexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Every class stored as a document, by name. */
+    static List<Class<?>> documentClasses() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Document.class));
+        List<Class<?>> types = new ArrayList<>();
+        for (BeanDefinition definition : scanner.findCandidateComponents(BASE_PACKAGE)) {
+            types.add(ClassUtils.resolveClassName(definition.getBeanClassName(), Indexes.class.getClassLoader()));
+        }
+        types.sort(Comparator.comparing(Class::getName));
+        return types;
+    }
+
+    /** The indexes one document class declares. */
+    List<IndexDefinition> declaredBy(Class<?> type) {
+        List<IndexDefinition> definitions = new ArrayList<>();
+        IndexResolver.create(mongo.getConverter().getMappingContext()).resolveIndexFor(type)
+                .forEach(definitions::add);
+        return definitions;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        int count = 0;
+        for (Class<?> type : documentClasses()) {
+            for (IndexDefinition index : declaredBy(type)) {
+                mongo.indexOps(type).createIndex(index);
+                count++;
+            }
+        }
+        log.info("Ensured {} indexes", count);
+    }
+}

@@ -1,0 +1,51 @@
+package io.opsbot.core.storage;
+
+import io.opsbot.core.claim.Claims;
+import io.opsbot.core.delivery.Delivery;
+import io.opsbot.core.feedback.FeedbackItem;
+import io.opsbot.core.okr.KeyResult;
+import io.opsbot.core.okr.Objective;
+import io.opsbot.core.testing.CoreTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Indexes are what the document classes declare, created at start-up in one place. */
+@CoreTest
+class IndexesTest {
+
+    @Autowired
+    Indexes indexes;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyDocumentClassIsFoundAndItsIndexesAreTheDeclaredOnes() {
+        assertThat(Indexes.documentClasses()).contains(FeedbackItem.class, KeyResult.class, Delivery.class);
+        assertThat(indexes.declaredBy(FeedbackItem.class)).extracting(IndexesTest::name)
+                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent");
+        Class<?> claim = Indexes.documentClasses().stream().filter(c -> c.getSimpleName().equals("Claim"))
+                .findFirst().orElseThrow();
+        assertThat(indexes.declaredBy(claim)).singleElement().satisfies(ttl -> {
+            assertThat(name(ttl)).isEqualTo("claims_ttl");
+            assertThat(ttl.getIndexOptions().get("expireAfterSeconds")).isEqualTo(0L);
+        });
+        assertThat(mongo.getCollectionName(claim)).isEqualTo(Claims.COLLECTION);
+    }
+
+    @Test
+    void theUniqueIndexesThatGuardNumberingExistInTheDatabase() {
+        assertThat(mongo.indexOps(FeedbackItem.class).getIndexInfo()).filteredOn(IndexInfo::isUnique)
+                .extracting(IndexInfo::getName).contains("tenant_number");
+        assertThat(mongo.indexOps(Objective.class).getIndexInfo()).filteredOn(IndexInfo::isUnique)
+                .extracting(IndexInfo::getName).contains("okr_objectives_tenant_number");
+    }
+
+    private static String name(IndexDefinition index) {
+        return String.valueOf(index.getIndexOptions().get("name"));
+    }
+}
