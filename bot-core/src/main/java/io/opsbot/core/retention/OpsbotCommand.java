@@ -17,7 +17,7 @@ public class OpsbotCommand implements Command {
 
     static final String DELETE_DATA = "delete-workspace-data";
     /** What deleting needs the admin role for, as a refusal says it. */
-    static final String DELETE_WHAT = "delete this workspace's data";
+    static final String DELETE_WHAT = "delete its data";
 
     private final DataDeletion deletion;
     private final RetentionProperties retention;
