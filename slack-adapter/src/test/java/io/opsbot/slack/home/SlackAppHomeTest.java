@@ -166,4 +166,28 @@ class SlackAppHomeTest extends SlackOAuthAdapterTest {
         assertThat(replaced.json().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(SLACK.calls("chat.update")).isEmpty();
     }
+
+    @Test
+    void anAdminsHomeTabHasTheSettingsWithTheChannelsAndTheSetUpForms() {
+        assertThat(command(workspace, workspace.teamId(), "/feedback", "triage here", "CT" + id, admin).body())
+                .contains("posted here");
+
+        openHome(admin);
+        openHome(ana);
+
+        FakeSlackApi.Call adminHome = published(admin, "Settings (admins)");
+        String view = adminHome.param("view");
+        assertThat(view).contains("Triage channel").contains("\\u003c#CT" + id + "\\u003e")
+                .contains("OKR channel").contains("not chosen yet").contains("/okr channel here")
+                .contains("Onboarding channel");
+        for (String setUp : new String[]{"New standup", "New objective", "New track", "Schedule a training",
+                "Announce a change"}) {
+            BlockKit.button(blocks(adminHome), setUp);
+        }
+        assertThat(published(ana, "What is waiting for you").param("view")).doesNotContain("Settings (admins)");
+
+        // A set-up button opens its form as a modal.
+        clickOnHome(BlockKit.button(blocks(adminHome), "New standup"), admin);
+        SLACK.awaitCall("views.open", c -> c.param("view").contains("standup.edit"));
+    }
 }
