@@ -2,6 +2,7 @@ package io.opsbot.core.retention;
 
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -15,6 +16,8 @@ public class Departure {
     @Id
     private String id;
     private TenantRef tenant;
+    /** The daily job looks for those gone longest. */
+    @Indexed(name = "tenant_departures_left_at")
     private Instant leftAt;
     private String reason;
 

@@ -3,6 +3,7 @@ package io.opsbot.slack.oauth;
 import com.slack.api.bolt.service.OAuthStateService;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,6 +32,7 @@ public class MongoOAuthStateService implements OAuthStateService {
     static class State {
         @Id
         String id;
+        @Indexed(name = "slack_oauth_states_ttl", expireAfter = "0s")
         Instant expiresAt;
         Instant usedAt;
 

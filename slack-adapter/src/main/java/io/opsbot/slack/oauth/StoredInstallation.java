@@ -2,6 +2,7 @@ package io.opsbot.slack.oauth;
 
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -20,6 +21,8 @@ class StoredInstallation {
 
     @Id
     private String id;
+    /** Sends look their installation up by the tenant of the data. */
+    @Indexed(name = "slack_installations_tenant")
     private TenantRef tenant;
     private String appId;
     private String enterpriseId;
