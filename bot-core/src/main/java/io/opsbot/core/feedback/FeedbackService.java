@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
@@ -36,11 +37,13 @@ public class FeedbackService {
     private final FeedbackNotifier notifier;
     private final Drafts drafts;
     private final PersonRateLimit rateLimit;
+    private final AuditLog audit;
     private final Clock clock;
 
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
-                           Drafts drafts, PersonRateLimit rateLimit, Clock clock) {
+                           Drafts drafts, PersonRateLimit rateLimit, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.rateLimit = rateLimit;
         this.repository = repository;
         this.mongo = mongo;
@@ -98,6 +101,8 @@ public class FeedbackService {
         if (updated == null) {
             throw new UserError("Someone changed " + item.reference() + " at the same moment; please look again.");
         }
+        audit.record(actor.actor(), "feedback.status", item.reference().toString(), item.getStatus().label(),
+                to.label());
         if (refreshTriageCard) {
             triage.refresh(updated);
         }

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
 public class DataDeletion {
 
     private static final Logger log = LoggerFactory.getLogger(DataDeletion.class);
+    /** The subcommand of {@code /opsbot} that asks. */
+    public static final String COMMAND = "delete-workspace-data";
+    /** What deleting needs the admin role for, as a refusal says it. */
+    public static final String WHAT = "delete its data";
     public static final String DELETE = "retention.delete";
     public static final String KEEP = "retention.keep";
     static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);

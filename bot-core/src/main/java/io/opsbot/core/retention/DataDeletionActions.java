@@ -21,7 +21,7 @@ public class DataDeletionActions implements Actions {
     @Override
     public List<Action> actions() {
         return List.of(
-                Action.needing(Role.ADMIN, OpsbotCommand.DELETE_WHAT, DataDeletion.DELETE, (request, value) ->
+                Action.needing(Role.ADMIN, DataDeletion.WHAT, DataDeletion.DELETE, (request, value) ->
                         new Response.UpdateMessage(deletion.confirm(request.invoker(), value.subject()))),
                 Action.anyone(DataDeletion.KEEP, (request, value) ->
                         new Response.UpdateMessage(deletion.keep(request.invoker(), value.subject()))));

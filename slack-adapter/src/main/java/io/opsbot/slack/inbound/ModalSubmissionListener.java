@@ -62,7 +62,9 @@ class ModalSubmissionListener implements SlackListener {
             return ctx.ackWithErrors(rejected.errors());
         }
         homeTabs.changed(invoker.user());
-        Message confirmation = ((SubmissionResult.Accepted) result).confirmation();
+        // A refusal closes the modal like a confirmation does, and says who may.
+        Message confirmation = result instanceof SubmissionResult.Refused refused ? refused.reason()
+                : ((SubmissionResult.Accepted) result).confirmation();
         if (confirmation != null) {
             executor.execute(() -> confirm(ctx, invoker, metadata, confirmation));
         }
