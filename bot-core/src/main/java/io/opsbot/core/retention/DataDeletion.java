@@ -1,5 +1,6 @@
 package io.opsbot.core.retention;
 
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Button;
@@ -37,16 +38,20 @@ public class DataDeletion {
     public static final String WHAT = "delete its data";
     public static final String DELETE = "retention.delete";
     public static final String KEEP = "retention.keep";
+    /** The audit log's name for a confirmed deletion. */
+    public static final String AUDITED = "workspace.delete-data";
     static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
 
     private final MongoTemplate mongo;
     private final TenantData data;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DataDeletion(MongoTemplate mongo, TenantData data, Clock clock) {
+    public DataDeletion(MongoTemplate mongo, TenantData data, AuditLog audit, Clock clock) {
         this.mongo = mongo;
         this.data = data;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,6 +85,8 @@ public class DataDeletion {
         log.info("{} confirmed deleting the data of {}", admin.user(), tenant);
         Map<String, Long> deleted = data.erase(tenant, false);
         long total = deleted.values().stream().mapToLong(Long::longValue).sum();
+        // Recorded after the erase, so the one entry left says who emptied the log and when.
+        audit.record(admin.actor(), AUDITED, tenant.platform().tenantNoun() + " data", null, total + " records");
         String detail = deleted.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
         return Message.builder("Deleted this " + tenant.platform().tenantNoun() + "'s data")

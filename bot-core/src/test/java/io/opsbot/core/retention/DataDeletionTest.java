@@ -1,5 +1,6 @@
 package io.opsbot.core.retention;
 
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Block;
@@ -28,6 +29,8 @@ class DataDeletionTest {
     ProfileService profiles;
     @Autowired
     MutableClock clock;
+    @Autowired
+    AuditLog audit;
 
     private static String requestId(Message question) {
         return question.blocks().stream().filter(b -> b instanceof Block.Actions).map(b -> (Block.Actions) b)
@@ -48,6 +51,8 @@ class DataDeletionTest {
 
         assertThat(deletion.confirm(admin, request).summary()).contains("Deleted");
         assertThat(profiles.chosenZone(new UserRef(tenant, "U0ANA"))).isEmpty();
+        assertThat(audit.page(tenant, 1, 10).entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.getAction()).isEqualTo(DataDeletion.AUDITED));
         assertThatThrownBy(() -> deletion.confirm(admin, request)).hasMessageContaining("no longer valid");
 
         String late = requestId(deletion.ask(admin));
