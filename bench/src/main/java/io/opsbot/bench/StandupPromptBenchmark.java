@@ -61,7 +61,7 @@ public final class StandupPromptBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/bench",
-                        "opsbot.slack.bot-token=xoxb-bench", "opsbot.slack.signing-secret=bench",
+                        "opsbot.slack.bot-token=" + FakeSlackApi.TOKEN, "opsbot.slack.signing-secret=bench",
                         "opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "spring.main.banner-mode=off",
                         // Measures the bot, not Slack's pacing (about 300 posts a minute per workspace).
                         "opsbot.slack.limits.workspace-per-minute=10000000", "opsbot.slack.limits.workspace-burst=100000",

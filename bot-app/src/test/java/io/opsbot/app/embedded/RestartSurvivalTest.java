@@ -40,7 +40,7 @@ class RestartSurvivalTest {
         return new SpringApplicationBuilder(OpsBotApplication.class).run(
                 "--server.port=0",
                 "--opsbot.embedded-mongo.data-dir=" + dataDir,
-                "--opsbot.slack.bot-token=xoxb-restart",
+                "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
                 "--opsbot.slack.signing-secret=" + SECRET,
                 "--opsbot.slack.api-base-url=" + SLACK.apiBaseUrl(),
                 "--spring.quartz.auto-startup=false");

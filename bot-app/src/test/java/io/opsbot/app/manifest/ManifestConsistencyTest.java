@@ -8,6 +8,7 @@ import io.opsbot.core.conversation.CommandRouter;
 import io.opsbot.core.conversation.MessageShortcut;
 import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.testing.CoreTest;
+import io.opsbot.slack.config.SlackProperties;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,8 +94,24 @@ class ManifestConsistencyTest {
         Map<String, Object> events = (Map<String, Object>) settings.get("event_subscriptions");
 
         assertThat((List<String>) events.get("bot_events")).contains("app_mention", "message.im",
-                "team_join", "member_joined_channel");
+                "team_join", "member_joined_channel", "app_home_opened", "app_uninstalled", "tokens_revoked");
         assertThat(((Map<String, Object>) settings.get("interactivity")).get("is_enabled")).isEqualTo(true);
+    }
+
+    /** The install page asks for exactly the manifest's bot scopes, returns to /slack/oauth_redirect, has a Home tab. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void slackInstallsByOAuthWithTheManifestsScopesAndHasAHomeTab() throws IOException {
+        Map<String, Object> manifest = slackManifest();
+        Map<String, Object> oauth = (Map<String, Object>) manifest.get("oauth_config");
+        List<String> botScopes = (List<String>) ((Map<String, Object>) oauth.get("scopes")).get("bot");
+
+        assertThat(SlackProperties.OAuth.MANIFEST_SCOPES).containsExactlyElementsOf(botScopes);
+        assertThat((List<String>) oauth.get("redirect_urls")).singleElement().asString()
+                .endsWith(SlackProperties.OAuth.REDIRECT_PATH);
+        Map<String, Object> appHome = (Map<String, Object>) ((Map<String, Object>) manifest.get("features"))
+                .get("app_home");
+        assertThat(appHome.get("home_tab_enabled")).isEqualTo(true);
     }
 
     @Test

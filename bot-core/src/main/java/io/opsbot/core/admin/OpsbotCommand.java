@@ -13,6 +13,8 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.retention.DataDeletion;
+import io.opsbot.core.retention.RetentionProperties;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,8 @@ import java.util.Optional;
 
 /**
  * {@code /opsbot} (Slack) and {@code opsbot} (Teams): the bot itself in this workspace or organisation. Anyone sees
- * who holds which role; admins name and remove triagers, managers and admins and read the audit log.
+ * who holds which role and what the bot keeps; admins name and remove triagers, managers and admins, read the audit
+ * log, and delete everything the bot keeps here ({@code delete-workspace-data}, after confirming).
  */
 @Component
 public class OpsbotCommand implements Command {
@@ -36,11 +39,16 @@ public class OpsbotCommand implements Command {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final ProfileService profiles;
+    private final DataDeletion deletion;
+    private final RetentionProperties retention;
 
-    public OpsbotCommand(AccessPolicy access, AuditLog audit, ProfileService profiles) {
+    public OpsbotCommand(AccessPolicy access, AuditLog audit, ProfileService profiles, DataDeletion deletion,
+                         RetentionProperties retention) {
         this.access = access;
         this.audit = audit;
         this.profiles = profiles;
+        this.deletion = deletion;
+        this.retention = retention;
     }
 
     @Override
@@ -50,7 +58,7 @@ public class OpsbotCommand implements Command {
 
     @Override
     public String summary() {
-        return "the bot here: who are its admins, triagers and managers; the audit log of changes";
+        return "the bot here: who are its admins, triagers and managers; the audit log; the data it keeps";
     }
 
     @Override
@@ -71,7 +79,22 @@ public class OpsbotCommand implements Command {
                         .handledBy((invoker, args) -> change(invoker, args, false)),
                 Subcommand.named("audit").args(PAGE)
                         .help("who changed what, newest first; a number shows older pages")
-                        .role(Role.ADMIN, "read the audit log").handledBy(this::auditPage));
+                        .role(Role.ADMIN, "read the audit log").handledBy(this::auditPage),
+                Subcommand.named("data").help("what the bot keeps about this workspace, and for how long")
+                        .handledBy((invoker, args) -> Response.privately(dataPolicy(invoker))),
+                Subcommand.named(DataDeletion.COMMAND)
+                        .help("delete all of this workspace's data, after you confirm")
+                        .role(Role.ADMIN, DataDeletion.WHAT)
+                        .handledBy((invoker, args) -> Response.privately(deletion.ask(invoker))));
+    }
+
+    private Message dataPolicy(Invoker invoker) {
+        String noun = invoker.platform().tenantNoun();
+        return Message.of(Markup.builder().text("Product Ops Bot keeps what this " + noun + " gives it (feedback, "
+                        + "standups, OKRs, onboarding, trainings, settings) until an admin deletes it with ")
+                .code(invoker.platform().command(name()) + " " + DataDeletion.COMMAND)
+                .text(". If the app is removed, it is kept " + retention.getAfterRemoval().toDays()
+                        + " days in case it comes back, then deleted.").build());
     }
 
     private Response change(Invoker invoker, Arguments args, boolean add) {

@@ -6,8 +6,11 @@ import io.opsbot.core.tenant.UserRef;
 
 import java.util.Objects;
 
-/** Where an outbound message goes: a channel (optionally a thread in it) or a person's direct messages. */
-public sealed interface Destination permits Destination.Channel, Destination.Direct {
+/**
+ * Where an outbound message goes: a channel (optionally a thread in it), a person's direct messages, or a person's
+ * home on a platform that has one to publish (Slack's App Home tab), which each send replaces.
+ */
+public sealed interface Destination permits Destination.Channel, Destination.Direct, Destination.Home {
 
     TenantRef tenant();
 
@@ -39,6 +42,21 @@ public sealed interface Destination permits Destination.Channel, Destination.Dir
     /** The direct (1:1) conversation between the bot and a person. */
     record Direct(UserRef user) implements Destination {
         public Direct {
+            Objects.requireNonNull(user, "user");
+        }
+
+        @Override
+        public TenantRef tenant() {
+            return user.tenant();
+        }
+    }
+
+    /**
+     * A person's home surface (Slack's App Home tab): a send publishes the message there in place of what was there,
+     * an update publishes it again. A platform without one refuses it.
+     */
+    record Home(UserRef user) implements Destination {
+        public Home {
             Objects.requireNonNull(user, "user");
         }
 

@@ -68,6 +68,7 @@ public final class HomeCards {
             case FEEDBACK -> platform.command("feedback") + " list";
             case ONBOARDING -> platform.command("onboarding");
             case STANDUP -> platform.command("standup") + " list";
+            case SETTINGS -> platform.command("help");
         };
     }
 }

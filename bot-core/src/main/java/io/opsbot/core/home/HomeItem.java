@@ -19,7 +19,9 @@ public record HomeItem(Section section, Markup text, List<Button> buttons, boole
         ONBOARDING("🧭 Onboarding"),
         TRAININGS("🎓 Trainings to answer"),
         ANNOUNCEMENTS("📣 Announcements to acknowledge"),
-        FEEDBACK("💬 Your feedback");
+        FEEDBACK("💬 Your feedback"),
+        /** Admins only: where the rituals post, and the set-up forms. */
+        SETTINGS("⚙️ Settings (admins)");
 
         private final String title;
 

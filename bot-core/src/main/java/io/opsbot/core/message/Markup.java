@@ -17,7 +17,7 @@ public record Markup(List<Span> spans) {
         spans = List.copyOf(spans);
     }
 
-    public sealed interface Span permits Text, Link, Mention, LineBreak {
+    public sealed interface Span permits Text, Link, Mention, ChannelMention, LineBreak {
     }
 
     public enum Style { PLAIN, BOLD, ITALIC, CODE }
@@ -41,6 +41,17 @@ public record Markup(List<Span> spans) {
         public Mention {
             Objects.requireNonNull(user, "user");
             displayName = displayName == null || displayName.isBlank() ? user.userId() : displayName;
+        }
+    }
+
+    /**
+     * A channel the bot knows by id (the triage channel, say): Slack renders a link to it by its name; a platform that
+     * cannot name it from the id shows {@code label}.
+     */
+    public record ChannelMention(String channelId, String label) implements Span {
+        public ChannelMention {
+            Objects.requireNonNull(channelId, "channelId");
+            label = label == null || label.isBlank() ? "a channel" : label;
         }
     }
 
@@ -73,6 +84,8 @@ public record Markup(List<Span> spans) {
                 out.append(l.label());
             } else if (span instanceof Mention m) {
                 out.append('@').append(m.displayName());
+            } else if (span instanceof ChannelMention c) {
+                out.append(c.label());
             } else {
                 out.append('\n');
             }
@@ -110,6 +123,11 @@ public record Markup(List<Span> spans) {
 
         public Builder mention(UserRef user, String displayName) {
             spans.add(new Mention(user, displayName));
+            return this;
+        }
+
+        public Builder channel(String channelId, String label) {
+            spans.add(new ChannelMention(channelId, label));
             return this;
         }
 

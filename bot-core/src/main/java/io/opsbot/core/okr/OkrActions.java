@@ -17,17 +17,24 @@ public class OkrActions implements Actions {
     /** "Check in": the check-in form of the key result whose id is the button's value. */
     public static final String CHECK_IN = OkrCards.CHECK_IN_ACTION;
 
+    /** "New objective" on the admins' home: the objective form. */
+    public static final String NEW_OBJECTIVE = "okr.new-objective";
+
     private final CheckInService checkIns;
     private final CheckInForm form;
+    private final ObjectiveForm objectiveForm;
 
-    public OkrActions(CheckInService checkIns, CheckInForm form) {
+    public OkrActions(CheckInService checkIns, CheckInForm form, ObjectiveForm objectiveForm) {
         this.checkIns = checkIns;
         this.form = form;
+        this.objectiveForm = objectiveForm;
     }
 
     @Override
     public List<Action> actions() {
         return List.of(Action.anyone(OkrCards.CHECK_IN_ACTION, (request, value) -> Response.form(
-                form.forKeyResult(checkIns.checkable(request.invoker().user(), value.subject())))));
+                        form.forKeyResult(checkIns.checkable(request.invoker().user(), value.subject())))),
+                new Action(NEW_OBJECTIVE, ObjectiveForm.PERMISSION, (request, value) ->
+                        Response.form(objectiveForm.blank(request.invoker().tenant()))));
     }
 }

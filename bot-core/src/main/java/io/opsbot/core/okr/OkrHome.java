@@ -1,7 +1,10 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.home.HomeItem;
 import io.opsbot.core.home.HomePart;
+import io.opsbot.core.home.SettingsItems;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
@@ -24,10 +27,12 @@ class OkrHome implements HomePart {
 
     private final KeyResultService keyResults;
     private final OkrSettingsService settings;
+    private final AccessPolicy access;
 
-    OkrHome(KeyResultService keyResults, OkrSettingsService settings) {
+    OkrHome(KeyResultService keyResults, OkrSettingsService settings, AccessPolicy access) {
         this.keyResults = keyResults;
         this.settings = settings;
+        this.access = access;
     }
 
     @Override
@@ -49,6 +54,11 @@ class OkrHome implements HomePart {
             }
             items.add(new HomeItem(HomeItem.Section.CHECK_INS, text.build(),
                     List.of(Button.primary(OkrActions.CHECK_IN, "Check in", ButtonValue.of(kr.getId()))), true));
+        }
+        if (access.has(user, Role.ADMIN)) {
+            items.add(SettingsItems.channel("OKR channel", settings.channel(user.tenant()), user.platform(),
+                    "okr channel here", List.of(Button.of(OkrActions.NEW_OBJECTIVE, "New objective",
+                            ButtonValue.NONE))));
         }
         return items;
     }

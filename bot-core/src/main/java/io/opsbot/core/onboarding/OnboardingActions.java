@@ -20,10 +20,15 @@ public class OnboardingActions implements Actions {
     /** Shows an arrived step of a run; the button's value is {@link #step}. */
     public static final String SHOW_STEP = OnboardingCards.SHOW;
 
-    private final OnboardingService onboarding;
+    /** "New track" on the admins' home: the track form. */
+    public static final String NEW_TRACK = "onboarding.new-track";
 
-    public OnboardingActions(OnboardingService onboarding) {
+    private final OnboardingService onboarding;
+    private final OnboardingTrackForm trackForm;
+
+    public OnboardingActions(OnboardingService onboarding, OnboardingTrackForm trackForm) {
         this.onboarding = onboarding;
+        this.trackForm = trackForm;
     }
 
     /** The value of a button showing this step of this run. */
@@ -36,7 +41,9 @@ public class OnboardingActions implements Actions {
         return List.of(
                 Action.anyone(OnboardingCards.DONE, (request, value) -> card(onboarding.done(
                         request.invoker().user(), value.subject(), step(value)), step(value))),
-                Action.anyone(OnboardingCards.SHOW, this::show));
+                Action.anyone(OnboardingCards.SHOW, this::show),
+                new Action(NEW_TRACK, OnboardingTrackForm.WRITE_TRACKS, (request, value) ->
+                        Response.form(trackForm.open(request.invoker().tenant(), null))));
     }
 
     private Response show(ActionRequest request, ButtonValue value) {

@@ -1,7 +1,11 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.home.HomeItem;
 import io.opsbot.core.home.HomePart;
+import io.opsbot.core.home.SettingsItems;
+import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Texts;
@@ -22,9 +26,13 @@ class OnboardingHome implements HomePart {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final OnboardingService onboarding;
+    private final OnboardingSettings settings;
+    private final AccessPolicy access;
 
-    OnboardingHome(OnboardingService onboarding) {
+    OnboardingHome(OnboardingService onboarding, OnboardingSettings settings, AccessPolicy access) {
         this.onboarding = onboarding;
+        this.settings = settings;
+        this.access = access;
     }
 
     @Override
@@ -47,6 +55,11 @@ class OnboardingHome implements HomePart {
                         text.text(" · " + run.completeCount() + " of " + run.size() + " done; the next step "
                                 + "arrives " + DAY.format(at.atZone(zone))).build(), List.of(), false)));
             }
+        }
+        if (access.has(user, Role.ADMIN)) {
+            items.add(SettingsItems.channel("Onboarding channel", settings.joinChannel(user.tenant()),
+                    user.platform(), "onboarding channel here", List.of(Button.of(OnboardingActions.NEW_TRACK,
+                            "New track", ButtonValue.NONE))));
         }
         return items;
     }

@@ -1,7 +1,10 @@
 package io.opsbot.core.standup;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.home.HomeItem;
 import io.opsbot.core.home.HomePart;
+import io.opsbot.core.home.SettingsItems;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
@@ -22,9 +25,11 @@ class StandupHome implements HomePart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final StandupService service;
+    private final AccessPolicy access;
 
-    StandupHome(StandupService service) {
+    StandupHome(StandupService service, AccessPolicy access) {
         this.service = service;
+        this.access = access;
     }
 
     @Override
@@ -44,6 +49,10 @@ class StandupHome implements HomePart {
                 default -> items.add(new HomeItem(HomeItem.Section.STANDUP, text.text(" · skipped today").build(),
                         List.of(), false));
             }
+        }
+        if (access.has(user, Role.ADMIN)) {
+            items.add(SettingsItems.forms("Standups", List.of(Button.of(StandupActions.NEW_STANDUP, "New standup",
+                    ButtonValue.NONE))));
         }
         return items;
     }

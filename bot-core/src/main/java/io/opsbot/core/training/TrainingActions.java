@@ -22,12 +22,21 @@ public class TrainingActions implements Actions {
     public static final String DECLINE = TrainingCards.DECLINE;
     public static final String ACKNOWLEDGE = TrainingCards.ACK;
 
+    /** "Schedule a training" and "Announce a change" on the admins' home: their forms. */
+    public static final String SCHEDULE = "training.schedule";
+    public static final String ANNOUNCE = "training.announce";
+
     private final TrainingSessionService sessions;
     private final AnnouncementService announcements;
+    private final TrainingScheduleForm scheduleForm;
+    private final TrainingAnnounceForm announceForm;
 
-    public TrainingActions(TrainingSessionService sessions, AnnouncementService announcements) {
+    public TrainingActions(TrainingSessionService sessions, AnnouncementService announcements,
+                           TrainingScheduleForm scheduleForm, TrainingAnnounceForm announceForm) {
         this.sessions = sessions;
         this.announcements = announcements;
+        this.scheduleForm = scheduleForm;
+        this.announceForm = announceForm;
     }
 
     @Override
@@ -39,7 +48,9 @@ public class TrainingActions implements Actions {
                         TrainingSession.Answer.DECLINED)),
                 Action.anyone(TrainingCards.ACK, (request, value) -> new Response.UpdateMessage(
                         TrainingCards.announcement(announcements.acknowledge(person(request, value),
-                                value.subject()), true))));
+                                value.subject()), true))),
+                Action.anyone(SCHEDULE, (request, value) -> Response.form(scheduleForm.open(request.invoker()))),
+                Action.anyone(ANNOUNCE, (request, value) -> Response.form(announceForm.open())));
     }
 
     private Response rsvp(ActionRequest request, ButtonValue value, TrainingSession.Answer answer) {

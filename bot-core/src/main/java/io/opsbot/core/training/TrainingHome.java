@@ -1,7 +1,10 @@
 package io.opsbot.core.training;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
 import io.opsbot.core.home.HomeItem;
 import io.opsbot.core.home.HomePart;
+import io.opsbot.core.home.SettingsItems;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
@@ -24,10 +27,12 @@ class TrainingHome implements HomePart {
 
     private final TrainingSessionService sessions;
     private final AnnouncementService announcements;
+    private final AccessPolicy access;
 
-    TrainingHome(TrainingSessionService sessions, AnnouncementService announcements) {
+    TrainingHome(TrainingSessionService sessions, AnnouncementService announcements, AccessPolicy access) {
         this.sessions = sessions;
         this.announcements = announcements;
+        this.access = access;
     }
 
     @Override
@@ -50,6 +55,11 @@ class TrainingHome implements HomePart {
                     .text(" " + Texts.shorten(announcement.getTitle(), 120)).build();
             items.add(new HomeItem(HomeItem.Section.ANNOUNCEMENTS, text, List.of(Button.primary(
                     TrainingActions.ACKNOWLEDGE, "Acknowledge", ButtonValue.of(announcement.getId()))), true));
+        }
+        if (access.has(user, Role.ADMIN)) {
+            items.add(SettingsItems.forms("Trainings and announcements", List.of(
+                    Button.of(TrainingActions.SCHEDULE, "Schedule a training", ButtonValue.NONE),
+                    Button.of(TrainingActions.ANNOUNCE, "Announce a change", ButtonValue.NONE))));
         }
         return items;
     }

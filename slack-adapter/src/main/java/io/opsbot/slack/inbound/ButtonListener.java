@@ -10,7 +10,11 @@ import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.gateway.ChatGateway;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.PostedMessage;
+import io.opsbot.core.home.HomeCards;
+import io.opsbot.core.message.Message;
+import io.opsbot.slack.home.HomeTabs;
 import io.opsbot.slack.render.BlockKitRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,11 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
-/** Button clicks on the bot's messages: the core decides, the message is updated or a reply is sent after the ack. */
+/**
+ * Button clicks on the bot's messages and on its Home tab: the core decides, the message is updated or a reply is sent
+ * after the ack. A click on the Home tab comes with no channel and no response_url: replies and confirmations go to
+ * the person's DM, and the Home tab is published again.
+ */
 @Component
 class ButtonListener implements SlackListener {
 
@@ -33,13 +41,15 @@ class ButtonListener implements SlackListener {
     private final ChatGateway slack;
     private final FormOpener forms;
     private final Executor executor;
+    private final HomeTabs homeTabs;
 
     ButtonListener(ConversationEngine engine, ChatGateway slackChatGateway, FormOpener forms,
-                   @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+                   @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, HomeTabs homeTabs) {
         this.engine = engine;
         this.slack = slackChatGateway;
         this.forms = forms;
         this.executor = executor;
+        this.homeTabs = homeTabs;
     }
 
     @Override
@@ -53,6 +63,9 @@ class ButtonListener implements SlackListener {
             return ctx.ack();
         }
         BlockActionPayload.Action action = payload.getActions().get(0);
+        if (payload.getView() != null && "home".equals(payload.getView().getType())) {
+            return onHomeTab(ctx, payload, action);
+        }
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
         Invoker invoker = SlackInvokers.invoker(ctx, payload.getUser().getId(), payload.getUser().getTeamId(),
                 payload.getUser().getName(),
@@ -66,6 +79,7 @@ class ButtonListener implements SlackListener {
             source = new PostedMessage(invoker.conversation(), channelId, payload.getContainer().getMessageTs());
         }
         Response response = engine.onAction(new ActionRequest(invoker, actionId, action.getValue(), source));
+        homeTabs.changed(invoker.user());
         if (response instanceof Response.ShowForm show) {
             String problem = forms.open(ctx, payload.getTriggerId(), show.form(), channelId,
                     payload.getResponseUrl());
@@ -75,8 +89,11 @@ class ButtonListener implements SlackListener {
             return ctx.ack();
         }
         PostedMessage target = source;
+        boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
         executor.execute(() -> {
-            if (response instanceof Response.UpdateMessage update && target != null) {
+            if (response instanceof Response.UpdateMessage update && ephemeral && payload.getResponseUrl() != null) {
+                Replies.replaceViaResponseUrl(ctx.getSlack(), payload.getResponseUrl(), update.message());
+            } else if (response instanceof Response.UpdateMessage update && target != null) {
                 try {
                     slack.update(target, update.message());
                 } catch (RuntimeException e) {
@@ -87,6 +104,43 @@ class ButtonListener implements SlackListener {
             }
         });
         return ctx.ack();
+    }
+
+    /**
+     * A click on the Home tab, acting as the person in their DM with the bot: a form opens as a modal (its
+     * confirmation comes by DM), a reply or an updated card comes by DM, Refresh publishes the tab at once, and the tab
+     * is published again after any click.
+     */
+    private com.slack.api.bolt.response.Response onHomeTab(ActionContext ctx, BlockActionPayload payload,
+                                                           BlockActionPayload.Action action) {
+        Invoker invoker = SlackInvokers.inDirect(ctx, payload.getUser().getId(), payload.getUser().getName());
+        String actionId = BlockKitRenderer.coreActionId(action.getActionId());
+        if (actionId.equals(HomeCards.REFRESH)) {
+            executor.execute(() -> homeTabs.opened(invoker.user()));
+            return ctx.ack();
+        }
+        Response response = engine.onAction(new ActionRequest(invoker, actionId, action.getValue(), null));
+        if (response instanceof Response.ShowForm show) {
+            String problem = forms.open(ctx, payload.getTriggerId(), show.form(), null, null);
+            if (problem != null) {
+                toDm(invoker, Message.text(problem));
+            }
+        } else if (response instanceof Response.Reply reply) {
+            executor.execute(() -> toDm(invoker, reply.message()));
+        } else if (response instanceof Response.UpdateMessage update) {
+            // The card the button belongs to, updated, is the confirmation; the home no longer offers the button.
+            executor.execute(() -> toDm(invoker, update.message()));
+        }
+        homeTabs.changed(invoker.user());
+        return ctx.ack();
+    }
+
+    private void toDm(Invoker invoker, Message message) {
+        try {
+            slack.send(new Destination.Direct(invoker.user()), message);
+        } catch (RuntimeException e) {
+            log.warn("Could not answer a Home tab click of {}: {}", invoker.user(), e.getMessage());
+        }
     }
 
     private com.slack.api.bolt.response.Response openForm(ActionContext ctx, BlockActionPayload payload,

@@ -80,7 +80,7 @@ class MemberJoinListener implements SlackListener {
             if (!joins.watches(channel)) {
                 return;
             }
-            Optional<User> user = people.info(userId);
+            Optional<User> user = people.info(tenant, userId);
             if (user.isPresent() && !SlackPeopleDirectory.isPerson(user.get())) {
                 return;
             }

@@ -44,7 +44,7 @@ class MessageShortcutListener implements SlackListener {
         // The message's text as the words people see (no live mention or link tokens) and its author by name.
         SharedMessage shared = new SharedMessage(SlackText.readable(message == null ? "" : message.getText()),
                 authorId == null ? null : new UserRef(invoker.tenant(), authorId),
-                authorId == null ? null : people.info(authorId).map(MemberJoinListener::name).orElse("@" + authorId),
+                authorId == null ? null : people.info(invoker.tenant(), authorId).map(MemberJoinListener::name).orElse("@" + authorId),
                 permalink(payload, channelId));
         Response response = engine.onMessageShortcut(invoker, payload.getCallbackId(), shared);
         if (response instanceof Response.ShowForm show) {

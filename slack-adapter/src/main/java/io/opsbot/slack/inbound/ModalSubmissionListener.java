@@ -12,6 +12,7 @@ import io.opsbot.core.conversation.SubmissionResult;
 import io.opsbot.core.gateway.ChatGateway;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
+import io.opsbot.slack.home.HomeTabs;
 import io.opsbot.slack.render.ModalRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,14 @@ class ModalSubmissionListener implements SlackListener {
     private final ConversationEngine engine;
     private final ChatGateway slack;
     private final Executor executor;
+    private final HomeTabs homeTabs;
 
     ModalSubmissionListener(ConversationEngine engine, ChatGateway slackChatGateway,
-                            @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+                            @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, HomeTabs homeTabs) {
         this.engine = engine;
         this.slack = slackChatGateway;
         this.executor = executor;
+        this.homeTabs = homeTabs;
     }
 
     @Override
@@ -58,6 +61,7 @@ class ModalSubmissionListener implements SlackListener {
         if (result instanceof SubmissionResult.Rejected rejected) {
             return ctx.ackWithErrors(rejected.errors());
         }
+        homeTabs.changed(invoker.user());
         // A refusal closes the modal like a confirmation does, and says who may.
         Message confirmation = result instanceof SubmissionResult.Refused refused ? refused.reason()
                 : ((SubmissionResult.Accepted) result).confirmation();

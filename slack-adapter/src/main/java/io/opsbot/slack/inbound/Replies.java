@@ -19,10 +19,22 @@ final class Replies {
     }
 
     static void viaResponseUrl(Slack slack, String responseUrl, Message message, boolean ephemeral) {
+        send(slack, responseUrl, message, ephemeral, false);
+    }
+
+    /**
+     * Replaces the message a button was clicked on through the click's response_url: the one way to change an
+     * ephemeral message (chat.update cannot reach it).
+     */
+    static void replaceViaResponseUrl(Slack slack, String responseUrl, Message message) {
+        send(slack, responseUrl, message, true, true);
+    }
+
+    private static void send(Slack slack, String responseUrl, Message message, boolean ephemeral, boolean replace) {
         try {
             new Responder(slack, responseUrl).send(ActionResponse.builder()
                     .responseType(ephemeral ? "ephemeral" : "in_channel")
-                    .replaceOriginal(false)
+                    .replaceOriginal(replace)
                     .text(BlockKitRenderer.fallbackText(message))
                     .blocks(BlockKitRenderer.blocks(message))
                     .build());

@@ -38,6 +38,16 @@ final class SlackInvokers {
     }
 
     /**
+     * Someone acting where the request names no conversation (their Home tab): as in their DM with the bot, which a
+     * post to their user id reaches.
+     */
+    static Invoker inDirect(Context ctx, String userId, String userName) {
+        TenantRef tenant = tenant(ctx);
+        return new Invoker(new UserRef(tenant, userId), userName, new Destination.Channel(tenant, userId), true,
+                null);
+    }
+
+    /**
      * A workspace install knows its own team id; an org-wide install serves every workspace of its org, and a team id
      * alone does not tell whether it is in the org, so there only the request's org counts.
      */

@@ -10,6 +10,7 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Visibility;
 import io.opsbot.core.mention.MentionTokens;
 import io.opsbot.core.message.Message;
+import io.opsbot.slack.home.HomeTabs;
 import io.opsbot.slack.render.BlockKitRenderer;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,12 @@ class SlashCommandListener implements SlackListener {
 
     private final ConversationEngine engine;
     private final FormOpener forms;
+    private final HomeTabs homeTabs;
 
-    SlashCommandListener(ConversationEngine engine, FormOpener forms) {
+    SlashCommandListener(ConversationEngine engine, FormOpener forms, HomeTabs homeTabs) {
         this.engine = engine;
         this.forms = forms;
+        this.homeTabs = homeTabs;
     }
 
     @Override
@@ -43,6 +46,7 @@ class SlashCommandListener implements SlackListener {
         // Commands declared with should_escape send mentions as <@U123|name>: the core reads them as <@U123>.
         Response response = engine.onCommand(invoker, payload.getCommand(),
                 MentionTokens.normalize(payload.getText()));
+        homeTabs.changed(invoker.user());
         if (response instanceof Response.ShowForm show) {
             String problem = forms.open(ctx, payload.getTriggerId(), show.form(), payload.getChannelId(),
                     payload.getResponseUrl());

@@ -28,8 +28,6 @@ import java.util.Optional;
 public class InstallationAuthorization implements Middleware {
 
     private static final Logger log = LoggerFactory.getLogger(InstallationAuthorization.class);
-    static final String REFUSAL = "Product Ops Bot is installed in a different Slack workspace, so it can't do "
-            + "anything here. Ask an admin of this workspace to install it.";
 
     private final SlackInstallations installations;
 
@@ -40,7 +38,8 @@ public class InstallationAuthorization implements Middleware {
     @Override
     @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw type
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        if (MiddlewareOps.isNoAuthRequiredRequest(req.getRequestType())) {
+        // app_uninstalled and tokens_revoked arrive when the tokens may already be gone (in either order).
+        if (MiddlewareOps.isNoAuthRequiredRequest(req.getRequestType()) || MiddlewareOps.isNoTokenRequiredRequest(req)) {
             return chain.next(req);
         }
         Context context = req.getContext();
@@ -49,17 +48,23 @@ public class InstallationAuthorization implements Middleware {
         if (installation.isEmpty()) {
             log.info("Refused a Slack {} from team {} / enterprise {}: no installation serves it",
                     req.getRequestType(), context.getTeamId(), context.getEnterpriseId());
-            return refuse(req);
+            return refuse(req, installations.notServedReply());
         }
-        context.setBotToken(installation.get().botToken());
-        context.setBotUserId(installation.get().botUserId());
-        context.setBotId(installation.get().botId());
+        SlackInstallation serving = installation.get();
+        context.setBotToken(serving.botToken());
+        context.setBotUserId(serving.botUserId());
+        context.setBotId(serving.botId());
+        // The installation, not the payload, says whose data this is: an org-wide install's tenant is the org.
+        context.setEnterpriseInstall(serving.enterpriseInstall());
+        if (serving.enterpriseInstall()) {
+            context.setEnterpriseId(serving.enterpriseId());
+        }
         return chain.next(req);
     }
 
-    private static Response refuse(Request<?> req) {
+    private static Response refuse(Request<?> req, String reply) {
         if (req.getRequestType() == RequestType.Command) {
-            return Response.json(200, Map.of("response_type", "ephemeral", "text", REFUSAL));
+            return Response.json(200, Map.of("response_type", "ephemeral", "text", reply));
         }
         if (req.getRequestType() == RequestType.Event) {
             // Acknowledged, so Slack does not retry what will never be served.
@@ -68,7 +73,7 @@ public class InstallationAuthorization implements Middleware {
         responseUrl(req).ifPresent(url -> {
             try {
                 new Responder(req.getContext().getSlack(), url).send(ActionResponse.builder()
-                        .responseType("ephemeral").replaceOriginal(false).text(REFUSAL).build());
+                        .responseType("ephemeral").replaceOriginal(false).text(reply).build());
             } catch (Exception e) {
                 log.info("Could not send the refusal through response_url: {}", e.toString());
             }

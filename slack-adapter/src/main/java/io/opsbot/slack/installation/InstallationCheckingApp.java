@@ -3,11 +3,15 @@ package io.opsbot.slack.installation;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 
 import java.util.List;
 
-/** A Bolt app whose authorization step checks the request's workspace ({@link InstallationAuthorization}). */
+/**
+ * A Bolt app whose authorization step checks the request's workspace ({@link InstallationAuthorization}), in place of
+ * Bolt's single-team one (one bot token) or multi-team one (OAuth installs).
+ */
 public class InstallationCheckingApp extends App {
 
     private final transient Middleware authorization;
@@ -20,9 +24,10 @@ public class InstallationCheckingApp extends App {
     @Override
     protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
         List<Middleware> middlewares = super.buildDefaultMiddlewareList(config);
-        middlewares.replaceAll(m -> m instanceof SingleTeamAuthorization ? authorization : m);
+        middlewares.replaceAll(m -> m instanceof SingleTeamAuthorization || m instanceof MultiTeamsAuthorization
+                ? authorization : m);
         if (!middlewares.contains(authorization)) {
-            throw new IllegalStateException("Bolt's middleware list has no single-team authorization to replace");
+            throw new IllegalStateException("Bolt's middleware list has no authorization step to replace");
         }
         return middlewares;
     }

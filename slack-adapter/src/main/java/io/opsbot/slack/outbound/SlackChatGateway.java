@@ -1,17 +1,23 @@
 package io.opsbot.slack.outbound;
 
+import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.view.View;
 import io.opsbot.core.gateway.ChatGateway;
 import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.render.BlockKitRenderer;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -21,23 +27,43 @@ import java.util.Optional;
 
 /**
  * Sends core messages with chat.postMessage / chat.update, direct messages into the app's DM with the person, at the
- * pace Slack publishes ({@link SlackPacing}). Each post carries its outbox key as message metadata, so a post whose
+ * pace Slack publishes ({@link SlackPacing}), each with the token of the installation the destination's tenant
+ * belongs to. A tenant without one (never installed, uninstalled, revoked) fails at once as unreachable: nothing is
+ * sent with a dead token and nothing is retried. Each post carries its outbox key as message metadata, so a post whose
  * answer was lost (a crash, a timeout) is found in the conversation instead of being posted twice.
  */
 public class SlackChatGateway implements ChatGateway {
 
+    /** The callback id of the Home tab views the bot publishes. */
+    public static final String HOME_VIEW = "opsbot_home";
     /** Message metadata naming the outbox delivery a message was sent for. */
     static final String DELIVERY_EVENT = "opsbot_delivery";
     static final String DELIVERY_FIELD = "delivery";
     private static final int PAGE = 200;
     private static final int MAX_PAGES = 5;
 
-    private final MethodsClient client;
+    private final Slack slack;
+    private final SlackInstallations installations;
     private final SlackPacing pacing;
+    private final ApplicationEventPublisher events;
 
-    public SlackChatGateway(MethodsClient client, SlackPacing pacing) {
-        this.client = client;
+    public SlackChatGateway(Slack slack, SlackInstallations installations, SlackPacing pacing,
+                            ApplicationEventPublisher events) {
+        this.slack = slack;
+        this.installations = installations;
         this.pacing = pacing;
+        this.events = events;
+    }
+
+    /** The Web API as the installation of {@code tenant}. */
+    private MethodsClient client(TenantRef tenant) {
+        return clientFor(slack, installations, tenant);
+    }
+
+    static MethodsClient clientFor(Slack slack, SlackInstallations installations, TenantRef tenant) {
+        return installations.forTenant(tenant).map(i -> slack.methods(i.botToken()))
+                .orElseThrow(() -> new DeliveryException(DeliveryException.Reason.UNREACHABLE,
+                        "the Slack app is not installed for " + tenant + " (never, or no more)"));
     }
 
     @Override
@@ -53,11 +79,15 @@ public class SlackChatGateway implements ChatGateway {
     /** Posts with the outbox key in the message's metadata, so {@link #findSent} can recognise the message later. */
     @Override
     public PostedMessage send(Destination destination, Message message, String deliveryKey) {
+        if (destination instanceof Destination.Home home) {
+            return publish(home, message);
+        }
         // A user id as channel posts into the app's DM with that person (Messages tab): one call, no
         // conversations.open (Tier 3) per recipient. Slack answers with the DM's channel id, kept for updates.
         String channel = destination instanceof Destination.Channel c ? c.channelId()
                 : ((Destination.Direct) destination).user().userId();
         String threadTs = thread(destination);
+        MethodsClient client = client(destination.tenant());
         pacing.post(destination.tenant(), channel);
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel)
@@ -67,6 +97,10 @@ public class SlackChatGateway implements ChatGateway {
                 .metadata(deliveryKey == null ? null : com.slack.api.model.Message.Metadata.builder()
                         .eventType(DELIVERY_EVENT).eventPayload(Map.of(DELIVERY_FIELD, deliveryKey)).build())
                 .unfurlLinks(false)));
+        if (destination instanceof Destination.Direct direct) {
+            // Whatever the bot DMs someone (a prompt, an invitation, a status change) may change their Home tab.
+            events.publishEvent(new HomeTabStale(direct.user()));
+        }
         return new PostedMessage(destination, response.getChannel(), response.getTs());
     }
 
@@ -76,8 +110,12 @@ public class SlackChatGateway implements ChatGateway {
      */
     @Override
     public Optional<PostedMessage> findSent(Destination destination, String deliveryKey, Instant since) {
+        if (destination instanceof Destination.Home) {
+            return Optional.empty(); // publishing a Home tab again replaces it: nothing to find, nothing doubled
+        }
+        MethodsClient client = client(destination.tenant());
         String channel = destination instanceof Destination.Channel c ? c.channelId()
-                : dmChannel(((Destination.Direct) destination).user().userId());
+                : dmChannel(client, ((Destination.Direct) destination).user().userId());
         String thread = thread(destination);
         String oldest = since.getEpochSecond() + ".000000";
         String cursor = null;
@@ -119,13 +157,34 @@ public class SlackChatGateway implements ChatGateway {
     }
 
     /** The id of the app's DM with a person (conversations.open answers it without opening anything new). */
-    private String dmChannel(String user) {
+    private static String dmChannel(MethodsClient client, String user) {
         return call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
                 .getChannel().getId();
     }
 
+    /**
+     * Publishes the message as the person's Home tab (views.publish, Tier 4): it replaces what was there, so an
+     * update is the same call.
+     */
+    private PostedMessage publish(Destination.Home home, Message message) {
+        MethodsClient client = client(home.tenant());
+        pacing.publish(home.tenant());
+        View view = View.builder().type("home").callbackId(HOME_VIEW)
+                .blocks(BlockKitRenderer.blocks(message, BlockKitRenderer.MAX_HOME_BLOCKS)).build();
+        ViewsPublishResponse response = call("views.publish", () -> client.viewsPublish(r -> r
+                .userId(home.user().userId()).view(view)));
+        String viewId = response.getView() == null || response.getView().getId() == null ? "home"
+                : response.getView().getId();
+        return new PostedMessage(home, home.user().userId(), viewId);
+    }
+
     @Override
     public void update(PostedMessage posted, Message message) {
+        if (posted.destination() instanceof Destination.Home home) {
+            publish(home, message);
+            return;
+        }
+        MethodsClient client = client(posted.destination().tenant());
         pacing.update(posted.destination().tenant());
         call("chat.update", () -> client.chatUpdate(r -> r
                 .channel(posted.conversationId())

@@ -20,6 +20,8 @@ public class SlackPacing {
     /** The longest a send holds its thread waiting for its turn. */
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
     static final RateLimit UPDATES = RateLimit.perMinute(50, 20);
+    /** views.publish is Tier 4: 100+ a minute per workspace. */
+    static final RateLimit PUBLISHES = RateLimit.perMinute(100, 40);
 
     private final RateLimiter limiter;
     private final RateLimit perChannel;
@@ -35,6 +37,10 @@ public class SlackPacing {
     void post(TenantRef tenant, String channel) {
         take("slack-post:" + tenant.key() + ":" + channel, perChannel, "channel " + channel);
         take("slack-post:" + tenant.key(), perWorkspace, "workspace " + tenant.tenantId());
+    }
+
+    void publish(TenantRef tenant) {
+        take("slack-publish:" + tenant.key(), PUBLISHES, "views.publish in workspace " + tenant.tenantId());
     }
 
     void update(TenantRef tenant) {

@@ -1,5 +1,6 @@
 package io.opsbot.slack.outbound;
 
+import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
@@ -7,7 +8,9 @@ import com.slack.api.model.User;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.PeopleDirectory;
 import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.slack.installation.SlackInstallations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,20 +24,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What Slack knows about people: a profile's time zone and name ({@code users.info}) and a channel's members
- * ({@code conversations.members}, bots left out). Failures are logged and answered with "unknown": a standup then falls
- * back to its own zone rather than failing.
+ * ({@code conversations.members}, bots left out), asked with the token of the tenant's installation. Failures are
+ * logged and answered with "unknown": a standup then falls back to its own zone rather than failing.
  */
 public class SlackPeopleDirectory implements PeopleDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(SlackPeopleDirectory.class);
     private static final int PAGE = 200;
 
-    private final MethodsClient client;
+    private final Slack slack;
+    private final SlackInstallations installations;
     /** Whether a user id is a bot: never changes, so it is remembered for the life of the process. */
     private final Map<String, Boolean> bots = new ConcurrentHashMap<>();
 
-    public SlackPeopleDirectory(MethodsClient client) {
-        this.client = client;
+    public SlackPeopleDirectory(Slack slack, SlackInstallations installations) {
+        this.slack = slack;
+        this.installations = installations;
+    }
+
+    private MethodsClient client(TenantRef tenant) {
+        return SlackChatGateway.clientFor(slack, installations, tenant);
     }
 
     @Override
@@ -44,12 +53,12 @@ public class SlackPeopleDirectory implements PeopleDirectory {
 
     @Override
     public Optional<ZoneId> zone(UserRef user) {
-        return info(user.userId()).map(User::getTz).flatMap(SlackPeopleDirectory::zoneOf);
+        return info(user.tenant(), user.userId()).map(User::getTz).flatMap(SlackPeopleDirectory::zoneOf);
     }
 
     @Override
     public Optional<String> displayName(UserRef user) {
-        return info(user.userId()).map(u -> {
+        return info(user.tenant(), user.userId()).map(u -> {
             if (u.getProfile() != null && u.getProfile().getDisplayName() != null
                     && !u.getProfile().getDisplayName().isBlank()) {
                 return u.getProfile().getDisplayName();
@@ -63,6 +72,7 @@ public class SlackPeopleDirectory implements PeopleDirectory {
         List<UserRef> people = new ArrayList<>();
         String cursor = null;
         try {
+            MethodsClient client = client(channel.tenant());
             do {
                 String page = cursor;
                 ConversationsMembersResponse response = client.conversationsMembers(r -> r
@@ -72,7 +82,7 @@ public class SlackPeopleDirectory implements PeopleDirectory {
                     return people;
                 }
                 for (String id : response.getMembers()) {
-                    if (!isBot(id)) {
+                    if (!isBot(channel.tenant(), id)) {
                         people.add(new UserRef(channel.tenant(), id));
                     }
                 }
@@ -85,8 +95,8 @@ public class SlackPeopleDirectory implements PeopleDirectory {
         return people;
     }
 
-    private boolean isBot(String userId) {
-        return bots.computeIfAbsent(userId, id -> info(id).map(u -> !isPerson(u)).orElse(false));
+    private boolean isBot(TenantRef tenant, String userId) {
+        return bots.computeIfAbsent(userId, id -> info(tenant, id).map(u -> !isPerson(u)).orElse(false));
     }
 
     /** A real, active person: not a bot, an app user, Slackbot or a deactivated account. */
@@ -95,9 +105,14 @@ public class SlackPeopleDirectory implements PeopleDirectory {
     }
 
     /** The person as users.info describes them; empty (and logged) when Slack does not answer. */
-    public Optional<User> info(String userId) {
+    public Optional<User> info(TenantRef tenant, String userId) {
+        Optional<MethodsClient> client = installations.forTenant(tenant).map(i -> slack.methods(i.botToken()));
+        if (client.isEmpty()) {
+            // The app is not (or no longer) installed there: nobody to ask, and nothing worth a log line each time.
+            return Optional.empty();
+        }
         try {
-            UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
+            UsersInfoResponse response = client.get().usersInfo(r -> r.user(userId));
             if (response.isOk() && response.getUser() != null) {
                 return Optional.of(response.getUser());
             }

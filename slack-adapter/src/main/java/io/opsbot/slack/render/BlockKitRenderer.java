@@ -35,6 +35,8 @@ public final class BlockKitRenderer {
     static final int BUTTON_VALUE = 2000;
     static final int MAX_BUTTONS = 25;
     static final int MAX_BLOCKS = 50;
+    /** A Home tab holds up to 100 blocks, twice a message. */
+    public static final int MAX_HOME_BLOCKS = 100;
     /** Notification text: Slack accepts 40,000 characters but truncates display far earlier. */
     static final int FALLBACK_TEXT = 3000;
 
@@ -56,10 +58,15 @@ public final class BlockKitRenderer {
     }
 
     public static List<LayoutBlock> blocks(Message message) {
+        return blocks(message, MAX_BLOCKS);
+    }
+
+    /** As {@link #blocks(Message)}, on a surface that holds up to {@code maxBlocks} (a Home tab). */
+    public static List<LayoutBlock> blocks(Message message, int maxBlocks) {
         List<LayoutBlock> blocks = new ArrayList<>();
         int buttonIndex = 0;
         for (Block block : message.blocks()) {
-            if (blocks.size() == MAX_BLOCKS) {
+            if (blocks.size() == maxBlocks) {
                 break;
             }
             if (block instanceof Block.Header header) {

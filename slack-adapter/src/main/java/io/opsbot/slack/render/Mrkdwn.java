@@ -4,6 +4,8 @@ import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Texts;
 import io.opsbot.core.tenant.Platform;
 
+import java.util.regex.Pattern;
+
 /**
  * Renders core {@link Markup} as Slack mrkdwn within a character limit. Plain text is escaped ({@code & < >}) so user
  * text can never become a mention ({@code <!channel>}) or a link; the limit is applied while rendering so a cut never
@@ -40,6 +42,8 @@ public final class Mrkdwn {
         return Texts.displaySafe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
+
     private static String render(Markup.Span span) {
         if (span instanceof Markup.Text text) {
             return styled(escape(text.text()), text.style());
@@ -52,6 +56,11 @@ public final class Mrkdwn {
             return mention.user().platform() == Platform.SLACK
                     ? "<@" + mention.user().userId() + ">"
                     : "*" + escape(mention.displayName()) + "*";
+        }
+        if (span instanceof Markup.ChannelMention channel) {
+            // Slack shows <#C123> as the channel's name; an id of another shape is no Slack channel.
+            return CHANNEL_ID.matcher(channel.channelId()).matches() ? "<#" + channel.channelId() + ">"
+                    : escape(channel.label());
         }
         return "\n";
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * header, a body or anything else the sender chose), and at most one line per reason per minute with a count of the
  * ones in between, so a flood of junk costs a line a minute.
  */
-final class RefusedRequests {
+public final class RefusedRequests {
 
     private static final Logger log = LoggerFactory.getLogger(RefusedRequests.class);
     static final Duration QUIET = Duration.ofMinutes(1);
@@ -29,11 +29,11 @@ final class RefusedRequests {
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    RefusedRequests(Clock clock) {
+    public RefusedRequests(Clock clock) {
         this.clock = clock;
     }
 
-    void refused(String reason) {
+    public void refused(String reason) {
         Tally tally = tallies.computeIfAbsent(reason, r -> new Tally());
         tally.pending.incrementAndGet();
         Instant now = clock.instant();

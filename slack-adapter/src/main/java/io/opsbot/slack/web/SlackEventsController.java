@@ -3,8 +3,6 @@ package io.opsbot.slack.web;
 import com.google.gson.JsonObject;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.opsbot.core.claim.Claims;
 import io.opsbot.core.conversation.DatabaseAway;
@@ -12,7 +10,6 @@ import io.opsbot.slack.config.SlackProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,7 +80,7 @@ class SlackEventsController {
         Request<?> request = problem != null ? null : parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(servletRequest.getRequestURI())
                 .queryString(Map.of())
-                .headers(new RequestHeaders(headers(servletRequest)))
+                .headers(BoltHttp.headers(servletRequest))
                 .requestBody(body)
                 .remoteAddress(servletRequest.getRemoteAddr())
                 .build());
@@ -95,7 +89,7 @@ class SlackEventsController {
             return error(HttpStatus.BAD_REQUEST, "malformed payload");
         }
         try {
-            return toEntity(app.run(request));
+            return BoltHttp.toEntity(app.run(request));
         } catch (Exception e) {
             if (DatabaseAway.is(e)) {
                 return databaseAway(raw, e);
@@ -125,22 +119,4 @@ class SlackEventsController {
                 .body("{\"error\":\"" + message + "\"}");
     }
 
-    private static Map<String, List<String>> headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return headers;
-    }
-
-    private static ResponseEntity<String> toEntity(Response response) {
-        HttpHeaders headers = new HttpHeaders();
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach(headers::addAll);
-        }
-        if (response.getContentType() != null) {
-            headers.set(HttpHeaders.CONTENT_TYPE, response.getContentType());
-        }
-        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
-    }
 }

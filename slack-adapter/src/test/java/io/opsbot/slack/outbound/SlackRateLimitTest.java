@@ -1,7 +1,7 @@
 package io.opsbot.slack.outbound;
 
 import com.google.gson.JsonParser;
-import com.slack.api.methods.MethodsClient;
+import com.slack.api.Slack;
 import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.Destination;
@@ -9,6 +9,7 @@ import io.opsbot.core.message.Message;
 import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.slack.config.SlackProperties;
+import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.SlackAdapterTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class SlackRateLimitTest extends SlackAdapterTest {
     @Autowired
     RateLimiter limiter;
     @Autowired
-    MethodsClient methods;
+    Slack slackApi;
+    @Autowired
+    SlackInstallations installations;
 
     private final TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
 
@@ -86,7 +89,7 @@ class SlackRateLimitTest extends SlackAdapterTest {
     }
 
     private SlackChatGateway gateway(SlackProperties.Limits limits) {
-        return new SlackChatGateway(methods, new SlackPacing(limiter, limits));
+        return new SlackChatGateway(slackApi, installations, new SlackPacing(limiter, limits), event -> { });
     }
 
     /** Slack's workspace pace, and this channel pace. */

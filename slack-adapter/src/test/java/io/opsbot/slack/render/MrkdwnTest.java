@@ -28,6 +28,15 @@ class MrkdwnTest {
     }
 
     @Test
+    void aChannelIsLinkedByItsIdAndAnIdOfAnotherShapeIsShownAsItsLabel() {
+        Markup markup = Markup.builder().channel("C0TRIAGE1", "chosen").text(" / ")
+                .channel("C1><!channel", "chosen").build();
+
+        assertThat(Mrkdwn.render(markup, 3000)).isEqualTo("<#C0TRIAGE1> / chosen");
+        assertThat(markup.plainText()).isEqualTo("chosen / chosen");
+    }
+
+    @Test
     void userTextIsEscaped() {
         assertThat(Mrkdwn.render(Markup.plain("<!here> & <@U1|x>"), 3000)).isEqualTo("&lt;!here&gt; &amp; &lt;@U1|x&gt;");
     }

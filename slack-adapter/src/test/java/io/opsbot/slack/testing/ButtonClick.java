@@ -25,6 +25,13 @@ public final class ButtonClick {
         return new ButtonClick(button);
     }
 
+    /** From another workspace than {@link FakeSlackApi#TEAM_ID}. */
+    public ButtonClick team(String teamId) {
+        payload.getAsJsonObject("team").addProperty("id", teamId);
+        payload.getAsJsonObject("user").addProperty("team_id", teamId);
+        return this;
+    }
+
     /** Who clicks. */
     public ButtonClick user(String userId) {
         payload.getAsJsonObject("user").addProperty("id", userId);
@@ -41,6 +48,12 @@ public final class ButtonClick {
     /** The ts of the message with the button; the fixture's unless set. */
     public ButtonClick messageTs(String ts) {
         payload.getAsJsonObject("container").addProperty("message_ts", ts);
+        return this;
+    }
+
+    /** On an ephemeral message (a command's private reply), which only its response_url can change. */
+    public ButtonClick ephemeral() {
+        payload.getAsJsonObject("container").addProperty("is_ephemeral", true);
         return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,14 +31,72 @@ import static org.awaitility.Awaitility.await;
  * A local stand-in for the Slack Web API ({@code /api/<method>}) and for response_url hooks ({@code /hooks/...}).
  * It answers with the shapes of Slack's published examples (fixtures/slack-api), records every call, and fails on
  * demand (HTTP 429 with Retry-After, or {@code ok:false} errors).
+ *
+ * <p>Like Slack, it checks the bot token of every call: each token belongs to one workspace (or one Enterprise Grid
+ * org, for an org-wide install); an unknown, revoked or expired token is refused, and a channel or person registered
+ * in one workspace is not found with another workspace's token, so a send made with the wrong installation's token
+ * fails. {@code oauth.v2.access} exchanges the codes a test offers ({@link #offerInstall}) for new tokens, checking the
+ * app's client id and secret, and refreshes rotating tokens.
  */
 public class FakeSlackApi implements AutoCloseable {
 
     /** The workspace auth.test reports: the team of Slack's published slash command example. */
     public static final String TEAM_ID = "T0001";
+    /** The bot token of {@link #TEAM_ID}, as the Slack tests configure it. */
+    public static final String TOKEN = "xoxb-test-token";
+
+    /**
+     * Where a token acts: a workspace, or an org for an org-wide install ({@code teamId} null). {@code expiresAt} is
+     * set for rotating tokens.
+     */
+    public record Workspace(String teamId, String enterpriseId, boolean orgWide, String botUserId, String botId) {
+
+        public static Workspace team(String teamId, String botUserId) {
+            return new Workspace(teamId, null, false, botUserId, "B" + teamId.substring(1));
+        }
+
+        public static Workspace teamInOrg(String teamId, String enterpriseId, String botUserId) {
+            return new Workspace(teamId, enterpriseId, false, botUserId, "B" + teamId.substring(1));
+        }
+
+        public static Workspace org(String enterpriseId, String botUserId) {
+            return new Workspace(null, enterpriseId, true, botUserId, "B" + enterpriseId.substring(1));
+        }
+
+        /** Whether a channel or person of this team ("T1", or "E1/T2" in an org) is reachable with its token. */
+        boolean reaches(String team) {
+            if (team == null) {
+                return true;
+            }
+            int slash = team.indexOf('/');
+            String inTeam = team.substring(slash + 1);
+            String inOrg = slash < 0 ? null : team.substring(0, slash);
+            return inTeam.equals(teamId) || orgWide && enterpriseId.equals(inOrg);
+        }
+    }
+
+    /**
+     * An install a test has Slack ready to grant: the code the browser brings back, and what it yields. With
+     * {@code expiresIn} (seconds) the app has token rotation on: the token expires and comes with a refresh token.
+     */
+    public record Install(String code, Workspace workspace, String botToken, String installerUserId,
+                          Integer expiresIn) {
+
+        public static Install of(Workspace workspace, String botToken) {
+            return new Install("code-" + UUID.randomUUID(), workspace, botToken, "U0INSTALLER", null);
+        }
+
+        public Install rotating(int expiresInSeconds) {
+            return new Install(code, workspace, botToken, installerUserId, expiresInSeconds);
+        }
+
+        boolean isRotating() {
+            return expiresIn != null;
+        }
+    }
 
     public record Call(String method, Map<String, String> params, String body, Map<String, String> headers,
-                       String responseBody) {
+                       String responseBody, String team) {
         public String param(String name) {
             return params.get(name);
         }
@@ -55,6 +114,12 @@ public class FakeSlackApi implements AutoCloseable {
         /** A JSON-valued form parameter (blocks, view), parsed. */
         public com.google.gson.JsonElement jsonParam(String name) {
             return JsonParser.parseString(params.get(name));
+        }
+
+        /** The bot token the call was made with. */
+        public String token() {
+            String auth = headers.getOrDefault("authorization", "");
+            return auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
         }
     }
 
@@ -86,6 +151,18 @@ public class FakeSlackApi implements AutoCloseable {
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    /** Bot token -> where it acts; tokens refused with the error Slack gives. */
+    private final Map<String, Workspace> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> deadTokens = new ConcurrentHashMap<>();
+    private final Map<String, Long> tokenExpiry = new ConcurrentHashMap<>();
+    /** Channel or user id -> the team it is in ("E1/T2" for a team of an org). */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final Map<String, Install> offered = new ConcurrentHashMap<>();
+    /** Refresh token -> the access token it refreshes. */
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicLong issued = new AtomicLong();
+    private volatile String clientId = "111.222";
+    private volatile String clientSecret = "client-secret";
 
     static {
         // The JDK server leaves Nagle's algorithm on; with clients that write headers and body separately that costs
@@ -102,6 +179,57 @@ public class FakeSlackApi implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
+        token(TOKEN, Workspace.team(TEAM_ID, "UBOT0001"));
+    }
+
+    /** A bot token Slack accepts, acting in {@code workspace}. */
+    public FakeSlackApi token(String token, Workspace workspace) {
+        tokens.put(token, workspace);
+        deadTokens.remove(token);
+        return this;
+    }
+
+    /** Another bot token of the default workspace ({@link #TEAM_ID}). */
+    public FakeSlackApi token(String token) {
+        return token(token, tokens.get(TOKEN));
+    }
+
+    /** The token no longer works: the app was uninstalled, or the token revoked ({@code token_revoked}). */
+    public void revoke(String token) {
+        if (tokens.remove(token) != null) {
+            deadTokens.put(token, "token_revoked");
+        }
+    }
+
+    /** The app's client credentials, which oauth.v2.access checks. */
+    public void oauthClient(String id, String secret) {
+        clientId = id;
+        clientSecret = secret;
+    }
+
+    /**
+     * Slack is ready to grant this install: the person approved it and is sent back with {@code code}. Rotating
+     * installs get an expiring token and a refresh token (token rotation on).
+     */
+    public void offerInstall(Install install) {
+        offered.put(install.code(), install);
+    }
+
+    /** The channel is in this team (of this org, or null): other workspaces' tokens do not find it. */
+    public void channel(String channelId, String enterpriseId, String teamId) {
+        owners.put(channelId, enterpriseId == null ? teamId : enterpriseId + "/" + teamId);
+    }
+
+    /** A person of this team (of this org, or null), known to users.info there only. */
+    public void user(String id, String displayName, String tz, String enterpriseId, String teamId) {
+        user(id, displayName, tz, false);
+        users.get(id).addProperty("team_id", teamId);
+        channel(id, enterpriseId, teamId);
+    }
+
+    /** Where the token acts; null when Slack would refuse it. */
+    public Workspace workspaceOf(String token) {
+        return token == null ? null : tokens.get(token);
     }
 
     public String apiBaseUrl() {
@@ -150,6 +278,7 @@ public class FakeSlackApi implements AutoCloseable {
                 () -> calls(method).stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
+    /** Forgets calls, canned failures, people and tokens, except the default workspace's. */
     public void reset() {
         calls.clear();
         failures.clear();
@@ -159,6 +288,11 @@ public class FakeSlackApi implements AutoCloseable {
         delays.clear();
         chaos = null;
         down = false;
+        owners.clear();
+        offered.clear();
+        Workspace home = tokens.get(TOKEN);
+        tokens.entrySet().removeIf(e -> !e.getValue().equals(home));
+        deadTokens.clear();
     }
 
     /** The next call of {@code method} gets HTTP 429 with this Retry-After. */
@@ -266,9 +400,11 @@ public class FakeSlackApi implements AutoCloseable {
                 ? parseForm(body) : Map.of();
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        Call unchecked = new Call(method, params, body, headers, null, null);
+        Workspace workspace = workspaceOf(unchecked.token());
         Chaos faults = chaos;
-        if (faults != null && method.equals("chat.postMessage") && chaosStrikes(faults, exchange, method, params,
-                body, headers)) {
+        if (faults != null && method.equals("chat.postMessage") && chaosStrikes(faults, exchange, unchecked,
+                workspace)) {
             return;
         }
         Queue<Failure> queued = failures.get(method);
@@ -283,17 +419,17 @@ public class FakeSlackApi implements AutoCloseable {
         }
         if (failure != null) {
             if (failure.applied()) {
-                answer(method, params, body);
+                outcome(unchecked, workspace);
             }
-            calls.add(new Call(method, params, body, headers, failure.body()));
+            calls.add(new Call(method, params, body, headers, failure.body(), teamOf(workspace)));
             if (failure.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
             }
             respond(exchange, failure.status(), failure.body());
             return;
         }
-        String answer = answer(method, params, body);
-        calls.add(new Call(method, params, body, headers, answer));
+        String answer = outcome(unchecked, workspace);
+        calls.add(new Call(method, params, body, headers, answer, teamOf(workspace)));
         Duration delay = delays.get(method);
         if (delay != null) {
             try {
@@ -306,8 +442,8 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     /** Applies one random fault, or returns false to let the call through. */
-    private boolean chaosStrikes(Chaos faults, HttpExchange exchange, String method, Map<String, String> params,
-                                 String body, Map<String, String> headers) throws IOException {
+    private boolean chaosStrikes(Chaos faults, HttpExchange exchange, Call call, Workspace workspace)
+            throws IOException {
         int kind;
         boolean applied;
         synchronized (faults.random()) {
@@ -318,9 +454,10 @@ public class FakeSlackApi implements AutoCloseable {
             applied = faults.random().nextBoolean();
         }
         if (kind != 1 && applied) {
-            answer(method, params, body);
+            outcome(call, workspace);
         }
-        calls.add(new Call(method, params, body, headers, "chaos " + kind));
+        calls.add(new Call(call.method(), call.params(), call.body(), call.headers(), "chaos " + kind,
+                teamOf(workspace)));
         switch (kind) {
             case 0 -> respond(exchange, 500, "{\"ok\":false,\"error\":\"internal_error\"}");
             case 1 -> {
@@ -340,7 +477,49 @@ public class FakeSlackApi implements AutoCloseable {
         return true;
     }
 
-    private String answer(String method, Map<String, String> params, String body) {
+    /** Methods that need no bot token: the OAuth exchange, Socket Mode (app-level token), response_url. */
+    private static boolean tokenless(String method) {
+        return method.equals("oauth.v2.access") || method.equals("apps.connections.open")
+                || method.equals("response_url");
+    }
+
+    /** Slack's answer to a call it refuses: a token it does not accept, or an id of another workspace. */
+    private String refusal(String method, Call call, Workspace workspace, Map<String, String> params) {
+        if (tokenless(method)) {
+            return null;
+        }
+        String token = call.token();
+        if (workspace == null) {
+            String error = token == null ? "not_authed" : deadTokens.getOrDefault(token, "invalid_auth");
+            return "{\"ok\":false,\"error\":\"" + error + "\"}";
+        }
+        Long expiry = tokenExpiry.get(token);
+        if (expiry != null && expiry < System.currentTimeMillis()) {
+            return "{\"ok\":false,\"error\":\"token_expired\"}";
+        }
+        for (String param : List.of("channel", "user", "users", "user_id")) {
+            String id = params.get(param);
+            if (id != null && !workspace.reaches(owners.get(id))) {
+                return "{\"ok\":false,\"error\":\"" + (param.equals("channel") ? "channel_not_found"
+                        : "user_not_found") + "\"}";
+            }
+        }
+        return null;
+    }
+
+    /** Slack's answer: its refusal of the call, or what the method does. */
+    private String outcome(Call call, Workspace workspace) {
+        String refusal = refusal(call.method(), call, workspace, call.params());
+        return refusal != null ? refusal : answer(call.method(), call.params(), call.body(), workspace,
+                call.headers());
+    }
+
+    private static String teamOf(Workspace workspace) {
+        return workspace == null ? null : workspace.orgWide() ? workspace.enterpriseId() : workspace.teamId();
+    }
+
+    private String answer(String method, Map<String, String> params, String body, Workspace workspace,
+                          Map<String, String> headers) {
         // Slack's ts is the time the message landed (in microseconds here), unique per message.
         long micros = ts.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
         String nextTs = String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
@@ -349,8 +528,9 @@ public class FakeSlackApi implements AutoCloseable {
         String channel = params.getOrDefault("channel", json != null && json.has("channel")
                 ? json.get("channel").getAsString() : "C0000000");
         return switch (method) {
-            case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
-                    + "\"user\":\"opsbot\",\"team_id\":\"" + TEAM_ID + "\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0001\"}";
+            case "auth.test" -> authTest(workspace);
+            case "oauth.v2.access" -> oauthV2Access(params, headers);
+            case "views.publish" -> viewsPublish(params, workspace);
             case "chat.postMessage" -> posted(dmChannel(channel), params, json, nextTs);
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\""
                     + params.getOrDefault("ts", nextTs) + "\",\"text\":\"\"}";
@@ -419,6 +599,100 @@ public class FakeSlackApi implements AutoCloseable {
         meta.addProperty("next_cursor", "");
         response.add("response_metadata", meta);
         return response.toString();
+    }
+
+    private static String authTest(Workspace workspace) {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("ok", true);
+        answer.addProperty("url", "https://example.slack.com/");
+        answer.addProperty("team", "Example");
+        answer.addProperty("user", "opsbot");
+        answer.addProperty("team_id", workspace.orgWide() ? workspace.enterpriseId() : workspace.teamId());
+        answer.addProperty("user_id", workspace.botUserId());
+        answer.addProperty("bot_id", workspace.botId());
+        if (workspace.enterpriseId() != null) {
+            answer.addProperty("enterprise_id", workspace.enterpriseId());
+        }
+        answer.addProperty("is_enterprise_install", workspace.orgWide());
+        return answer.toString();
+    }
+
+    /**
+     * The code exchange of Slack's OAuth v2 flow (fixture oauth.v2.access.ok*.json with this install's ids), or a
+     * token refresh ({@code grant_type=refresh_token}). The client id and secret come as HTTP Basic credentials.
+     */
+    private String oauthV2Access(Map<String, String> params, Map<String, String> headers) {
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(headers.get("authorization"))) {
+            return Fixtures.text("slack-api/oauth.v2.access.error.json");
+        }
+        if ("refresh_token".equals(params.get("grant_type"))) {
+            String old = refreshTokens.remove(params.getOrDefault("refresh_token", ""));
+            if (old == null) {
+                return "{\"ok\":false,\"error\":\"invalid_refresh_token\"}";
+            }
+            Workspace workspace = tokens.get(old);
+            String token = "xoxe.xoxb-" + issued.incrementAndGet();
+            String refresh = "xoxe-1-" + issued.incrementAndGet();
+            token(token, workspace);
+            tokenExpiry.put(token, System.currentTimeMillis() + 43_200_000L);
+            refreshTokens.put(refresh, token);
+            JsonObject answer = Fixtures.json("slack-api/oauth.v2.access.ok.token-rotation.sdk-test.json");
+            answer.remove("authed_user");
+            answer.addProperty("access_token", token);
+            answer.addProperty("refresh_token", refresh);
+            answer.addProperty("expires_in", 43_200);
+            return answer.toString();
+        }
+        Install install = offered.remove(params.getOrDefault("code", ""));
+        if (install == null) {
+            return "{\"ok\":false,\"error\":\"invalid_code\"}";
+        }
+        Workspace workspace = install.workspace();
+        token(install.botToken(), workspace);
+        JsonObject answer = Fixtures.json(install.isRotating()
+                ? "slack-api/oauth.v2.access.ok.token-rotation.sdk-test.json" : "slack-api/oauth.v2.access.ok.json");
+        answer.addProperty("access_token", install.botToken());
+        answer.addProperty("bot_user_id", workspace.botUserId());
+        answer.addProperty("app_id", "A0KRD7HC3");
+        answer.addProperty("scope", params.getOrDefault("scope", "commands,chat:write,chat:write.public,im:write,"
+                + "im:history,app_mentions:read,users:read,channels:read,groups:read"));
+        answer.addProperty("is_enterprise_install", workspace.orgWide());
+        if (workspace.teamId() == null) {
+            answer.add("team", com.google.gson.JsonNull.INSTANCE);
+        } else {
+            answer.getAsJsonObject("team").addProperty("id", workspace.teamId());
+        }
+        if (workspace.enterpriseId() == null) {
+            answer.add("enterprise", com.google.gson.JsonNull.INSTANCE);
+        } else {
+            JsonObject enterprise = new JsonObject();
+            enterprise.addProperty("id", workspace.enterpriseId());
+            enterprise.addProperty("name", "Grid org " + workspace.enterpriseId());
+            answer.add("enterprise", enterprise);
+        }
+        JsonObject installer = answer.getAsJsonObject("authed_user");
+        installer.addProperty("id", install.installerUserId());
+        if (install.isRotating()) {
+            String refresh = "xoxe-1-" + issued.incrementAndGet();
+            refreshTokens.put(refresh, install.botToken());
+            tokenExpiry.put(install.botToken(), System.currentTimeMillis() + install.expiresIn() * 1000L);
+            answer.addProperty("refresh_token", refresh);
+            answer.addProperty("expires_in", install.expiresIn());
+        }
+        return answer.toString();
+    }
+
+    private static String viewsPublish(Map<String, String> params, Workspace workspace) {
+        JsonObject answer = Fixtures.json("slack-api/views.publish.ok.json");
+        JsonObject view = answer.getAsJsonObject("view");
+        if (params.containsKey("view")) {
+            JsonObject published = JsonParser.parseString(params.get("view")).getAsJsonObject();
+            view.add("blocks", published.get("blocks"));
+        }
+        view.addProperty("team_id", workspace.orgWide() ? workspace.enterpriseId() : workspace.teamId());
+        return answer.toString();
     }
 
     /** Posting to a user id lands in the app's DM with them; Slack answers with that DM's channel id. */

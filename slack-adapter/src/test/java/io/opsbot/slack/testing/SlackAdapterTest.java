@@ -40,8 +40,12 @@ public abstract class SlackAdapterTest {
     static void slackProperties(DynamicPropertyRegistry registry) {
         registry.add("opsbot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("opsbot.slack.signing-secret", () -> SIGNING_SECRET);
-        registry.add("opsbot.slack.api-base-url", SLACK::apiBaseUrl);
-        // The fake takes any pace; the pacing itself is tested with Slack's own limits.
+        againstTheFake(registry, SLACK);
+    }
+
+    /** The Web API is the fake, which takes any pace (the pacing itself is tested with Slack's own limits). */
+    public static void againstTheFake(DynamicPropertyRegistry registry, FakeSlackApi fake) {
+        registry.add("opsbot.slack.api-base-url", fake::apiBaseUrl);
         registry.add("opsbot.slack.limits.channel-per-second", () -> "10000");
         registry.add("opsbot.slack.limits.channel-burst", () -> "10000");
         registry.add("opsbot.slack.limits.workspace-per-minute", () -> "1000000");

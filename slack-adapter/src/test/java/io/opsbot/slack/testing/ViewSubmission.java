@@ -30,6 +30,30 @@ public final class ViewSubmission {
         return new ViewSubmission(callbackId);
     }
 
+    /** From another workspace than {@link FakeSlackApi#TEAM_ID}. */
+    public ViewSubmission team(String teamId) {
+        payload.getAsJsonObject("team").addProperty("id", teamId);
+        payload.getAsJsonObject("user").addProperty("team_id", teamId);
+        view.addProperty("team_id", teamId);
+        return this;
+    }
+
+    /**
+     * From workspace {@code teamId} of an Enterprise Grid org the app is installed in org-wide, as Slack sends it
+     * (fixture view_submission.org-app.json): no team, the org, {@code is_enterprise_install}.
+     */
+    public ViewSubmission inOrg(String enterpriseId, String teamId) {
+        team(teamId);
+        payload.add("team", com.google.gson.JsonNull.INSTANCE);
+        JsonObject enterprise = new JsonObject();
+        enterprise.addProperty("id", enterpriseId);
+        enterprise.addProperty("name", "Org " + enterpriseId);
+        payload.add("enterprise", enterprise);
+        payload.addProperty("is_enterprise_install", true);
+        view.addProperty("app_installed_team_id", enterpriseId);
+        return this;
+    }
+
     /** Who submits it. */
     public ViewSubmission user(String userId) {
         payload.getAsJsonObject("user").addProperty("id", userId);

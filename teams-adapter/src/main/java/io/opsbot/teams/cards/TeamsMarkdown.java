@@ -80,6 +80,10 @@ public final class TeamsMarkdown {
         if (span instanceof Markup.Link l) {
             return Texts.displaySafe(l.label());
         }
+        if (span instanceof Markup.ChannelMention c) {
+            // A Teams conversation id names nothing a person recognises.
+            return Texts.displaySafe(c.label());
+        }
         return Texts.displaySafe(((Markup.Mention) span).displayName());
     }
 
@@ -89,7 +93,7 @@ public final class TeamsMarkdown {
             String label = escape(shown, target, lineStart);
             return url == null ? label : "[" + label + "](" + url + ")";
         }
-        if (span instanceof Markup.Mention) {
+        if (span instanceof Markup.Mention || span instanceof Markup.ChannelMention) {
             // A name, not a real mention: a mention needs entities we do not send.
             return escape(shown, target, lineStart);
         }

@@ -90,7 +90,10 @@ public class TeamsChatGateway implements ChatGateway {
                             + channel.channelId() + " in tenant " + channel.tenant().tenantId()
                             + ": the bot must be added to that team or chat (or be messaged there) first"));
         }
-        Destination.Direct direct = (Destination.Direct) destination;
+        if (!(destination instanceof Destination.Direct direct)) {
+            // Teams' personal home is a card that refreshes itself, not a surface the bot publishes.
+            throw new DeliveryException(Reason.REJECTED, "Teams has no home tab to publish to");
+        }
         return references.personal(direct.tenant(), direct.user().userId())
                 .orElseGet(() -> openPersonalChat(direct.tenant(), direct.user().userId()));
     }

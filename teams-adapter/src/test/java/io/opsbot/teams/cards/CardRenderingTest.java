@@ -63,6 +63,13 @@ class CardRenderingTest {
     }
 
     @Test
+    void aChannelShowsItsLabelForAConversationIdNamesNothing() {
+        Markup markup = Markup.builder().bold("Triage channel: ").channel("19:abc@thread.tacv2", "chosen").build();
+
+        assertThat(TeamsMarkdown.render(markup, Target.CARD, 1000)).isEqualTo("**Triage channel:** chosen");
+    }
+
+    @Test
     void longTextIsShortenedForDisplayWithoutSplittingAnEmoji() {
         assertThat(TextLimits.truncate("a".repeat(8) + "😀😀", 10)).isEqualTo("a".repeat(8) + "…");
         assertThat(TextLimits.truncate("a".repeat(7) + "😀😀", 10)).isEqualTo("a".repeat(7) + "😀…");
