@@ -104,16 +104,12 @@ public class FeedbackService {
         return repository.findTop5ByReporterOrderByCreatedAtDesc(reporter);
     }
 
-    public List<FeedbackItem> recentInTenant(TenantRef tenant) {
-        return repository.findTop10ByTenantOrderByCreatedAtDesc(tenant);
-    }
-
-    /** A page of the tenant's items, newest first, and how many there are. */
+    /** A page of the tenant's items, newest (highest number) first, and how many there are. */
     public Results recentInTenant(TenantRef tenant, int offset, int limit) {
         Query all = Query.query(Criteria.where("tenant").is(tenant));
         long total = mongo.count(all, FeedbackItem.class);
         List<FeedbackItem> page = mongo.find(Query.query(Criteria.where("tenant").is(tenant))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt")).skip(offset).limit(limit), FeedbackItem.class);
+                .with(Sort.by(Sort.Direction.DESC, "number")).skip(offset).limit(limit), FeedbackItem.class);
         return new Results(page, offset, total);
     }
 

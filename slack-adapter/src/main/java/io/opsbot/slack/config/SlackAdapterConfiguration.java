@@ -16,6 +16,7 @@ import io.opsbot.slack.installation.InstallationCheckingApp;
 import io.opsbot.slack.installation.SingleTokenInstallation;
 import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.outbound.SlackChatGateway;
+import io.opsbot.slack.outbound.SlackFileGateway;
 import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
@@ -55,6 +56,12 @@ public class SlackAdapterConfiguration {
     @Bean
     SlackChatGateway slackChatGateway(MethodsClient slackMethods, RateLimiter rateLimiter, SlackProperties properties) {
         return new SlackChatGateway(slackMethods, new SlackPacing(rateLimiter, properties.limits()));
+    }
+
+    @Bean
+    SlackFileGateway slackFileGateway(MethodsClient slackMethods, Slack slack, RateLimiter rateLimiter,
+                                      SlackProperties properties) {
+        return new SlackFileGateway(slackMethods, slack, new SlackPacing(rateLimiter, properties.limits()));
     }
 
     @Bean

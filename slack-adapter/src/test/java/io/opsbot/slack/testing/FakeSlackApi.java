@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 public class FakeSlackApi implements AutoCloseable {
 
+    private static final String UPLOAD_PATH = "/upload/v1/";
+
     /** The workspace auth.test reports: the team of Slack's published slash command example. */
     public static final String TEAM_ID = "T0001";
 
@@ -69,6 +71,9 @@ public class FakeSlackApi implements AutoCloseable {
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    /** Bytes POSTed to an upload URL files.getUploadURLExternal handed out, by file id. */
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final AtomicLong fileIds = new AtomicLong(100);
 
     static {
         // The JDK server leaves Nagle's algorithm on; with clients that write headers and body separately that costs
@@ -133,7 +138,13 @@ public class FakeSlackApi implements AutoCloseable {
                 () -> calls(method).stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
+    /** The bytes uploaded for this file id (files.getUploadURLExternal, then a POST to its upload_url). */
+    public byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
+
     public void reset() {
+        uploads.clear();
         calls.clear();
         failures.clear();
         users.clear();
@@ -184,9 +195,18 @@ public class FakeSlackApi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String body;
+        byte[] raw;
         try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            raw = in.readAllBytes();
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
+        if (path.startsWith(UPLOAD_PATH)) {
+            // Slack's file upload service: stores what arrives, answers 200 with a plain-text "OK".
+            String fileId = path.substring(UPLOAD_PATH.length());
+            calls.add(new Call("upload", Map.of("file_id", fileId), body, Map.of(), "OK - " + raw.length));
+            uploads.put(fileId, raw);
+            respond(exchange, 200, "OK - " + raw.length);
+            return;
         }
         String method = path.startsWith("/api/") ? path.substring(5) : "response_url";
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -235,11 +255,36 @@ public class FakeSlackApi implements AutoCloseable {
                     .replace(",", "") + "\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
+            case "files.getUploadURLExternal" -> uploadUrl();
+            case "files.completeUploadExternal" -> completeUpload(params);
             case "users.info" -> usersInfo(params.get("user"));
             case "conversations.members" -> conversationsMembers(params.get("channel"));
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /** Slack's published success response, with an upload URL on this fake and a file id of its own. */
+    private String uploadUrl() {
+        JsonObject response = Fixtures.json("slack-api/files.getUploadURLExternal.ok.json");
+        String fileId = "F" + fileIds.incrementAndGet();
+        response.addProperty("file_id", fileId);
+        response.addProperty("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + UPLOAD_PATH
+                + fileId);
+        return response.toString();
+    }
+
+    /** Slack's published success response, for the files given (a file never uploaded is refused as Slack does). */
+    private String completeUpload(Map<String, String> params) {
+        com.google.gson.JsonArray files = JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray();
+        for (com.google.gson.JsonElement file : files) {
+            if (!uploads.containsKey(file.getAsJsonObject().get("id").getAsString())) {
+                return "{\"ok\":false,\"error\":\"file_not_found\"}";
+            }
+        }
+        JsonObject response = Fixtures.json("slack-api/files.completeUploadExternal.ok.json");
+        response.add("files", files);
+        return response.toString();
     }
 
     /** Posting to a user id lands in the app's DM with them; Slack answers with that DM's channel id. */
