@@ -258,17 +258,29 @@ public class FeedbackService {
             // Merged while this vote was on its way: it goes where the item's votes went.
             return vote(voter, current.getId(), customer, source);
         }
-        if (account != null) {
-            FeedbackItem withCustomer = mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId()))
-                            .addCriteria(Criteria.where("votes").elemMatch(Criteria.where("voterKey")
-                                    .is(voter.user().key()).and("customer").is(null))),
-                    new Update().set("votes.$.customer", account).set("updatedAt", clock.instant()),
+        int at = indexOfVote(current, voter.user());
+        if (account != null && at >= 0 && current.getVotes().get(at).customer() == null) {
+            // Votes are only ever appended, so the vote's place is stable; the query checks it is still theirs.
+            String path = "votes." + at;
+            FeedbackItem withCustomer = mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())
+                            .and(path + ".voterKey").is(voter.user().key()).and(path + ".customer").is(null)),
+                    new Update().set(path + ".customer", account).set("updatedAt", clock.instant()),
                     FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
             if (withCustomer != null) {
                 return new VoteOutcome(changed(withCustomer), false, true);
             }
         }
         return new VoteOutcome(current, false, false);
+    }
+
+    private static int indexOfVote(FeedbackItem item, UserRef person) {
+        List<Vote> votes = item.getVotes();
+        for (int i = 0; i < votes.size(); i++) {
+            if (votes.get(i).voterKey().equals(person.key())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Adds the vote if its person has none on the item (and the item is not merged away); null otherwise. */
