@@ -151,7 +151,9 @@ class TeamsTriageTest extends TeamsAdapterTest {
         assertThat(target.getArea()).isEqualTo("mobile");
         assertThat(target.askers()).extracting(FeedbackItem.Asker::name).containsExactly("Megan Bowen", "Dee");
         assertThat(item(2).getStatus()).isEqualTo(FeedbackStatus.DUPLICATE);
-        assertThat(lastText(sent())).contains("Merged **FB-2** into **FB-1**: 2 votes.");
+        assertThat(lastText(sentTo(megan("x").conversationId()))).contains("Merged **FB-2** into **FB-1**: 2 votes.");
+        await().until(() -> sentTo("a:Dee").stream().anyMatch(r -> r.body().path("text").asText()
+                .contains("it is now **Duplicate of FB-1** (by Megan Bowen)")));
         await().atMost(Duration.ofSeconds(10)).until(() -> updated().stream().anyMatch(u ->
                 u.path().endsWith("/activities/" + secondCard.messageId())
                         && card(u).toString().contains("Duplicate of")));
@@ -195,10 +197,11 @@ class TeamsTriageTest extends TeamsAdapterTest {
 
         send(megan("feedback export #mobile"));
 
-        assertThat(sent().get(0).body().path("text").asText()).contains("Exporting 2 items (#mobile) as CSV. The file "
-                + "follows in a moment.");
+        assertThat(sent().get(0).body().path("text").asText()).contains("Exporting #mobile as CSV. The file follows in a "
+                + "moment.");
         Recorded dm = await().until(() -> sent().stream().filter(r -> r.body().toString().contains("/files/"))
                 .findFirst().orElse(null), Objects::nonNull);
+        assertThat(card(dm).toString()).contains("Your feedback export: 2 items (#mobile)");
         Matcher link = LINK.matcher(card(dm).toString());
         assertThat(link.find()).isTrue();
         String url = link.group(1);

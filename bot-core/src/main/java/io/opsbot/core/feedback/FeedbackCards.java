@@ -206,10 +206,14 @@ final class FeedbackCards {
     }
 
     /** To someone who asked for an export: what is coming. */
-    static Message exportStarted(FeedbackQuery query, long count, boolean direct) {
-        return Message.of(Markup.builder().text("📄 Exporting " + count + (count == 1 ? " item" : " items") + " ("
-                + query.describe() + ") as CSV. ").text(direct ? "The file follows in a moment."
-                        : "The file will arrive in our direct messages.").build());
+    static Message exportStarted(FeedbackQuery query, boolean direct) {
+        return Message.of(Markup.builder().text("📄 Exporting " + query.describe() + " as CSV. ")
+                .text(direct ? "The file follows in a moment." : "The file will arrive in our direct messages.")
+                .build());
+    }
+
+    static Message exportEmpty(FeedbackQuery query) {
+        return Message.of(Markup.plain("📄 Nothing matches " + query.describe() + ", so there is nothing to export."));
     }
 
     static Message exportReady(FeedbackQuery query, int count) {

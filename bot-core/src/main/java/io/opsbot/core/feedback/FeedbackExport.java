@@ -49,13 +49,10 @@ public class FeedbackExport {
         this.clock = clock;
     }
 
+    /** Answers at once (counting may need the search index built, which can take seconds), exports after. */
     Response start(Invoker invoker, FeedbackQuery query) {
-        long count = feedback.search(invoker.tenant(), query, 0, 1).total();
-        if (count == 0) {
-            return Response.privately("Nothing matches " + query.describe() + ", so there is nothing to export.");
-        }
         executor.execute(() -> deliver(invoker, query));
-        return Response.privately(FeedbackCards.exportStarted(query, count, invoker.direct()));
+        return Response.privately(FeedbackCards.exportStarted(query, invoker.direct()));
     }
 
     /** An export: the CSV file, and how many items it holds. */
@@ -73,6 +70,11 @@ public class FeedbackExport {
         Destination.Direct to = new Destination.Direct(invoker.user());
         try {
             Export export = build(invoker.tenant(), query);
+            if (export.items() == 0) {
+                outbox.enqueue("feedback-export-empty:" + UUID.randomUUID(), to, FeedbackCards.exportEmpty(query),
+                        clock.instant().plus(Duration.ofHours(1)));
+                return;
+            }
             files.send(to, export.file(), FeedbackCards.exportReady(query, export.items()));
         } catch (RuntimeException e) {
             log.warn("Feedback export for {} failed: {}", invoker.user(), e.toString());

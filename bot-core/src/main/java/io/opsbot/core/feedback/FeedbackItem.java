@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 @CompoundIndex(name = "tenant_number", def = "{'tenant': 1, 'number': 1}", unique = true)
 @CompoundIndex(name = "tenant_recent", def = "{'tenant': 1, 'createdAt': -1}")
 @CompoundIndex(name = "reporter_recent", def = "{'reporter': 1, 'createdAt': -1}")
+// A search index catching up on what changed (FeedbackSearch).
+@CompoundIndex(name = "tenant_updated", def = "{'tenant': 1, 'updatedAt': -1}")
 // Finding what a person voted for (closing the loop tells every voter).
 @CompoundIndex(name = "voters", def = "{'votes.voterKey': 1}")
 public class FeedbackItem {

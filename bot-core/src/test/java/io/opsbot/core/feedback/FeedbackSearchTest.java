@@ -53,7 +53,7 @@ class FeedbackSearchTest {
     void setUp() {
         tenant = Tenants.slack();
         reporter = Tenants.inChannel(tenant, "U1", "Rae", "C1");
-        otherInstance = new FeedbackSearch(mongo, sequences, clock);
+        otherInstance = new FeedbackSearch(mongo, sequences, clock, Runnable::run);
     }
 
     private FeedbackItem capture(String text) {

@@ -264,8 +264,8 @@ class SlackTriageTest extends SlackAdapterTest {
 
         JsonObject started = ack("export #reporting customer:Globex", "U0EXPORTER");
 
-        assertThat(started.get("text").getAsString()).isEqualTo("📄 Exporting 1 item (#reporting · customer Globex) "
-                + "as CSV. The file will arrive in our direct messages.");
+        assertThat(started.get("text").getAsString()).isEqualTo("📄 Exporting #reporting · customer Globex as CSV. "
+                + "The file will arrive in our direct messages.");
         FakeSlackApi.Call complete = SLACK.awaitCall("files.completeUploadExternal", c -> true);
         assertThat(complete.param("channel_id")).isEqualTo("DU0EXPORTER");
         assertThat(complete.param("initial_comment")).contains("Your feedback export: 1 item");
@@ -294,9 +294,10 @@ class SlackTriageTest extends SlackAdapterTest {
 
     @Test
     void exportOfNothingSaysSoAndUploadsNothing() {
-        JsonObject answer = ack("export customer:Nobody-" + tag, "U0EXPORTER");
+        ack("export customer:Nobody-" + tag, "U0EXPORTER");
 
-        assertThat(answer.get("text").getAsString()).isEqualTo("Nothing matches customer Nobody-" + tag
+        FakeSlackApi.Call told = SLACK.awaitCall("chat.postMessage", c -> "U0EXPORTER".equals(c.param("channel")));
+        assertThat(told.param("text")).isEqualTo("📄 Nothing matches customer Nobody-" + tag
                 + ", so there is nothing to export.");
         assertThat(SLACK.calls("files.getUploadURLExternal")).isEmpty();
     }

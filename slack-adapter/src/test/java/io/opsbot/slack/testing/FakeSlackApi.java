@@ -65,6 +65,7 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
@@ -88,7 +89,7 @@ public class FakeSlackApi implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -191,6 +192,8 @@ public class FakeSlackApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Its threads would keep a JVM that is done (a benchmark) alive.
+        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
