@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing but the application knows the adapters. Inside the core, three layers:
  * <ul>
  *   <li>the kernel: who and where ({@code tenant}), what is said ({@code message}, {@code form}, {@code reference},
- *       {@code mention}), the way out ({@code gateway}), roles ({@code access}) and plumbing ({@code claim},
- *       {@code sequence}, {@code schedule}, {@code storage}, {@code config});</li>
+ *       {@code mention}), the way out ({@code gateway}), roles ({@code access}), the {@code audit} log and plumbing
+ *       ({@code claim}, {@code sequence}, {@code schedule}, {@code storage}, {@code config});</li>
  *   <li>shared services every feature builds on: the {@code conversation} engine, the {@code delivery} outbox,
- *       {@code dialog}s, tenant {@code settings}, {@code people}, {@code availability}, {@code housekeeping}, and
- *       the {@code home} each feature adds its part to;</li>
+ *       {@code dialog}s, tenant {@code settings}, {@code people}, {@code availability}, {@code housekeeping}, the
+ *       {@code home} each feature adds its part to, and the bot's own {@code admin} command;</li>
  *   <li>the features: {@code feedback}, {@code okr}, {@code standup}, {@code onboarding}, {@code training}.</li>
  * </ul>
  * A layer uses only the layers below it, features never use each other (what two features share belongs below
@@ -63,9 +63,9 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
-            "claim", "sequence", "schedule", "storage", "config");
+            "audit", "claim", "sequence", "schedule", "storage", "config");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
-            "availability", "housekeeping", "home", "ratelimit");
+            "availability", "housekeeping", "home", "ratelimit", "admin");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");
 
     static final ArchRule CORE_PACKAGES_FORM_NO_CYCLES = slices().matching("io.opsbot.core.(*)..").should()

@@ -7,22 +7,42 @@ import java.util.Objects;
 /**
  * What an operation needs: the lowest role allowed, and what the operation does, as a refusal says it ("Only a
  * triager or admin of this workspace can change a feedback item's status."). Subcommands, buttons and forms each
- * declare one.
+ * declare one. With {@code owners}, the operation acts on one record that its owner may change whatever their role
+ * (a key result): the engine lets everyone through and the handler asks {@link AccessPolicy#requireChange} about that
+ * record.
  */
-public record Permission(Role role, String what) {
+public record Permission(Role role, String what, boolean owners) {
 
     /** Anyone in the tenant. */
-    public static final Permission ANYONE = new Permission(Role.MEMBER, "do this");
+    public static final Permission ANYONE = new Permission(Role.MEMBER, "do this", false);
 
     public Permission {
         Objects.requireNonNull(role, "role");
         if (what == null || what.isBlank()) {
             throw new IllegalArgumentException("say what needs the role, e.g. change a feedback item's status");
         }
+        if (owners && role == Role.MEMBER) {
+            throw new IllegalArgumentException("owners or anyone is anyone");
+        }
     }
 
     public static Permission of(Role role, String what) {
-        return new Permission(role, what);
+        return new Permission(role, what, false);
+    }
+
+    /** The record's owner, its managers holding {@code role}, or admins; the handler checks the record. */
+    public static Permission ownerOr(Role role, String what) {
+        return new Permission(role, what, true);
+    }
+
+    /** Whether the engine may decide it from the role alone (not when the record's owner may too). */
+    public boolean checkedByRole() {
+        return role != Role.MEMBER && !owners;
+    }
+
+    /** Who may, as help marks it: "triagers and admins", "owners, managers and admins". */
+    public String holders() {
+        return owners ? "owners, " + role.holders() : role.holders();
     }
 
     /** The reply to someone without the role, naming the tenant as people on that platform do. */

@@ -41,10 +41,10 @@ public class HolidayCommand implements Command {
                 Subcommand.named("list").alias("").help("list the holidays")
                         .handledBy((invoker, args) -> reply(settings.holidays(invoker.tenant()))),
                 Subcommand.named("add").args(Arg.date(DATE)).help("add a holiday").role(Role.ADMIN, CHANGE)
-                        .handledBy((invoker, args) -> reply(settings.addHoliday(invoker.tenant(),
+                        .handledBy((invoker, args) -> reply(settings.addHoliday(invoker.actor(),
                                 args.date(DATE)))),
                 Subcommand.named("remove").args(Arg.date(DATE)).help("remove one").role(Role.ADMIN, CHANGE)
-                        .handledBy((invoker, args) -> reply(settings.removeHoliday(invoker.tenant(),
+                        .handledBy((invoker, args) -> reply(settings.removeHoliday(invoker.actor(),
                                 args.date(DATE)))));
     }
 

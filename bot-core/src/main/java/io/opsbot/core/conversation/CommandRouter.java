@@ -145,7 +145,7 @@ public class CommandRouter {
             text.text(")");
         }
         if (sub.role() != Role.MEMBER) {
-            text.italic(" · " + sub.role().holders());
+            text.italic(" · " + sub.permission().holders());
         }
     }
 

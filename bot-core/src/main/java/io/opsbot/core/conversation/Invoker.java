@@ -1,5 +1,6 @@
 package io.opsbot.core.conversation;
 
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
@@ -27,5 +28,10 @@ public record Invoker(UserRef user, String displayName, Destination.Channel conv
 
     public Platform platform() {
         return user.platform();
+    }
+
+    /** This person as the audit log names who made a change. */
+    public Actor actor() {
+        return Actor.inChat(user, displayName);
     }
 }

@@ -133,6 +133,15 @@ public record Subcommand(String name, List<String> aliases, List<Arg> args, Stri
             return this;
         }
 
+        /**
+         * For what acts on one record: its owner, or its managers holding {@code role}, or admins. The engine lets
+         * everyone through; the handler asks {@code AccessPolicy.requireChange} about the record it acts on.
+         */
+        public Builder ownerOr(Role role, String what) {
+            this.permission = Permission.ownerOr(role, what);
+            return this;
+        }
+
         /** Added to this command's usage errors, e.g. how to send free text that starts with a subcommand's name. */
         public Builder note(String line) {
             this.note = line;

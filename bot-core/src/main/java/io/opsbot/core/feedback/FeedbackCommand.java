@@ -128,10 +128,10 @@ public class FeedbackCommand implements Command {
                         .handledBy((invoker, args) -> areas(settings.feedbackAreas(invoker.tenant()))),
                 Subcommand.named("areas").args(Arg.literal("add"), Arg.word("name")).help("add a product area")
                         .role(Role.ADMIN, CHANGE_AREAS)
-                        .handledBy((invoker, args) -> areas(settings.addArea(invoker.tenant(), args.text("name")))),
+                        .handledBy((invoker, args) -> areas(settings.addArea(invoker.actor(), args.text("name")))),
                 Subcommand.named("areas").args(Arg.literal("remove"), Arg.word("name"))
                         .help("remove a product area").role(Role.ADMIN, CHANGE_AREAS)
-                        .handledBy((invoker, args) -> areas(settings.removeArea(invoker.tenant(),
+                        .handledBy((invoker, args) -> areas(settings.removeArea(invoker.actor(),
                                 args.text("name")))));
     }
 
@@ -159,7 +159,7 @@ public class FeedbackCommand implements Command {
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("📥 New feedback will be posted in this channel ")
                 .text("(set by ").mention(invoker.user(), invoker.displayName()).text(").").build()));
-        settings.setTriageChannel(invoker.user(), channel);
+        settings.setTriageChannel(invoker.actor(), channel);
         triage.releaseWaiting(invoker.tenant());
         return Response.privately("Done: new feedback will be posted here.");
     }

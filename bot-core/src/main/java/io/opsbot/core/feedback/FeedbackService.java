@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
@@ -54,12 +55,14 @@ public class FeedbackService {
     private final PersonRateLimit rateLimit;
     private final FeedbackSearch search;
     private final ProfileService profiles;
+    private final AuditLog audit;
     private final Clock clock;
 
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
                            Drafts drafts, PersonRateLimit rateLimit, FeedbackSearch search, ProfileService profiles,
-                           Clock clock) {
+                           AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.rateLimit = rateLimit;
         this.search = search;
         this.profiles = profiles;
@@ -195,6 +198,8 @@ public class FeedbackService {
             throw new UserError("Someone changed " + item.reference() + " at the same moment; please look again.");
         }
         search.changed(updated);
+        audit.record(actor.actor(), "feedback.status", item.reference().toString(), item.getStatus().label(),
+                to.label());
         if (refreshTriageCard) {
             triage.refresh(updated);
         }
@@ -209,9 +214,11 @@ public class FeedbackService {
             throw new UserError("The owner must be someone of this " + actor.platform().tenantNoun() + ".");
         }
         String name = owner.equals(actor.user()) ? actor.displayName() : profiles.displayName(owner);
-        return changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
+        FeedbackItem updated = changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
                 new Update().set("owner", owner).set("ownerName", name).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), FeedbackItem.class));
+        audit.record(actor.actor(), "feedback.owner", item.reference().toString(), item.getOwnerName(), name);
+        return updated;
     }
 
     /** Moves the item to another of the tenant's product areas. */
@@ -223,9 +230,12 @@ public class FeedbackService {
             throw new UserError("#" + wanted + " is not a product area here. Areas: #" + String.join(", #", areas)
                     + ".");
         }
-        return changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
+        FeedbackItem updated = changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
                 new Update().set("area", wanted).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), FeedbackItem.class));
+        audit.record(actor.actor(), "feedback.area", item.reference().toString(),
+                item.getArea() == null ? null : "#" + item.getArea(), "#" + wanted);
+        return updated;
     }
 
     /** What a vote did: the item voted for (the one a duplicate points to), and whether it changed anything. */
@@ -322,6 +332,8 @@ public class FeedbackService {
         FeedbackItem merged = copyVotes(closed != null ? closed : get(actor.tenant(), from.getId()), into);
         if (closed != null) {
             changed(closed);
+            audit.record(actor.actor(), "feedback.merge", from.reference().toString(), from.getStatus().label(),
+                    "duplicate of " + into.reference());
             notifier.statusChanged(closed, actor);
         }
         return new Merge(get(actor.tenant(), from.getId()), changed(merged));

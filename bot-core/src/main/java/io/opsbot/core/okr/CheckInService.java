@@ -1,7 +1,8 @@
 package io.opsbot.core.okr;
 
 import io.opsbot.core.access.AccessPolicy;
-import io.opsbot.core.access.Role;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
@@ -46,11 +47,14 @@ public class CheckInService {
     /** Lazily: the dialog service knows the check-in dialog, which records through this service. */
     private final ObjectProvider<DialogService> dialogs;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
     public CheckInService(CheckInRepository checkIns, MongoTemplate mongo, KeyResultService keyResults,
                           ObjectiveService objectives, OkrSettingsService settings, AccessPolicy access,
-                          ProfileService profiles, ObjectProvider<DialogService> dialogs, Outbox outbox, Clock clock) {
+                          ProfileService profiles, ObjectProvider<DialogService> dialogs, Outbox outbox,
+                          AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.checkIns = checkIns;
         this.mongo = mongo;
         this.keyResults = keyResults;
@@ -63,14 +67,14 @@ public class CheckInService {
         this.clock = clock;
     }
 
-    /** What a check-in is about to change, or the reason it cannot: only the owner, a manager or an admin may. */
+    /**
+     * What a check-in is about to change, or the reason it cannot: only those who may change the key result may
+     * ({@link KeyResultService#stewards}: its owner, its objective's owner and managers, admins).
+     */
     public KeyResult checkable(UserRef actor, String keyResultId) {
         KeyResult kr = keyResults.keyResult(actor.tenant(), keyResultId)
                 .orElseThrow(() -> new UserError("That key result no longer exists."));
-        if (!access.isOwnerOr(actor, kr.getOwner(), Role.MANAGER)) {
-            throw new UserError("Only " + profiles.displayName(kr.getOwner()) + ", who owns " + kr.reference()
-                    + ", or " + Role.MANAGER.who() + " can check in on it.");
-        }
+        access.requireChange(actor, keyResults.stewards(kr), "check in on it");
         return kr;
     }
 
@@ -102,6 +106,12 @@ public class CheckInService {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(kr.getId())),
                 new Update().set("current", value).set("confidence", now).set("lastCheckInAt", at)
                         .set("updatedAt", at), KeyResult.class);
+        if (!actor.equals(kr.getOwner())) {
+            // A manager or admin checking in for the owner changes someone else's key result.
+            audit.record(Actor.inChat(actor, name), "okr.checkin-for", kr.reference().toString(),
+                    MetricValues.format(kr, kr.getCurrent()) + " " + previous(kr).label(),
+                    MetricValues.format(kr, value) + " " + now.label());
+        }
         if (source != CheckIn.Source.DIRECT_MESSAGE) {
             closeOpenDialogs(kr);
         }

@@ -40,13 +40,16 @@ public class KeyResult {
     private LocalDate due;
     private Confidence confidence;
     private Instant lastCheckInAt;
+    /** Who created it; null for key results created before this was kept. */
+    private UserRef createdBy;
     private Instant createdAt;
     private Instant updatedAt;
 
     protected KeyResult() {
     }
 
-    KeyResult(TenantRef tenant, long number, String cycleId, KeyResultDraft draft, Instant now) {
+    KeyResult(TenantRef tenant, long number, String cycleId, KeyResultDraft draft, UserRef createdBy, Instant now) {
+        this.createdBy = createdBy;
         this.tenant = tenant;
         this.number = number;
         this.objectiveId = draft.objectiveId();
@@ -130,6 +133,10 @@ public class KeyResult {
 
     public Instant getLastCheckInAt() {
         return lastCheckInAt;
+    }
+
+    public UserRef getCreatedBy() {
+        return createdBy;
     }
 
     public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package io.opsbot.core.okr;
 
 import io.opsbot.core.access.Permission;
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.InputError;
@@ -18,12 +19,17 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Managers create and edit key results with this form. */
+/**
+ * Key results are created and edited with this form, by the owners and managers of their objective, their own owner
+ * (edit), or admins; the service checks who submits it against the key result and its objective.
+ */
 @Component
 public class KeyResultForm implements FormHandler {
 
@@ -48,13 +54,14 @@ public class KeyResultForm implements FormHandler {
         return ObjectiveForm.PERMISSION;
     }
 
-    /** A new key result, under {@code objective} when given. */
-    public Form blank(TenantRef tenant, Objective objective) {
-        Form form = build(tenant, null);
+    /** A new key result, under {@code objective} when given, else under one of those {@code user} may change. */
+    public Form blank(UserRef user, Objective objective) {
+        Form form = build(user.tenant(), null, objectives.managedBy(user));
         return objective == null ? form : form.withValues(Map.of("objective", objective.getId()));
     }
 
-    public Form forEdit(KeyResult kr) {
+    /** The key result to edit; its objective can be exchanged for one {@code user} may change. */
+    public Form forEdit(UserRef user, KeyResult kr) {
         Map<String, String> values = new HashMap<>();
         values.put("objective", kr.getObjectiveId());
         values.put("title", kr.getTitle());
@@ -65,15 +72,22 @@ public class KeyResultForm implements FormHandler {
         values.put("unit", kr.getUnit());
         values.put("due", kr.getDue() == null ? null : kr.getDue().toString());
         values.values().removeIf(v -> v == null);
-        return build(kr.getTenant(), kr).withValues(values);
+        List<Objective> listed = objectives.managedBy(user).stream()
+                .filter(o -> !o.getId().equals(kr.getObjectiveId())).collect(Collectors.toCollection(ArrayList::new));
+        objectives.objective(kr.getTenant(), kr.getObjectiveId()).ifPresent(o -> listed.add(0, o));
+        return build(kr.getTenant(), kr, listed).withValues(values);
     }
 
-    private Form build(TenantRef tenant, KeyResult editing) {
-        List<Choice> choices = objectives.openObjectives(tenant).stream()
+    /** The form with these objectives to choose from. */
+    private Form build(TenantRef tenant, KeyResult editing, List<Objective> listed) {
+        List<Choice> choices = listed.stream()
                 .map(o -> new Choice(o.getId(), Texts.shorten(o.reference() + " " + o.getTitle(), 75))).toList();
         if (choices.isEmpty()) {
-            throw new UserError("There is no objective to add key results to yet. Create one first with "
-                    + tenant.platform().command("okr") + " objective.");
+            throw new UserError(objectives.openObjectives(tenant).isEmpty()
+                    ? "There is no objective to add key results to yet. Create one first with "
+                      + tenant.platform().command("okr") + " objective."
+                    : "There is no objective you can add key results to: that is for their owners, their "
+                      + "managers and admins.");
         }
         List<Choice> metrics = Arrays.stream(MetricType.values()).map(m -> new Choice(m.name(), m.label())).toList();
         Form.Builder form = Form.builder(FORM_ID, editing == null ? "New key result" : "Edit " + editing.reference())
@@ -102,11 +116,13 @@ public class KeyResultForm implements FormHandler {
     public Form form(FormSubmission submission) {
         String id = FormState.decode(submission.state()).get(EDITING);
         TenantRef tenant = submission.invoker().tenant();
+        // Any open objective is a valid answer; whether the person may use it is the service's to say.
+        List<Objective> open = objectives.openObjectives(tenant);
         if (id == null) {
-            return build(tenant, null);
+            return build(tenant, null, open);
         }
         return build(tenant, keyResults.keyResult(tenant, id)
-                .orElseThrow(() -> new UserError("That key result no longer exists.")));
+                .orElseThrow(() -> new UserError("That key result no longer exists.")), open);
     }
 
     @Override
@@ -120,7 +136,8 @@ public class KeyResultForm implements FormHandler {
                 values.text("unit").orElse(null), values.date("due").orElse(null));
         String id = FormState.decode(submission.state()).get(EDITING);
         try {
-            KeyResult saved = id == null ? keyResults.create(tenant, draft) : keyResults.update(tenant, id, draft);
+            Actor actor = submission.invoker().actor();
+            KeyResult saved = id == null ? keyResults.create(actor, draft) : keyResults.update(actor, id, draft);
             return SubmissionResult.accepted(Message.of(Markup.builder()
                     .text(id == null ? "📏 Created " : "📏 Saved ").bold(saved.reference().toString())
                     .text(" " + saved.getTitle() + ": " + MetricValues.format(saved, saved.getStart()) + " → "

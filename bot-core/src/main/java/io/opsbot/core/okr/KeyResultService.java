@@ -1,5 +1,9 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Stewards;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.UserError;
@@ -19,12 +23,15 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Key results: creating and changing what they are (who may is declared by the form; their value changes only
- * through check-ins), finding them within a tenant, and who is due to check in.
+ * Key results: creating and changing what they are (their value changes only through check-ins), finding them within
+ * a tenant, who looks after each, and who is due to check in. A key result is changed, and checked in on, by its
+ * owner, the owner of its objective, its objective's managers or an admin; each change is written to the audit log.
  */
 @Service
 public class KeyResultService {
@@ -36,11 +43,15 @@ public class KeyResultService {
     private final SequenceService sequences;
     private final Drafts drafts;
     private final ApplicationEventPublisher events;
+    private final AccessPolicy access;
+    private final AuditLog audit;
     private final Clock clock;
 
     public KeyResultService(KeyResultRepository keyResults, MongoTemplate mongo, ObjectiveService objectives,
                             OkrCycleService cycles, SequenceService sequences, Drafts drafts,
-                            ApplicationEventPublisher events, Clock clock) {
+                            ApplicationEventPublisher events, AccessPolicy access, AuditLog audit, Clock clock) {
+        this.access = access;
+        this.audit = audit;
         this.keyResults = keyResults;
         this.mongo = mongo;
         this.objectives = objectives;
@@ -51,21 +62,29 @@ public class KeyResultService {
         this.clock = clock;
     }
 
-    public KeyResult create(TenantRef tenant, KeyResultDraft draft) {
+    public KeyResult create(Actor by, KeyResultDraft draft) {
+        TenantRef tenant = by.user().tenant();
         Objective objective = objectiveOf(tenant, draft);
+        access.requireChange(by.user(), objectives.stewards(objective), "add key results to it");
         KeyResultDraft checked = check(tenant, objective, draft, true);
         long number = sequences.next("okr-kr:" + tenant.key());
-        KeyResult kr = keyResults.insert(new KeyResult(tenant, number, objective.getCycleId(), checked,
+        KeyResult kr = keyResults.insert(new KeyResult(tenant, number, objective.getCycleId(), checked, by.user(),
                 clock.instant()));
         events.publishEvent(new OkrScheduleChanged(tenant));
+        audit.record(by, "okr.kr-create", kr.reference().toString(), null, describe(kr, objective));
         return kr;
     }
 
     /** Changes what a key result is; its current value only changes through check-ins. */
-    public KeyResult update(TenantRef tenant, String keyResultId, KeyResultDraft draft) {
+    public KeyResult update(Actor by, String keyResultId, KeyResultDraft draft) {
+        TenantRef tenant = by.user().tenant();
         KeyResult existing = keyResult(tenant, keyResultId)
                 .orElseThrow(() -> new UserError("That key result no longer exists."));
+        access.requireChange(by.user(), stewards(existing), "change it");
         Objective objective = objectiveOf(tenant, draft);
+        if (!objective.getId().equals(existing.getObjectiveId())) {
+            access.requireChange(by.user(), objectives.stewards(objective), "move key results to it");
+        }
         KeyResultDraft withCurrent = draft.withCurrent(draft.metric() == existing.getMetric()
                 ? existing.getCurrent() : null);
         KeyResultDraft checked = check(tenant, objective, withCurrent, false);
@@ -77,7 +96,35 @@ public class KeyResultService {
         KeyResult updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(existing.getId())), update,
                 FindAndModifyOptions.options().returnNew(true), KeyResult.class);
         events.publishEvent(new OkrScheduleChanged(tenant));
+        audit.record(by, "okr.kr-edit", updated.reference().toString(),
+                describe(existing, objectives.objective(tenant, existing.getObjectiveId()).orElse(null)),
+                describe(updated, objective));
         return updated;
+    }
+
+    /**
+     * Who may change the key result, and check in on it, besides admins: its owner and its objective's owner, and
+     * the managers of its objective (see {@link ObjectiveService}) and whoever created it, holding the manager role.
+     */
+    public Stewards stewards(KeyResult kr) {
+        Set<UserRef> owners = new LinkedHashSet<>(List.of(kr.getOwner()));
+        Set<UserRef> managers = new LinkedHashSet<>();
+        objectives.objective(kr.getTenant(), kr.getObjectiveId()).map(objectives::stewards).ifPresent(o -> {
+            owners.addAll(o.owners());
+            managers.addAll(o.managers());
+        });
+        if (kr.getCreatedBy() != null) {
+            managers.add(kr.getCreatedBy());
+        }
+        return Stewards.ownedBy(kr.reference().toString(), owners, managers);
+    }
+
+    /** What the audit log keeps of a key result, to compare before and after an edit. */
+    private static String describe(KeyResult kr, Objective objective) {
+        return kr.getTitle() + "; owner " + kr.getOwner().userId() + "; " + kr.getMetric().label() + " "
+               + MetricValues.format(kr, kr.getStart()) + " → " + MetricValues.format(kr, kr.getTarget())
+               + (kr.getDue() == null ? "" : " by " + kr.getDue())
+               + "; objective " + (objective == null ? "?" : objective.reference());
     }
 
     /** By id, only within the tenant. */

@@ -29,13 +29,16 @@ public class Objective {
     private UserRef owner;
     private String team;
     private String parentId;
+    /** Who created it (a manager, or an admin); null for objectives created before this was kept. */
+    private UserRef createdBy;
     private Instant createdAt;
     private Instant updatedAt;
 
     protected Objective() {
     }
 
-    Objective(TenantRef tenant, long number, ObjectiveDraft draft, Instant now) {
+    Objective(TenantRef tenant, long number, ObjectiveDraft draft, UserRef createdBy, Instant now) {
+        this.createdBy = createdBy;
         this.tenant = tenant;
         this.number = number;
         this.cycleId = draft.cycleId();
@@ -81,6 +84,10 @@ public class Objective {
 
     public String getParentId() {
         return parentId;
+    }
+
+    public UserRef getCreatedBy() {
+        return createdBy;
     }
 
     public Instant getCreatedAt() {

@@ -2,6 +2,7 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.access.Permission;
 import io.opsbot.core.access.Role;
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.InputError;
@@ -23,13 +24,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Managers create and edit objectives with this form. */
+/**
+ * Managers create objectives with this form; an objective's owner, its managers and admins edit it. The services
+ * check who submits it against the objective, so a replayed or forwarded card changes nothing for anyone else.
+ */
 @Component
 public class ObjectiveForm implements FormHandler {
 
     static final String FORM_ID = "okr.objective";
     static final String EDITING = "id";
-    static final Permission PERMISSION = Permission.of(Role.MANAGER, "create or change objectives");
+    static final Permission PERMISSION = Permission.ownerOr(Role.MANAGER, "create or change objectives");
 
     private final ObjectiveService objectives;
     private final OkrCycleService cycles;
@@ -67,7 +71,7 @@ public class ObjectiveForm implements FormHandler {
     private Form build(TenantRef tenant, Objective editing) {
         OkrCycle current = cycles.currentOrNewCycle(tenant);
         List<Choice> cycleChoices = cycles.openCycles(tenant).stream()
-                .map(c -> new Choice(c.getId(), c.getName() + " (" + c.getStart() + " to " + c.getEnd() + ")"))
+                .map(c -> new Choice(c.getId(), c.getName() + " (" + c.dates() + ")"))
                 .toList();
         List<Choice> parents = objectives.openObjectives(tenant).stream()
                 .filter(o -> editing == null || !o.getId().equals(editing.getId()))
@@ -106,7 +110,8 @@ public class ObjectiveForm implements FormHandler {
                 owner, values.text("team").orElse(null), values.text("parent").orElse(null));
         String id = FormState.decode(submission.state()).get(EDITING);
         try {
-            Objective saved = id == null ? objectives.create(tenant, draft) : objectives.update(tenant, id, draft);
+            Actor actor = submission.invoker().actor();
+            Objective saved = id == null ? objectives.create(actor, draft) : objectives.update(actor, id, draft);
             String cycle = cycles.cycle(saved.getCycleId()).map(OkrCycle::getName).orElse("");
             String command = tenant.platform().command("okr");
             return SubmissionResult.accepted(Message.of(Markup.builder()

@@ -1,5 +1,12 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.AccessDenied;
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Permission;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.access.Stewards;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.UserError;
@@ -7,6 +14,7 @@ import io.opsbot.core.reference.Reference;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.storage.Updates;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,12 +24,19 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** Objectives: creating and changing them (who may is declared by the form), finding them within a tenant. */
+/**
+ * Objectives: creating and changing them, finding them within a tenant, and who looks after each. Managers (and
+ * admins) create objectives; an objective is changed by its owner, its managers or an admin, where its managers are
+ * the manager who created it and the managers of its team: whoever created or owns an objective of the same team in a
+ * cycle that has not ended, while they hold the manager role. Each change is written to the audit log.
+ */
 @Service
 public class ObjectiveService {
 
@@ -31,10 +46,15 @@ public class ObjectiveService {
     private final SequenceService sequences;
     private final Drafts drafts;
     private final ApplicationEventPublisher events;
+    private final AccessPolicy access;
+    private final AuditLog audit;
     private final Clock clock;
 
     public ObjectiveService(ObjectiveRepository objectives, MongoTemplate mongo, OkrCycleService cycles,
-                            SequenceService sequences, Drafts drafts, ApplicationEventPublisher events, Clock clock) {
+                            SequenceService sequences, Drafts drafts, ApplicationEventPublisher events,
+                            AccessPolicy access, AuditLog audit, Clock clock) {
+        this.access = access;
+        this.audit = audit;
         this.objectives = objectives;
         this.mongo = mongo;
         this.cycles = cycles;
@@ -44,15 +64,23 @@ public class ObjectiveService {
         this.clock = clock;
     }
 
-    public Objective create(TenantRef tenant, ObjectiveDraft draft) {
+    public Objective create(Actor by, ObjectiveDraft draft) {
+        TenantRef tenant = by.user().tenant();
+        if (!access.has(by.user(), Role.MANAGER)) {
+            throw new AccessDenied(Permission.of(Role.MANAGER, "create objectives").refusal(tenant.platform()));
+        }
         ObjectiveDraft checked = check(tenant, draft, null);
         long number = sequences.next("okr-objective:" + tenant.key());
-        return objectives.insert(new Objective(tenant, number, checked, clock.instant()));
+        Objective created = objectives.insert(new Objective(tenant, number, checked, by.user(), clock.instant()));
+        audit.record(by, "okr.objective-create", created.reference().toString(), null, describe(created));
+        return created;
     }
 
-    public Objective update(TenantRef tenant, String objectiveId, ObjectiveDraft draft) {
+    public Objective update(Actor by, String objectiveId, ObjectiveDraft draft) {
+        TenantRef tenant = by.user().tenant();
         Objective existing = objective(tenant, objectiveId)
                 .orElseThrow(() -> new UserError("That objective no longer exists."));
+        access.requireChange(by.user(), stewards(existing), "change it");
         ObjectiveDraft checked = check(tenant, draft, existing.getId());
         Update update = new Update().set("title", checked.title()).set("owner", checked.owner())
                 .set("cycleId", checked.cycleId()).set("updatedAt", clock.instant());
@@ -65,7 +93,46 @@ public class ObjectiveService {
                     new Update().set("cycleId", checked.cycleId()), KeyResult.class);
             events.publishEvent(new OkrScheduleChanged(tenant));
         }
+        audit.record(by, "okr.objective-edit", updated.reference().toString(), describe(existing),
+                describe(updated));
         return updated;
+    }
+
+    /** Who may change the objective besides admins: its owner, and its managers (see the class). */
+    public Stewards stewards(Objective objective) {
+        Set<UserRef> managers = new LinkedHashSet<>(teamManagers(objective.getTenant(), objective.getTeam()));
+        if (objective.getCreatedBy() != null) {
+            managers.add(objective.getCreatedBy());
+        }
+        return Stewards.ownedBy(objective.reference().toString(), List.of(objective.getOwner()), managers);
+    }
+
+    /** The objectives of open cycles the person may change (all of them for an admin). */
+    public List<Objective> managedBy(UserRef user) {
+        return openObjectives(user.tenant()).stream().filter(o -> access.mayChange(user, stewards(o))).toList();
+    }
+
+    /** Whoever created or owns an objective of the team in a cycle that has not ended; none without a team. */
+    Set<UserRef> teamManagers(TenantRef tenant, String team) {
+        Set<UserRef> managers = new LinkedHashSet<>();
+        if (team != null) {
+            openObjectives(tenant).stream().filter(o -> team.equals(o.getTeam())).forEach(o -> {
+                managers.add(o.getOwner());
+                if (o.getCreatedBy() != null) {
+                    managers.add(o.getCreatedBy());
+                }
+            });
+        }
+        return managers;
+    }
+
+    /** What the audit log keeps of an objective, to compare before and after an edit. */
+    private String describe(Objective objective) {
+        String cycle = cycles.cycle(objective.getCycleId()).map(OkrCycle::getName).orElse("?");
+        String parent = objective.getParentId() == null ? "" : "; aligned with " + objective(objective.getTenant(),
+                objective.getParentId()).map(o -> o.reference().toString()).orElse("?");
+        return objective.getTitle() + "; owner " + objective.getOwner().userId() + "; team "
+               + (objective.getTeam() == null ? "none" : objective.getTeam()) + "; cycle " + cycle + parent;
     }
 
     /** By id, only within the tenant. */

@@ -1,5 +1,6 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
@@ -47,13 +48,15 @@ public class OkrCommand implements Command {
     private final KeyResultForm keyResultForm;
     private final CheckInForm checkInForm;
     private final ProfileService profiles;
+    private final AccessPolicy access;
     private final Messenger messenger;
     private final Clock clock;
 
     public OkrCommand(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
                       CheckInService checkIns, OkrReports reports, OkrSettingsService settings,
                       ObjectiveForm objectiveForm, KeyResultForm keyResultForm, CheckInForm checkInForm,
-                      ProfileService profiles, Messenger messenger, Clock clock) {
+                      ProfileService profiles, AccessPolicy access, Messenger messenger, Clock clock) {
+        this.access = access;
         this.cycles = cycles;
         this.objectives = objectives;
         this.keyResults = keyResults;
@@ -99,11 +102,11 @@ public class OkrCommand implements Command {
                         .role(Role.MANAGER, "create objectives")
                         .handledBy((invoker, args) -> Response.form(objectiveForm.blank(invoker.tenant()))),
                 Subcommand.named("kr").args(Arg.reference("objective", Objective.KIND).optional())
-                        .help("add a key result (form)").role(Role.MANAGER, "add key results")
+                        .help("add a key result (form)").ownerOr(Role.MANAGER, "add key results")
                         .handledBy(this::newKeyResult),
                 Subcommand.named("edit").args(Arg.reference("item", Objective.KIND, KeyResult.KIND))
                         .help("change an objective or key result (form)")
-                        .role(Role.MANAGER, "change objectives and key results")
+                        .ownerOr(Role.MANAGER, "change objectives and key results")
                         .handledBy(this::edit),
                 Subcommand.named("cycle").help("show the current cycle").handledBy(this::showCycle),
                 Subcommand.named("cycle").args(Arg.word("name"), Arg.date("start").optional(),
@@ -115,19 +118,19 @@ public class OkrCommand implements Command {
                 Subcommand.named("cadence").args(Arg.weekday("day"), Arg.time("time"))
                         .help("change it, e.g. friday 15:00 (in owners' own zones)")
                         .role(Role.ADMIN, "change when check-ins are asked").handledBy((invoker, args) ->
-                                cadence(invoker, settings.setCadence(invoker.tenant(), args.weekday("day"),
+                                cadence(invoker, settings.setCadence(invoker.actor(), args.weekday("day"),
                                         args.time("time")))),
                 Subcommand.named("digest").help("show when the weekly digest is posted")
                         .handledBy((invoker, args) -> digest(invoker, settings.get(invoker.tenant()))),
                 Subcommand.named("digest").args(Arg.weekday("day"), Arg.time("time"))
                         .help("change it, e.g. monday 12:00").role(Role.ADMIN, "change when the digest is posted")
-                        .handledBy((invoker, args) -> digest(invoker, settings.setDigest(invoker.tenant(),
+                        .handledBy((invoker, args) -> digest(invoker, settings.setDigest(invoker.actor(),
                                 args.weekday("day"), args.time("time")))),
                 Subcommand.named("zone").help("show the zone for owners without one of their own")
                         .handledBy((invoker, args) -> zone(invoker)),
                 Subcommand.named("zone").args(Arg.zone("Area/City")).help("change it, e.g. Europe/Berlin")
                         .role(Role.ADMIN, "change the OKR time zone").handledBy((invoker, args) -> {
-                            settings.setZone(invoker.tenant(), args.zone("Area/City"));
+                            settings.setZone(invoker.actor(), args.zone("Area/City"));
                             return zone(invoker);
                         }),
                 Subcommand.named("channel").help("show where alerts and the weekly digest go")
@@ -180,28 +183,33 @@ public class OkrCommand implements Command {
     private Response newKeyResult(Invoker invoker, Arguments args) {
         Objective objective = args.optionalReference("objective").map(ref -> objectives.find(invoker.tenant(), ref)
                 .orElseThrow(() -> unknown(ref))).orElse(null);
-        return Response.form(keyResultForm.blank(invoker.tenant(), objective));
+        if (objective != null) {
+            access.requireChange(invoker.user(), objectives.stewards(objective), "add key results to it");
+        }
+        return Response.form(keyResultForm.blank(invoker.user(), objective));
     }
 
     private Response edit(Invoker invoker, Arguments args) {
         Reference ref = args.reference("item");
         if (ref.is(KeyResult.KIND)) {
-            return Response.form(keyResultForm.forEdit(keyResults.find(invoker.tenant(), ref)
-                    .orElseThrow(() -> unknown(ref))));
+            KeyResult kr = keyResults.find(invoker.tenant(), ref).orElseThrow(() -> unknown(ref));
+            access.requireChange(invoker.user(), keyResults.stewards(kr), "change it");
+            return Response.form(keyResultForm.forEdit(invoker.user(), kr));
         }
-        return Response.form(objectiveForm.forEdit(objectives.find(invoker.tenant(), ref)
-                .orElseThrow(() -> unknown(ref))));
+        Objective objective = objectives.find(invoker.tenant(), ref).orElseThrow(() -> unknown(ref));
+        access.requireChange(invoker.user(), objectives.stewards(objective), "change it");
+        return Response.form(objectiveForm.forEdit(objective));
     }
 
     private Response showCycle(Invoker invoker, Arguments args) {
         return Response.privately(cycles.currentCycle(invoker.tenant())
-                .map(c -> "The current cycle is " + c.getName() + ", " + c.getStart() + " to " + c.getEnd() + ".")
+                .map(c -> "The current cycle is " + c.getName() + ", " + c.dates() + ".")
                 .orElse("No cycle yet. Admins start one with " + invoker.platform().command("okr")
                         + " cycle 2027-Q1."));
     }
 
     private Response startCycle(Invoker invoker, Arguments args) {
-        OkrCycle cycle = cycles.startCycle(invoker.tenant(), args.text("name"), args.optionalDate("start")
+        OkrCycle cycle = cycles.startCycle(invoker.actor(), args.text("name"), args.optionalDate("start")
                 .orElse(null), args.optionalDate("end").orElse(null));
         return Response.privately("Cycle " + cycle.getName() + " runs from " + cycle.getStart() + " to "
                 + cycle.getEnd() + ".");
@@ -239,7 +247,7 @@ public class OkrCommand implements Command {
         // Nothing is stored until the bot has shown it can post here.
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder().text("🎯 OKR alerts and the weekly "
                 + "digest will be posted in this channel (set by ").text(invoker.displayName()).text(").").build()));
-        settings.setChannel(invoker.tenant(), channel);
+        settings.setChannel(invoker.actor(), channel);
         return Response.privately("Done: OKR alerts and the weekly digest will be posted here.");
     }
 

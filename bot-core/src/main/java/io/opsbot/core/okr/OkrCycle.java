@@ -42,6 +42,11 @@ public class OkrCycle {
         return end.isBefore(date);
     }
 
+    /** {@code 2027-01-01 to 2027-03-31}. */
+    public String dates() {
+        return start + " to " + end;
+    }
+
     public String getId() {
         return id;
     }

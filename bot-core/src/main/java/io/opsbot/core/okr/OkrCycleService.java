@@ -1,5 +1,7 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +35,16 @@ public class OkrCycleService {
     private final MongoTemplate mongo;
     private final OkrSettingsService settings;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     public OkrCycleService(OkrCycleRepository cycles, MongoTemplate mongo, OkrSettingsService settings,
-                           ApplicationEventPublisher events, Clock clock) {
+                           ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.cycles = cycles;
         this.mongo = mongo;
         this.settings = settings;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -84,7 +88,8 @@ public class OkrCycleService {
      * Creates or re-dates a cycle: {@code 2027-Q1}, {@code 2027-H2} and {@code 2027} get their calendar dates, any
      * other name needs explicit dates ({@code from} and {@code to} both given or both null).
      */
-    public OkrCycle startCycle(TenantRef tenant, String name, LocalDate from, LocalDate to) {
+    public OkrCycle startCycle(Actor by, String name, LocalDate from, LocalDate to) {
+        TenantRef tenant = by.user().tenant();
         String clean = name == null ? "" : name.strip();
         if (!CYCLE_NAME.matcher(clean).matches()) {
             throw new UserError("Name the cycle like 2027-Q1 (letters, digits, dashes; up to 30 characters).");
@@ -119,8 +124,10 @@ public class OkrCycleService {
         if (!end.isAfter(start)) {
             throw new UserError("The cycle must end after it starts.");
         }
+        String before = cycles.findByTenantAndName(tenant, clean).map(OkrCycle::dates).orElse(null);
         OkrCycle cycle = upsert(tenant, clean, start, end);
         events.publishEvent(new OkrScheduleChanged(tenant));
+        audit.record(by, "okr.cycle", cycle.getName(), before, cycle.dates());
         return cycle;
     }
 

@@ -1,5 +1,7 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;
@@ -17,7 +19,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads and changes a tenant's OKR settings (who may is declared by the commands that change them) and gives each
@@ -30,14 +34,16 @@ public class OkrSettingsService {
     private final MongoTemplate mongo;
     private final ProfileService profiles;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     public OkrSettingsService(OkrSettingsRepository repository, MongoTemplate mongo, ProfileService profiles,
-                              ApplicationEventPublisher events, Clock clock) {
+                              ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.mongo = mongo;
         this.profiles = profiles;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,23 +71,46 @@ public class OkrSettingsService {
         return LocalDate.now(clock.withZone(get(tenant).zoneId()));
     }
 
-    public OkrSettings setCadence(TenantRef tenant, DayOfWeek day, LocalTime time) {
-        return change(tenant, new Update().set("checkInDay", day).set("checkInTime", time));
+    public OkrSettings setCadence(Actor by, DayOfWeek day, LocalTime time) {
+        return setWeekly(by, "settings.okr-cadence", "checkIn", s -> when(s.getCheckInDay(), s.getCheckInTime()), day,
+                time);
     }
 
-    public OkrSettings setDigest(TenantRef tenant, DayOfWeek day, LocalTime time) {
-        return change(tenant, new Update().set("digestDay", day).set("digestTime", time));
+    public OkrSettings setDigest(Actor by, DayOfWeek day, LocalTime time) {
+        return setWeekly(by, "settings.okr-digest", "digest", s -> when(s.getDigestDay(), s.getDigestTime()), day,
+                time);
     }
 
-    public OkrSettings setZone(TenantRef tenant, ZoneId zone) {
-        return change(tenant, new Update().set("zone", zone.getId()));
+    /** Sets {@code <field>Day} and {@code <field>Time}, audited as {@code action} with what {@code shown} was. */
+    private OkrSettings setWeekly(Actor by, String action, String field, Function<OkrSettings, String> shown,
+                                  DayOfWeek day, LocalTime time) {
+        String before = shown.apply(get(by.user().tenant()));
+        OkrSettings after = change(by, new Update().set(field + "Day", day).set(field + "Time", time));
+        audit.record(by, action, "okr", before, shown.apply(after));
+        return after;
     }
 
-    public OkrSettings setChannel(TenantRef tenant, Destination.Channel channel) {
-        return change(tenant, new Update().set("channel", channel));
+    public OkrSettings setZone(Actor by, ZoneId zone) {
+        String before = get(by.user().tenant()).getZone();
+        OkrSettings after = change(by, new Update().set("zone", zone.getId()));
+        audit.record(by, "settings.okr-zone", "okr", before, zone.getId());
+        return after;
     }
 
-    private OkrSettings change(TenantRef tenant, Update update) {
+    public OkrSettings setChannel(Actor by, Destination.Channel channel) {
+        Destination.Channel before = get(by.user().tenant()).getChannel();
+        OkrSettings after = change(by, new Update().set("channel", channel));
+        audit.record(by, "settings.okr-channel", "okr", before == null ? null : before.channelId(),
+                channel.channelId());
+        return after;
+    }
+
+    private static String when(DayOfWeek day, LocalTime time) {
+        return day.name().toLowerCase(Locale.ROOT) + " " + time;
+    }
+
+    private OkrSettings change(Actor by, Update update) {
+        TenantRef tenant = by.user().tenant();
         mongo.upsert(Query.query(Criteria.where("_id").is(tenant.key())),
                 update.setOnInsert("tenant", tenant).set("updatedAt", clock.instant()), OkrSettings.class);
         events.publishEvent(new OkrScheduleChanged(tenant));

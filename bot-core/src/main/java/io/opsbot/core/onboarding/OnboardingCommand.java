@@ -123,8 +123,8 @@ public class OnboardingCommand implements Command {
         for (UserRef person : people) {
             boolean self = person.equals(invoker.user());
             String name = self ? invoker.displayName() : profiles.displayName(person);
-            OnboardingService.Started started = onboarding.start(person, name, track.key(),
-                    self ? null : invoker.user(), self ? invoker.zone() : null);
+            OnboardingService.Started started = self ? onboarding.start(person, name, track.key(), null,
+                    invoker.zone()) : onboarding.startFor(invoker.actor(), person, name, track.key());
             if (!text.isEmpty()) {
                 text.newline();
             }
@@ -200,13 +200,13 @@ public class OnboardingCommand implements Command {
     }
 
     private Response autoOff(Invoker invoker) {
-        onboardingSettings.setAutoTrack(invoker.tenant(), OnboardingSettings.OFF);
+        onboardingSettings.setAutoTrack(invoker.actor(), OnboardingSettings.OFF);
         return Response.privately("Done: nobody is started automatically any more.");
     }
 
     private Response auto(Invoker invoker, Arguments args) {
         OnboardingTrack track = catalog.require(invoker.tenant(), args.text(TRACK.name()).toLowerCase(Locale.ROOT));
-        onboardingSettings.setAutoTrack(invoker.tenant(), track.key());
+        onboardingSettings.setAutoTrack(invoker.actor(), track.key());
         return Response.privately("Done: people who join start " + track.title() + " (" + track.key() + ").");
     }
 
@@ -218,7 +218,7 @@ public class OnboardingCommand implements Command {
     }
 
     private Response channelOff(Invoker invoker) {
-        onboardingSettings.setJoinChannel(invoker.tenant(), null);
+        onboardingSettings.setJoinChannel(invoker.actor(), null);
         return Response.privately("Done: joining a channel no longer starts onboarding.");
     }
 
@@ -228,7 +228,7 @@ public class OnboardingCommand implements Command {
         ChannelHere.announce(messenger, channel, Message.of(Markup.builder()
                 .text("👋 Whoever joins this channel will get an onboarding walkthrough (set by ")
                 .text(invoker.displayName()).text(").").build()));
-        onboardingSettings.setJoinChannel(invoker.tenant(), channel);
+        onboardingSettings.setJoinChannel(invoker.actor(), channel);
         return Response.privately("Done: whoever joins this channel starts "
                 + onboardingSettings.autoTrack(invoker.tenant()).orElse("(no track: set one with auto <track>)")
                 + ".");
@@ -239,7 +239,8 @@ public class OnboardingCommand implements Command {
         String track = args.text(TRACK.name());
         List<String> stopped = new ArrayList<>();
         for (OnboardingRun run : onboarding.runsOf(person)) {
-            if ((track.isEmpty() || run.getTrackKey().equalsIgnoreCase(track)) && onboarding.stop(run.getId())) {
+            if ((track.isEmpty() || run.getTrackKey().equalsIgnoreCase(track)) && run.getStatus()
+                    == OnboardingRun.Status.ACTIVE && onboarding.stop(invoker.actor(), run)) {
                 stopped.add(run.getTrackTitle());
             }
         }

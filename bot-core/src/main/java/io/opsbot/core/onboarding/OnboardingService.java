@@ -1,5 +1,9 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Stewards;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
@@ -28,8 +32,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks people through tracks. A run starts once per (person, track); its day-1 steps arrive at once and later ones on
@@ -52,11 +58,16 @@ public class OnboardingService implements MemberJoinedListener {
     private final NudgeScheduler nudges;
     private final AvailabilityService availability;
     private final ProfileService profiles;
+    private final AccessPolicy access;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public OnboardingService(OnboardingRunRepository runs, MongoTemplate mongo, TrackCatalog catalog, OnboardingSettings settings,
-                             OnboardingProperties properties, Outbox outbox, NudgeScheduler nudges,
-                             AvailabilityService availability, ProfileService profiles, Clock clock) {
+    public OnboardingService(OnboardingRunRepository runs, MongoTemplate mongo, TrackCatalog catalog,
+                             OnboardingSettings settings, OnboardingProperties properties, Outbox outbox,
+                             NudgeScheduler nudges, AvailabilityService availability, ProfileService profiles,
+                             AccessPolicy access, AuditLog audit, Clock clock) {
+        this.access = access;
+        this.audit = audit;
         this.runs = runs;
         this.mongo = mongo;
         this.catalog = catalog;
@@ -108,6 +119,37 @@ public class OnboardingService implements MemberJoinedListener {
         log.info("Onboarding {} on track {}", user, track.key());
         advance(run.getId());
         return new Started(find(run.getId()).orElseThrow(), true);
+    }
+
+    /** Someone (a manager) starts another person's track by hand: as {@link #start}, written to the audit log. */
+    public Started startFor(Actor by, UserRef person, String displayName, String trackKey) {
+        Started started = start(person, displayName, trackKey, by.user(), null);
+        if (started.created()) {
+            audit.recordAbout(by, "onboarding.start", person, null, started.run().getTrackKey());
+        }
+        return started;
+    }
+
+    /**
+     * Who may change someone's onboarding besides admins: the manager who started it and the people told when it is
+     * finished (the track's buddy or manager), while they hold the manager role.
+     */
+    public Stewards stewards(OnboardingRun run) {
+        Set<UserRef> managers = new LinkedHashSet<>(run.getNotify());
+        if (run.getStartedBy() != null) {
+            managers.add(run.getStartedBy());
+        }
+        return Stewards.managedBy("the onboarding of " + run.getUserName(), managers);
+    }
+
+    /** Stops someone's run, if the person may ({@link #stewards}); false when it was not running. */
+    public boolean stop(Actor by, OnboardingRun run) {
+        access.requireChange(by.user(), stewards(run), "stop it");
+        boolean stopped = stop(run.getId());
+        if (stopped) {
+            audit.recordAbout(by, "onboarding.stop", run.getUser(), run.getTrackKey(), null);
+        }
+        return stopped;
     }
 
     /** Whether this is the tenant's onboarding channel, whose new members are onboarded. */
@@ -215,7 +257,7 @@ public class OnboardingService implements MemberJoinedListener {
         return run;
     }
 
-    /** Stops a run; nothing more is sent for it. */
+    /** Stops a run; nothing more is sent for it. No check and no audit entry: people stop runs through the other. */
     public boolean stop(String runId) {
         boolean stopped = mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)
                         .and("status").is(OnboardingRun.Status.ACTIVE)),

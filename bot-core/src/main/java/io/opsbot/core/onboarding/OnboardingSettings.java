@@ -1,5 +1,7 @@
 package io.opsbot.core.onboarding;
 
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.data.annotation.Id;
@@ -27,12 +29,15 @@ public class OnboardingSettings {
     private final OnboardingSettingsRepository repository;
     private final MongoTemplate mongo;
     private final OnboardingProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public OnboardingSettings(OnboardingSettingsRepository repository, MongoTemplate mongo, OnboardingProperties properties, Clock clock) {
+    public OnboardingSettings(OnboardingSettingsRepository repository, MongoTemplate mongo,
+                              OnboardingProperties properties, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.mongo = mongo;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,12 +61,19 @@ public class OnboardingSettings {
         return key == null || key.isBlank() || key.equals(OFF) ? Optional.empty() : Optional.of(key);
     }
 
-    void setJoinChannel(TenantRef tenant, Destination.Channel channel) {
+    void setJoinChannel(Actor by, Destination.Channel channel) {
+        TenantRef tenant = by.user().tenant();
+        String before = joinChannel(tenant).map(Destination.Channel::channelId).orElse(null);
         upsert(tenant, channel == null ? new Update().unset("joinChannel") : new Update().set("joinChannel", channel));
+        audit.record(by, "settings.onboarding-channel", "onboarding", before,
+                channel == null ? null : channel.channelId());
     }
 
-    void setAutoTrack(TenantRef tenant, String keyOrOff) {
+    void setAutoTrack(Actor by, String keyOrOff) {
+        TenantRef tenant = by.user().tenant();
+        String before = autoTrack(tenant).orElse(OFF);
         upsert(tenant, new Update().set("autoTrack", keyOrOff));
+        audit.record(by, "settings.onboarding-auto", "onboarding", before, keyOrOff);
     }
 
     private void upsert(TenantRef tenant, Update update) {

@@ -2,6 +2,7 @@ package io.opsbot.core.onboarding;
 
 import io.opsbot.core.access.Permission;
 import io.opsbot.core.access.Role;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.FormHandler;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.SubmissionResult;
@@ -32,10 +33,12 @@ public class OnboardingTrackForm implements FormHandler {
     static final Permission WRITE_TRACKS = Permission.of(Role.ADMIN, "write onboarding tracks");
 
     private final TrackCatalog catalog;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public OnboardingTrackForm(TrackCatalog catalog, Clock clock) {
+    public OnboardingTrackForm(TrackCatalog catalog, AuditLog audit, Clock clock) {
         this.catalog = catalog;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,6 +83,12 @@ public class OnboardingTrackForm implements FormHandler {
         return blank().withValues(values).withState(FormState.encode(Map.of(EDIT, track.key())));
     }
 
+    /** What the audit log keeps of a track, to compare before and after an edit. */
+    private static String describe(OnboardingTrack track) {
+        return track.title() + "; " + track.steps().size() + " steps: " + String.join(" / ",
+                track.steps().stream().map(OnboardingStep::title).toList());
+    }
+
     @Override
     public Form form(FormSubmission submission) {
         String edit = FormState.decode(submission.state()).get(EDIT);
@@ -103,9 +112,12 @@ public class OnboardingTrackForm implements FormHandler {
         }
         TenantRef tenant = actor.tenant();
         List<UserRef> notify = values.list("notify").stream().map(id -> new UserRef(tenant, id)).toList();
+        String before = catalog.find(tenant, key).map(OnboardingTrackForm::describe).orElse(null);
         OnboardingTrack track = catalog.save(new OnboardingTrack(OnboardingTrack.id(tenant, key), tenant, key,
                 values.text("title").orElse(key), values.text("description").orElse(null), steps, notify,
                 clock.instant(), actor));
+        audit.record(submission.invoker().actor(), before == null ? "onboarding.track-create"
+                : "onboarding.track-edit", track.key(), before, describe(track));
         long ack = track.steps().stream().filter(OnboardingStep::requiresAck).count();
         return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ Saved onboarding track ")
                 .bold(track.title()).text(" (").code(track.key()).text("): " + track.steps().size() + " steps, "

@@ -1,5 +1,7 @@
 package io.opsbot.core.settings;
 
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.config.OpsBotProperties;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
@@ -20,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Reads and changes a tenant's settings. Who may change them is declared by the commands that do
- * ({@code io.opsbot.core.access}); each change is one targeted update of the tenant's document.
+ * ({@code io.opsbot.core.access}); each change is one targeted update of the tenant's document, written to the audit
+ * log with the value before and after.
  */
 @Service
 public class TenantSettingsService {
@@ -29,14 +32,17 @@ public class TenantSettingsService {
     private final MongoTemplate mongo;
     private final OpsBotProperties properties;
     private final List<TenantDefaults> defaults;
+    private final AuditLog audit;
     private final Clock clock;
 
     public TenantSettingsService(TenantSettingsRepository repository, MongoTemplate mongo,
-                                 OpsBotProperties properties, List<TenantDefaults> defaults, Clock clock) {
+                                 OpsBotProperties properties, List<TenantDefaults> defaults, AuditLog audit,
+                                 Clock clock) {
         this.repository = repository;
         this.mongo = mongo;
         this.properties = properties;
         this.defaults = List.copyOf(defaults);
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,8 +66,11 @@ public class TenantSettingsService {
     }
 
     /** Sets the triage channel and who chose it (told when a triage post cannot go out). */
-    public void setTriageChannel(UserRef setBy, Destination.Channel channel) {
-        change(setBy.tenant(), new Update().set("triageChannel", channel).set("triageChannelSetBy", setBy));
+    public void setTriageChannel(Actor setBy, Destination.Channel channel) {
+        TenantRef tenant = setBy.user().tenant();
+        String before = triageChannel(tenant).map(Destination.Channel::channelId).orElse(null);
+        change(tenant, new Update().set("triageChannel", channel).set("triageChannelSetBy", setBy.user()));
+        audit.record(setBy, "settings.triage-channel", "feedback", before, channel.channelId());
     }
 
     /** Who chose the tenant's triage channel, if someone did in chat. */
@@ -69,19 +78,24 @@ public class TenantSettingsService {
         return Optional.ofNullable(get(tenant).getTriageChannelSetBy());
     }
 
-    public List<String> addArea(TenantRef tenant, String area) {
+    public List<String> addArea(Actor by, String area) {
+        TenantRef tenant = by.user().tenant();
         String name = normalizeArea(area);
-        List<String> areas = new ArrayList<>(feedbackAreas(tenant));
+        List<String> before = feedbackAreas(tenant);
+        List<String> areas = new ArrayList<>(before);
         if (!areas.contains(name)) {
             areas.add(name);
             change(tenant, new Update().set("feedbackAreas", areas));
+            audit.record(by, "settings.areas", "feedback", String.join(", ", before), String.join(", ", areas));
         }
         return List.copyOf(areas);
     }
 
-    public List<String> removeArea(TenantRef tenant, String area) {
+    public List<String> removeArea(Actor by, String area) {
+        TenantRef tenant = by.user().tenant();
         String name = normalizeArea(area);
-        List<String> areas = new ArrayList<>(feedbackAreas(tenant));
+        List<String> before = feedbackAreas(tenant);
+        List<String> areas = new ArrayList<>(before);
         if (!areas.remove(name)) {
             throw new UserError("There is no area #" + name + ".");
         }
@@ -89,6 +103,7 @@ public class TenantSettingsService {
             throw new UserError("Keep at least one area.");
         }
         change(tenant, new Update().set("feedbackAreas", areas));
+        audit.record(by, "settings.areas", "feedback", String.join(", ", before), String.join(", ", areas));
         return List.copyOf(areas);
     }
 
@@ -96,20 +111,24 @@ public class TenantSettingsService {
         return List.copyOf(get(tenant).getHolidays());
     }
 
-    public List<LocalDate> addHoliday(TenantRef tenant, LocalDate date) {
+    public List<LocalDate> addHoliday(Actor by, LocalDate date) {
+        TenantRef tenant = by.user().tenant();
         List<LocalDate> days = new ArrayList<>(holidays(tenant));
         if (!days.contains(date)) {
             days.add(date);
             days.sort(null);
             change(tenant, new Update().set("holidays", days));
+            audit.record(by, "settings.holiday-add", "company holidays", null, date);
         }
         return List.copyOf(days);
     }
 
-    public List<LocalDate> removeHoliday(TenantRef tenant, LocalDate date) {
+    public List<LocalDate> removeHoliday(Actor by, LocalDate date) {
+        TenantRef tenant = by.user().tenant();
         List<LocalDate> days = new ArrayList<>(holidays(tenant));
         if (days.remove(date)) {
             change(tenant, new Update().set("holidays", days));
+            audit.record(by, "settings.holiday-remove", "company holidays", date, null);
         }
         return List.copyOf(days);
     }

@@ -44,6 +44,8 @@ public class Standup {
     private int cutoffMinutes = 240;
     private List<LocalDate> holidays = new ArrayList<>();
     private boolean paused;
+    /** Managers named to look after it besides the one who set it up (they need the manager role). */
+    private List<UserRef> managers = new ArrayList<>();
     private UserRef createdBy;
     private Instant createdAt;
     private Instant updatedAt;
@@ -185,6 +187,14 @@ public class Standup {
 
     public void setPaused(boolean paused) {
         this.paused = paused;
+    }
+
+    public List<UserRef> getManagers() {
+        return managers == null ? List.of() : managers;
+    }
+
+    public void setManagers(List<UserRef> managers) {
+        this.managers = new ArrayList<>(managers);
     }
 
     public UserRef getCreatedBy() {

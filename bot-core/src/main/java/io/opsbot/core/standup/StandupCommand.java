@@ -24,22 +24,21 @@ import java.util.List;
 public class StandupCommand implements Command {
 
     private static final Arg NAME = Arg.text("name");
+    private static final Arg PEOPLE = Arg.mention("person").repeated();
     private static final String DATE = "YYYY-MM-DD";
     private static final String MANAGE = "change standups";
 
     private final StandupService service;
-    private final StandupRepository standups;
-    private final StandupNudges nudges;
+    private final StandupChanges changes;
     private final StandupForm form;
     private final StandupAnswerForm answerForm;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupCommand(StandupService service, StandupRepository standups, StandupNudges nudges,
-                          StandupForm form, StandupAnswerForm answerForm, ProfileService profiles, Clock clock) {
+    public StandupCommand(StandupService service, StandupChanges changes, StandupForm form,
+                          StandupAnswerForm answerForm, ProfileService profiles, Clock clock) {
         this.service = service;
-        this.standups = standups;
-        this.nudges = nudges;
+        this.changes = changes;
         this.form = form;
         this.answerForm = answerForm;
         this.profiles = profiles;
@@ -64,11 +63,15 @@ public class StandupCommand implements Command {
                 Subcommand.named("list").help("the standups here and when they run")
                         .handledBy((invoker, args) -> Response.privately(list(invoker))),
                 Subcommand.named("edit").args(NAME.optional()).help("change a standup").role(Role.MANAGER, MANAGE)
-                        .handledBy((invoker, args) -> Response.form(form.editing(standup(invoker, args)))),
+                        .handledBy((invoker, args) -> Response.form(form.editing(managed(invoker, args,
+                                "change it")))),
                 Subcommand.named("pause").args(NAME.optional()).help("stop asking until it is resumed")
                         .role(Role.MANAGER, MANAGE).handledBy((invoker, args) -> pauseOrResume(invoker, args, true)),
                 Subcommand.named("resume").args(NAME.optional()).help("start asking again").role(Role.MANAGER, MANAGE)
                         .handledBy((invoker, args) -> pauseOrResume(invoker, args, false)),
+                // With people mentioned it is for them; the name alone would take the mentions as its words.
+                Subcommand.named("skip").args(NAME, PEOPLE).help("these people skip today (they are away)")
+                        .role(Role.MANAGER, "skip today for someone else").handledBy(this::skipFor),
                 Subcommand.named("skip").args(NAME.optional()).help("I skip today")
                         .handledBy((invoker, args) -> Response.privately(skip(invoker, args.text(NAME.name())))),
                 Subcommand.named("answer").args(NAME.optional()).help("answer (or edit) today's standup in a form")
@@ -89,16 +92,22 @@ public class StandupCommand implements Command {
         return service.byName(invoker.tenant(), args.text(NAME.name()));
     }
 
+    /** The standup named, if the person may change it (a manager of it, or an admin). */
+    private Standup managed(Invoker invoker, Arguments args, String what) {
+        Standup standup = standup(invoker, args);
+        changes.require(invoker.user(), standup, what);
+        return standup;
+    }
+
     private Response run(Invoker invoker, Arguments args) {
         Standup toRun = standup(invoker, args);
-        int asked = nudges.runNow(toRun);
+        int asked = changes.runNow(invoker.actor(), toRun);
         return Response.privately("Asked " + asked + " participant(s) of " + toRun.getName() + " now.");
     }
 
     private Response delete(Invoker invoker, Arguments args) {
         Standup gone = standup(invoker, args);
-        nudges.unschedule(gone);
-        standups.delete(gone);
+        changes.delete(invoker.actor(), gone);
         return Response.privately(gone.getName() + " is deleted.");
     }
 
@@ -122,15 +131,7 @@ public class StandupCommand implements Command {
     }
 
     private Response pauseOrResume(Invoker invoker, Arguments args, boolean pause) {
-        Standup standup = standup(invoker, args);
-        standup.setPaused(pause);
-        standup.setUpdatedAt(clock.instant());
-        standups.save(standup);
-        if (pause) {
-            nudges.unschedule(standup);
-        } else {
-            nudges.schedule(standup, false);
-        }
+        Standup standup = changes.setPaused(invoker.actor(), standup(invoker, args), pause);
         return Response.privately(standup.getName() + (pause ? " is paused. Nobody will be asked until it is resumed."
                 : " is running again: " + StandupDescriptions.when(standup) + "."));
     }
@@ -162,20 +163,16 @@ public class StandupCommand implements Command {
         return Response.form(answerForm.form(run, invoker.user()));
     }
 
+    private Response skipFor(Invoker invoker, Arguments args) {
+        Standup standup = standup(invoker, args);
+        changes.require(invoker.user(), standup, "skip today for someone else");
+        return Response.privately(String.join("\n", args.people(PEOPLE.name()).stream()
+                .map(person -> changes.skipFor(invoker.actor(), standup, person)).toList()));
+    }
+
     private Response holiday(Invoker invoker, Arguments args, boolean add) {
         Standup standup = standup(invoker, args);
-        LocalDate date = args.date(DATE);
-        List<LocalDate> days = new ArrayList<>(standup.getHolidays());
-        if (add) {
-            if (!days.contains(date)) {
-                days.add(date);
-            }
-        } else {
-            days.remove(date);
-        }
-        days.sort(null);
-        standup.setHolidays(days);
-        standups.save(standup);
+        List<LocalDate> days = changes.holiday(invoker.actor(), standup, args.date(DATE), add);
         return Response.privately(standup.getName() + " holidays: " + (days.isEmpty() ? "none"
                 : String.join(", ", days.stream().map(LocalDate::toString).toList())) + ".");
     }

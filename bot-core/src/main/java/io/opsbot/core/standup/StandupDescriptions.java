@@ -1,5 +1,7 @@
 package io.opsbot.core.standup;
 
+import io.opsbot.core.tenant.UserRef;
+
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
@@ -16,6 +18,17 @@ final class StandupDescriptions {
         String zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? "each person's time zone"
                 : standup.getTeamZone();
         return days(standup) + " at " + standup.getTime() + " (" + zone + ")";
+    }
+
+    /** What the audit log keeps of a standup's set-up, to compare before and after an edit. */
+    static String setUp(Standup standup) {
+        return standup.getName() + ": " + when(standup) + "; report in " + standup.getReportChannel().channelId()
+               + "; participants " + standup.getParticipants().stream().map(UserRef::userId)
+                       .collect(Collectors.joining(" "))
+               + (standup.getMembersOf() == null ? "" : " and members of " + standup.getMembersOf().channelId())
+               + "; managers " + standup.getManagers().stream().map(UserRef::userId).collect(Collectors.joining(" "))
+               + "; " + standup.getQuestions().size() + " questions; reminder " + standup.getReminderMinutes()
+               + " min; closes after " + standup.getCutoffMinutes() / 60 + " h";
     }
 
     static String days(Standup standup) {

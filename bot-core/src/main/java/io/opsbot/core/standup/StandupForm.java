@@ -41,14 +41,16 @@ public class StandupForm implements FormHandler {
     static final Permission MANAGE = Permission.of(Role.MANAGER, "set up and change standups");
 
     private final StandupService service;
+    private final StandupChanges changes;
     private final StandupRepository standups;
     private final StandupNudges nudges;
     private final ProfileService profiles;
     private final Clock clock;
 
-    public StandupForm(StandupService service, StandupRepository standups, StandupNudges nudges,
-                       ProfileService profiles, Clock clock) {
+    public StandupForm(StandupService service, StandupChanges changes, StandupRepository standups,
+                       StandupNudges nudges, ProfileService profiles, Clock clock) {
         this.service = service;
+        this.changes = changes;
         this.standups = standups;
         this.nudges = nudges;
         this.profiles = profiles;
@@ -93,6 +95,8 @@ public class StandupForm implements FormHandler {
                         .between(0, 720).hint("0 for no reminder.").initial("60"))
                 .input(Input.number("cutoff").label("Answers close after (hours)").required().between(1, 23)
                         .hint("Then the summary is final.").initial("4"))
+                .input(Input.people("managers").label("Also managed by").multiple()
+                        .hint("Managers who may change, run or pause it, besides you and the admins."))
                 .build();
     }
 
@@ -115,6 +119,7 @@ public class StandupForm implements FormHandler {
                 : "no");
         values.put("reminder", String.valueOf(standup.getReminderMinutes()));
         values.put("cutoff", String.valueOf(standup.getCutoffMinutes() / 60));
+        values.put("managers", standup.getManagers().stream().map(UserRef::userId).collect(Collectors.joining(",")));
         return blank(standup.zone()).withValues(values).withState(FormState.encode(Map.of("id", standup.getId())));
     }
 
@@ -132,6 +137,11 @@ public class StandupForm implements FormHandler {
                 : service.find(id).filter(s -> s.getTenant().equals(tenant)).orElse(null);
         if (standup == null) {
             return SubmissionResult.rejected("name", "That standup no longer exists.");
+        }
+        // The form is a manager's, but an edit is for this standup's managers only (a card can be replayed).
+        String before = id == null ? null : StandupDescriptions.setUp(standup);
+        if (id != null) {
+            changes.require(actor, standup, "change it");
         }
         String name = values.text("name").orElseThrow();
         boolean taken = service.inTenant(tenant).stream().anyMatch(s -> !s.getId().equals(standup.getId())
@@ -180,11 +190,22 @@ public class StandupForm implements FormHandler {
         standup.setQuestions(questions);
         standup.setReminderMinutes(reminder);
         standup.setCutoffMinutes(cutoffMinutes);
+        List<UserRef> managers = values.list("managers").stream().map(u -> new UserRef(tenant, u)).toList();
+        standup.setManagers(managers);
         standup.setUpdatedAt(clock.instant());
         Standup saved = standups.save(standup);
         nudges.schedule(saved, false);
-        return SubmissionResult.accepted(Message.of(Markup.builder().text("✅ ").bold(saved.getName())
+        changes.saved(submission.invoker().actor(), before, saved);
+        Markup.Builder done = Markup.builder().text("✅ ").bold(saved.getName())
                 .text(id == null ? " is set up: " : " is updated: ").text(StandupDescriptions.when(saved))
-                .text(", " + service.participants(saved).size() + " participant(s).").build()));
+                .text(", " + service.participants(saved).size() + " participant(s).");
+        List<UserRef> withoutRole = changes.withoutManagerRole(managers);
+        if (!withoutRole.isEmpty()) {
+            done.newline().text("Not managers yet, so they cannot change it: ").text(String.join(", ",
+                    withoutRole.stream().map(profiles::displayName).toList())).text(". An admin can name them with ")
+                    .code(submission.invoker().platform().command("opsbot") + " roles add manager @person")
+                    .text(".");
+        }
+        return SubmissionResult.accepted(Message.of(done.build()));
     }
 }

@@ -1,5 +1,6 @@
 package io.opsbot.core.training;
 
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.Invoker;
@@ -51,12 +52,14 @@ public class AnnouncementService {
     private final TrainingProperties properties;
     private final Drafts drafts;
     private final PersonRateLimit rateLimit;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AnnouncementService(AnnouncementRepository announcements, MongoTemplate mongo, SequenceService sequences,
                                Outbox outbox, NudgeScheduler nudges, AvailabilityService availability,
                                ProfileService profiles, TrainingProperties properties, Drafts drafts,
-                               PersonRateLimit rateLimit, Clock clock) {
+                               PersonRateLimit rateLimit, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.announcements = announcements;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -86,6 +89,8 @@ public class AnnouncementService {
         outbox.enqueue(TrainingKeys.organizerKey(announcement.getId()),
                 new Destination.Direct(announcement.getOrganizer()), status(announcement), null);
         nudges.schedule(new Nudge(TrainingNudges.ACK_REMINDER, announcement.getId(), "", announcement.getRemindAt()));
+        audit.record(organizer.actor(), "training.announce", announcement.reference().toString(), null,
+                announcement.getTitle() + "; " + announcement.getAudience().size() + " to acknowledge");
         return announcement;
     }
 

@@ -1,5 +1,6 @@
 package io.opsbot.core.training;
 
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.Invoker;
@@ -51,11 +52,14 @@ public class TrainingSessionService {
     private final ProfileService profiles;
     private final Drafts drafts;
     private final PersonRateLimit rateLimit;
+    private final AuditLog audit;
     private final Clock clock;
 
     public TrainingSessionService(TrainingSessionRepository sessions, MongoTemplate mongo, SequenceService sequences,
                                   Outbox outbox, NudgeScheduler nudges, AvailabilityService availability,
-                                  ProfileService profiles, Drafts drafts, PersonRateLimit rateLimit, Clock clock) {
+                                  ProfileService profiles, Drafts drafts, PersonRateLimit rateLimit, AuditLog audit,
+                                  Clock clock) {
+        this.audit = audit;
         this.sessions = sessions;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -87,6 +91,8 @@ public class TrainingSessionService {
         outbox.enqueue(TrainingKeys.organizerKey(session.getId()), new Destination.Direct(session.getOrganizer()),
                 status(session), null);
         scheduleReminders(session);
+        audit.record(organizer.actor(), "training.schedule", session.reference().toString(), null,
+                session.getTitle() + "; " + session.getStartsAt() + "; " + session.getAudience().size() + " invited");
         return session;
     }
 

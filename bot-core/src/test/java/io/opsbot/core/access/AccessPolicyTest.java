@@ -1,5 +1,7 @@
 package io.opsbot.core.access;
 
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.settings.TenantSettings;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -25,6 +27,8 @@ class AccessPolicyTest {
     TenantSettingsService settings;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    AuditLog audit;
 
     private TenantRef tenant;
     private UserRef ana;
@@ -67,17 +71,62 @@ class AccessPolicyTest {
 
     @Test
     void rolesAndSettingsShareTheTenantsDocumentWithoutOverwritingEachOther() {
-        settings.addArea(tenant, "sync");
+        settings.addArea(Actor.inChat(ana, "Ana"), "sync");
         access.allows(ana, Role.ADMIN);
         access.grant(bo, Role.MANAGER);
-        settings.addHoliday(tenant, LocalDate.parse("2026-12-24"));
-        settings.removeArea(tenant, "other");
+        settings.addHoliday(Actor.inChat(ana, "Ana"), LocalDate.parse("2026-12-24"));
+        settings.removeArea(Actor.inChat(ana, "Ana"), "other");
 
         assertThat(settings.feedbackAreas(tenant)).contains("sync").doesNotContain("other");
         assertThat(settings.holidays(tenant)).containsExactly(LocalDate.parse("2026-12-24"));
         assertThat(access.has(ana, Role.ADMIN)).isTrue();
         assertThat(access.has(bo, Role.MANAGER)).isTrue();
         assertThat(mongo.getCollectionName(TenantRoles.class)).isEqualTo(mongo.getCollectionName(TenantSettings.class));
+    }
+
+    @Test
+    void namingAndRemovingPeopleIsAuditedAndTheLastAdminStays() {
+        Actor first = Actor.inChat(ana, "Ana");
+        assertThat(access.claimFirstAdmin(first)).isTrue();
+
+        assertThat(access.add(first, bo, Role.TRIAGER)).isEqualTo(AccessPolicy.RoleChange.DONE);
+        assertThat(access.add(first, bo, Role.TRIAGER)).isEqualTo(AccessPolicy.RoleChange.UNCHANGED);
+        assertThat(access.remove(first, bo, Role.MANAGER)).isEqualTo(AccessPolicy.RoleChange.UNCHANGED);
+        assertThat(access.remove(first, ana, Role.ADMIN)).as("the only admin").isEqualTo(
+                AccessPolicy.RoleChange.LAST_ADMIN);
+        assertThat(access.has(ana, Role.ADMIN)).isTrue();
+        assertThat(access.add(first, bo, Role.ADMIN)).isEqualTo(AccessPolicy.RoleChange.DONE);
+        assertThat(access.remove(Actor.inChat(bo, "Bo"), ana, Role.ADMIN)).isEqualTo(AccessPolicy.RoleChange.DONE);
+        assertThat(access.remove(Actor.inChat(bo, "Bo"), bo, Role.ADMIN)).as("now Bo is the last")
+                .isEqualTo(AccessPolicy.RoleChange.LAST_ADMIN);
+
+        assertThat(access.holders(tenant, Role.ADMIN)).containsExactly(bo);
+        assertThat(access.has(bo, Role.TRIAGER)).isTrue();
+        assertThat(audit.page(tenant, 1, 10).entries()).extracting(e -> e.getAction() + " " + e.getSubject() + " "
+                        + e.getBefore() + "->" + e.getAfter() + " by " + e.getActorName())
+                .containsExactly("role.remove U-ANA admin->null by Bo", "role.add U-BO null->admin by Ana",
+                        "role.add U-BO null->triager by Ana", "role.first-admin U-ANA null->admin by Ana");
+    }
+
+    @Test
+    void aRecordIsChangedByItsOwnersItsManagersHoldingTheRoleAndAdmins() {
+        UserRef cy = new UserRef(tenant, "U-CY");
+        UserRef dee = new UserRef(tenant, "U-DEE");
+        access.claimFirstAdmin(Actor.inChat(ana, "Ana"));
+        access.grant(cy, Role.MANAGER);
+        Stewards keyResult = Stewards.ownedBy("KR-1", java.util.List.of(bo), java.util.List.of(cy, dee));
+
+        assertThat(access.mayChange(bo, keyResult)).as("its owner, a member").isTrue();
+        assertThat(access.mayChange(cy, keyResult)).as("its manager, holding the role").isTrue();
+        assertThat(access.mayChange(dee, keyResult)).as("named, but no manager").isFalse();
+        assertThat(access.mayChange(ana, keyResult)).as("an admin").isTrue();
+        assertThat(access.mayChange(new UserRef(tenant, "U-EVE"), keyResult)).isFalse();
+        access.grant(new UserRef(tenant, "U-EVE"), Role.MANAGER);
+        assertThat(access.mayChange(new UserRef(tenant, "U-EVE"), keyResult)).as("a manager of other teams")
+                .isFalse();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> access.requireChange(dee, keyResult,
+                "check in on it"))).isInstanceOf(AccessDenied.class)
+                .hasMessage("Only the owner of KR-1, its managers and admins of this workspace can check in on it.");
     }
 
     @Test

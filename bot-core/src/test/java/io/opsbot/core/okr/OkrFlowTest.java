@@ -211,8 +211,8 @@ class OkrFlowTest {
         assertThat(text(engine.onCommand(ana, "okr", "checkin KR-1 lots"))).contains("\"lots\" is not a number");
         assertThat(text(engine.onCommand(ana, "okr", "checkin KR-1 60 on track"))).contains("60% is outside");
         assertThat(text(engine.onCommand(ana, "okr", "checkin KR-99 4"))).contains("There is no KR-99 here");
-        assertThat(text(engine.onCommand(bo, "okr", "checkin KR-1 4"))).contains("Only Ana, who owns KR-1, or a "
-                + "manager or admin can check in on it.");
+        assertThat(text(engine.onCommand(bo, "okr", "checkin KR-1 4"))).contains("Only the owner of KR-1, its "
+                + "managers and admins of this workspace can check in on it.");
         Form form = form(engine.onAction(new ActionRequest(ana, "okr.checkin", before.getId(), null)));
         SubmissionResult rejected = submit(ana, form, Map.of("value", "60", "confidence", "AT_RISK"));
         assertThat(((SubmissionResult.Rejected) rejected).errors()).containsEntry("value",

@@ -102,6 +102,6 @@ class ProgressTest {
     static KeyResult kr(MetricType metric, String start, String target, String unit) {
         KeyResultDraft draft = new KeyResultDraft("o", "Key result", null, metric, new BigDecimal(start),
                 new BigDecimal(target), new BigDecimal(start), unit, null);
-        return new KeyResult(io.opsbot.core.tenant.TenantRef.slack("T1"), 1, "c", draft, java.time.Instant.EPOCH);
+        return new KeyResult(io.opsbot.core.tenant.TenantRef.slack("T1"), 1, "c", draft, null, java.time.Instant.EPOCH);
     }
 }

@@ -162,7 +162,7 @@ class OnboardingFlowTest {
     @Test
     void timeOffAndCompanyHolidaysMoveStepsAndRemindersToTheNextDayIn() {
         profiles.addOutOfOffice(ana.user(), new DateRange(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-26")));
-        settings.addHoliday(tenant, LocalDate.parse("2026-11-27"));
+        settings.addHoliday(admin.actor(), LocalDate.parse("2026-11-27"));
         onboarding.start(ana.user(), "Ana", "welcome", admin.user(), null);
         String run = runId(ana.user(), "welcome");
 
@@ -232,7 +232,7 @@ class OnboardingFlowTest {
         Invoker notAdmin = Tenants.direct(tenant, "U0NOBODY", "Nobody");
         SubmissionResult refused = engine.onSubmit(new FormSubmission(notAdmin, form.formId(), Map.of("key",
                 "quick", "title", "Quick start", "steps", "day 1 | Read"), form.state()));
-        assertThat(((SubmissionResult.Accepted) refused).confirmation().summary()).contains("Only an admin");
+        assertThat(((SubmissionResult.Refused) refused).reason().summary()).contains("Only an admin");
 
         SubmissionResult saved = engine.onSubmit(new FormSubmission(admin, form.formId(), Map.of("key", "quick",
                 "title", "Quick start", "notify", "U0BUDDY", "steps",

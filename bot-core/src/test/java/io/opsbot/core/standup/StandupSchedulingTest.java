@@ -1,5 +1,6 @@
 package io.opsbot.core.standup;
 
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.FormSubmission;
 import io.opsbot.core.conversation.Invoker;
@@ -181,7 +182,7 @@ class StandupSchedulingTest {
 
     @Test
     void holidaysTimeOffSkipsAndPausesAskNobody() {
-        settings.addHoliday(tenant, LocalDate.parse("2026-03-09"));
+        settings.addHoliday(Actor.inChat(new UserRef(tenant, "U-ADMIN"), "Ada Admin"), LocalDate.parse("2026-03-09"));
         profiles.addOutOfOffice(ana, new io.opsbot.core.people.DateRange(LocalDate.parse("2026-03-10"),
                 LocalDate.parse("2026-03-10")));
         engine.onCommand(admin, "/standup", "holiday " + standup.getName() + " add 2026-03-11");

@@ -58,7 +58,9 @@ class ModalSubmissionListener implements SlackListener {
         if (result instanceof SubmissionResult.Rejected rejected) {
             return ctx.ackWithErrors(rejected.errors());
         }
-        Message confirmation = ((SubmissionResult.Accepted) result).confirmation();
+        // A refusal closes the modal like a confirmation does, and says who may.
+        Message confirmation = result instanceof SubmissionResult.Refused refused ? refused.reason()
+                : ((SubmissionResult.Accepted) result).confirmation();
         if (confirmation != null) {
             executor.execute(() -> confirm(ctx, invoker, metadata, confirmation));
         }

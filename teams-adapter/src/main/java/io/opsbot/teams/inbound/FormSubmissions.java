@@ -67,6 +67,11 @@ class FormSubmissions {
         Map<String, String> values = values(form, data);
         SubmissionResult result = engine.onSubmit(new FormSubmission(inbound.invoker(), form.formId(), values,
                 form.state()));
+        if (result instanceof SubmissionResult.Refused refused) {
+            // Not this person's to submit: the form stays usable for whoever may (a forwarded or replayed card).
+            formCards.release(nonce);
+            return new NotDone(refused.reason().summary());
+        }
         if (result instanceof SubmissionResult.Rejected rejected) {
             formCards.release(nonce);
             return new Rejected(replies.formCard(inbound.tenant(), form.rejected(values, rejected.errors()), nonce),
