@@ -1,8 +1,5 @@
 package io.opsbot.bench;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
@@ -16,14 +13,8 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
-import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.slack.testing.FakeSlackApi;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
@@ -47,29 +38,14 @@ public final class FeedbackExportBenchmark {
             "mobile", "offline", "slow", "search", "filter", "report", "login", "sso", "okta", "webhook", "api"};
     private static final String[] CUSTOMERS = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark, Inc."};
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({CoreConfiguration.class, SlackAdapterConfiguration.class})
-    static class BenchApplication {
-    }
-
     private FeedbackExportBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        FakeSlackApi slack = new FakeSlackApi();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/bench",
-                        "opsbot.slack.bot-token=xoxb-bench", "opsbot.slack.signing-secret=bench",
-                        "opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "spring.main.banner-mode=off",
-                        "spring.quartz.auto-startup=false", "logging.level.root=warn",
-                        "logging.level.io.opsbot=warn")
-                .run();
-        try {
+        try (BenchBot bot = new BenchBot("spring.quartz.auto-startup=false")) {
+            FakeSlackApi slack = bot.slack;
+            ConfigurableApplicationContext app = bot.app;
             TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
             System.out.printf("Storing %d feedback items%n", count);
             store(app.getBean(MongoTemplate.class), app.getBean(SequenceService.class), tenant, count);
@@ -108,10 +84,6 @@ public final class FeedbackExportBenchmark {
             System.out.printf("search, warm index: %.1f ms per query (%d queries)%n", perSearch, searches);
             System.out.printf("index rebuilt from MongoDB by another instance: %s ms%n", rebuilds);
             System.out.printf("heap used=%d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
-        } finally {
-            app.close();
-            slack.close();
-            mongo.shutdownNow();
         }
     }
 
