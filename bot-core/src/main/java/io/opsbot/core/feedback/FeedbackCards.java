@@ -213,7 +213,8 @@ final class FeedbackCards {
     }
 
     static Message exportEmpty(FeedbackQuery query) {
-        return Message.of(Markup.plain("📄 Nothing matches " + query.describe() + ", so there is nothing to export."));
+        return Message.of(Markup.plain("📄 Nothing matches " + query.describe()
+                + ", so there is nothing to export."));
     }
 
     static Message exportReady(FeedbackQuery query, int count) {

@@ -47,7 +47,8 @@ public record FeedbackQuery(String words, String area, FeedbackStatus status, bo
 
     /**
      * Reads typed text; {@code me} is the person asking, {@code areas} the tenant's areas. A filter that cannot be
-     * read (an unknown status, area or type, an owner who is not mentioned) is a {@link UserError} naming what would be.
+     * read (an unknown status, area or type, an owner who is not mentioned) is a {@link UserError} naming what would
+     * be.
      */
     public static FeedbackQuery parse(String text, UserRef me, List<String> areas) {
         String area = null;

@@ -224,7 +224,7 @@ public class FeedbackService {
     /** Moves the item to another of the tenant's product areas. */
     public FeedbackItem changeArea(Invoker actor, String itemId, String area) {
         FeedbackItem item = get(actor.tenant(), itemId);
-        String wanted = area.startsWith("#") ? area.substring(1).toLowerCase(Locale.ROOT) : area.toLowerCase(Locale.ROOT);
+        String wanted = (area.startsWith("#") ? area.substring(1) : area).toLowerCase(Locale.ROOT);
         List<String> areas = settings.feedbackAreas(actor.tenant());
         if (!areas.contains(wanted)) {
             throw new UserError("#" + wanted + " is not a product area here. Areas: #" + String.join(", #", areas)

@@ -255,6 +255,39 @@ class SlackTriageTest extends SlackAdapterTest {
     }
 
     @Test
+    void listShowsTenAtATimeWithShowMoreAndMeTooOnTheConfirmationCounts() {
+        for (int i = 1; i <= 11; i++) {
+            ack("Listed " + tag + " " + i, "U0LISTER");
+        }
+        FeedbackItem oldest = item("Listed " + tag + " 1");
+        JsonObject confirmation = ack("Listed " + tag + " last", "U0LISTER");
+
+        JsonObject list = ack("list", "U0LISTER");
+
+        String everyone = list.getAsJsonArray("blocks").get(2).getAsJsonObject().getAsJsonObject("text")
+                .get("text").getAsString();
+        assertThat(everyone).startsWith("*Everyone's here*\n🆕 *" + item("Listed " + tag + " last").reference())
+                .doesNotContain("Listed " + tag + " 1 ");
+        click(BlockKit.button(list.getAsJsonArray("blocks"), "Show more"), "U0LISTER",
+                new PostedMessage(new io.opsbot.core.gateway.Destination.Channel(TENANT, TRIAGE), TRIAGE, "1.3"),
+                "list/more");
+        JsonObject more = SLACK.awaitCall("response_url", c -> c.body().contains("Everyone")).json();
+        assertThat(readable(more.get("blocks").toString())).contains("Everyone's here, 11–20 of")
+                .contains(oldest.reference() + "*");
+
+        click(BlockKit.button(confirmation.getAsJsonArray("blocks"), "👍 Me too"), "U0LISTER",
+                new PostedMessage(new io.opsbot.core.gateway.Destination.Channel(TENANT, TRIAGE), TRIAGE, "1.4"),
+                "confirmation/reporter");
+        click(BlockKit.button(confirmation.getAsJsonArray("blocks"), "👍 Me too"), "U0NEIGHBOUR",
+                new PostedMessage(new io.opsbot.core.gateway.Destination.Channel(TENANT, TRIAGE), TRIAGE, "1.4"),
+                "confirmation/neighbour");
+        assertThat(SLACK.awaitCall("response_url", c -> c.body().contains("You already asked")).json()
+                .get("response_type").getAsString()).isEqualTo("ephemeral");
+        SLACK.awaitCall("response_url", c -> c.body().contains("Counted: you and 1 other person"));
+        assertThat(item("Listed " + tag + " last").getVoteCount()).isEqualTo(2);
+    }
+
+    @Test
     void exportUploadsAUtf8CsvWithBomIntoThePersonsDmThatACsvParserReads() throws IOException {
         ack("Éxport naïve " + tag + " #reporting", "U0CSV");
         ack("=HYPERLINK(\"http://evil.example\") " + tag + ", \"quoted\" #reporting", "U0CSV");
