@@ -1,8 +1,5 @@
 package io.opsbot.bench;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
@@ -11,14 +8,8 @@ import io.opsbot.core.standup.StandupNudges;
 import io.opsbot.core.standup.StandupRepository;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
-import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.slack.testing.FakeSlackApi;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -41,12 +32,6 @@ import java.util.Set;
  */
 public final class StandupPromptBenchmark {
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({CoreConfiguration.class, SlackAdapterConfiguration.class})
-    static class BenchApplication {
-    }
-
     private StandupPromptBenchmark() {
     }
 
@@ -55,19 +40,11 @@ public final class StandupPromptBenchmark {
         int people = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int expected = standups * people;
 
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        FakeSlackApi slack = new FakeSlackApi();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/bench",
-                        "opsbot.slack.bot-token=" + FakeSlackApi.TOKEN, "opsbot.slack.signing-secret=bench",
-                        "opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "spring.main.banner-mode=off",
-                        // Measures the bot, not Slack's pacing (about 300 posts a minute per workspace).
-                        "opsbot.slack.limits.workspace-per-minute=10000000", "opsbot.slack.limits.workspace-burst=100000",
-                        "logging.level.root=warn", "logging.level.io.opsbot=warn")
-                .run();
-        try {
+        // Measures the bot, not Slack's pacing (about 300 posts a minute per workspace).
+        try (BenchBot bot = new BenchBot("opsbot.slack.limits.workspace-per-minute=10000000",
+                "opsbot.slack.limits.workspace-burst=100000")) {
+            FakeSlackApi slack = bot.slack;
+            ConfigurableApplicationContext app = bot.app;
             TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
             ProfileService profiles = app.getBean(ProfileService.class);
             StandupRepository repository = app.getBean(StandupRepository.class);
@@ -134,10 +111,6 @@ public final class StandupPromptBenchmark {
             }
             System.out.printf("heap used=%d MB, processors=%d%n", (rt.totalMemory() - rt.freeMemory()) >> 20,
                     rt.availableProcessors());
-        } finally {
-            app.close();
-            slack.close();
-            mongo.shutdownNow();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.opsbot.teams;
 
+import io.opsbot.teams.files.TeamsFileProperties;
 import io.opsbot.teams.outbound.TeamsLimits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +25,7 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 @ComponentScan(basePackages = "io.opsbot.teams",
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.opsbot\\.teams\\.testing\\..*"))
 @EnableMongoRepositories(basePackages = "io.opsbot.teams")
-@EnableConfigurationProperties({TeamsProperties.class, TeamsLimits.class})
+@EnableConfigurationProperties({TeamsProperties.class, TeamsLimits.class, TeamsFileProperties.class})
 // MICROSOFT_APP_ID / MICROSOFT_APP_PASSWORD / MICROSOFT_APP_TENANT_ID as fallbacks for opsbot.teams.*.
 @PropertySource("classpath:io/opsbot/teams/teams-defaults.properties")
 public class TeamsAdapterConfiguration {

@@ -47,7 +47,9 @@ class TeamsConversationFlowTest extends TeamsAdapterTest {
         Recorded reply = single(sent());
         assertThat(reply.conversationId()).isEqualTo(message.conversationId());
         assertThat(reply.header("Authorization")).as("local mode sends no token").isNull();
-        assertThat(reply.body().path("text").asText()).contains("Saved as **FB-1**").contains("Export is slow");
+        // The confirmation carries "Me too", so it is a card.
+        assertThat(card(reply).toString()).contains("Saved as **FB-1**").contains("Export is slow")
+                .contains("Me too");
         FeedbackItem item = feedback.findByTenantAndNumber(tenant, 1).orElseThrow();
         assertThat(item.getSummary()).isEqualTo("Export is slow");
         assertThat(item.getArea()).isEqualTo("reporting");
@@ -232,7 +234,8 @@ class TeamsConversationFlowTest extends TeamsAdapterTest {
                 .findFirst().orElseThrow();
         JsonNode card = card(triage);
         assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("🆕 FB-1 · Bug");
-        JsonNode button = buttons(card).get(0);
+        assertThat(buttons(card).get(0).path("verb").asText()).isEqualTo("feedback.vote");
+        JsonNode button = buttons(card).get(2);
         assertThat(button.path("type").asText()).isEqualTo("Action.Execute");
         assertThat(button.path("verb").asText()).isEqualTo("feedback.status");
         assertThat(button.path("fallback").path("type").asText()).isEqualTo("Action.Submit");

@@ -19,6 +19,7 @@ import io.opsbot.teams.people.TeamsPeople;
 import io.opsbot.teams.people.TeamsPeopleDirectory;
 import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
+import io.opsbot.teams.testing.AdaptiveCards;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
 import io.opsbot.teams.testing.TeamsRequests;
@@ -120,8 +121,9 @@ class TeamsHardeningTest extends TeamsAdapterTest {
 
         Recorded reply = single(sentTo(message.conversationId()));
         assertInert(reply);
-        assertThat(reply.body().path("text").asText()).as("shown as typed")
-                .contains("\\*\\*bold\\*\\* \\[x\\](https://evil.example) &lt;b&gt;hi&lt;/b&gt;");
+        // The confirmation carries "Me too", so it is a card: the text is in its first TextBlock.
+        assertThat(AdaptiveCards.texts(AdaptiveCards.card(reply)).get(0)).as("shown as typed")
+                .contains("\\*\\*bold\\*\\* \\[x\\](https://evil.example)");
         Recorded triage = await().until(() -> sent().stream().filter(r -> r.conversationId()
                 .equals(TeamsFixtures.CHANNEL)).findFirst().orElse(null), java.util.Objects::nonNull);
         assertInert(triage);
@@ -231,7 +233,7 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         await().during(Duration.ofMillis(500)).until(() -> sent().size() == 2);
         assertThat(feedback.countByTenant(tenant)).isEqualTo(1);
         assertThat(sent()).filteredOn(r -> r.conversationId().equals(TeamsFixtures.CHANNEL)).hasSize(1);
-        assertThat(sent()).filteredOn(r -> r.body().path("text").asText().contains("Saved as")).hasSize(1);
+        assertThat(sent()).filteredOn(r -> r.body().toString().contains("Saved as")).hasSize(1);
     }
 
     @Test
@@ -249,7 +251,7 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         outbox.retryDue();
 
         Recorded confirmation = await().until(() -> delivered().stream()
-                .filter(r -> r.body().path("text").asText().contains("Saved as")).findFirst().orElse(null),
+                .filter(r -> r.body().toString().contains("Saved as")).findFirst().orElse(null),
                 java.util.Objects::nonNull);
         assertThat(confirmation.conversationId()).isEqualTo(megan("x").conversationId());
         outbox.retryDue();

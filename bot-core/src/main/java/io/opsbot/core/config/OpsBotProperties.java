@@ -41,8 +41,13 @@ public record OpsBotProperties(List<@Pattern(regexp = "(SLACK|TEAMS):[^:]+:.+") 
                            @NotNull @DefaultValue("20s") Duration readTimeout) {
     }
 
-    /** @param defaultAreas product areas a new tenant starts with; {@code #area} tags must name one of them */
+    /**
+     * @param defaultAreas  product areas a new tenant starts with; {@code #area} tags must name one of them
+     * @param voteReactions reactions that count as a vote on a triage card: Slack emoji names ({@code +1}, alias
+     *                      {@code thumbsup}; skin tones count as the emoji) and Teams reaction types ({@code like})
+     */
     public record Feedback(@NotEmpty @DefaultValue({"onboarding", "billing", "reporting", "integrations", "mobile",
-            "performance", "other"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{0,29}") String> defaultAreas) {
+            "performance", "other"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{0,29}") String> defaultAreas,
+                           @NotEmpty @DefaultValue({"+1", "thumbsup", "like"}) List<String> voteReactions) {
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>nothing typed: the bare command;</li>
  *   <li>the first word names a subcommand: that subcommand, if its arguments fit; otherwise its usage, never anything
- *       else (so {@code /feedback list all} is not saved as feedback);</li>
+ *       else (so {@code /feedback list all} is not saved as feedback), unless it yields to text (see
+ *       {@link Subcommand.Builder#yieldingToText()});</li>
  *   <li>otherwise the unnamed subcommands that take arguments (free text, {@code ooo <from>}); when none fits, the
  *       word is unknown.</li>
  * </ol>
@@ -68,7 +69,12 @@ final class CommandLine {
         if (!named.isEmpty()) {
             Reading reading = new Reading(text, tokens.subList(1, tokens.size()));
             Matched matched = firstFit(named, reading, tenant);
-            return matched != null ? matched : new BadArguments(named, reading.reason());
+            if (matched != null) {
+                return matched;
+            }
+            if (named.stream().noneMatch(Subcommand::yieldsToText)) {
+                return new BadArguments(named, reading.reason());
+            }
         }
         List<Subcommand> freeText = command.subcommands().stream()
                 .filter(s -> s.names().contains("") && !s.args().isEmpty()).toList();

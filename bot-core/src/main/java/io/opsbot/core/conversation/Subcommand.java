@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
  * A subcommand without a name ({@link #bare()}) runs when the text does not start with a declared name: with no
  * arguments it is the bare command ({@code /feedback}), with arguments it reads free text ({@code /feedback <text>}).
  * Several subcommands may share a name when their arguments differ ({@code cycle}, {@code cycle <name>}); the first
- * whose arguments fit runs.
+ * whose arguments fit runs. A subcommand whose name is a common first word of free text ({@code export},
+ * {@code merge}) can {@link Builder#yieldingToText() yield}: text whose arguments fit none of its forms is then read
+ * as the command's free text ({@code /feedback Export to CSV times out} is feedback) rather than a usage error.
  */
 public record Subcommand(String name, List<String> aliases, List<Arg> args, String help, Permission permission,
-                         String note, Handler handler) {
+                         String note, boolean yieldsToText, Handler handler) {
 
     /** What runs, with the arguments already read and checked. */
     @FunctionalInterface
@@ -102,6 +104,7 @@ public record Subcommand(String name, List<String> aliases, List<Arg> args, Stri
         private String help;
         private Permission permission = Permission.ANYONE;
         private String note;
+        private boolean yieldsToText;
 
         private Builder(String name) {
             this.name = name;
@@ -145,8 +148,18 @@ public record Subcommand(String name, List<String> aliases, List<Arg> args, Stri
             return this;
         }
 
+        /**
+         * Text starting with this name whose arguments fit none of its forms is free text after all (the command's
+         * unnamed subcommands read it), not a usage error. For names people also start sentences with, and strict
+         * arguments that ordinary sentences do not fit.
+         */
+        public Builder yieldingToText() {
+            this.yieldsToText = true;
+            return this;
+        }
+
         public Subcommand handledBy(Handler handler) {
-            return new Subcommand(name, aliases, args, help, permission, note, handler);
+            return new Subcommand(name, aliases, args, help, permission, note, yieldsToText, handler);
         }
     }
 }

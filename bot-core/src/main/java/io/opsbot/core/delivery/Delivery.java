@@ -17,6 +17,8 @@ import java.time.Instant;
  */
 @Document(Delivery.COLLECTION)
 @CompoundIndex(name = "deliveries_due", def = "{'state': 1, 'nextAttemptAt': 1}")
+// A reaction names the message it is on: finding the delivery that posted it (Outbox.findByPost).
+@CompoundIndex(name = "deliveries_posted", def = "{'posted.messageId': 1, 'posted.conversationId': 1}")
 public class Delivery {
 
     public static final String COLLECTION = "deliveries";

@@ -149,6 +149,16 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
                 Delivery.class);
     }
 
+    /**
+     * The delivery, among those whose key starts with {@code keyPrefix}, that was posted as this message (its
+     * conversation and platform message id): what a reaction or a reply to one of the bot's messages refers to.
+     */
+    public Optional<Delivery> findByPost(String keyPrefix, String conversationId, String messageId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("posted.messageId").is(messageId)
+                .and("posted.conversationId").is(conversationId)
+                .and("_id").regex("^" + Pattern.quote(keyPrefix))), Delivery.class));
+    }
+
     public Optional<PostedMessage> posted(String key) {
         return find(key).map(Delivery::getPosted);
     }

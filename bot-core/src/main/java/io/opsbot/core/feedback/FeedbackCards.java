@@ -8,22 +8,39 @@ import io.opsbot.core.message.Message;
 import io.opsbot.core.message.Texts;
 import io.opsbot.core.tenant.Platform;
 
+import io.opsbot.core.reference.Reference;
+
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** How feedback looks in chat: the triage card, the capture confirmation, lists, status notices. */
 final class FeedbackCards {
 
     static final String STATUS_ACTION = "feedback.status";
+    static final String VOTE_ACTION = "feedback.vote";
+    static final String OWN_ACTION = "feedback.own";
+    static final String MERGE_ACTION = "feedback.merge";
+    static final String VOTE_INSTEAD_ACTION = "feedback.vote-instead";
+    static final String MORE_RESULTS_ACTION = "feedback.more";
+    static final String MORE_LIST_ACTION = "feedback.list-more";
+    static final String ME_TOO = "👍 Me too";
+    /** Items per page of a list or search. */
+    static final int PAGE = 10;
+    private static final int CUSTOMERS_SHOWN = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private FeedbackCards() {
     }
 
-    /** The card in the triage channel, with buttons to move the item along. */
+    /**
+     * The card in the triage channel: what was said, where it stands, who owns it, how many people asked and for which
+     * customers; "Me too" for anyone, owner, status and merge buttons for triagers.
+     */
     static Message triageCard(FeedbackItem item) {
         Message.Builder card = Message.builder(item.reference() + ": " + item.getSummary())
                 .header(item.getStatus().emoji() + " " + item.reference() + " · " + typeLabel(item))
@@ -33,18 +50,42 @@ final class FeedbackCards {
         }
         card.context(Markup.builder().text("From ").mention(item.getReporter(), item.getReporterName())
                 .text(" via " + sourceLabel(item) + " · " + WHEN.format(item.getCreatedAt())).build());
+        if (!item.mergedItems().isEmpty()) {
+            card.context(Markup.plain("Merged here: " + String.join(", ",
+                    item.mergedItems().stream().map(Reference::toString).toList())));
+        }
+        if (item.getStatus() == FeedbackStatus.DUPLICATE) {
+            card.context(Markup.builder().text("🔁 Duplicate of ").bold(String.valueOf(item.duplicateOf()))
+                    .text(": votes go there.").build());
+            return card.buttons(List.of(Button.of(VOTE_ACTION, ME_TOO, ButtonValue.of(item.getId())))).build();
+        }
+        DuplicateHint hint = item.getDuplicateHint();
+        boolean suggestMerge = hint != null && item.getStatus() == FeedbackStatus.NEW
+                && !item.getId().equals(hint.itemId());
+        if (suggestMerge) {
+            card.context(Markup.builder().text("Looks like ").bold(FeedbackItem.KIND.of(hint.number()).toString())
+                    .text(" “").text(Texts.shorten(hint.summary(), 80)).text("” (" + votes(hint.votes()) + ")")
+                    .build());
+        }
         List<Button> buttons = new ArrayList<>();
+        buttons.add(Button.primary(VOTE_ACTION, ME_TOO, ButtonValue.of(item.getId())));
+        buttons.add(Button.of(OWN_ACTION, "Own it", ButtonValue.of(item.getId())));
         for (FeedbackStatus status : FeedbackStatus.values()) {
-            if (status != FeedbackStatus.NEW && status != item.getStatus()) {
+            if (status != FeedbackStatus.NEW && status != FeedbackStatus.DUPLICATE && status != item.getStatus()) {
                 ButtonValue value = ButtonValue.of(item.getId(), status.name());
-                buttons.add(switch (status) {
-                    case SHIPPED -> Button.primary(STATUS_ACTION, status.label(), value);
-                    case DECLINED -> Button.danger(STATUS_ACTION, status.label(), value);
-                    default -> Button.of(STATUS_ACTION, status.label(), value);
-                });
+                buttons.add(status == FeedbackStatus.DECLINED ? Button.danger(STATUS_ACTION, status.label(), value)
+                        : Button.of(STATUS_ACTION, status.label(), value));
             }
         }
+        if (suggestMerge) {
+            buttons.add(Button.of(MERGE_ACTION, "Merge into " + FeedbackItem.KIND.of(hint.number()),
+                    ButtonValue.of(item.getId(), hint.itemId())));
+        }
         return card.buttons(buttons).build();
+    }
+
+    static String votes(int count) {
+        return count == 1 ? "1 vote" : count + " votes";
     }
 
     static Message captured(FeedbackItem item, boolean hasTriage, boolean showAdminHint) {
@@ -74,7 +115,19 @@ final class FeedbackCards {
                         .italic(" in the channel that should receive feedback.");
             }
         }
-        return Message.of(text.build());
+        Message.Builder message = Message.builder(text.build().plainText()).section(text.build());
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(Button.of(VOTE_ACTION, ME_TOO, ButtonValue.of(item.getId())));
+        DuplicateHint hint = item.getDuplicateHint();
+        if (hint != null) {
+            Reference other = FeedbackItem.KIND.of(hint.number());
+            message.context(Markup.builder().text("💡 Looks like ").bold(other.toString()).text(" “")
+                    .text(Texts.shorten(hint.summary(), 80)).text("” (" + votes(hint.votes())
+                            + "): add your vote instead?").build());
+            buttons.add(0, Button.primary(VOTE_INSTEAD_ACTION, "Vote for " + other + " instead",
+                    ButtonValue.of(item.getId(), hint.itemId())));
+        }
+        return message.buttons(buttons).build();
     }
 
     /** The confirmation, and why the item has no area: its tag named none of the tenant's (a typo, most likely). */
@@ -99,32 +152,108 @@ final class FeedbackCards {
         return Message.of(text);
     }
 
-    static Message list(Platform platform, List<FeedbackItem> mine, List<FeedbackItem> tenant) {
+    static Message list(Platform platform, List<FeedbackItem> mine, FeedbackService.Results tenant) {
         Message.Builder message = Message.builder("Recent feedback").header("Recent feedback");
         message.section(listText("Yours", mine, "You have not sent feedback yet. Try "
                 + platform.command("feedback") + " <what you heard>."));
-        message.section(listText("Everyone's here", tenant, "Nothing captured yet."));
-        return message.build();
+        message.section(listText("Everyone's here", tenant.items(), "Nothing captured yet."));
+        return withMore(message, tenant, MORE_LIST_ACTION, "list").build();
+    }
+
+    /** The next page of everyone's items. */
+    static Message listPage(FeedbackService.Results page) {
+        Message.Builder message = Message.builder("Feedback " + range(page));
+        message.section(listText("Everyone's here, " + range(page), page.items(), "Nothing more."));
+        return withMore(message, page, MORE_LIST_ACTION, "list").build();
+    }
+
+    /** A page of search results, with "Show more" while there are more. */
+    static Message results(FeedbackQuery query, FeedbackService.Results page, String ownerName) {
+        Markup.Builder title = Markup.builder().text("🔎 ").text(query.describe());
+        if (query.owner() != null) {
+            title.text(query.describe().equals("all feedback") ? "owned by " : " · owned by ")
+                    .mention(query.owner(), ownerName);
+        }
+        String found = page.total() == 0 ? "nothing found" : page.total() == 1 ? "1 found"
+                : page.total() + " found" + (page.total() > page.items().size() ? ", " + range(page) : "");
+        title.text(" — " + found);
+        Message.Builder message = Message.builder("Search: " + query.describe() + " — " + found)
+                .section(title.build());
+        if (!page.items().isEmpty()) {
+            message.section(listText(null, page.items(), ""));
+        } else if (page.offset() == 0) {
+            message.context(Markup.plain("Try fewer words, or filters such as #area, status:planned, type:bug, "
+                    + "customer:Acme, owner:me."));
+        }
+        // The query as typed again, in a form a button can carry (no '#', which separates a button's value).
+        String carried = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(query.toText().getBytes(StandardCharsets.UTF_8));
+        return withMore(message, page, MORE_RESULTS_ACTION, carried.isEmpty() ? "-" : carried).build();
+    }
+
+    private static Message.Builder withMore(Message.Builder message, FeedbackService.Results page, String action,
+                                            String subject) {
+        if (page.hasMore()) {
+            message.buttons(List.of(Button.of(action, "Show more",
+                    ButtonValue.of(subject, String.valueOf(page.offset() + page.items().size())))));
+        }
+        return message;
+    }
+
+    private static String range(FeedbackService.Results page) {
+        return page.items().isEmpty() ? "none" : (page.offset() + 1) + "–" + (page.offset() + page.items().size())
+                + " of " + page.total();
+    }
+
+    /** To someone who asked for an export: what is coming. */
+    static Message exportStarted(FeedbackQuery query, boolean direct) {
+        return Message.of(Markup.builder().text("📄 Exporting " + query.describe() + " as CSV. ")
+                .text(direct ? "The file follows in a moment." : "The file will arrive in our direct messages.")
+                .build());
+    }
+
+    static Message exportEmpty(FeedbackQuery query) {
+        return Message.of(Markup.plain("📄 Nothing matches " + query.describe()
+                + ", so there is nothing to export."));
+    }
+
+    static Message exportReady(FeedbackQuery query, int count) {
+        return Message.of(Markup.builder().text("📄 Your feedback export: " + count
+                + (count == 1 ? " item" : " items") + " (" + query.describe() + "). ")
+                .text("It opens in Excel, Numbers or Google Sheets.").build());
+    }
+
+    static Message exportFailed() {
+        return Message.of(Markup.plain("⚠️ I couldn't deliver your feedback export. Nothing was lost: please run "
+                + "the export again in a moment."));
     }
 
     static Message statusChanged(FeedbackItem item, String byName) {
         Markup text = Markup.builder().text(item.getStatus().emoji() + " Update on your feedback ")
                 .bold(item.reference().toString()).text(" “")
                 .text(Texts.shorten(item.getSummary(), 80)).text("”: it is now ")
-                .bold(item.getStatus().label()).text(" (by " + byName + ").")
+                .bold(item.getStatus().label() + (item.duplicateOf() == null ? "" : " of " + item.duplicateOf()))
+                .text(" (by " + byName + ").")
                 .build();
         return Message.of(text);
     }
 
     private static Markup listText(String title, List<FeedbackItem> items, String empty) {
-        Markup.Builder text = Markup.builder().bold(title);
+        Markup.Builder text = Markup.builder();
+        if (title != null) {
+            text.bold(title);
+        }
         if (items.isEmpty()) {
             return text.newline().italic(empty).build();
         }
         for (FeedbackItem item : items) {
-            text.newline().text(item.getStatus().emoji() + " ").bold(item.reference().toString()).text(" ")
+            if (!text.isEmpty()) {
+                text.newline();
+            }
+            text.text(item.getStatus().emoji() + " ").bold(item.reference().toString()).text(" ")
                     .text(Texts.shorten(item.getSummary(), 90))
-                    .italic(" · " + item.getStatus().label());
+                    .italic(" · " + item.getStatus().label() + (item.askers().size() > 1
+                            ? " · " + votes(item.askers().size()) : ""));
         }
         return text.build();
     }
@@ -134,7 +263,11 @@ final class FeedbackCards {
         fields.add(Field.of("Status", item.getStatus().label()));
         fields.add(Field.of("Area", item.getArea() == null ? null : "#" + item.getArea()));
         fields.add(Field.of("Impact", item.getImpact() == null ? null : item.getImpact() + "/5"));
-        fields.add(Field.of("Customer", item.getCustomer()));
+        fields.add(item.getOwner() == null ? Field.of("Owner", null)
+                : new Field("Owner", Markup.builder().mention(item.getOwner(), item.getOwnerName()).build()));
+        int people = item.askers().size();
+        fields.add(Field.of("Asked by", people == 1 ? "1 person" : people + " people"));
+        fields.add(Field.of("Customers", Texts.shorten(String.join(", ", item.customers()), CUSTOMERS_SHOWN)));
         if (item.getLink() != null) {
             fields.add(new Field("Link", Markup.builder().link(item.getLink(), "Open").build()));
         }

@@ -30,15 +30,18 @@ import java.util.List;
 public class FeedbackCommand implements Command {
 
     private static final String CHANGE_AREAS = "change the product areas";
+    private static final String CHANGE_ITEM_AREA = "change a feedback item's area";
 
     private final FeedbackService feedback;
     private final FeedbackForm form;
     private final FeedbackTriage triage;
     private final TenantSettingsService settings;
     private final Messenger messenger;
+    private final FeedbackExport export;
 
     public FeedbackCommand(FeedbackService feedback, FeedbackForm form, FeedbackTriage triage,
-                           TenantSettingsService settings, Messenger messenger) {
+                           TenantSettingsService settings, Messenger messenger, FeedbackExport export) {
+        this.export = export;
         this.feedback = feedback;
         this.form = form;
         this.triage = triage;
@@ -67,14 +70,56 @@ public class FeedbackCommand implements Command {
                         .note("To save feedback that starts with one of these words, begin it with its type, "
                                 + "e.g. idea: list view for reports.")
                         .handledBy(this::capture),
-                Subcommand.named("list").help("your recent feedback and everyone's here")
+                Subcommand.named("list").help("your recent feedback and everyone's here, with Show more")
                         .handledBy((invoker, args) -> Response.privately(FeedbackCards.list(invoker.platform(),
-                                feedback.recentByReporter(invoker.user()), feedback.recentInTenant(invoker.tenant())))),
+                                feedback.recentByReporter(invoker.user()),
+                                feedback.recentInTenant(invoker.tenant(), 0, FeedbackCards.PAGE)))),
+                Subcommand.named("search").args(Arg.text("query"))
+                        .help("find feedback by words and filters: #area status:planned type:bug customer:Acme "
+                                + "owner:me")
+                        .handledBy((invoker, args) -> Response.privately(results(feedback, invoker,
+                                query(invoker, args.text("query")), 0))),
+                Subcommand.named("export")
+                        .args(Arg.parsed("filters", FeedbackQuery.MAX_FILTERS, FeedbackQuery::filtersOnly).optional())
+                        .help("a CSV file of everything, or of what the filters find, sent to you directly")
+                        .yieldingToText()
+                        .handledBy((invoker, args) -> export.start(invoker, query(invoker,
+                                args.optional("filters", String.class).orElse("")))),
+                Subcommand.named("vote").alias("+1").yieldingToText()
+                        .args(Arg.reference("item", FeedbackItem.KIND), Arg.text("customer").optional())
+                        .help("me too: count your vote, and the customer who asked, if any")
+                        .handledBy(this::vote),
                 Subcommand.named("status")
-                        .args(Arg.reference("item", FeedbackItem.KIND), Arg.choice("status", FeedbackStatus.words()))
+                        .args(Arg.reference("item", FeedbackItem.KIND),
+                                Arg.choice("status", FeedbackStatus.settableWords()))
                         .help("move an item along; the reporter is told")
                         .role(Role.TRIAGER, FeedbackActions.CHANGE_STATUS)
                         .handledBy(this::status),
+                Subcommand.named("owner").args(Arg.reference("item", FeedbackItem.KIND), Arg.literal("me"))
+                        .help("make yourself the item's owner").role(Role.TRIAGER, FeedbackActions.CHANGE_OWNER)
+                        .yieldingToText()
+                        .handledBy((invoker, args) -> owned(feedback.assign(invoker,
+                                feedback.get(invoker.tenant(), args.reference("item")).getId(), invoker.user()))),
+                Subcommand.named("owner").args(Arg.reference("item", FeedbackItem.KIND), Arg.mention("person"))
+                        .help("make someone the item's owner").role(Role.TRIAGER, FeedbackActions.CHANGE_OWNER)
+                        .yieldingToText()
+                        .handledBy((invoker, args) -> owned(feedback.assign(invoker,
+                                feedback.get(invoker.tenant(), args.reference("item")).getId(),
+                                args.people("person").get(0)))),
+                Subcommand.named("area").args(Arg.reference("item", FeedbackItem.KIND), Arg.word("area"))
+                        .help("move an item to another product area").role(Role.TRIAGER, CHANGE_ITEM_AREA)
+                        .yieldingToText()
+                        .handledBy((invoker, args) -> {
+                            FeedbackItem item = feedback.changeArea(invoker,
+                                    feedback.get(invoker.tenant(), args.reference("item")).getId(), args.text("area"));
+                            return Response.privately(item.reference() + " is in #" + item.getArea() + " now.");
+                        }),
+                Subcommand.named("merge").args(Arg.reference("duplicate", FeedbackItem.KIND), Arg.literal("into"),
+                                Arg.reference("target", FeedbackItem.KIND))
+                        .help("close a duplicate: its votes, reporter and customers move to the other item")
+                        .role(Role.TRIAGER, FeedbackActions.MERGE).yieldingToText()
+                        .handledBy((invoker, args) -> Response.privately(merged(feedback.merge(invoker,
+                                args.reference("duplicate"), args.reference("target"))))),
                 Subcommand.named("triage").help("where new feedback is posted").handledBy(this::showTriage),
                 Subcommand.named("triage").args(Arg.literal("here")).help("post new feedback to this channel")
                         .role(Role.ADMIN, "choose the triage channel")
@@ -121,6 +166,37 @@ public class FeedbackCommand implements Command {
 
     private static Response areas(List<String> areas) {
         return Response.privately("Product areas: #" + String.join(", #", areas));
+    }
+
+    private FeedbackQuery query(Invoker invoker, String typed) {
+        return FeedbackQuery.parse(typed, invoker.user(), settings.feedbackAreas(invoker.tenant()));
+    }
+
+    /** A page of search results as a message, the owner filter named as the person is known. */
+    static Message results(FeedbackService feedback, Invoker invoker, FeedbackQuery query, int offset) {
+        FeedbackService.Results page = feedback.search(invoker.tenant(), query, offset, FeedbackCards.PAGE);
+        String ownerName = query.owner() == null ? null : query.owner().equals(invoker.user())
+                ? invoker.displayName() : null;
+        return FeedbackCards.results(query, page, ownerName);
+    }
+
+    private Response vote(Invoker invoker, Arguments args) {
+        FeedbackItem item = feedback.get(invoker.tenant(), args.reference("item"));
+        return Response.privately(FeedbackActions.voted(feedback.vote(invoker, item.getId(),
+                args.text("customer"), Vote.Source.COMMAND)));
+    }
+
+    private static Response owned(FeedbackItem item) {
+        return Response.privately(Message.of(Markup.builder().bold(item.reference().toString())
+                .text(" is owned by ").mention(item.getOwner(), item.getOwnerName()).text(" now.").build()));
+    }
+
+    static Message merged(FeedbackService.Merge merge) {
+        FeedbackItem target = merge.target();
+        return Message.of(Markup.builder().text("🔁 Merged ").bold(merge.duplicate().reference().toString())
+                .text(" into ").bold(target.reference().toString()).text(": " + FeedbackCards.votes(
+                        target.askers().size()) + (target.customers().isEmpty() ? "" : ", customers: "
+                        + String.join(", ", target.customers())) + ".").build());
     }
 
     private Response status(Invoker invoker, Arguments args) {

@@ -9,7 +9,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** One piece of feedback, scoped to its tenant, numbered per tenant (FB-12). */
 @Document(FeedbackItem.COLLECTION)
@@ -17,6 +21,10 @@ import java.util.List;
 @CompoundIndex(name = "tenant_number", def = "{'tenant': 1, 'number': 1}", unique = true)
 @CompoundIndex(name = "tenant_recent", def = "{'tenant': 1, 'createdAt': -1}")
 @CompoundIndex(name = "reporter_recent", def = "{'reporter': 1, 'createdAt': -1}")
+// A search index catching up on what changed (FeedbackSearch).
+@CompoundIndex(name = "tenant_updated", def = "{'tenant': 1, 'updatedAt': -1}")
+// Finding what a person voted for (closing the loop tells every voter).
+@CompoundIndex(name = "voters", def = "{'votes.voterKey': 1}")
 public class FeedbackItem {
 
     public static final String COLLECTION = "feedback";
@@ -38,6 +46,21 @@ public class FeedbackItem {
     private FeedbackSource source;
     private FeedbackStatus status = FeedbackStatus.NEW;
     private List<StatusChange> history = new ArrayList<>();
+    /** The person who looks after it (set by a triager). */
+    private UserRef owner;
+    private String ownerName;
+    /** One per person, the reporter's own first (items from before votes have none until someone votes). */
+    private List<Vote> votes = new ArrayList<>();
+    /** {@code votes.size()}, kept by the same atomic updates, so items can be sorted and shown by votes. */
+    private int voteCount;
+    /** For a {@link FeedbackStatus#DUPLICATE}: the item it was merged into. */
+    private String duplicateOfId;
+    private Long duplicateOfNumber;
+    /** Items merged into this one, and the people who had reported them. */
+    private List<Long> mergedNumbers = new ArrayList<>();
+    private List<Vote> mergedReporters = new ArrayList<>();
+    /** The open item this one looked like when it was captured, if any. */
+    private DuplicateHint duplicateHint;
     private boolean awaitingTriageChannel;
     /**
      * Stored with the item, cleared once its triage post is queued: an item whose post could not be queued (the
@@ -69,6 +92,14 @@ public class FeedbackItem {
         this.createdAt = now;
         this.updatedAt = now;
         this.triagePending = true;
+        this.votes.add(Vote.of(reporter, reporterName, draft.customer(), Vote.Source.REPORTER, now));
+        this.voteCount = 1;
+    }
+
+    /** Remembers the open item this one looked like at capture, for the triage card. */
+    FeedbackItem withDuplicateHint(DuplicateHint hint) {
+        this.duplicateHint = hint;
+        return this;
     }
 
     /** The number people use: FB-12. */
@@ -140,6 +171,74 @@ public class FeedbackItem {
 
     public List<StatusChange> getHistory() {
         return List.copyOf(history);
+    }
+
+    public UserRef getOwner() {
+        return owner;
+    }
+
+    public String getOwnerName() {
+        return ownerName;
+    }
+
+    public List<Vote> getVotes() {
+        return votes == null ? List.of() : List.copyOf(votes);
+    }
+
+    public int getVoteCount() {
+        return voteCount;
+    }
+
+    public boolean hasVoteOf(UserRef person) {
+        return getVotes().stream().anyMatch(v -> v.voterKey().equals(person.key()));
+    }
+
+    public String getDuplicateOfId() {
+        return duplicateOfId;
+    }
+
+    /** FB-12 for a duplicate merged into FB-12; null otherwise. */
+    public Reference duplicateOf() {
+        return duplicateOfNumber == null ? null : KIND.of(duplicateOfNumber);
+    }
+
+    public List<Reference> mergedItems() {
+        return mergedNumbers == null ? List.of() : mergedNumbers.stream().map(KIND::of).toList();
+    }
+
+    public List<Vote> getMergedReporters() {
+        return mergedReporters == null ? List.of() : List.copyOf(mergedReporters);
+    }
+
+    public DuplicateHint getDuplicateHint() {
+        return duplicateHint;
+    }
+
+    /**
+     * Everyone who asked for it, once each: the reporter, the reporters of items merged into it, and every voter, in
+     * that order. Who is told when it changes.
+     */
+    public List<Asker> askers() {
+        Map<String, Asker> people = new LinkedHashMap<>();
+        people.put(reporter.key(), new Asker(reporter, reporterName, customer));
+        Stream.concat(getMergedReporters().stream(), getVotes().stream())
+                .forEach(v -> people.merge(v.voterKey(), new Asker(v.voter(), v.voterName(), v.customer()),
+                        (known, later) -> known.customer() == null ? later : known));
+        return List.copyOf(people.values());
+    }
+
+    /** The customers or accounts who asked, each once (as first written), in the order they asked. */
+    public List<String> customers() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Stream.concat(Stream.of(customer), Stream.concat(getMergedReporters().stream(), getVotes().stream())
+                        .map(Vote::customer))
+                .filter(c -> c != null && !c.isBlank())
+                .forEach(c -> seen.putIfAbsent(c.strip().toLowerCase(Locale.ROOT), c.strip()));
+        return List.copyOf(seen.values());
+    }
+
+    /** A person who asked for an item, with the customer they asked for (null if none). */
+    public record Asker(UserRef user, String name, String customer) {
     }
 
     /** True while the item waits for its tenant to choose a triage channel. */

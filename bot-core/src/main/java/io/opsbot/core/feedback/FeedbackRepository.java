@@ -13,8 +13,6 @@ public interface FeedbackRepository extends MongoRepository<FeedbackItem, String
 
     List<FeedbackItem> findTop5ByReporterOrderByCreatedAtDesc(UserRef reporter);
 
-    List<FeedbackItem> findTop10ByTenantOrderByCreatedAtDesc(TenantRef tenant);
-
     long countByTenant(TenantRef tenant);
 
     List<FeedbackItem> findByTenantAndAwaitingTriageChannelTrue(TenantRef tenant);

@@ -11,9 +11,11 @@ import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.people.ProfileService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,17 +28,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Captures feedback, lists it, and moves it through its statuses. The item is always saved before anything is sent. */
+/**
+ * Captures feedback, lists and finds it, and triages it: statuses, owner, area, votes, merges. The item is always
+ * saved before anything is sent; every change is one targeted, atomic update (two people voting or triaging at once
+ * never overwrite each other), is announced to the search index, and redraws the triage card through the outbox.
+ */
 @Service
 public class FeedbackService {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
     /** An item this young may still be in the middle of being published by its request. */
     static final Duration PENDING_GRACE = Duration.ofSeconds(30);
+    /** Longest customer or account name a vote carries. */
+    static final int CUSTOMER_LIMIT = 200;
+    /** Items loaded by id per query. */
+    static final int LOAD_SLICE = 1_000;
 
     private final FeedbackRepository repository;
     private final MongoTemplate mongo;
@@ -46,14 +59,19 @@ public class FeedbackService {
     private final FeedbackNotifier notifier;
     private final Drafts drafts;
     private final PersonRateLimit rateLimit;
+    private final FeedbackSearch search;
+    private final ProfileService profiles;
     private final AuditLog audit;
     private final Clock clock;
 
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
-                           Drafts drafts, PersonRateLimit rateLimit, AuditLog audit, Clock clock) {
+                           Drafts drafts, PersonRateLimit rateLimit, FeedbackSearch search, ProfileService profiles,
+                           AuditLog audit, Clock clock) {
         this.audit = audit;
         this.rateLimit = rateLimit;
+        this.search = search;
+        this.profiles = profiles;
         this.repository = repository;
         this.mongo = mongo;
         this.sequences = sequences;
@@ -68,15 +86,17 @@ public class FeedbackService {
         FeedbackDraft checked = check(reporter.tenant(), draft);
         rateLimit.checkCreate(reporter.user());
         TenantRef tenant = reporter.tenant();
+        DuplicateHint hint = likelyDuplicate(tenant, checked);
         long number = sequences.next("feedback:" + tenant.key());
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
-                reporter.displayName(), checked, source, clock.instant()));
+                reporter.displayName(), checked, source, clock.instant()).withDuplicateHint(hint));
         try {
             triage.publish(item);
         } catch (DataAccessException e) {
             // The item is stored (with its pending post): it is saved, and its post goes out once the database is back.
             log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());
         }
+        search.changed(item);
         return item;
     }
 
@@ -104,12 +124,77 @@ public class FeedbackService {
         return published;
     }
 
+    /** The open item that says most nearly the same, if any: a suggestion, so a failure never stops a capture. */
+    private DuplicateHint likelyDuplicate(TenantRef tenant, FeedbackDraft draft) {
+        try {
+            String text = draft.details() == null ? draft.summary() : draft.summary() + "\n" + draft.details();
+            return search.similar(tenant, text, 1).stream().findFirst().flatMap(repository::findById)
+                    .map(found -> new DuplicateHint(found.getId(), found.getNumber(), found.getSummary(),
+                            found.askers().size()))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("No duplicate suggestion for new feedback in {}: {}", tenant, e.toString());
+            return null;
+        }
+    }
+
     public List<FeedbackItem> recentByReporter(UserRef reporter) {
         return repository.findTop5ByReporterOrderByCreatedAtDesc(reporter);
     }
 
-    public List<FeedbackItem> recentInTenant(TenantRef tenant) {
-        return repository.findTop10ByTenantOrderByCreatedAtDesc(tenant);
+    /** A page of the tenant's items, newest (highest number) first, and how many there are. */
+    public Results recentInTenant(TenantRef tenant, int offset, int limit) {
+        Query all = Query.query(Criteria.where("tenant").is(tenant));
+        long total = mongo.count(all, FeedbackItem.class);
+        List<FeedbackItem> page = mongo.find(Query.query(Criteria.where("tenant").is(tenant))
+                .with(Sort.by(Sort.Direction.DESC, "number")).skip(offset).limit(limit), FeedbackItem.class);
+        return new Results(page, offset, total);
+    }
+
+    /** One page of items and where it is in the whole. */
+    public record Results(List<FeedbackItem> items, int offset, long total) {
+        public boolean hasMore() {
+            return offset + items.size() < total;
+        }
+    }
+
+    /** A page of the items matching the query (Lucene over the tenant's feedback), best match first. */
+    public Results search(TenantRef tenant, FeedbackQuery query, int offset, int limit) {
+        FeedbackSearch.Page page = search.search(tenant, query, offset, limit);
+        return new Results(inOrder(tenant, page.itemIds()), offset, page.total());
+    }
+
+    /** Every item matching the query, in search order: what an export holds. */
+    public List<FeedbackItem> all(TenantRef tenant, FeedbackQuery query) {
+        if (query.filtersNothing()) {
+            return mongo.find(Query.query(Criteria.where("tenant").is(tenant))
+                    .with(Sort.by(Sort.Direction.DESC, "number")), FeedbackItem.class);
+        }
+        List<String> ids = search.search(tenant, query, 0, Integer.MAX_VALUE).itemIds();
+        List<FeedbackItem> items = new ArrayList<>(ids.size());
+        // In slices, so each query stays small; only the matching items travel.
+        for (int from = 0; from < ids.size(); from += LOAD_SLICE) {
+            items.addAll(inOrder(tenant, ids.subList(from, Math.min(ids.size(), from + LOAD_SLICE))));
+        }
+        return items;
+    }
+
+    private List<FeedbackItem> inOrder(TenantRef tenant, List<String> ids) {
+        Map<String, FeedbackItem> byId = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenant").is(tenant)), FeedbackItem.class)
+                .forEach(item -> byId.put(item.getId(), item));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The item with this id, only within the given tenant; a user error when it is not there. */
+    public FeedbackItem get(TenantRef tenant, String itemId) {
+        return repository.findById(itemId).filter(found -> found.getTenant().equals(tenant))
+                .orElseThrow(() -> new UserError("That feedback item no longer exists."));
+    }
+
+    /** The item numbered so in the tenant; a user error naming it when there is none. */
+    public FeedbackItem get(TenantRef tenant, Reference reference) {
+        return find(tenant, reference).orElseThrow(() -> new UserError("There is no " + reference + " here."));
     }
 
     /** Finds an item by its number, {@code FB-12}, only within the given tenant. */
@@ -129,6 +214,13 @@ public class FeedbackService {
         if (item.getStatus() == to) {
             return item;
         }
+        if (to == FeedbackStatus.DUPLICATE) {
+            throw new UserError("To mark " + item.reference() + " as a duplicate, merge it into the item it repeats: "
+                    + actor.platform().command("feedback") + " merge " + item.reference() + " into FB-12.");
+        }
+        if (item.getStatus() == FeedbackStatus.DUPLICATE) {
+            throw new UserError(item.reference() + " was merged into " + item.duplicateOf() + "; change that one.");
+        }
         Instant now = clock.instant();
         StatusChange change = new StatusChange(item.getStatus(), to, actor.user(), actor.displayName(), now);
         // A targeted update, so a triage delivery finishing at the same moment is not overwritten.
@@ -139,6 +231,7 @@ public class FeedbackService {
         if (updated == null) {
             throw new UserError("Someone changed " + item.reference() + " at the same moment; please look again.");
         }
+        search.changed(updated);
         audit.record(actor.actor(), "feedback.status", item.reference().toString(), item.getStatus().label(),
                 to.label());
         if (refreshTriageCard) {
@@ -146,6 +239,173 @@ public class FeedbackService {
         }
         notifier.statusChanged(updated, actor);
         return updated;
+    }
+
+    /** Makes {@code owner} the item's owner (a triager's decision; the card shows them). */
+    public FeedbackItem assign(Invoker actor, String itemId, UserRef owner) {
+        FeedbackItem item = get(actor.tenant(), itemId);
+        if (!owner.tenant().equals(actor.tenant())) {
+            throw new UserError("The owner must be someone of this " + actor.platform().tenantNoun() + ".");
+        }
+        String name = owner.equals(actor.user()) ? actor.displayName() : profiles.displayName(owner);
+        FeedbackItem updated = changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
+                new Update().set("owner", owner).set("ownerName", name).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class));
+        audit.record(actor.actor(), "feedback.owner", item.reference().toString(), item.getOwnerName(), name);
+        return updated;
+    }
+
+    /** Moves the item to another of the tenant's product areas. */
+    public FeedbackItem changeArea(Invoker actor, String itemId, String area) {
+        FeedbackItem item = get(actor.tenant(), itemId);
+        String wanted = (area.startsWith("#") ? area.substring(1) : area).toLowerCase(Locale.ROOT);
+        List<String> areas = settings.feedbackAreas(actor.tenant());
+        if (!areas.contains(wanted)) {
+            throw new UserError("#" + wanted + " is not a product area here. Areas: #" + String.join(", #", areas)
+                    + ".");
+        }
+        FeedbackItem updated = changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
+                new Update().set("area", wanted).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class));
+        audit.record(actor.actor(), "feedback.area", item.reference().toString(),
+                item.getArea() == null ? null : "#" + item.getArea(), "#" + wanted);
+        return updated;
+    }
+
+    /** What a vote did: the item voted for (the one a duplicate points to), and whether it changed anything. */
+    public record VoteOutcome(FeedbackItem item, boolean counted, boolean customerAdded) {
+    }
+
+    /**
+     * "Me too": one vote per person per item, whatever way it comes (button, reaction, command), however many
+     * instances take clicks at once: the update adds the vote only while the person's key is absent. A vote for a
+     * merged item goes to the item it was merged into. A person who already voted and now names a customer gets the
+     * customer added to their vote.
+     */
+    public VoteOutcome vote(Invoker voter, String itemId, String customer, Vote.Source source) {
+        FeedbackItem item = get(voter.tenant(), itemId);
+        String account = customer == null || customer.isBlank() ? null : customer.strip();
+        if (account != null && account.length() > CUSTOMER_LIMIT) {
+            throw new UserError("A customer name is at most " + CUSTOMER_LIMIT + " characters.");
+        }
+        for (int hops = 0; item.getStatus() == FeedbackStatus.DUPLICATE && item.getDuplicateOfId() != null
+                && hops < 5; hops++) {
+            item = get(voter.tenant(), item.getDuplicateOfId());
+        }
+        Vote vote = Vote.of(voter.user(), voter.displayName(), account, source, clock.instant());
+        FeedbackItem updated = addVote(item.getId(), vote);
+        if (updated != null) {
+            return new VoteOutcome(changed(updated), true, false);
+        }
+        FeedbackItem current = get(voter.tenant(), item.getId());
+        if (current.getStatus() == FeedbackStatus.DUPLICATE) {
+            // Merged while this vote was on its way: it goes where the item's votes went.
+            return vote(voter, current.getId(), customer, source);
+        }
+        int at = indexOfVote(current, voter.user());
+        if (account != null && at >= 0 && current.getVotes().get(at).customer() == null) {
+            // Votes are only ever appended, so the vote's place is stable; the query checks it is still theirs.
+            String path = "votes." + at;
+            FeedbackItem withCustomer = mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())
+                            .and(path + ".voterKey").is(voter.user().key()).and(path + ".customer").is(null)),
+                    new Update().set(path + ".customer", account).set("updatedAt", clock.instant()),
+                    FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+            if (withCustomer != null) {
+                return new VoteOutcome(changed(withCustomer), false, true);
+            }
+        }
+        return new VoteOutcome(current, false, false);
+    }
+
+    private static int indexOfVote(FeedbackItem item, UserRef person) {
+        List<Vote> votes = item.getVotes();
+        for (int i = 0; i < votes.size(); i++) {
+            if (votes.get(i).voterKey().equals(person.key())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Adds the vote if its person has none on the item (and the item is not merged away); null otherwise. */
+    private FeedbackItem addVote(String itemId, Vote vote) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(itemId)
+                        .and("votes.voterKey").ne(vote.voterKey()).and("status").ne(FeedbackStatus.DUPLICATE)),
+                new Update().push("votes", vote).inc("voteCount", 1).set("updatedAt", vote.at()),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+    }
+
+    /**
+     * Merges {@code duplicate} into {@code target}: its votes, reporter and customers move to the target (each person
+     * once), it becomes {@link FeedbackStatus#DUPLICATE} pointing at the target, both cards are redrawn and its
+     * reporter is told. Votes are copied before and after the duplicate is closed to voting, so none cast meanwhile is
+     * lost, and copying is idempotent: a merge cut short is finished by running it again.
+     */
+    public Merge merge(Invoker actor, Reference duplicate, Reference target) {
+        FeedbackItem from = get(actor.tenant(), duplicate);
+        FeedbackItem into = get(actor.tenant(), target);
+        if (from.getId().equals(into.getId())) {
+            throw new UserError("An item cannot be merged into itself.");
+        }
+        if (into.getStatus() == FeedbackStatus.DUPLICATE) {
+            throw new UserError(into.reference() + " was itself merged into " + into.duplicateOf()
+                    + "; merge into that one.");
+        }
+        if (from.getStatus() == FeedbackStatus.DUPLICATE && !into.getId().equals(from.getDuplicateOfId())) {
+            throw new UserError(from.reference() + " is already merged into " + from.duplicateOf() + ".");
+        }
+        copyVotes(from, into);
+        Instant now = clock.instant();
+        FeedbackItem closed = mongo.findAndModify(Query.query(Criteria.where("_id").is(from.getId())
+                        .and("status").ne(FeedbackStatus.DUPLICATE)),
+                new Update().set("status", FeedbackStatus.DUPLICATE).set("duplicateOfId", into.getId())
+                        .set("duplicateOfNumber", into.getNumber()).set("updatedAt", now)
+                        .push("history", new StatusChange(from.getStatus(), FeedbackStatus.DUPLICATE, actor.user(),
+                                actor.displayName(), now)),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+        FeedbackItem merged = copyVotes(closed != null ? closed : get(actor.tenant(), from.getId()), into);
+        if (closed != null) {
+            changed(closed);
+            audit.record(actor.actor(), "feedback.merge", from.reference().toString(), from.getStatus().label(),
+                    "duplicate of " + into.reference());
+            notifier.statusChanged(closed, actor);
+        }
+        return new Merge(get(actor.tenant(), from.getId()), changed(merged));
+    }
+
+    /** The two items after a merge. */
+    public record Merge(FeedbackItem duplicate, FeedbackItem target) {
+    }
+
+    /** Adds each vote of {@code from} (and its reporter) that {@code into} lacks; notes the merge on {@code into}. */
+    private FeedbackItem copyVotes(FeedbackItem from, FeedbackItem into) {
+        List<Vote> votes = new ArrayList<>(from.getVotes());
+        if (!from.hasVoteOf(from.getReporter())) {
+            // Items from before votes: the reporter's request counts as theirs.
+            votes.add(0, Vote.of(from.getReporter(), from.getReporterName(), from.getCustomer(),
+                    Vote.Source.REPORTER, from.getCreatedAt()));
+        }
+        Instant now = clock.instant();
+        for (Vote vote : votes) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(into.getId()).and("votes.voterKey")
+                            .ne(vote.voterKey())),
+                    new Update().push("votes", vote.merged(now)).inc("voteCount", 1), FeedbackItem.class);
+        }
+        Vote reporter = votes.get(0);
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(into.getId())),
+                new Update().addToSet("mergedNumbers", from.getNumber()).addToSet("mergedReporters", reporter)
+                        .set("updatedAt", now),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+    }
+
+    /** After a write: the search index is told and the triage card redrawn (an edit through the outbox). */
+    private FeedbackItem changed(FeedbackItem item) {
+        if (item == null) {
+            throw new UserError("That feedback item no longer exists.");
+        }
+        search.changed(item);
+        triage.refresh(item);
+        return item;
     }
 
     private FeedbackDraft check(TenantRef tenant, FeedbackDraft draft) {

@@ -10,8 +10,11 @@ public enum FeedbackStatus {
     NEW("New", "🆕"),
     UNDER_REVIEW("Under review", "👀"),
     PLANNED("Planned", "🗓️"),
+    IN_PROGRESS("In progress", "🛠️"),
     SHIPPED("Shipped", "🚀"),
-    DECLINED("Declined", "🚫");
+    DECLINED("Declined", "🚫"),
+    /** Merged into another item ({@code feedback merge}), which carries its votes from then on. */
+    DUPLICATE("Duplicate", "🔁");
 
     private final String label;
     private final String emoji;
@@ -30,12 +33,22 @@ public enum FeedbackStatus {
     }
 
     public boolean closed() {
-        return this == SHIPPED || this == DECLINED;
+        return this == SHIPPED || this == DECLINED || this == DUPLICATE;
+    }
+
+    /** As typed after a command: {@code under-review}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The statuses as typed after a command: {@code new}, {@code under-review}, ... */
     public static List<String> words() {
-        return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        return Arrays.stream(values()).map(FeedbackStatus::word).toList();
+    }
+
+    /** The statuses a triager sets by hand: all but duplicate, which only a merge sets (it needs the other item). */
+    public static List<String> settableWords() {
+        return Arrays.stream(values()).filter(v -> v != DUPLICATE).map(FeedbackStatus::word).toList();
     }
 
     public static Optional<FeedbackStatus> parse(String text) {

@@ -34,6 +34,12 @@ public class SequenceService {
         return counter.value();
     }
 
+    /** The counter's value now, without moving it (0 when it was never moved). */
+    public long current(String key) {
+        Counter counter = mongo.findById(key, Counter.class, COLLECTION);
+        return counter == null ? 0 : counter.value();
+    }
+
     record Counter(String id, long value) {
     }
 }

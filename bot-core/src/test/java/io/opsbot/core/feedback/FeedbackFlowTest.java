@@ -96,7 +96,7 @@ class FeedbackFlowTest {
         triageHere();
         slack.failNext(new DeliveryException(DeliveryException.Reason.TRANSIENT, "HTTP 503"));
 
-        engine.onCommand(pm, "/feedback", "Search ignores accents");
+        engine.onCommand(pm, "/feedback", "Filters ignore accents");
 
         FeedbackItem item = repository.findByTenantAndNumber(tenant, 1).orElseThrow();
         Delivery waiting = await().until(() -> triage.delivery(item).orElseThrow(),

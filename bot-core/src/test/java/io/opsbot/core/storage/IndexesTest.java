@@ -27,7 +27,8 @@ class IndexesTest {
     void everyDocumentClassIsFoundAndItsIndexesAreTheDeclaredOnes() {
         assertThat(Indexes.documentClasses()).contains(FeedbackItem.class, KeyResult.class, Delivery.class);
         assertThat(indexes.declaredBy(FeedbackItem.class)).extracting(IndexesTest::name)
-                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent");
+                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent", "tenant_updated",
+                        "voters");
         Class<?> claim = Indexes.documentClasses().stream().filter(c -> c.getSimpleName().equals("Claim"))
                 .findFirst().orElseThrow();
         assertThat(indexes.declaredBy(claim)).singleElement().satisfies(ttl -> {

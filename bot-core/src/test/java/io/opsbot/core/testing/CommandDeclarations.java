@@ -33,9 +33,14 @@ public final class CommandDeclarations {
 
     /**
      * What to type for a subcommand so that its arguments fit none of its forms: its name and {@link #ODD_WORD};
-     * null when one of its forms would take that word (it reads free text or any word), so no typed text is wrong.
+     * null when one of its forms would take that word (it reads free text or any word), or when it yields to free
+     * text, so no typed text is wrong.
      */
     public static String badArguments(List<Subcommand> group) {
+        if (group.stream().anyMatch(Subcommand::yieldsToText)) {
+            // What fits none of its forms is the command's free text: no typed text is wrong.
+            return null;
+        }
         boolean anyWordFits = group.stream().anyMatch(sub -> {
             List<Arg> required = sub.args().stream().filter(arg -> !arg.isOptional()).toList();
             return required.isEmpty() ? sub.args().stream().anyMatch(Arg::acceptsAnyWord)

@@ -24,6 +24,7 @@ import io.opsbot.slack.oauth.MongoOAuthStateService;
 import io.opsbot.slack.oauth.OAuthInstallations;
 import io.opsbot.slack.oauth.OAuthPages;
 import io.opsbot.slack.outbound.SlackChatGateway;
+import io.opsbot.slack.outbound.SlackFileGateway;
 import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import io.opsbot.slack.socket.SocketModeConfiguration;
@@ -92,6 +93,12 @@ public class SlackAdapterConfiguration {
     @Bean
     SlackPeopleDirectory slackPeopleDirectory(Slack slack, SlackInstallations installations) {
         return new SlackPeopleDirectory(slack, installations);
+    }
+
+    @Bean
+    SlackFileGateway slackFileGateway(Slack slack, SlackInstallations installations, RateLimiter rateLimiter,
+                                      SlackProperties properties) {
+        return new SlackFileGateway(slack, installations, new SlackPacing(rateLimiter, properties.limits()));
     }
 
     /** One workspace: the one the bot token belongs to, asked of auth.test at start-up. */

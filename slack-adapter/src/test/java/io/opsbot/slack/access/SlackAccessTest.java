@@ -152,7 +152,7 @@ class SlackAccessTest extends SlackAdapterTest {
         say("/feedback", "Access " + tag, "C0ELSEWHERE", member);
         FakeSlackApi.Call post = SLACK.awaitCall("chat.postMessage", c -> triage.equals(c.param("channel"))
                 && c.param("text").contains(tag));
-        FeedbackItem item = feedback.findTop10ByTenantOrderByCreatedAtDesc(TENANT).stream()
+        FeedbackItem item = feedback.findAll().stream().filter(i -> i.getTenant().equals(TENANT))
                 .filter(i -> i.getSummary().equals("Access " + tag)).findFirst().orElseThrow();
         JsonObject planned = BlockKit.button(post, "Planned");
 

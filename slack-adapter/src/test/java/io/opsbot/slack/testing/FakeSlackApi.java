@@ -40,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  */
 public class FakeSlackApi implements AutoCloseable {
 
+    private static final String UPLOAD_PATH = "/upload/v1/";
+
     /** The workspace auth.test reports: the team of Slack's published slash command example. */
     public static final String TEAM_ID = "T0001";
     /** The bot token of {@link #TEAM_ID}, as the Slack tests configure it. */
@@ -140,6 +142,7 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     /** Message timestamps in microseconds, from the real time, as Slack hands them out. */
@@ -163,6 +166,9 @@ public class FakeSlackApi implements AutoCloseable {
     private final AtomicLong issued = new AtomicLong();
     private volatile String clientId = "111.222";
     private volatile String clientSecret = "client-secret";
+    /** Bytes POSTed to an upload URL files.getUploadURLExternal handed out, by file id. */
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final AtomicLong fileIds = new AtomicLong(100);
 
     static {
         // The JDK server leaves Nagle's algorithm on; with clients that write headers and body separately that costs
@@ -177,7 +183,7 @@ public class FakeSlackApi implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(executor);
         server.start();
         token(TOKEN, Workspace.team(TEAM_ID, "UBOT0001"));
     }
@@ -278,8 +284,14 @@ public class FakeSlackApi implements AutoCloseable {
                 () -> calls(method).stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
+    /** The bytes uploaded for this file id (files.getUploadURLExternal, then a POST to its upload_url). */
+    public byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
+
     /** Forgets calls, canned failures, people and tokens, except the default workspace's. */
     public void reset() {
+        uploads.clear();
         calls.clear();
         failures.clear();
         users.clear();
@@ -382,6 +394,8 @@ public class FakeSlackApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Its threads would keep a JVM that is done (a benchmark) alive.
+        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -390,9 +404,18 @@ public class FakeSlackApi implements AutoCloseable {
             return;
         }
         String path = exchange.getRequestURI().getPath();
-        String body;
+        byte[] raw;
         try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            raw = in.readAllBytes();
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
+        if (path.startsWith(UPLOAD_PATH)) {
+            // Slack's file upload service: stores what arrives, answers 200 with a plain-text "OK".
+            String fileId = path.substring(UPLOAD_PATH.length());
+            calls.add(new Call("upload", Map.of("file_id", fileId), body, Map.of(), "OK - " + raw.length, null));
+            uploads.put(fileId, raw);
+            respond(exchange, 200, "OK - " + raw.length);
+            return;
         }
         String method = path.startsWith("/api/") ? path.substring(5) : "response_url";
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -539,6 +562,8 @@ public class FakeSlackApi implements AutoCloseable {
                     .replace(",", "") + "\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             case "views.open" -> Fixtures.text("slack-api/views.open.ok.json");
+            case "files.getUploadURLExternal" -> uploadUrl();
+            case "files.completeUploadExternal" -> completeUpload(params);
             case "users.info" -> usersInfo(params.get("user"));
             case "conversations.members" -> conversationsMembers(params.get("channel"));
             case "conversations.history" -> history(params.get("channel"), null, params);
@@ -693,6 +718,29 @@ public class FakeSlackApi implements AutoCloseable {
         }
         view.addProperty("team_id", workspace.orgWide() ? workspace.enterpriseId() : workspace.teamId());
         return answer.toString();
+    }
+
+    /** Slack's published success response, with an upload URL on this fake and a file id of its own. */
+    private String uploadUrl() {
+        JsonObject response = Fixtures.json("slack-api/files.getUploadURLExternal.ok.json");
+        String fileId = "F" + fileIds.incrementAndGet();
+        response.addProperty("file_id", fileId);
+        response.addProperty("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + UPLOAD_PATH
+                + fileId);
+        return response.toString();
+    }
+
+    /** Slack's published success response, for the files given (a file never uploaded is refused as Slack does). */
+    private String completeUpload(Map<String, String> params) {
+        com.google.gson.JsonArray files = JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray();
+        for (com.google.gson.JsonElement file : files) {
+            if (!uploads.containsKey(file.getAsJsonObject().get("id").getAsString())) {
+                return "{\"ok\":false,\"error\":\"file_not_found\"}";
+            }
+        }
+        JsonObject response = Fixtures.json("slack-api/files.completeUploadExternal.ok.json");
+        response.add("files", files);
+        return response.toString();
     }
 
     /** Posting to a user id lands in the app's DM with them; Slack answers with that DM's channel id. */

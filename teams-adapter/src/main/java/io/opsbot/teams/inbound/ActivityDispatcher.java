@@ -1,6 +1,9 @@
 package io.opsbot.teams.inbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbot.core.claim.Claims;
+import io.opsbot.core.conversation.Reaction;
+import io.opsbot.core.conversation.Reactions;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.people.TeamsPeople;
@@ -14,7 +17,8 @@ import java.time.Duration;
  * core's profiles and the Teams people directory. Then: typed messages and card submits go to the core, each message
  * activity once (claimed by its id, since the Bot Connector redelivers an activity the bot answered slowly or with a
  * 5xx); adaptiveCard/action and message extension invokes are answered in the response, installs are welcomed, people
- * added to a team are announced as joins, and everything else is acknowledged and ignored.
+ * added to a team are announced as joins, reactions to the bot's messages go to the core (a vote on a triage card), and
+ * everything else is acknowledged and ignored.
  */
 @Component
 class ActivityDispatcher {
@@ -31,10 +35,12 @@ class ActivityDispatcher {
     private final ProfileService profiles;
     private final MessageExtensions messageExtensions;
     private final Claims claims;
+    private final Reactions reactions;
 
-    ActivityDispatcher(ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
+    ActivityDispatcher(Reactions reactions, ConversationReferences references, TextMessages textMessages, CardSubmissions cardSubmissions,
                        Installations installations, TeamMemberJoins memberJoins, TeamsPeople people,
                        ProfileService profiles, MessageExtensions messageExtensions, Claims claims) {
+        this.reactions = reactions;
         this.messageExtensions = messageExtensions;
         this.claims = claims;
         this.references = references;
@@ -79,7 +85,27 @@ class ActivityDispatcher {
             memberJoins.onConversationUpdate(inbound);
         } else if ("installationUpdate".equals(type)) {
             installations.onInstallationUpdate(inbound);
+        } else if ("messageReaction".equals(type)) {
+            onReactions(inbound);
         }
         return InboundResult.ok();
+    }
+
+    /**
+     * Reactions added to one of the bot's messages (Teams sends {@code messageReaction} only for those): each handed to
+     * the core with the message it is on ({@code replyToId}) in its conversation (a channel post's reply chain is the
+     * channel). Removed reactions are left as they are: a vote, once counted, stays.
+     */
+    private void onReactions(InboundActivity inbound) {
+        if (inbound.userId() == null || inbound.replyToId() == null) {
+            return;
+        }
+        for (JsonNode added : inbound.raw("reactionsAdded")) {
+            String name = added.path("type").asText("");
+            if (!name.isBlank()) {
+                reactions.added(new Reaction(inbound.invoker(), inbound.baseConversationId(), inbound.replyToId(),
+                        name));
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Visibility;
 import io.opsbot.core.gateway.PostedMessage;
+import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Message;
 import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardData;
@@ -67,7 +68,8 @@ class CardSubmissions {
             return invokeResponse(AdaptiveCard.CONTENT_TYPE, CardJson.toTree(replace.card()));
         }
         if (outcome instanceof CardOutcome.Reply reply) {
-            if (reply.visibility() == Visibility.IN_CONVERSATION) {
+            // An invoke answers with one line of text; anything richer (a page of results with Show more) is posted.
+            if (reply.visibility() == Visibility.IN_CONVERSATION || !oneParagraph(reply.message())) {
                 replies.reply(inbound, reply.message());
                 return message("Done.");
             }
@@ -144,6 +146,11 @@ class CardSubmissions {
         } else if (response instanceof Response.ShowForm show) {
             replies.send(inbound, replies.formActivity(inbound.tenant(), show.form()));
         }
+    }
+
+    private static boolean oneParagraph(Message message) {
+        return message.blocks().size() == 1 && message.blocks().get(0) instanceof Block.Section section
+                && section.fields().isEmpty();
     }
 
     private static InboundResult message(String text) {

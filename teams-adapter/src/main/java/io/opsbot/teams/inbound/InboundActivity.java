@@ -145,6 +145,11 @@ final class InboundActivity {
         return raw.path("value");
     }
 
+    /** A field of the activity as sent (an array of reactions, ...); a missing node when absent. */
+    JsonNode raw(String field) {
+        return raw.path(field);
+    }
+
     JsonNode membersAdded() {
         return raw.path("membersAdded");
     }

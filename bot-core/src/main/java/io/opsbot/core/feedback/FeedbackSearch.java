@@ -1,0 +1,381 @@
+package io.opsbot.core.feedback;
+
+import io.opsbot.core.sequence.SequenceService;
+import io.opsbot.core.tenant.TenantRef;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import io.opsbot.core.config.CoreConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+
+/**
+ * Full-text search over a tenant's feedback with Apache Lucene: English analysis (stemming, stop words) and BM25 for
+ * {@code feedback search}, {@link MoreLikeThis} for the likely duplicates suggested at capture. MongoDB stays the
+ * record; the embedded database has no text index, so each instance keeps an in-memory Lucene index per tenant.
+ *
+ * <p>Kept correct across instances by a version marker: a per-tenant counter in MongoDB that every change to the
+ * tenant's feedback moves, after the change is written ({@link #changed}). An index remembers the version it reflects;
+ * before it is used, the counter is read (one small read), and an index that is behind catches up:
+ * <ul>
+ *   <li>a change made on this instance that moved the counter by exactly one from the index's version is applied in
+ *       place at once: nothing else happened in between;</li>
+ *   <li>otherwise (a change on another instance, two racing here) the items changed since a little before the last
+ *       catch-up ({@link #CATCH_UP_OVERLAP}: writes in flight and clocks apart) are read again and replaced in the
+ *       index; the counter is read first, the items after, so an index never claims a version whose changes it
+ *       lacks;</li>
+ *   <li>every {@link #MAX_AGE} the index is rebuilt from all of the tenant's items, which also picks up a change
+ *       written by an instance that died before moving the counter.</li>
+ * </ul>
+ * The first use on an instance builds the index (about 2-3 s for 10,000 items on the embedded database, see the
+ * bench module); a duplicate suggestion waits for that only in a tenant of up to {@link #BUILD_WHILE_CAPTURING}
+ * items, otherwise it starts the build and suggests nothing that once.
+ */
+@Component
+public class FeedbackSearch {
+
+    static final Duration MAX_AGE = Duration.ofMinutes(10);
+    /** The most items whose index a capture builds itself (well under a second); larger ones are built aside. */
+    static final int BUILD_WHILE_CAPTURING = 2_000;
+    /** How far before the last catch-up a catch-up looks back for changed items. */
+    static final Duration CATCH_UP_OVERLAP = Duration.ofMinutes(5);
+    /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
+    static final int SIMILAR_TERMS = 12;
+    static final double SIMILAR_SHARE = 0.5;
+
+    private static final String ID = "id";
+    private static final String NUMBER = "number";
+    private static final String TEXT = "text";
+    private static final String SUMMARY = "summary";
+    private static final String AREA = "area";
+    private static final String STATUS = "status";
+    private static final String OPEN = "open";
+    private static final String TYPE = "type";
+    private static final String CUSTOMER = "customer";
+    private static final String OWNER = "owner";
+
+    private final MongoTemplate mongo;
+    private final SequenceService sequences;
+    private final Clock clock;
+    private final Executor executor;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Map<TenantRef, TenantIndex> indexes = new ConcurrentHashMap<>();
+
+    public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock,
+                          @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+        this.executor = executor;
+        this.mongo = mongo;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    /** One page of what matched, best first (newest first without words), and how many matched in all. */
+    public record Page(List<String> itemIds, long total) {
+    }
+
+    /** Items matching the query, {@code limit} of them from {@code offset}. */
+    public Page search(TenantRef tenant, FeedbackQuery query, int offset, int limit) {
+        return withIndex(tenant, searcher -> {
+            int wanted = Math.max(1, (int) Math.min((long) offset + limit, Integer.MAX_VALUE));
+            Sort sort = query.hasWords()
+                    ? new Sort(SortField.FIELD_SCORE, new SortField(NUMBER, SortField.Type.LONG, true))
+                    : new Sort(new SortField(NUMBER, SortField.Type.LONG, true));
+            TopDocs top = searcher.search(toLucene(query), wanted, sort);
+            return new Page(ids(searcher, top, offset), top.totalHits.value);
+        });
+    }
+
+    /**
+     * Open items (neither shipped, declined nor merged) that say much the same as {@code text}, most alike first: an
+     * item must have at least half of the text's most telling terms (as Lucene's MoreLikeThis picks them).
+     */
+    public List<String> similar(TenantRef tenant, String text, int limit) {
+        int wanted = (int) Math.ceil(Math.min(distinctTerms(text), SIMILAR_TERMS) * SIMILAR_SHARE);
+        if (wanted == 0) {
+            return List.of();
+        }
+        TenantIndex existing = indexes.get(tenant);
+        if ((existing == null || !existing.isBuilt()) && mongo.count(org.springframework.data.mongodb.core.query.Query
+                .query(Criteria.where("tenant").is(tenant)), FeedbackItem.class) > BUILD_WHILE_CAPTURING) {
+            // Suggestions come with a capture, which must answer within Slack's 3 s: build for next time.
+            executor.execute(() -> withIndex(tenant, searcher -> null));
+            return List.of();
+        }
+        return withIndex(tenant, searcher -> {
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {TEXT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setMaxQueryTerms(SIMILAR_TERMS);
+            Query like = mlt.like(TEXT, new StringReader(text));
+            if (!(like instanceof BooleanQuery terms) || terms.clauses().size() < wanted) {
+                return List.of();
+            }
+            BooleanQuery.Builder enough = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
+            terms.clauses().forEach(enough::add);
+            Query query = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(OPEN, "true")), BooleanClause.Occur.FILTER).build();
+            return ids(searcher, searcher.search(query, limit), 0);
+        });
+    }
+
+    /**
+     * Records that an item was written: moves the tenant's version marker, and brings this instance's index up to date
+     * in place when the item's change is the only one since the index was built. Call after the write.
+     */
+    public void changed(FeedbackItem item) {
+        long version = sequences.next(versionKey(item.getTenant()));
+        TenantIndex index = indexes.get(item.getTenant());
+        if (index == null) {
+            return;
+        }
+        synchronized (index) {
+            if (index.isBuilt() && index.version == version - 1) {
+                try {
+                    index.writer.updateDocument(new Term(ID, item.getId()), document(item));
+                    index.refresh(version);
+                } catch (IOException e) {
+                    index.close();
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs the work on the tenant's index as of now: this instance's, rebuilt from MongoDB first when behind. */
+    private <T> T withIndex(TenantRef tenant, Work<T> work) {
+        TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
+        synchronized (index) {
+            long version = sequences.current(versionKey(tenant));
+            Instant now = clock.instant();
+            try {
+                if (!index.isBuilt() || !index.builtAt.plus(MAX_AGE).isAfter(now)) {
+                    index.close();
+                    build(index, tenant, version, now);
+                } else if (index.version != version) {
+                    catchUp(index, tenant, version, now);
+                }
+                return work.run(new IndexSearcher(index.reader));
+            } catch (IOException e) {
+                index.close();
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static List<String> ids(IndexSearcher searcher, TopDocs top, int from) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < top.scoreDocs.length; i++) {
+            ids.add(searcher.storedFields().document(top.scoreDocs[i].doc).get(ID));
+        }
+        return ids;
+    }
+
+    /** Fills the index with every item of the tenant: the version is read before the items (see the class). */
+    private void build(TenantIndex index, TenantRef tenant, long version, Instant now) throws IOException {
+        IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+        org.springframework.data.mongodb.core.query.Query all = org.springframework.data.mongodb.core.query.Query
+                .query(Criteria.where("tenant").is(tenant));
+        all.fields().exclude("history");
+        try (Stream<FeedbackItem> items = mongo.stream(all, FeedbackItem.class)) {
+            for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
+                writer.addDocument(document(item));
+            }
+        }
+        writer.commit();
+        index.writer = writer;
+        index.reader = DirectoryReader.open(writer);
+        index.version = version;
+        index.builtAt = now;
+        index.syncedAt = now;
+    }
+
+    /** Replaces in the index every item changed since a little before the last catch-up (see the class). */
+    private void catchUp(TenantIndex index, TenantRef tenant, long version, Instant now) throws IOException {
+        org.springframework.data.mongodb.core.query.Query changed = org.springframework.data.mongodb.core.query.Query
+                .query(Criteria.where("tenant").is(tenant).and("updatedAt")
+                        .gte(index.syncedAt.minus(CATCH_UP_OVERLAP)));
+        changed.fields().exclude("history");
+        try (Stream<FeedbackItem> items = mongo.stream(changed, FeedbackItem.class)) {
+            for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
+                index.writer.updateDocument(new Term(ID, item.getId()), document(item));
+            }
+        }
+        index.refresh(version);
+        index.syncedAt = now;
+    }
+
+    private Document document(FeedbackItem item) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, item.getId(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(NUMBER, item.getNumber()));
+        doc.add(new StoredField(NUMBER, item.getNumber()));
+        doc.add(new TextField(SUMMARY, item.getSummary(), Field.Store.NO));
+        String text = item.getDetails() == null ? item.getSummary() : item.getSummary() + "\n" + item.getDetails();
+        doc.add(new TextField(TEXT, text, Field.Store.NO));
+        if (item.getArea() != null) {
+            doc.add(new StringField(AREA, item.getArea(), Field.Store.NO));
+        }
+        doc.add(new StringField(STATUS, item.getStatus().name(), Field.Store.NO));
+        doc.add(new StringField(OPEN, String.valueOf(!item.getStatus().closed()), Field.Store.NO));
+        if (item.getType() != null) {
+            doc.add(new StringField(TYPE, item.getType().name(), Field.Store.NO));
+        }
+        for (String customer : item.customers()) {
+            doc.add(new StringField(CUSTOMER, customer.toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        if (item.getOwner() != null) {
+            doc.add(new StringField(OWNER, item.getOwner().key(), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private Query toLucene(FeedbackQuery query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        Query words = query.hasWords() ? new QueryBuilder(analyzer)
+                .createBooleanQuery(TEXT, query.words(), BooleanClause.Occur.MUST) : null;
+        if (words != null) {
+            all.add(words, BooleanClause.Occur.MUST);
+            Query inSummary = new QueryBuilder(analyzer).createBooleanQuery(SUMMARY, query.words());
+            if (inSummary != null) {
+                all.add(new BoostQuery(inSummary, 2f), BooleanClause.Occur.SHOULD);
+            }
+        } else {
+            all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        filter(all, AREA, query.area());
+        filter(all, STATUS, query.status() == null ? null : query.status().name());
+        filter(all, OPEN, query.openOnly() ? "true" : null);
+        filter(all, TYPE, query.type() == null ? null : query.type().name());
+        filter(all, CUSTOMER, query.customer() == null ? null : query.customer().toLowerCase(Locale.ROOT));
+        filter(all, OWNER, query.owner() == null ? null : query.owner().key());
+        return all.build();
+    }
+
+    private static void filter(BooleanQuery.Builder query, String field, String value) {
+        if (value != null) {
+            query.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    /** How many different terms the analyzer makes of the text (after stemming and stop words). */
+    private int distinctTerms(String text) {
+        Set<String> terms = new HashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms.size();
+    }
+
+    static String versionKey(TenantRef tenant) {
+        return "feedback-search:" + tenant.key();
+    }
+
+    /** The version the index of a tenant was built at (empty if this instance has none): for tests. */
+    Optional<Long> indexedVersion(TenantRef tenant) {
+        TenantIndex index = indexes.get(tenant);
+        if (index == null) {
+            return Optional.empty();
+        }
+        synchronized (index) {
+            return index.isBuilt() ? Optional.of(index.version) : Optional.empty();
+        }
+    }
+
+    /**
+     * A tenant's index: its writer (kept open for changes in place), a reader over it, and the version it reflects.
+     * One per tenant for the life of the instance; every use holds its lock.
+     */
+    private static final class TenantIndex {
+        private long version;
+        private Instant builtAt;
+        private Instant syncedAt;
+        private IndexWriter writer;
+        private DirectoryReader reader;
+
+        boolean isBuilt() {
+            return writer != null && writer.isOpen();
+        }
+
+        void refresh(long newVersion) throws IOException {
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+            if (newer != null) {
+                reader.close();
+                reader = newer;
+            }
+            version = newVersion;
+        }
+
+        void close() {
+            try {
+                if (reader != null) {
+                    reader.close();
+                }
+                if (writer != null) {
+                    writer.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                reader = null;
+                writer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.opsbot.core.feedback;
+
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.sequence.SequenceService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Search, duplicate suggestions and votes against MongoDB over TCP, with a second {@link FeedbackSearch} standing in
+ * for a second instance of the bot: each keeps its own Lucene index, and the version marker keeps both correct.
+ */
+@CoreTest
+class FeedbackSearchTest {
+
+    @Autowired
+    FeedbackService feedback;
+    @Autowired
+    FeedbackSearch search;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    SequenceService sequences;
+    @Autowired
+    MutableClock clock;
+
+    private TenantRef tenant;
+    private Invoker reporter;
+    private FeedbackSearch otherInstance;
+
+    @BeforeEach
+    void setUp() {
+        tenant = Tenants.slack();
+        reporter = Tenants.inChannel(tenant, "U1", "Rae", "C1");
+        otherInstance = new FeedbackSearch(mongo, sequences, clock, Runnable::run);
+    }
+
+    private FeedbackItem capture(String text) {
+        return feedback.capture(reporter, FeedbackTextParser.parse(text, List.of("reporting", "mobile")),
+                FeedbackSource.COMMAND);
+    }
+
+    private List<Long> numbers(FeedbackSearch on, String typed) {
+        FeedbackQuery query = FeedbackQuery.parse(typed, reporter.user(), List.of("reporting", "mobile"));
+        return on.search(tenant, query, 0, 50).itemIds().stream()
+                .map(id -> mongo.findById(id, FeedbackItem.class).getNumber()).toList();
+    }
+
+    @Test
+    void wordsAreStemmedAndRankedAndFiltersNarrow() {
+        capture("Exporting reports to CSV times out #reporting");
+        capture("Mobile app crashes on export #mobile");
+        capture("Dark mode");
+
+        assertThat(numbers(search, "export")).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(numbers(search, "exports csv")).containsExactly(1L);
+        assertThat(numbers(search, "export #mobile")).containsExactly(2L);
+        assertThat(numbers(search, "#reporting")).containsExactly(1L);
+        assertThat(numbers(search, "the")).as("stop words alone find everything, newest first")
+                .containsExactly(3L, 2L, 1L);
+        assertThatThrownBy(() -> numbers(search, "#nowhere")).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("#nowhere is not a product area here.");
+    }
+
+    @Test
+    void anotherInstancesIndexCatchesUpThroughTheVersionMarker() {
+        capture("Gantt chart export");
+        assertThat(numbers(otherInstance, "gantt")).containsExactly(1L);
+
+        capture("Gantt chart zoom");
+        Invoker triager = Tenants.inChannel(tenant, "U9", "Tri", "C1");
+        feedback.changeStatus(triager, feedback.get(tenant, FeedbackItem.KIND.of(1)).getId(),
+                FeedbackStatus.PLANNED, true);
+
+        assertThat(numbers(otherInstance, "gantt")).containsExactly(2L, 1L);
+        assertThat(numbers(otherInstance, "gantt status:planned")).containsExactly(1L);
+        assertThat(otherInstance.indexedVersion(tenant)).contains(sequences.current(FeedbackSearch.versionKey(tenant)));
+    }
+
+    @Test
+    void thisInstancesOwnChangesAreAppliedInPlaceWithoutARebuild() {
+        capture("Offline mode");
+        assertThat(numbers(search, "offline")).containsExactly(1L);
+        long built = search.indexedVersion(tenant).orElseThrow();
+
+        capture("Offline mode for tablets");
+
+        assertThat(search.indexedVersion(tenant)).as("moved by one, in place").contains(built + 1);
+        assertThat(numbers(search, "offline tablets")).containsExactly(2L);
+    }
+
+    @Test
+    void aChangeWrittenWithoutItsMarkerIsPickedUpAfterTheMaximumAge() {
+        FeedbackItem item = capture("Slow search");
+        assertThat(numbers(search, "#mobile")).isEmpty();
+        // As if an instance died between writing a change and moving the marker.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())), new Update().set("area", "mobile"),
+                FeedbackItem.class);
+        assertThat(numbers(search, "#mobile")).isEmpty();
+
+        clock.advance(FeedbackSearch.MAX_AGE.plus(Duration.ofSeconds(1)));
+
+        assertThat(numbers(search, "#mobile")).containsExactly(1L);
+    }
+
+    @Test
+    void captureSuggestsAnOpenItemThatSaysMuchTheSameAndNothingForMereOverlap() {
+        capture("Export to CSV times out");
+        capture("Export to PDF looks ugly");
+
+        FeedbackItem similar = capture("CSV export times out for big accounts");
+        FeedbackItem unrelated = capture("Export button is blue");
+
+        assertThat(similar.getDuplicateHint()).isNotNull();
+        assertThat(similar.getDuplicateHint().number()).isEqualTo(1);
+        assertThat(similar.getDuplicateHint().summary()).isEqualTo("Export to CSV times out");
+        assertThat(unrelated.getDuplicateHint()).as("one shared word is not a duplicate").isNull();
+
+        Invoker triager = Tenants.inChannel(tenant, "U9", "Tri", "C1");
+        feedback.changeStatus(triager, similar.getId(), FeedbackStatus.DECLINED, true);
+        feedback.changeStatus(triager, feedback.get(tenant, FeedbackItem.KIND.of(1)).getId(),
+                FeedbackStatus.SHIPPED, true);
+        assertThat(capture("CSV export times out again").getDuplicateHint()).as("only open items").isNull();
+    }
+
+    @Test
+    void votesAreOnePerPersonEvenWhenTheyArriveAtOnce() throws Exception {
+        FeedbackItem item = capture("Bulk edit");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> votes = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Invoker voter = Tenants.inChannel(tenant, "V" + (i % 4), "Voter " + (i % 4), "C1");
+                votes.add(() -> feedback.vote(voter, item.getId(), null, Vote.Source.BUTTON).counted());
+            }
+            long counted = 0;
+            for (Future<Boolean> done : pool.invokeAll(votes)) {
+                counted += done.get() ? 1 : 0;
+            }
+            assertThat(counted).isEqualTo(4);
+        } finally {
+            pool.shutdown();
+        }
+        FeedbackItem voted = feedback.get(tenant, item.getId());
+        assertThat(voted.getVoteCount()).isEqualTo(5);
+        assertThat(voted.askers()).hasSize(5);
+        assertThat(voted.askers().stream().map(a -> a.user().key()).distinct()).hasSize(5);
+    }
+
+    @Test
+    void aVoteForAMergedItemGoesToTheItemItWasMergedIntoAndACustomerIsAddedLater() {
+        FeedbackItem kept = capture("SSO with Okta");
+        FeedbackItem repeat = capture("Okta single sign-on");
+        Invoker triager = Tenants.inChannel(tenant, "U9", "Tri", "C1");
+        feedback.merge(triager, repeat.reference(), kept.reference());
+        Invoker fan = Tenants.inChannel(tenant, "U7", "Fan", "C1");
+
+        FeedbackService.VoteOutcome vote = feedback.vote(fan, repeat.getId(), null, Vote.Source.COMMAND);
+        FeedbackService.VoteOutcome withCustomer = feedback.vote(fan, kept.getId(), "Initech", Vote.Source.COMMAND);
+
+        assertThat(vote.item().getId()).isEqualTo(kept.getId());
+        assertThat(vote.counted()).isTrue();
+        assertThat(withCustomer.counted()).isFalse();
+        assertThat(withCustomer.customerAdded()).isTrue();
+        FeedbackItem target = feedback.get(tenant, kept.getId());
+        assertThat(target.customers()).containsExactly("Initech");
+        assertThat(target.askers()).extracting(a -> a.user().userId()).containsExactly("U1", "U7");
+        assertThat(target.mergedItems()).containsExactly(repeat.reference());
+        assertThatThrownBy(() -> feedback.merge(triager, kept.reference(), repeat.reference()))
+                .isInstanceOf(UserError.class).hasMessage(repeat.reference() + " was itself merged into "
+                        + kept.reference() + "; merge into that one.");
+        assertThat(feedback.merge(triager, repeat.reference(), kept.reference()).target().getVoteCount())
+                .as("merging again changes nothing").isEqualTo(2);
+        assertThat(new UserRef(tenant, "U7").key()).isEqualTo(target.getVotes().get(1).voterKey());
+    }
+}
