@@ -60,7 +60,7 @@ class TeamsDeliveryFaultsTest extends TeamsAdapterTest {
         long faults = connector.connectorCalls().stream().filter(this::mine)
                 .filter(r -> String.valueOf(r.answer().get()).startsWith("chaos")).count();
         connector.calm();
-        assertThat(retries.retryUntilSent("teams-faults:" + tenantId, Duration.ofSeconds(90)))
+        assertThat(retries.retryUntilSent("teams-faults:" + tenantId, Duration.ofSeconds(180)))
                 .as("deliveries not sent (seed %d)", seed).isZero();
         assertThat(faults).as("faults injected").isGreaterThan(PEOPLE / 10);
         Map<String, String> personOfChat = new HashMap<>();
