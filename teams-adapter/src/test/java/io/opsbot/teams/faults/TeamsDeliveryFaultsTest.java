@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stop, everyone has exactly one prompt.
  */
 @TestPropertySource(properties = {"opsbot.outbox.first-backoff=50ms", "opsbot.outbox.max-backoff=400ms",
-        "opsbot.outbox.max-attempts=1000", "opsbot.teams.connector-read-timeout=400ms"})
+        "opsbot.outbox.max-attempts=1000", "opsbot.teams.connector-read-timeout=1s"})
 class TeamsDeliveryFaultsTest extends TeamsAdapterTest {
 
     private static final int PEOPLE = 2000;
@@ -51,7 +51,7 @@ class TeamsDeliveryFaultsTest extends TeamsAdapterTest {
                     Message.text("Time for the faults standup"), null));
         }
         long seed = System.nanoTime();
-        connector.chaos(0.33, Duration.ofMillis(600), seed);
+        connector.chaos(0.33, Duration.ofMillis(1500), seed);
 
         clock.set(Instant.now());
         outbox.enqueueAll(prompts);
