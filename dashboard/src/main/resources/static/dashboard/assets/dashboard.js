@@ -1,0 +1,62 @@
+// Product Ops Bot dashboard: CSRF header on every htmx change, and Chart.js charts drawn from data-chart attributes
+// (no inline scripts, so the Content-Security-Policy allows scripts from this site only).
+(function () {
+  "use strict";
+  var palette = ["#6366f1", "#06b6d4", "#f59e0b", "#ef4444", "#22c55e", "#a855f7", "#ec4899", "#14b8a6", "#64748b",
+    "#84cc16"];
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector("meta[name=_csrf]");
+    var header = document.querySelector("meta[name=_csrf_header]");
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  function draw(canvas) {
+    if (canvas.dataset.drawn || typeof Chart === "undefined") {
+      return;
+    }
+    var spec = JSON.parse(canvas.dataset.chart);
+    var options = spec.options || {};
+    var percent = spec.kind === "progress";
+    var datasets = spec.series.map(function (s, i) {
+      var color = palette[i % palette.length];
+      var set = { label: s.label, data: s.data, backgroundColor: color, borderColor: color, borderWidth: 2,
+        tension: 0.3, pointRadius: 3, spanGaps: true, borderRadius: spec.kind === "bar" ? 4 : 0 };
+      if (options.confidenceSeries === i) {
+        set.yAxisID = "confidence";
+        set.stepped = true;
+        set.borderDash = [5, 4];
+      }
+      return set;
+    });
+    var scales = {
+      x: { stacked: spec.kind === "bar", grid: { display: false } },
+      y: { stacked: spec.kind === "bar", beginAtZero: true, ticks: { precision: 0 },
+        title: { display: !!options.yTitle, text: options.yTitle } }
+    };
+    if (percent) {
+      scales.y.max = 100;
+      scales.y.ticks = { callback: function (v) { return v + "%"; } };
+    }
+    if (options.confidenceSeries !== undefined) {
+      scales.confidence = { position: "right", min: 0, max: 2, grid: { display: false },
+        ticks: { stepSize: 1, callback: function (v) { return ["Off track", "At risk", "On track"][v]; } } };
+    }
+    new Chart(canvas, {
+      type: spec.kind === "bar" ? "bar" : "line",
+      data: { labels: spec.labels, datasets: datasets },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: scales,
+        plugins: { legend: { position: "bottom", labels: { boxWidth: 12, usePointStyle: true } } } }
+    });
+    canvas.dataset.drawn = "true";
+  }
+
+  function drawAll(root) {
+    (root || document).querySelectorAll("canvas[data-chart]").forEach(draw);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { drawAll(event.detail.target); });
+})();
