@@ -14,7 +14,7 @@
   });
 
   function draw(canvas) {
-    if (canvas.dataset.drawn || typeof Chart === "undefined") {
+    if (typeof Chart === "undefined" || Chart.getChart(canvas)) {
       return;
     }
     var spec = JSON.parse(canvas.dataset.chart);
@@ -23,7 +23,7 @@
     var datasets = spec.series.map(function (s, i) {
       var color = palette[i % palette.length];
       var set = { label: s.label, data: s.data, backgroundColor: color, borderColor: color, borderWidth: 2,
-        tension: 0.3, pointRadius: 3, spanGaps: true, borderRadius: spec.kind === "bar" ? 4 : 0 };
+        tension: 0.3, pointRadius: 3, spanGaps: true, borderRadius: spec.kind === "bar" ? 4 : 0, maxBarThickness: 36 };
       if (options.confidenceSeries === i) {
         set.yAxisID = "confidence";
         set.stepped = true;
@@ -44,11 +44,17 @@
       scales.confidence = { position: "right", min: 0, max: 2, grid: { display: false },
         ticks: { stepSize: 1, callback: function (v) { return ["Off track", "At risk", "On track"][v]; } } };
     }
+    if (options.horizontal) {
+      scales = { x: { beginAtZero: true, max: 100, ticks: { callback: function (v) { return v + "%"; } } },
+        y: { grid: { display: false } } };
+    }
     new Chart(canvas, {
       type: spec.kind === "bar" ? "bar" : "line",
       data: { labels: spec.labels, datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, animation: false, scales: scales,
-        plugins: { legend: { position: "bottom", labels: { boxWidth: 12, usePointStyle: true } } } }
+        indexAxis: options.horizontal ? "y" : "x",
+        plugins: { legend: { display: !options.horizontal && spec.series.length > 0, position: "bottom",
+          labels: { boxWidth: 12, usePointStyle: true } } } }
     });
     canvas.dataset.drawn = "true";
   }
@@ -58,5 +64,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { drawAll(event.detail.target); });
+  // After settling: htmx first gives swapped-in elements the attributes of the ones they replace (same id), then
+  // their own; drawing before that would read the old chart's data.
+  document.addEventListener("htmx:afterSettle", function (event) { drawAll(event.detail.target); });
+  // A refused or failed change says so instead of silently leaving the page as it was.
+  document.addEventListener("htmx:responseError", function (event) {
+    var text = event.detail.xhr.status === 403 ? "You may not make this change." : "That did not work; please try again.";
+    window.alert(text);
+  });
 })();

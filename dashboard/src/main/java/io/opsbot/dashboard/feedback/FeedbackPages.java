@@ -93,7 +93,7 @@ class FeedbackPages {
         if (htmx != null) {
             model.addAttribute("item", changed);
             model.addAttribute("statuses", FeedbackStatus.values());
-            return "dashboard/feedback :: row";
+            return "dashboard/feedback-row :: row";
         }
         return "redirect:/dashboard/feedback/" + changed.reference();
     }
