@@ -63,7 +63,15 @@
     (root || document).querySelectorAll("canvas[data-chart]").forEach(draw);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    drawAll(document);
+    // The search box filters as one types (keyup); its "change" on leaving the box would reload the board again,
+    // replacing a status menu just opened on it, so that event stops at the box.
+    var search = document.querySelector("#filters input[name=q]");
+    if (search) {
+      search.addEventListener("change", function (event) { event.stopPropagation(); });
+    }
+  });
   // After settling: htmx first gives swapped-in elements the attributes of the ones they replace (same id), then
   // their own; drawing before that would read the old chart's data.
   document.addEventListener("htmx:afterSettle", function (event) { drawAll(event.detail.target); });

@@ -12,6 +12,9 @@ import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.dashboard.web.Charts;
 import io.opsbot.dashboard.web.NotFound;
 import io.opsbot.dashboard.web.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +37,7 @@ import java.util.Map;
 
 /**
  * {@code /dashboard/feedback}: the board of the viewer's tenant. Everyone may look (as {@code feedback list} in
- * chat); triagers and admins change statuses, through the same service as the triage card's buttons, so the reporter
+ * chat); the current filter exports as CSV; triagers and admins change statuses, through the same service as the triage card's buttons, so the reporter
  * is told and the change is in the audit log. Filter changes and status changes swap parts of the page with htmx.
  */
 @Controller
@@ -44,12 +52,15 @@ class FeedbackPages {
     private final FeedbackService feedback;
     private final TenantSettingsService settings;
     private final Charts charts;
+    private final Clock clock;
 
-    FeedbackPages(FeedbackBoard board, FeedbackService feedback, TenantSettingsService settings, Charts charts) {
+    FeedbackPages(FeedbackBoard board, FeedbackService feedback, TenantSettingsService settings, Charts charts,
+                  Clock clock) {
         this.board = board;
         this.feedback = feedback;
         this.settings = settings;
         this.charts = charts;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -72,6 +83,18 @@ class FeedbackPages {
         model.addAttribute("types", FeedbackType.values());
         model.addAttribute("customers", board.customers(viewer.tenant()));
         return "dashboard/feedback";
+    }
+
+    /** The items of the current filter (every page of it) as a file, named for the day it was taken. */
+    @GetMapping("/export.csv")
+    void export(@ModelAttribute("viewer") Viewer viewer, BoardFilter filter, HttpServletResponse response)
+            throws IOException {
+        List<FeedbackItem> items = board.all(viewer.tenant(), filter.toFilter());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("feedback-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv").build().toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        BoardCsv.write(items, response.getWriter());
     }
 
     @GetMapping("/{ref}")

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A triager signs in with Slack in a real (headless) Chromium, filters the board, changes a status, sees the charts
- * drawn, exports the filtered board, and looks at every page; screenshots go to {@code target/screenshots}. One app
+ * drawn, exports the filtered board (fetched with the browser's session), and looks at every page; screenshots go to {@code target/screenshots}. One app
  * and one browser for the class; the steps run in order as one person's visit.
  */
 @DashboardTest
@@ -152,8 +152,28 @@ class DashboardBrowserTest {
                 .getAttribute("value")).isEqualTo("PLANNED");
     }
 
+    /** The export link follows the filter htmx put in the address; the browser's own session fetches the file. */
     @Test
     @Order(5)
+    void exportsTheFilteredBoard() {
+        String href = browser.findElement(By.id("export")).getAttribute("href");
+        assertThat(href).contains("area=billing").contains("type=BUG").contains("q=zapier");
+        Object csv = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('export').href, {credentials: 'same-origin'})
+                    .then(r => r.text().then(body => done(r.status + '\\n' + r.headers.get('content-type')
+                        + '\\n' + body)))
+                    .catch(e => done('failed ' + e));""");
+        List<String> lines = List.of(String.valueOf(csv).split("\\r?\\n"));
+        assertThat(lines.get(0)).isEqualTo("200");
+        assertThat(lines.get(1)).startsWith("text/csv");
+        assertThat(lines.get(2)).startsWith("id,summary,details,type,area");
+        assertThat(lines.subList(3, lines.size())).hasSize(2)
+                .allSatisfy(row -> assertThat(row).contains("Zapier").contains("billing"));
+    }
+
+    @Test
+    @Order(6)
     void showsEveryPage() {
         for (String[] page : List.of(new String[] {"/dashboard/standups", "participation", "04-standups"},
                 new String[] {"/dashboard/okrs", "objective-progress", "05-okrs"},
