@@ -6,6 +6,7 @@ import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.home.HomeCards;
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.ButtonValue;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ public class FeedbackActions implements Actions {
 
     private final FeedbackService feedback;
     private final FeedbackForm form;
+    private final DashboardLinks links;
 
-    public FeedbackActions(FeedbackService feedback, FeedbackForm form) {
+    public FeedbackActions(FeedbackService feedback, FeedbackForm form, DashboardLinks links) {
         this.feedback = feedback;
         this.form = form;
+        this.links = links;
     }
 
     @Override
@@ -39,7 +42,7 @@ public class FeedbackActions implements Actions {
         ButtonValue target = value.argument() != null ? value : fromFirstCards(value.subject());
         FeedbackStatus to = FeedbackStatus.parse(target.argument()).orElseThrow(Action::noLongerActive);
         FeedbackItem item = feedback.changeStatus(request.invoker(), target.subject(), to, false);
-        return new Response.UpdateMessage(FeedbackCards.triageCard(item));
+        return new Response.UpdateMessage(FeedbackCards.triageCard(item, links));
     }
 
     /** Triage cards are kept for months; the first ones carry {@code itemId:STATUS} rather than a ButtonValue. */
