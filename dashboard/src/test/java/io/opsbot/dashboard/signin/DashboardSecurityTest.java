@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard's guarantees over plain HTTP, signed in at the local OpenID provider: nothing without signing in,
  * one tenant's records invisible to another (404), changes refused without the role (403) or without the CSRF token
- * (403) and then nothing changes, the Microsoft identity mapped to the Teams tenant and user, sessions readable by a
+ * (403) and then nothing changes, no development sign-in outside the local profile, the Microsoft identity mapped to the Teams tenant and user, sessions readable by a
  * second instance, and the client secret never in a page.
  */
 @DashboardTest
@@ -164,6 +164,20 @@ class DashboardSecurityTest {
         assertThat(access.has(memberA, Role.MANAGER)).isTrue();
         assertThat(admin.get("/dashboard/audit").body()).contains("role.add").contains("feedback.status")
                 .contains("DASHBOARD");
+    }
+
+    /** Outside the local profile the development sign-in does not exist: nobody becomes someone else through it. */
+    @Test
+    void noDevelopmentSignInOutsideTheLocalProfile() {
+        WebClient member = signedIn(memberA, "Mo");
+        assertThat(new WebClient(port).get("/login").body()).doesNotContain("Development sign-in")
+                .doesNotContain("/login/local");
+        member.get("/dashboard/feedback");
+        HttpResponse<String> impersonate = member.post("/login/local",
+                Map.of("platform", "SLACK", "tenant", tenantA.tenantId(), "user", "U0ADMIN", "name", "Ada"));
+        assertThat(impersonate.statusCode()).isEqualTo(404);
+        assertThat(member.get("/dashboard/feedback").body()).contains("Mo").doesNotContain("Ada");
+        assertThat(member.get("/dashboard/audit").statusCode()).isEqualTo(403);
     }
 
     @Test
