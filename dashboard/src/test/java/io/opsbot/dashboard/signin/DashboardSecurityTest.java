@@ -6,6 +6,8 @@ import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackType;
+import io.opsbot.core.standup.Standup;
+import io.opsbot.core.standup.StandupFixture;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.Tenants;
@@ -26,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +167,31 @@ class DashboardSecurityTest {
         assertThat(access.has(memberA, Role.MANAGER)).isTrue();
         assertThat(admin.get("/dashboard/audit").body()).contains("role.add").contains("feedback.status")
                 .contains("DASHBOARD");
+    }
+
+    /** Pausing a standup: its manager or an admin, their tenant's only, with the page's CSRF token. */
+    @Test
+    void aStandupIsPausedOnlyByItsManagerWithTheToken() {
+        UserRef manager = new UserRef(tenantA, "U0LEAD");
+        seed.grant(manager, Role.MANAGER);
+        Standup standup = new StandupFixture(mongo).standup(tenantA, "Platform daily", manager, List.of(memberA),
+                Instant.now());
+        String path = "/dashboard/standups/" + standup.getId() + "/paused";
+        Map<String, String> pause = Map.of("paused", "true");
+
+        WebClient member = signedIn(memberA, "Mo");
+        member.get("/dashboard/standups");
+        assertThat(member.post(path, pause).statusCode()).isEqualTo(403);
+        WebClient stranger = signedIn(new UserRef(tenantB, "U0B"), "Bea");
+        stranger.get("/dashboard/standups");
+        assertThat(stranger.post(path, pause).statusCode()).isEqualTo(404);
+        WebClient lead = signedIn(manager, "Lee");
+        assertThat(lead.postWithoutCsrf(path, pause).statusCode()).isEqualTo(403);
+        assertThat(mongo.findById(standup.getId(), Standup.class).isPaused()).isFalse();
+
+        lead.get("/dashboard/standups");
+        assertThat(lead.post(path, pause).statusCode()).isEqualTo(302);
+        assertThat(mongo.findById(standup.getId(), Standup.class).isPaused()).isTrue();
     }
 
     /** Outside the local profile the development sign-in does not exist: nobody becomes someone else through it. */
