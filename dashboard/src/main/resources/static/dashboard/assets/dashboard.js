@@ -71,6 +71,10 @@
     if (search) {
       search.addEventListener("change", function (event) { event.stopPropagation(); });
     }
+    // Choosing a standup or a cycle shows it at once (an inline onchange would be refused by the CSP).
+    document.querySelectorAll("select[data-submit-on-change]").forEach(function (select) {
+      select.addEventListener("change", function () { select.form.requestSubmit(); });
+    });
   });
   // After settling: htmx first gives swapped-in elements the attributes of the ones they replace (same id), then
   // their own; drawing before that would read the old chart's data.

@@ -194,6 +194,18 @@ class DashboardBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(OpenIdProvider.CLIENT_SECRET);
     }
 
+    /** Choosing a standup in the menu shows it at once (the page's script, allowed by the CSP, submits the form). */
+    @Test
+    @Order(7)
+    void choosingAStandupShowsIt() {
+        browser.get(url("/dashboard/standups"));
+        new Select(browser.findElement(By.name("standup"))).selectByVisibleText("Product daily");
+        waiting().until(d -> d.getCurrentUrl().contains("standup="));
+        waitForChart("participation");
+        assertThat(new Select(browser.findElement(By.name("standup"))).getFirstSelectedOption().getText())
+                .isEqualTo("Product daily");
+    }
+
     private void waitForChart(String id) {
         waiting().until(d -> "true".equals(d.findElement(By.id(id)).getAttribute("data-drawn")));
     }
