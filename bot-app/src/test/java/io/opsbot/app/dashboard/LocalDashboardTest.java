@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application as README's run command starts it (the {@code local} profile, the embedded database, no identity
- * provider set up): the sign-in page offers the development sign-in, it signs a person in to the dashboard, and the
- * bot's own endpoints stay outside the dashboard's sign-in.
+ * provider set up): the sign-in page offers the development sign-in, it signs a person in to the dashboard, the board
+ * exports, and the bot's own endpoints stay outside the dashboard's sign-in.
  */
 class LocalDashboardTest {
 
@@ -56,6 +56,11 @@ class LocalDashboardTest {
             assertThat(signedIn.statusCode()).isEqualTo(200);
             assertThat(signedIn.uri().getPath()).isEqualTo("/dashboard/feedback");
             assertThat(signedIn.body()).contains("Mia Local").contains("T0LOCAL").contains("Nothing matches");
+
+            // The export on the application's own class path (where the Teams adapter's libraries meet the CSV's).
+            HttpResponse<String> export = get(browser, base + "/dashboard/feedback/export.csv?area=reporting");
+            assertThat(export.statusCode()).isEqualTo(200);
+            assertThat(export.body()).startsWith("id,summary,details,type,area");
 
             HttpResponse<String> health = get(HttpClient.newHttpClient(), base + "/actuator/health");
             assertThat(health.statusCode()).as("the bot's endpoints are not behind the dashboard's sign-in")
