@@ -3,6 +3,7 @@ package io.opsbot.app;
 import io.opsbot.app.embedded.EmbeddedMongoConfiguration;
 import io.opsbot.app.embedded.ExternalMongoConfiguration;
 import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.dashboard.DashboardConfiguration;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.teams.TeamsAdapterConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -11,14 +12,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The runnable bot: the conversation core, the Slack and Teams adapters (each active when configured), and the
- * embedded MongoDB when no MongoDB URI is given. Modules are imported explicitly rather than found by scanning, so
+ * The runnable bot: the conversation core, the Slack and Teams adapters (each active when configured), the web
+ * dashboard, and the embedded MongoDB when no MongoDB URI is given. Modules are imported explicitly rather than found by scanning, so
  * this class is the one place that says what the application is made of.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EmbeddedMongoConfiguration.class, ExternalMongoConfiguration.class, CoreConfiguration.class,
-        SlackAdapterConfiguration.class, TeamsAdapterConfiguration.class})
+        SlackAdapterConfiguration.class, TeamsAdapterConfiguration.class, DashboardConfiguration.class})
 public class OpsBotApplication {
 
     public static void main(String[] args) {

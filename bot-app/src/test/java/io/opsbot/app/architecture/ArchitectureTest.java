@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>the kernel: who and where ({@code tenant}), what is said ({@code message}, {@code form}, {@code reference},
  *       {@code mention}), the way out ({@code gateway}), roles ({@code access}), the {@code audit} log, credentials
- *       kept for others ({@code secret}) and plumbing ({@code claim}, {@code sequence}, {@code schedule},
- *       {@code storage}, {@code config});</li>
+ *       kept for others ({@code secret}), the {@code link}s to the dashboard and plumbing ({@code claim},
+ *       {@code sequence}, {@code cluster}, {@code schedule}, {@code storage}, {@code config});</li>
  *   <li>shared services every feature builds on: the {@code conversation} engine, the {@code delivery} outbox,
  *       {@code dialog}s, tenant {@code settings}, {@code people}, {@code availability}, {@code housekeeping}, a
  *       tenant's data {@code retention}, the {@code home} each feature adds its part to, and the bot's own
@@ -47,15 +47,16 @@ class ArchitectureTest {
 
     static final ArchRule CORE_KNOWS_NO_PLATFORM = noClasses().that().resideInAPackage("io.opsbot.core..")
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft.bot..",
-                    "io.opsbot.slack..", "io.opsbot.teams..", "io.opsbot.app..")
-            .because("bot-core is platform-neutral; adapters translate").allowEmptyShould(true);
+                    "io.opsbot.slack..", "io.opsbot.teams..", "io.opsbot.dashboard..", "io.opsbot.app..")
+            .because("bot-core is platform-neutral; adapters translate, the dashboard reads the core").allowEmptyShould(true);
 
     static final ArchRule SLACK_ADAPTER_KNOWS_ONLY_SLACK = noClasses().that().resideInAPackage("io.opsbot.slack..")
             .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..", "io.opsbot.teams..",
-                    "io.opsbot.app..").allowEmptyShould(true);
+                    "io.opsbot.dashboard..", "io.opsbot.app..").allowEmptyShould(true);
 
     static final ArchRule TEAMS_ADAPTER_KNOWS_ONLY_TEAMS = noClasses().that().resideInAPackage("io.opsbot.teams..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.opsbot.slack..", "io.opsbot.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.opsbot.slack..", "io.opsbot.dashboard..",
+                    "io.opsbot.app..")
             .allowEmptyShould(true);
 
     static final ArchRule ONLY_ADAPTERS_USE_PLATFORM_SDKS = noClasses().that().resideOutsideOfPackages(
@@ -65,7 +66,7 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
-            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret");
+            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret", "link");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
             "availability", "housekeeping", "home", "ratelimit", "admin", "retention");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");
@@ -117,7 +118,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClassPathBeingChecked() {
         assertThat(classes.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("core", "slack", "teams", "app");
+                .contains("core", "slack", "teams", "dashboard", "app");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.home.HomeCards;
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -31,11 +32,14 @@ public class FeedbackActions implements Actions {
     private final FeedbackService feedback;
     private final FeedbackForm form;
     private final TenantSettingsService settings;
+    private final DashboardLinks links;
 
-    public FeedbackActions(FeedbackService feedback, FeedbackForm form, TenantSettingsService settings) {
+    public FeedbackActions(FeedbackService feedback, FeedbackForm form, TenantSettingsService settings,
+                           DashboardLinks links) {
         this.feedback = feedback;
         this.form = form;
         this.settings = settings;
+        this.links = links;
     }
 
     @Override
@@ -55,7 +59,7 @@ public class FeedbackActions implements Actions {
         ButtonValue target = value.argument() != null ? value : fromFirstCards(value.subject());
         FeedbackStatus to = FeedbackStatus.parse(target.argument()).orElseThrow(Action::noLongerActive);
         FeedbackItem item = feedback.changeStatus(request.invoker(), target.subject(), to, false);
-        return new Response.UpdateMessage(FeedbackCards.triageCard(item));
+        return new Response.UpdateMessage(FeedbackCards.triageCard(item, links));
     }
 
     /** "Me too": counted once per person; the card is redrawn through the outbox, the voter answered privately. */

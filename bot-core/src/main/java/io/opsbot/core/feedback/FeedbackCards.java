@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
@@ -35,6 +36,11 @@ final class FeedbackCards {
             .withZone(ZoneOffset.UTC);
 
     private FeedbackCards() {
+    }
+
+    /** The triage card, and "Open in dashboard" (the item's page) when there is a dashboard. */
+    static Message triageCard(FeedbackItem item, DashboardLinks links) {
+        return links.append(triageCard(item), "/feedback/" + item.reference());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.opsbot.core.feedback;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -39,14 +40,16 @@ public class FeedbackTriage {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final TenantSettingsService settings;
+    private final DashboardLinks links;
     private final Clock clock;
 
     public FeedbackTriage(FeedbackRepository repository, MongoTemplate mongo, Outbox outbox,
-                          TenantSettingsService settings, Clock clock) {
+                          TenantSettingsService settings, DashboardLinks links, Clock clock) {
         this.repository = repository;
         this.mongo = mongo;
         this.outbox = outbox;
         this.settings = settings;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -58,7 +61,7 @@ public class FeedbackTriage {
     public void publish(FeedbackItem item) {
         Optional<Destination.Channel> channel = settings.triageChannel(item.getTenant());
         if (channel.isPresent()) {
-            outbox.enqueue(key(item), channel.get(), FeedbackCards.triageCard(item), null);
+            outbox.enqueue(key(item), channel.get(), FeedbackCards.triageCard(item, links), null);
         } else {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())),
                     new Update().set("awaitingTriageChannel", true), FeedbackItem.class);
@@ -121,7 +124,7 @@ public class FeedbackTriage {
 
     /** Re-renders the posted triage card after a change made elsewhere (a status typed as text). */
     public void refresh(FeedbackItem item) {
-        outbox.update(key(item), FeedbackCards.triageCard(item));
+        outbox.update(key(item), FeedbackCards.triageCard(item, links));
     }
 
     /** Where the item's triage post stands, if one was queued. */

@@ -1,5 +1,6 @@
 package io.opsbot.core.home;
 
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Markup;
@@ -56,8 +57,12 @@ public final class HomeCards {
                 card.buttons(List.of(Button.of(NEW_FEEDBACK, "Share feedback", ButtonValue.NONE)));
             }
         }
-        card.divider().context(Markup.builder().text("As of " + TIME.format(home.at().atZone(home.zone())) + " "
-                + home.zone().getId() + " · ").code(platform.command("home")).text(" shows this again").build());
+        Markup.Builder footer = Markup.builder().text("As of " + TIME.format(home.at().atZone(home.zone())) + " "
+                + home.zone().getId() + " · ").code(platform.command("home")).text(" shows this again");
+        if (home.dashboardUrl() != null) {
+            footer.text(" · ").link(home.dashboardUrl(), "📊 " + DashboardLinks.LABEL);
+        }
+        card.divider().context(footer.build());
         return card.buttons(List.of(Button.of(REFRESH, "Refresh", ButtonValue.NONE))).build();
     }
 

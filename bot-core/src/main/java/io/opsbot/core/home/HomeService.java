@@ -1,5 +1,6 @@
 package io.opsbot.core.home;
 
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,13 @@ public class HomeService {
 
     private final List<HomePart> parts;
     private final ProfileService profiles;
+    private final DashboardLinks links;
     private final Clock clock;
 
-    public HomeService(List<HomePart> parts, ProfileService profiles, Clock clock) {
+    public HomeService(List<HomePart> parts, ProfileService profiles, DashboardLinks links, Clock clock) {
         this.parts = List.copyOf(parts);
         this.profiles = profiles;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -35,6 +38,6 @@ public class HomeService {
         Instant now = clock.instant();
         List<HomeItem> items = parts.stream().flatMap(part -> part.homeItems(user, zone, now).stream())
                 .sorted(Comparator.comparing(HomeItem::section)).toList();
-        return new Home(user, zone, now, items);
+        return new Home(user, zone, now, items, links.url("/").orElse(null));
     }
 }

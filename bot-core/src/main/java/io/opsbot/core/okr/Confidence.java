@@ -19,6 +19,11 @@ public enum Confidence {
         this.rank = rank;
     }
 
+    /** 2 on track, 1 at risk, 0 off track: where a chart draws it. */
+    public int rank() {
+        return rank;
+    }
+
     public String label() {
         return label;
     }

@@ -4,6 +4,7 @@ import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -58,11 +59,12 @@ public class OkrNudges implements NudgeHandler {
     private final AvailabilityService availability;
     private final DialogService dialogs;
     private final Outbox outbox;
+    private final DashboardLinks links;
     private final Clock clock;
 
     public OkrNudges(NudgeScheduler nudges, KeyResultService keyResults, ObjectiveService objectives,
                      OkrSettingsService settings, OkrReports reports, AvailabilityService availability,
-                     DialogService dialogs, Outbox outbox, Clock clock) {
+                     DialogService dialogs, Outbox outbox, DashboardLinks links, Clock clock) {
         this.nudges = nudges;
         this.keyResults = keyResults;
         this.objectives = objectives;
@@ -71,6 +73,7 @@ public class OkrNudges implements NudgeHandler {
         this.availability = availability;
         this.dialogs = dialogs;
         this.outbox = outbox;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -208,7 +211,7 @@ public class OkrNudges implements NudgeHandler {
                 .flatMap(o -> o.keyResults().stream()).anyMatch(k -> k.week() != KeyResultStatus.Week.NOT_DUE);
         if (anyAsked) {
             outbox.enqueue("okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate(), s.getChannel(),
-                    OkrCards.digest(report.get()), at.plus(Duration.ofDays(1)));
+                    links.append(OkrCards.digest(report.get()), "/okrs"), at.plus(Duration.ofDays(1)));
         }
     }
 

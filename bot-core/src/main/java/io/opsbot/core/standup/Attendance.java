@@ -2,6 +2,7 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * (run, person) is the claim that makes each prompt go out once, whoever fires the occurrence and however often.
  */
 @Document("standup_attendance")
+// The dashboard reads a standup's answers by date range.
+@CompoundIndex(name = "by_standup_prompt", def = "{'standupId': 1, 'promptAt': -1}")
 public class Attendance {
 
     @Id

@@ -7,6 +7,7 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;
@@ -49,11 +50,12 @@ public class StandupService {
     private final DialogService dialogs;
     private final ProfileService profiles;
     private final AvailabilityService availability;
+    private final DashboardLinks links;
     private final Clock clock;
 
     public StandupService(StandupRepository standups, StandupRunRepository runs, AttendanceRepository attendances,
                           MongoTemplate mongo, Outbox outbox, DialogService dialogs, ProfileService profiles,
-                          AvailabilityService availability, Clock clock) {
+                          AvailabilityService availability, DashboardLinks links, Clock clock) {
         this.standups = standups;
         this.runs = runs;
         this.attendances = attendances;
@@ -62,6 +64,7 @@ public class StandupService {
         this.dialogs = dialogs;
         this.profiles = profiles;
         this.availability = availability;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -269,8 +272,10 @@ public class StandupService {
         outbox.update(run.summaryKey(), summary(run, questions));
     }
 
+    /** The day's summary in the report channel, linking to the standup's page of the dashboard when there is one. */
     private io.opsbot.core.message.Message summary(StandupRun run, List<Question> questions) {
-        return StandupCards.summary(run, attendance(run), questions);
+        return links.append(StandupCards.summary(run, attendance(run), questions),
+                "/standups?standup=" + run.getStandupId());
     }
 
     private boolean insert(Attendance attendance) {

@@ -4,6 +4,7 @@ import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A new process or tool people must acknowledge (AN-2): who it went to, who acknowledged when, when to remind. */
+// The dashboard lists a tenant's announcements, newest first.
+@CompoundIndex(name = "announcement_tenant_created", def = "{'tenant': 1, 'createdAt': -1}")
 @Document("training_announcements")
 public class Announcement {
 

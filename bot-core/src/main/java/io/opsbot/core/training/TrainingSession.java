@@ -4,6 +4,7 @@ import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.Map;
  * invited, and each invitee's answer (by user id; everyone here is of the session's tenant).
  */
 @Document("training_sessions")
+// The dashboard lists a tenant's trainings by date.
+@CompoundIndex(name = "training_tenant_starts", def = "{'tenant': 1, 'startsAt': -1}")
 public class TrainingSession {
 
     public static final Reference.Kind KIND = new Reference.Kind("TR", "training");

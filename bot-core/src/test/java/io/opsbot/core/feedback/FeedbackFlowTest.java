@@ -13,6 +13,7 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.testing.MessageLinks;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.RecordingChatGateway;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,10 @@ class FeedbackFlowTest {
                 assertThat(sent.destination()).isEqualTo(new Destination.Channel(tenant, "C-TRIAGE")));
         assertThat(slack.sent().get(0).message().summary()).isIn("FB-1: Export times out",
                 "FB-2: Love the new dashboard");
+        // Each card links to its item's page of the dashboard (configured for core tests).
+        assertThat(slack.sent()).extracting(sent -> MessageLinks.of(sent.message())).containsExactlyInAnyOrder(
+                List.of("📊 Open in dashboard → " + CoreTest.DASHBOARD + "/feedback/FB-1"),
+                List.of("📊 Open in dashboard → " + CoreTest.DASHBOARD + "/feedback/FB-2"));
         await().until(() -> triageState(1) == Delivery.State.SENT);
 
         TenantRef other = Tenants.slack();

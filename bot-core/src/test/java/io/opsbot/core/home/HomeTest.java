@@ -18,6 +18,7 @@ import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.standup.StandupActions;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.MessageLinks;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.Tenants;
@@ -153,6 +154,7 @@ class HomeTest {
         assertThat(card.summary()).isEqualTo("Nothing is waiting for you");
         assertThat(card.blocks().toString()).contains("Nothing needs you right now")
                 .contains("You have not shared feedback yet").contains("Europe/Berlin");
+        assertThat(MessageLinks.of(card)).containsExactly("📊 Open in dashboard → " + CoreTest.DASHBOARD + "/");
         assertThat(buttons(card)).extracting(Button::actionId).containsExactly(HomeCards.NEW_FEEDBACK,
                 HomeCards.REFRESH);
         assertThat(form(click(card, HomeCards.NEW_FEEDBACK)).formId()).isEqualTo("feedback.new");

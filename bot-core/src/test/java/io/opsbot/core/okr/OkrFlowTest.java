@@ -22,6 +22,7 @@ import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeDispatcher;
 import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.testing.MessageLinks;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
@@ -302,6 +303,7 @@ class OkrFlowTest {
         Message digest = await().until(() -> sentTo(okrChannel).stream()
                 .filter(m -> m.summary().startsWith("Weekly OKR digest")).toList(), l -> !l.isEmpty()).get(0);
         assertThat(digest.summary()).isEqualTo("Weekly OKR digest · 2027-H1");
+        assertThat(MessageLinks.of(digest)).containsExactly("📊 Open in dashboard → " + CoreTest.DASHBOARD + "/okrs");
         String body = body(digest);
         assertThat(body).contains("1 of 2 key results checked in this week.")
                 .contains("O-1 Keep our customers  ▓░░░░░░░░░ 12%")

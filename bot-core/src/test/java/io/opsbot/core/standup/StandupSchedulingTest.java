@@ -11,6 +11,7 @@ import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.MessageLinks;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
@@ -178,6 +179,8 @@ class StandupSchedulingTest {
                 .orElseThrow();
         await().until(() -> lastSummaryText(summary).contains("Final"));
         assertThat(lastSummaryText(summary)).contains("0 of 2 answered").contains("no answer");
+        assertThat(MessageLinks.of(summary.message())).containsExactly("📊 Open in dashboard → "
+                + CoreTest.DASHBOARD + "/standups?standup=" + standup.getId());
     }
 
     @Test

@@ -112,7 +112,8 @@ class SlackFeedbackTest extends SlackAdapterTest {
         assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
                 .isEqualTo("🆕 " + item.reference() + " · Bug");
         assertThat(blocks.toString()).contains("<@U2147483697>").contains("feedback.vote#0")
-                .contains("feedback.status#2");
+                .contains("feedback.status#2")
+                .as("no dashboard address configured, no link").doesNotContain("Open in dashboard");
         await().until(() -> triage.delivery(item).orElseThrow().getState() == Delivery.State.SENT);
     }
 

@@ -1,0 +1,2 @@
+/** The audit log page: every change from chat and the dashboard, newest first, for admins. */
+package io.opsbot.dashboard.audit;
