@@ -206,7 +206,7 @@ class SocketModeReconnectTest {
         payload.addProperty("command", "/feedback");
         payload.addProperty("text", text + " " + COMMANDS.incrementAndGet());
         SOCKET.push(envelope.toString());
-        String ack = await().atMost(Duration.ofSeconds(30)).until(() -> SOCKET.received().stream()
+        String ack = await().atMost(Duration.ofSeconds(60)).until(() -> SOCKET.received().stream()
                 .filter(m -> m.contains(envelopeId)).findFirst().orElse(null), Objects::nonNull);
         return JsonParser.parseString(ack).getAsJsonObject().getAsJsonObject("payload").get("text").getAsString();
     }
