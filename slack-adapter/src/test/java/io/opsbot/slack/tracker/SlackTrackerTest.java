@@ -338,4 +338,50 @@ class SlackTrackerTest extends SlackAdapterTest {
         SLACK.awaitCall("chat.postMessage", c -> "U0VOTER3".equals(c.param("channel"))
                 && c.param("text").contains("has shipped"));
     }
+
+    @Test
+    void savedFromAMessageAndDeclinedWithANoteTheThreadAndTheVotersAreToldAndAnExistingIssueIsLinkedByKey() {
+        connectJira();
+        fresh();
+        JsonObject shortcut = io.opsbot.slack.testing.Fixtures.json("slack/message_action.docs-example.json");
+        shortcut.addProperty("callback_id", "save_as_feedback");
+        shortcut.getAsJsonObject("team").addProperty("id", FakeSlackApi.TEAM_ID);
+        shortcut.getAsJsonObject("user").addProperty("id", "U0SAVER");
+        shortcut.getAsJsonObject("channel").addProperty("id", "CSALES" + tag);
+        shortcut.getAsJsonObject("message").addProperty("text", "Customer wants SSO via Okta " + tag);
+        shortcut.getAsJsonObject("message").addProperty("ts", "1516229207.000133");
+        assertThat(slack.interaction(shortcut).statusCode()).isEqualTo(200);
+        JsonObject form = modal("feedback.new");
+        assertThat(submit(ViewSubmission.of("feedback.new").user("U0SAVER")
+                .plainTextInput("summary", "Customer wants SSO via Okta " + tag), form).body())
+                .doesNotContain("errors");
+        FeedbackItem item = await().until(() -> feedback.findAll().stream().filter(i -> i.getSummary()
+                .equals("Customer wants SSO via Okta " + tag)).findFirst().orElse(null), Objects::nonNull);
+        assertThat(item.getSourceThread().channelId()).isEqualTo("CSALES" + tag);
+        command("+1 " + item.reference() + " Globex", "U0VOTER4");
+        PostedMessage post = posted(item);
+
+        click(card(item), "Link existing", TRIAGER, post);
+        JsonObject link = modal("feedback.tracker-link");
+        assertThat(submit(ViewSubmission.of("feedback.tracker-link").user(TRIAGER).plainTextInput("key", "ED-999"),
+                link).body()).contains("There is no such Jira issue").contains("Issue does not exist");
+        assertThat(reload(item).getTrackerLink()).isNull();
+        assertThat(submit(ViewSubmission.of("feedback.tracker-link").user(TRIAGER)
+                .plainTextInput("key", TRACKERS.jiraSite() + "/browse/ED-1"), link).body())
+                .doesNotContain("errors");
+        assertThat(reload(item).getTrackerLink().key()).isEqualTo("ED-1");
+
+        assertThat(command("status " + item.reference() + " declined Not this quarter: SAML first", TRIAGER)
+                .get("text").getAsString()).isEqualTo(item.reference() + " is now Declined.");
+
+        FakeSlackApi.Call reply = SLACK.awaitCall("chat.postMessage", c -> ("CSALES" + tag).equals(
+                c.param("channel")));
+        assertThat(reply.param("thread_ts")).isEqualTo("1516229207.000133");
+        assertThat(reply.param("text")).contains("was declined").contains("Not this quarter: SAML first");
+        FakeSlackApi.Call voter = SLACK.awaitCall("chat.postMessage", c -> "U0VOTER4".equals(c.param("channel"))
+                && c.param("text").contains("was declined"));
+        assertThat(voter.param("text")).contains("Release note: Not this quarter: SAML first").contains("Globex");
+        SLACK.awaitCall("chat.postMessage", c -> "U0SAVER".equals(c.param("channel"))
+                && c.param("text").contains("Your feedback") && c.param("text").contains("was declined"));
+    }
 }
