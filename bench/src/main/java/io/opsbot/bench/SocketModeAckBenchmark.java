@@ -68,7 +68,7 @@ public final class SocketModeAckBenchmark {
         Path data = Files.createTempDirectory("opsbot-bench");
         Process bot = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=0",
                 "--opsbot.embedded-mongo.data-dir=" + data, "--opsbot.embedded-mongo.durability=" + durability,
-                "--opsbot.slack.bot-token=xoxb-bench", "--opsbot.slack.app-token=xapp-bench",
+                "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN, "--opsbot.slack.app-token=xapp-bench",
                 "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.enabled=false",
                 "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(data.resolve("bot.log").toFile()).start();

@@ -49,7 +49,7 @@ class BackupRestoreTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(OpsBotApplication.class).run("--server.port=0",
                 "--opsbot.embedded-mongo.data-dir=" + dataDir, "--opsbot.embedded-mongo.backup-dir=" + backupDir,
-                "--opsbot.embedded-mongo.backup-token=" + TOKEN, "--opsbot.slack.bot-token=xoxb-backup",
+                "--opsbot.embedded-mongo.backup-token=" + TOKEN, "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
                 "--opsbot.slack.signing-secret=" + SECRET, "--opsbot.slack.api-base-url=" + SLACK.apiBaseUrl(),
                 "--opsbot.teams.enabled=false", "--spring.quartz.auto-startup=false");
     }

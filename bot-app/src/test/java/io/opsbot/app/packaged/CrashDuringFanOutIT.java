@@ -53,7 +53,7 @@ class CrashDuringFanOutIT {
         slack.user("U0ADMIN", "Ada Admin", "Europe/London", false);
         slack.members(CREW, people);
         bot = new PackagedBot(tmp.resolve("data"), Map.of(
-                "opsbot.slack.bot-token", "xoxb-crash", "opsbot.slack.signing-secret", SECRET,
+                "opsbot.slack.bot-token", FakeSlackApi.TOKEN, "opsbot.slack.signing-secret", SECRET,
                 "opsbot.slack.api-base-url", slack.apiBaseUrl(),
                 "opsbot.outbox.poll-interval", "1s",
                 "opsbot.training.ack-reminder-after", "8s",

@@ -95,7 +95,7 @@ class DurabilityIT {
 
         Lane run(int kills) throws InterruptedException {
             try (PackagedBot bot = new PackagedBot(tmp.resolve("data-" + number), Map.of(
-                    "opsbot.slack.bot-token", "xoxb-durability", "opsbot.slack.signing-secret", SECRET,
+                    "opsbot.slack.bot-token", FakeSlackApi.TOKEN, "opsbot.slack.signing-secret", SECRET,
                     "opsbot.slack.api-base-url", slack.apiBaseUrl())).start()) {
                 for (int kill = 1; kill <= kills; kill++) {
                     SignedSlackRequests slackToBot = new SignedSlackRequests(bot.baseUrl() + "/slack/events", SECRET);

@@ -103,8 +103,8 @@ class SlackAppHomeTest extends SlackOAuthAdapterTest {
         BlockKit.button(blocks(first), "Refresh");
 
         // Her own command changes it.
-        command(workspace, workspace.teamId(), "/feedback", "Search misses drafts " + id, "C0GEN", ana);
-        FakeSlackApi.Call second = published(ana, "Search misses drafts " + id);
+        command(workspace, workspace.teamId(), "/feedback", "Drafts vanish on save " + id, "C0GEN", ana);
+        FakeSlackApi.Call second = published(ana, "Drafts vanish on save " + id);
         assertThat(second.param("view")).contains("Export is slow " + id);
 
         // A triager's change reaches her by DM, and her Home tab follows.

@@ -135,8 +135,13 @@ class SlackWorkspaceDataDeletionTest extends SlackOAuthAdapterTest {
         assertThat(done.body()).contains("Deleted all of this workspace");
 
         // Pace buckets (counts that expire within a minute) may come back with a send already under way.
-        assertThat(mentionsOf(acme.teamId()).keySet()).as("only the installation is left")
-                .contains("slack_installations").isSubsetOf("slack_installations", "rate_limits");
+        // The audit log keeps one entry: who deleted everything.
+        assertThat(mentionsOf(acme.teamId()).keySet()).as("only the installation and the deletion's record are left")
+                .contains("slack_installations", "audit_log")
+                .isSubsetOf("slack_installations", "audit_log", "rate_limits");
+        assertThat(mongo.getCollection("audit_log").find().into(new java.util.ArrayList<Document>()))
+                .filteredOn(d -> d.toJson().contains(acme.teamId()))
+                .singleElement().satisfies(d -> assertThat(d.getString("action")).isEqualTo("workspace.delete-data"));
         assertThat(mongo.getCollection("rate_limits").find().into(new java.util.ArrayList<Document>()))
                 .filteredOn(d -> d.toJson().contains(acme.teamId()))
                 .allSatisfy(d -> assertThat(d.getString("_id")).startsWith("slack-"));
