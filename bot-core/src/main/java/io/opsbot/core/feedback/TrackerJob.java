@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -21,6 +22,8 @@ public class TrackerJob {
 
     @Id
     private String id;
+    /** Whose it is (so deleting a tenant's data finds it). */
+    private TenantRef tenant;
     private String itemId;
     private TrackerKind kind;
     private String target;
@@ -40,6 +43,7 @@ public class TrackerJob {
     TrackerJob(String id, String itemId, TrackerKind kind, String target, String title, UserRef requestedBy,
                String requestedByName, Instant nextAttemptAt, String lastError, Instant now) {
         this.id = id;
+        this.tenant = requestedBy.tenant();
         this.itemId = itemId;
         this.kind = kind;
         this.target = target;
@@ -54,6 +58,10 @@ public class TrackerJob {
 
     public String getId() {
         return id;
+    }
+
+    public TenantRef getTenant() {
+        return tenant;
     }
 
     public String getItemId() {

@@ -58,7 +58,7 @@ public class TrackerWebhooks {
         if (event == null) {
             return Verdict.MALFORMED;
         }
-        if (!"jira:issue_updated".equals(event.path("webhookEvent").asString(""))) {
+        if (!"jira:issue_updated".equals(event.path("webhookEvent").asString("")) || !statusChanged(event)) {
             return Verdict.ACCEPTED;
         }
         JsonNode issue = event.path("issue");
@@ -93,6 +93,23 @@ public class TrackerWebhooks {
                     TrackerMapping.normalize(listAfter.path("name").asString()));
         }
         return Verdict.ACCEPTED;
+    }
+
+    /**
+     * Whether the update moved the issue's status: an edit of its summary or a comment leaves the item where a
+     * triager may have put it since.
+     */
+    private static boolean statusChanged(JsonNode event) {
+        JsonNode items = event.path("changelog").path("items");
+        if (!items.isArray()) {
+            return true;
+        }
+        for (JsonNode item : items) {
+            if ("status".equals(item.path("field").asString(""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the connection exists (Trello checks a callback URL with HEAD before it creates a webhook). */

@@ -1,5 +1,6 @@
 package io.opsbot.core.launch;
 
+import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -9,10 +10,10 @@ import java.time.Instant;
 
 /**
  * A prefilled launch announcement waiting for the person it was prepared for: title, text and link as the announce
- * form will show them. Kept 30 days (TTL on MongoDB).
+ * form will show them, and the tenant, so deleting a tenant's data finds it. Kept 30 days (TTL on MongoDB).
  */
 @Document(LaunchDraft.COLLECTION)
-public record LaunchDraft(@Id String id, UserRef preparedFor, String title, String text, String link,
+public record LaunchDraft(@Id String id, TenantRef tenant, UserRef preparedFor, String title, String text, String link,
                           @Indexed(expireAfter = "30d") Instant createdAt) {
 
     public static final String COLLECTION = "launch_drafts";

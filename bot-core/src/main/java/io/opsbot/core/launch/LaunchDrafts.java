@@ -25,7 +25,8 @@ public class LaunchDrafts {
 
     /** Stores it under {@code id} (a key that says what it is for, so a repeat stores nothing new). */
     public LaunchDraft prepare(String id, UserRef preparedFor, String title, String text, String link) {
-        LaunchDraft draft = new LaunchDraft(id, preparedFor, title, text, link, clock.instant());
+        LaunchDraft draft = new LaunchDraft(id, preparedFor.tenant(), preparedFor, title, text, link,
+                clock.instant());
         mongo.save(draft);
         return draft;
     }
