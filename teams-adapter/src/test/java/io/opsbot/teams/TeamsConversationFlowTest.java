@@ -304,7 +304,8 @@ class TeamsConversationFlowTest extends TeamsAdapterTest {
         String reportersChat = fixture("message.personal.json").conversationId();
         await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
                 .anyMatch(r -> reportersChat.equals(r.conversationId())
-                        && r.body().path("text").asText().contains("Update on your feedback")));
+                        && r.body().path("text").asText().contains("Your feedback **FB-1**")
+                        && r.body().path("text").asText().contains("has shipped")));
     }
 
     @Test

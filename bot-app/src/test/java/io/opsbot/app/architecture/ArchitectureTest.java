@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       {@code sequence}, {@code cluster}, {@code schedule}, {@code storage}, {@code config});</li>
  *   <li>shared services every feature builds on: the {@code conversation} engine, the {@code delivery} outbox,
  *       {@code dialog}s, tenant {@code settings}, {@code people}, {@code availability}, {@code housekeeping}, a
- *       tenant's data {@code retention}, the {@code home} each feature adds its part to, and the bot's own
- *       {@code admin} command;</li>
+ *       tenant's data {@code retention}, the {@code home} each feature adds its part to, the bot's own
+ *       {@code admin} command, and {@code launch} announcements feedback prepares and training sends;</li>
  *   <li>the features: {@code feedback}, {@code okr}, {@code standup}, {@code onboarding}, {@code training}.</li>
  * </ul>
  * A layer uses only the layers below it, features never use each other (what two features share belongs below
@@ -68,7 +68,7 @@ class ArchitectureTest {
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
             "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret", "link");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
-            "availability", "housekeeping", "home", "ratelimit", "admin", "retention");
+            "availability", "housekeeping", "home", "ratelimit", "admin", "retention", "launch");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");
 
     static final ArchRule CORE_PACKAGES_FORM_NO_CYCLES = slices().matching("io.opsbot.core.(*)..").should()

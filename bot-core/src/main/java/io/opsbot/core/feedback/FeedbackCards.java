@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.launch.LaunchDrafts;
 import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
@@ -28,6 +29,9 @@ final class FeedbackCards {
     static final String VOTE_INSTEAD_ACTION = "feedback.vote-instead";
     static final String MORE_RESULTS_ACTION = "feedback.more";
     static final String MORE_LIST_ACTION = "feedback.list-more";
+    static final String CREATE_JIRA_ACTION = "feedback.jira";
+    static final String CREATE_TRELLO_ACTION = "feedback.trello";
+    static final String LINK_ACTION = "feedback.link";
     static final String ME_TOO = "👍 Me too";
     /** Items per page of a list or search. */
     static final int PAGE = 10;
@@ -82,6 +86,14 @@ final class FeedbackCards {
                 buttons.add(status == FeedbackStatus.DECLINED ? Button.danger(STATUS_ACTION, status.label(), value)
                         : Button.of(STATUS_ACTION, status.label(), value));
             }
+        }
+        TrackerLink link = item.getTrackerLink();
+        if (link != null) {
+            card.context(Markup.builder().text("🔗 Tracked in ").link(link.url(), link.label()).build());
+        } else {
+            buttons.add(Button.of(CREATE_JIRA_ACTION, "Create Jira issue", ButtonValue.of(item.getId())));
+            buttons.add(Button.of(CREATE_TRELLO_ACTION, "Create Trello card", ButtonValue.of(item.getId())));
+            buttons.add(Button.of(LINK_ACTION, "Link existing", ButtonValue.of(item.getId())));
         }
         if (suggestMerge) {
             buttons.add(Button.of(MERGE_ACTION, "Merge into " + FeedbackItem.KIND.of(hint.number()),
@@ -242,6 +254,94 @@ final class FeedbackCards {
                 .text(" (by " + byName + ").")
                 .build();
         return Message.of(text);
+    }
+
+    /** To someone who asked for it: it shipped or was declined, who decided, and the note, if any. */
+    static Message loopClosed(FeedbackItem item, FeedbackItem.Asker asker, String byName, String note) {
+        boolean shipped = item.getStatus() == FeedbackStatus.SHIPPED;
+        boolean reporter = asker.user().equals(item.getReporter());
+        Markup.Builder text = Markup.builder().text(item.getStatus().emoji() + " ")
+                .text(reporter ? "Your feedback " : "Something you asked for, ").bold(item.reference().toString())
+                .text(" “").text(Texts.shorten(item.getSummary(), 80)).text("”, ")
+                .text(shipped ? "has shipped" : "was declined").text(" (by " + byName + ").");
+        if (asker.customer() != null) {
+            text.newline().text("You asked for it for ").bold(asker.customer()).text(shipped
+                    ? ": you can let them know." : ".");
+        }
+        if (note != null && !note.isBlank()) {
+            text.newline().italic("Release note: ").text(note.strip());
+        }
+        if (item.getTrackerLink() != null) {
+            text.newline().link(item.getTrackerLink().url(), item.getTrackerLink().label());
+        }
+        return Message.of(text.build());
+    }
+
+    /** In the thread the feedback was saved from. */
+    static Message threadReply(FeedbackItem item, String note) {
+        boolean shipped = item.getStatus() == FeedbackStatus.SHIPPED;
+        Markup.Builder text = Markup.builder().text(item.getStatus().emoji() + " This was saved as feedback ")
+                .bold(item.reference().toString()).text(": it " + (shipped ? "has shipped." : "was declined."));
+        if (note != null && !note.isBlank()) {
+            text.newline().italic("Release note: ").text(note.strip());
+        }
+        return Message.of(text.build());
+    }
+
+    static String launchTitle(FeedbackItem item) {
+        return Texts.shorten("Shipped: " + item.getSummary(), 100);
+    }
+
+    /** The prefilled announcement: what shipped, who asked (people and customers), where to read more. */
+    static String launchText(FeedbackItem item, String note) {
+        StringBuilder text = new StringBuilder("What shipped: ").append(item.getSummary());
+        if (note != null && !note.isBlank()) {
+            text.append("\n\n").append(note.strip());
+        }
+        int people = item.askers().size();
+        text.append("\n\nWho asked: ").append(people == 1 ? "1 person" : people + " people")
+                .append(" (").append(item.reference()).append(")");
+        if (!item.customers().isEmpty()) {
+            text.append(", for ").append(String.join(", ", item.customers()));
+        }
+        text.append(".");
+        if (item.getTrackerLink() != null) {
+            text.append("\nTracked in ").append(item.getTrackerLink().label()).append(".");
+        }
+        return Texts.shorten(text.toString(), 2000);
+    }
+
+    /** To the product manager: it shipped; tell support and sales, who acknowledge they know. */
+    static Message announceOffer(FeedbackItem item, String launchId) {
+        Markup text = Markup.builder().text("🚀 ").bold(item.reference().toString()).text(" “")
+                .text(Texts.shorten(item.getSummary(), 80))
+                .text("” has shipped, and everyone who asked for it was told. Announce this launch, so support and "
+                        + "sales confirm they know?").build();
+        return Message.builder(text.plainText()).section(text)
+                .buttons(List.of(Button.primary(LaunchDrafts.ANNOUNCE_ACTION, "📣 Announce this launch",
+                        ButtonValue.of(launchId))))
+                .build();
+    }
+
+    /** The tenant's Jira and Trello connections (never their credentials) and what moves items where. */
+    static Message connections(Platform platform, List<TrackerConnection> connections) {
+        if (connections.isEmpty()) {
+            return Message.of(Markup.builder().text("Neither Jira nor Trello is connected. An admin runs ")
+                    .code(platform.command("feedback") + " connect jira").text(" or ")
+                    .code(platform.command("feedback") + " connect trello").text(".").build());
+        }
+        Markup.Builder text = Markup.builder();
+        for (TrackerConnection connection : connections) {
+            if (!text.isEmpty()) {
+                text.newline();
+            }
+            text.bold(connection.getKind().label()).text(connection.getSiteUrl() == null ? ""
+                    : " " + connection.getSiteUrl()).text(", as " + connection.getAccountName() + ": ");
+            List<String> lines = new ArrayList<>();
+            connection.getMapping().forEach((name, status) -> lines.add("“" + name + "” → " + status.label()));
+            text.text(String.join(", ", lines));
+        }
+        return Message.of(text.build());
     }
 
     private static Markup listText(String title, List<FeedbackItem> items, String empty) {

@@ -38,9 +38,12 @@ public class FeedbackCommand implements Command {
     private final TenantSettingsService settings;
     private final Messenger messenger;
     private final FeedbackExport export;
+    private final TrackerConnections trackers;
 
     public FeedbackCommand(FeedbackService feedback, FeedbackForm form, FeedbackTriage triage,
-                           TenantSettingsService settings, Messenger messenger, FeedbackExport export) {
+                           TenantSettingsService settings, Messenger messenger, FeedbackExport export,
+                           TrackerConnections trackers) {
+        this.trackers = trackers;
         this.export = export;
         this.feedback = feedback;
         this.form = form;
@@ -91,8 +94,9 @@ public class FeedbackCommand implements Command {
                         .handledBy(this::vote),
                 Subcommand.named("status")
                         .args(Arg.reference("item", FeedbackItem.KIND),
-                                Arg.choice("status", FeedbackStatus.settableWords()))
-                        .help("move an item along; the reporter is told")
+                                Arg.choice("status", FeedbackStatus.settableWords()), Arg.text("note").optional())
+                        .help("move an item along; the reporter is told (shipped or declined: everyone who asked, "
+                                + "with the note)")
                         .role(Role.TRIAGER, FeedbackActions.CHANGE_STATUS)
                         .handledBy(this::status),
                 Subcommand.named("owner").args(Arg.reference("item", FeedbackItem.KIND), Arg.literal("me"))
@@ -120,6 +124,28 @@ public class FeedbackCommand implements Command {
                         .role(Role.TRIAGER, FeedbackActions.MERGE).yieldingToText()
                         .handledBy((invoker, args) -> Response.privately(merged(feedback.merge(invoker,
                                 args.reference("duplicate"), args.reference("target"))))),
+                Subcommand.named("connect").args(Arg.choice("tracker", List.of("jira", "trello")))
+                        .help("connect Jira Cloud or Trello, so triage cards create and link issues and cards")
+                        .role(Role.ADMIN, TrackerConnectForms.CONNECT)
+                        .handledBy((invoker, args) -> Response.form(TrackerKind.parse(args.text("tracker"))
+                                .orElseThrow() == TrackerKind.JIRA ? TrackerConnectForms.jira()
+                                : TrackerConnectForms.trello())),
+                Subcommand.named("connections").help("the Jira and Trello connections and their status mapping")
+                        .handledBy((invoker, args) -> Response.privately(FeedbackCards.connections(
+                                invoker.platform(), trackers.all(invoker.tenant())))),
+                Subcommand.named("map").args(Arg.choice("tracker", List.of("jira", "trello")),
+                                Arg.choice("status", FeedbackStatus.settableWords()), Arg.text("state"))
+                        .help("which Jira status category or Trello list moves linked items to a status, e.g. "
+                                + "map trello shipped Released")
+                        .role(Role.ADMIN, "change the Jira and Trello status mapping")
+                        .handledBy((invoker, args) -> {
+                            TrackerKind kind = TrackerKind.parse(args.text("tracker")).orElseThrow();
+                            FeedbackStatus status = FeedbackStatus.parse(args.text("status")).orElseThrow();
+                            trackers.map(invoker.actor(), kind, args.text("state"), status);
+                            return Response.privately(Message.of(Markup.builder().text("Done: " + kind.label() + " “")
+                                    .text(args.text("state").strip()).text("” moves linked feedback to ")
+                                    .bold(status.label()).text(".").build()));
+                        }),
                 Subcommand.named("triage").help("where new feedback is posted").handledBy(this::showTriage),
                 Subcommand.named("triage").args(Arg.literal("here")).help("post new feedback to this channel")
                         .role(Role.ADMIN, "choose the triage channel")
@@ -204,7 +230,9 @@ public class FeedbackCommand implements Command {
         FeedbackStatus to = FeedbackStatus.parse(args.text("status")).orElseThrow();
         FeedbackItem item = feedback.find(invoker.tenant(), ref)
                 .orElseThrow(() -> new UserError("There is no " + ref + " here."));
-        FeedbackItem updated = feedback.changeStatus(invoker, item.getId(), to, true);
+        String note = args.text("note");
+        FeedbackItem updated = feedback.changeStatus(invoker, item.getId(), to,
+                note == null || note.isBlank() ? null : note.strip(), true);
         return Response.privately(updated.reference() + " is now " + updated.getStatus().label() + ".");
     }
 }

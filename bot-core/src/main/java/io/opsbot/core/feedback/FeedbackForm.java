@@ -9,6 +9,7 @@ import io.opsbot.core.form.Form;
 import io.opsbot.core.form.FormState;
 import io.opsbot.core.form.FormValues;
 import io.opsbot.core.form.Input;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Texts;
 import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
@@ -26,6 +27,8 @@ public class FeedbackForm implements FormHandler {
     static final String FORM_ID = "feedback.new";
     static final int DETAILS_LIMIT = 3000;
     static final String SOURCE = "source";
+    static final String CHANNEL = "channel";
+    static final String THREAD = "thread";
 
     private final FeedbackService feedback;
     private final TenantSettingsService settings;
@@ -61,7 +64,8 @@ public class FeedbackForm implements FormHandler {
     }
 
     /** The form filled from an existing message ("Save as feedback"). */
-    public Form fromMessage(TenantRef tenant, String text, String authorName, String link) {
+    public Form fromMessage(TenantRef tenant, String text, String authorName, String link,
+                            Destination.Channel thread) {
         String clean = text == null ? "" : text.strip();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("summary", Texts.shorten(clean.lines().findFirst().orElse(""),
@@ -71,8 +75,13 @@ public class FeedbackForm implements FormHandler {
         if (link != null) {
             values.put("link", link);
         }
-        return blank(tenant).withValues(values)
-                .withState(FormState.encode(Map.of(SOURCE, FeedbackSource.MESSAGE.name())));
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put(SOURCE, FeedbackSource.MESSAGE.name());
+        if (thread != null && thread.tenant().equals(tenant) && thread.threadId() != null) {
+            state.put(CHANNEL, thread.channelId());
+            state.put(THREAD, thread.threadId());
+        }
+        return blank(tenant).withValues(values).withState(FormState.encode(state));
     }
 
     @Override
@@ -89,10 +98,15 @@ public class FeedbackForm implements FormHandler {
         FeedbackDraft draft = new FeedbackDraft(values.text("summary").orElse(""), values.text("details").orElse(null),
                 values.text("type").flatMap(FeedbackType::parse).orElse(null), values.text("area").orElse(null),
                 values.text("customer").orElse(null), values.integer("impact").orElse(null), link);
-        FeedbackSource source = FeedbackSource.MESSAGE.name().equals(FormState.decode(submission.state()).get(SOURCE))
+        Map<String, String> state = FormState.decode(submission.state());
+        FeedbackSource source = FeedbackSource.MESSAGE.name().equals(state.get(SOURCE))
                 ? FeedbackSource.MESSAGE : FeedbackSource.FORM;
+        // The thread comes back in the form's state, which a person could alter: only a thread in their own tenant.
+        Destination.Channel thread = source == FeedbackSource.MESSAGE && state.get(CHANNEL) != null
+                && state.get(THREAD) != null ? new Destination.Channel(submission.invoker().tenant(),
+                state.get(CHANNEL), state.get(THREAD)) : null;
         try {
-            FeedbackItem item = feedback.capture(submission.invoker(), draft, source);
+            FeedbackItem item = feedback.capture(submission.invoker(), draft, source, thread);
             boolean hasTriage = settings.triageChannel(item.getTenant()).isPresent();
             return SubmissionResult.accepted(FeedbackCards.captured(item, hasTriage, true));
         } catch (InputError e) {

@@ -25,6 +25,7 @@ public class FeedbackFromMessage implements MessageShortcut {
 
     @Override
     public Response handle(Invoker invoker, SharedMessage message) {
-        return Response.form(form.fromMessage(invoker.tenant(), message.text(), message.authorName(), message.link()));
+        return Response.form(form.fromMessage(invoker.tenant(), message.text(), message.authorName(), message.link(),
+                message.thread()));
     }
 }

@@ -1,5 +1,6 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 @CompoundIndex(name = "tenant_updated", def = "{'tenant': 1, 'updatedAt': -1}")
 // Finding what a person voted for (closing the loop tells every voter).
 @CompoundIndex(name = "voters", def = "{'votes.voterKey': 1}")
+// A Jira or Trello webhook finds the item its issue or card is linked to.
+@CompoundIndex(name = "tracker_link", def = "{'tenant': 1, 'trackerLink.kind': 1, 'trackerLink.key': 1}")
 public class FeedbackItem {
 
     public static final String COLLECTION = "feedback";
@@ -61,6 +64,10 @@ public class FeedbackItem {
     private List<Vote> mergedReporters = new ArrayList<>();
     /** The open item this one looked like when it was captured, if any. */
     private DuplicateHint duplicateHint;
+    /** The Jira issue or Trello card engineering tracks it in, if linked. */
+    private TrackerLink trackerLink;
+    /** The thread of the message it was saved from ("Save as feedback"), told when it ships or is declined. */
+    private Destination.Channel sourceThread;
     private boolean awaitingTriageChannel;
     /**
      * Stored with the item, cleared once its triage post is queued: an item whose post could not be queued (the
@@ -94,6 +101,12 @@ public class FeedbackItem {
         this.triagePending = true;
         this.votes.add(Vote.of(reporter, reporterName, draft.customer(), Vote.Source.REPORTER, now));
         this.voteCount = 1;
+    }
+
+    /** Remembers the thread of the message it was saved from. */
+    FeedbackItem withSourceThread(Destination.Channel thread) {
+        this.sourceThread = thread;
+        return this;
     }
 
     /** Remembers the open item this one looked like at capture, for the triage card. */
@@ -208,6 +221,14 @@ public class FeedbackItem {
 
     public List<Vote> getMergedReporters() {
         return mergedReporters == null ? List.of() : List.copyOf(mergedReporters);
+    }
+
+    public TrackerLink getTrackerLink() {
+        return trackerLink;
+    }
+
+    public Destination.Channel getSourceThread() {
+        return sourceThread;
     }
 
     public DuplicateHint getDuplicateHint() {

@@ -1,10 +1,12 @@
 package io.opsbot.core.feedback;
 
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.conversation.Drafts;
 import io.opsbot.core.conversation.InputError;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.sequence.SequenceService;
@@ -48,6 +50,8 @@ public class FeedbackService {
     static final Duration PENDING_GRACE = Duration.ofSeconds(30);
     /** Longest customer or account name a vote carries. */
     static final int CUSTOMER_LIMIT = 200;
+    /** Longest release note a status change carries to the people told. */
+    static final int NOTE_LIMIT = 1500;
     /** Items loaded by id per query. */
     static final int LOAD_SLICE = 1_000;
 
@@ -83,13 +87,23 @@ public class FeedbackService {
     }
 
     public FeedbackItem capture(Invoker reporter, FeedbackDraft draft, FeedbackSource source) {
+        return capture(reporter, draft, source, null);
+    }
+
+    /** A capture from a message ("Save as feedback"): {@code thread} is told when the item ships or is declined. */
+    public FeedbackItem capture(Invoker reporter, FeedbackDraft draft, FeedbackSource source,
+                                Destination.Channel thread) {
+        if (thread != null && !thread.tenant().equals(reporter.tenant())) {
+            thread = null;
+        }
         FeedbackDraft checked = check(reporter.tenant(), draft);
         rateLimit.checkCreate(reporter.user());
         TenantRef tenant = reporter.tenant();
         DuplicateHint hint = likelyDuplicate(tenant, checked);
         long number = sequences.next("feedback:" + tenant.key());
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
-                reporter.displayName(), checked, source, clock.instant()).withDuplicateHint(hint));
+                reporter.displayName(), checked, source, clock.instant()).withDuplicateHint(hint)
+                .withSourceThread(thread));
         try {
             triage.publish(item);
         } catch (DataAccessException e) {
@@ -204,13 +218,23 @@ public class FeedbackService {
     }
 
     /**
-     * Moves an item to a new status, records who did it, and tells the reporter. Only people of the item's own tenant
-     * can change it. {@code refreshTriageCard} is false when the caller replaces the card itself (a button click).
+     * Moves an item to a new status, records who did it, and tells the reporter (everyone who asked, when it ships
+     * or is declined). Only people of the item's own tenant can change it. {@code refreshTriageCard} is false when the
+     * caller replaces the card itself (a button click).
      */
     public FeedbackItem changeStatus(Invoker actor, String itemId, FeedbackStatus to, boolean refreshTriageCard) {
+        return changeStatus(actor, itemId, to, null, refreshTriageCard);
+    }
+
+    /** As above, with what the product manager wants people to read (a release note), or null. */
+    public FeedbackItem changeStatus(Invoker actor, String itemId, FeedbackStatus to, String note,
+                                     boolean refreshTriageCard) {
         FeedbackItem item = repository.findById(itemId)
                 .filter(found -> found.getTenant().equals(actor.tenant()))
                 .orElseThrow(() -> new UserError("That feedback item no longer exists."));
+        if (note != null && note.length() > NOTE_LIMIT) {
+            throw new UserError("Keep the note under " + NOTE_LIMIT + " characters.");
+        }
         if (item.getStatus() == to) {
             return item;
         }
@@ -221,24 +245,70 @@ public class FeedbackService {
         if (item.getStatus() == FeedbackStatus.DUPLICATE) {
             throw new UserError(item.reference() + " was merged into " + item.duplicateOf() + "; change that one.");
         }
-        Instant now = clock.instant();
-        StatusChange change = new StatusChange(item.getStatus(), to, actor.user(), actor.displayName(), now);
-        // A targeted update, so a triage delivery finishing at the same moment is not overwritten.
-        FeedbackItem updated = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(itemId).and("status").is(item.getStatus())),
-                new Update().set("status", to).set("updatedAt", now).push("history", change),
-                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+        FeedbackItem updated = moveStatus(item, to, actor.user(), actor.displayName());
         if (updated == null) {
             throw new UserError("Someone changed " + item.reference() + " at the same moment; please look again.");
         }
-        search.changed(updated);
         audit.record(actor.actor(), "feedback.status", item.reference().toString(), item.getStatus().label(),
                 to.label());
         if (refreshTriageCard) {
             triage.refresh(updated);
         }
-        notifier.statusChanged(updated, actor);
+        notifier.statusChanged(updated, actor.user(), actor.displayName(), note);
         return updated;
+    }
+
+    /**
+     * A linked Jira issue or Trello card moved: the item follows (unless it was merged away or already there). The
+     * change is recorded in the person who linked it's name, via the tracker. Null when nothing changed.
+     */
+    public FeedbackItem changeStatusFromTracker(FeedbackItem item, FeedbackStatus to) {
+        TrackerLink link = item.getTrackerLink();
+        if (link == null || item.getStatus() == to || item.getStatus() == FeedbackStatus.DUPLICATE) {
+            return null;
+        }
+        String by = link.kind().label() + " (" + (link.kind() == TrackerKind.JIRA ? link.key() : link.title()) + ")";
+        FeedbackItem updated = moveStatus(item, to, link.linkedBy(), by);
+        if (updated == null) {
+            return null;
+        }
+        audit.record(new Actor(link.linkedBy(), by, link.kind().name()), "feedback.status",
+                item.reference().toString(), item.getStatus().label(), to.label());
+        triage.refresh(updated);
+        notifier.statusChanged(updated, null, by, null);
+        return updated;
+    }
+
+    /** The status update itself, only if nobody moved the item meanwhile (null then). */
+    private FeedbackItem moveStatus(FeedbackItem item, FeedbackStatus to, UserRef by, String byName) {
+        Instant now = clock.instant();
+        StatusChange change = new StatusChange(item.getStatus(), to, by, byName, now);
+        // A targeted update, so a triage delivery finishing at the same moment is not overwritten.
+        FeedbackItem updated = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(item.getId()).and("status").is(item.getStatus())),
+                new Update().set("status", to).set("updatedAt", now).push("history", change),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class);
+        if (updated != null) {
+            search.changed(updated);
+        }
+        return updated;
+    }
+
+    /** Links the item to a Jira issue or Trello card (replacing an earlier link); the card shows it. */
+    public FeedbackItem link(Invoker actor, String itemId, TrackerLink link) {
+        FeedbackItem item = get(actor.tenant(), itemId);
+        FeedbackItem updated = changed(mongo.findAndModify(Query.query(Criteria.where("_id").is(item.getId())),
+                new Update().set("trackerLink", link).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), FeedbackItem.class));
+        audit.record(actor.actor(), "feedback.link", item.reference().toString(),
+                item.getTrackerLink() == null ? null : item.getTrackerLink().url(), link.url());
+        return updated;
+    }
+
+    /** The items of the tenant linked to this issue key or card id. */
+    public List<FeedbackItem> linkedTo(TenantRef tenant, TrackerKind kind, String key) {
+        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("trackerLink.kind").is(kind)
+                .and("trackerLink.key").is(key)), FeedbackItem.class);
     }
 
     /** Makes {@code owner} the item's owner (a triager's decision; the card shows them). */
@@ -368,7 +438,7 @@ public class FeedbackService {
             changed(closed);
             audit.record(actor.actor(), "feedback.merge", from.reference().toString(), from.getStatus().label(),
                     "duplicate of " + into.reference());
-            notifier.statusChanged(closed, actor);
+            notifier.statusChanged(closed, actor.user(), actor.displayName(), null);
         }
         return new Merge(get(actor.tenant(), from.getId()), changed(merged));
     }

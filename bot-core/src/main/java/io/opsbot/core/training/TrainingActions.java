@@ -4,6 +4,8 @@ import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.ActionRequest;
 import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
+import io.opsbot.core.launch.LaunchDraft;
+import io.opsbot.core.launch.LaunchDrafts;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,8 @@ import java.util.List;
 
 /**
  * Attend / Decline on an invitation and Acknowledge on an announcement; the card updates in place. Anyone may click;
- * each answers only for themselves, and only what was sent to them.
+ * each answers only for themselves, and only what was sent to them. "Announce this launch" (sent when feedback ships)
+ * opens the announce form prefilled.
  */
 @Component
 public class TrainingActions implements Actions {
@@ -30,9 +33,12 @@ public class TrainingActions implements Actions {
     private final AnnouncementService announcements;
     private final TrainingScheduleForm scheduleForm;
     private final TrainingAnnounceForm announceForm;
+    private final LaunchDrafts launches;
 
     public TrainingActions(TrainingSessionService sessions, AnnouncementService announcements,
-                           TrainingScheduleForm scheduleForm, TrainingAnnounceForm announceForm) {
+                           TrainingScheduleForm scheduleForm, TrainingAnnounceForm announceForm,
+                           LaunchDrafts launches) {
+        this.launches = launches;
         this.sessions = sessions;
         this.announcements = announcements;
         this.scheduleForm = scheduleForm;
@@ -50,7 +56,17 @@ public class TrainingActions implements Actions {
                         TrainingCards.announcement(announcements.acknowledge(person(request, value),
                                 value.subject()), true))),
                 Action.anyone(SCHEDULE, (request, value) -> Response.form(scheduleForm.open(request.invoker()))),
-                Action.anyone(ANNOUNCE, (request, value) -> Response.form(announceForm.open())));
+                Action.anyone(ANNOUNCE, (request, value) -> Response.form(announceForm.open())),
+                Action.anyone(LaunchDrafts.ANNOUNCE_ACTION, this::announceLaunch));
+    }
+
+    /** "Announce this launch": the announce form filled with what shipped, for the person it was prepared for. */
+    private Response announceLaunch(ActionRequest request, ButtonValue value) {
+        if (value.subject().isEmpty()) {
+            throw Action.noLongerActive();
+        }
+        LaunchDraft launch = launches.open(value.subject(), request.invoker().user());
+        return Response.form(announceForm.prefilled(launch.title(), launch.text(), launch.link()));
     }
 
     private Response rsvp(ActionRequest request, ButtonValue value, TrainingSession.Answer answer) {

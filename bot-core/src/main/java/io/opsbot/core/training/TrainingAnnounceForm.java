@@ -50,6 +50,17 @@ public class TrainingAnnounceForm implements FormHandler {
                 .build();
     }
 
+    /** The form filled with a prepared announcement (a launch); the organizer picks who gets it. */
+    Form prefilled(String title, String text, String link) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("title", title);
+        values.put("text", text);
+        if (link != null) {
+            values.put("link", link);
+        }
+        return open().withValues(values);
+    }
+
     @Override
     public Form form(FormSubmission submission) {
         return open();

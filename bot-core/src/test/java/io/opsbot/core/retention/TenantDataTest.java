@@ -1,7 +1,11 @@
 package io.opsbot.core.retention;
 
 import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.feedback.TrackerConnection;
+import io.opsbot.core.feedback.TrackerJob;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.launch.LaunchDraft;
+import io.opsbot.core.launch.LaunchDrafts;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.sequence.SequenceService;
@@ -43,6 +47,8 @@ class TenantDataTest {
     SequenceService sequences;
     @Autowired
     MutableClock clock;
+    @Autowired
+    LaunchDrafts launches;
 
     private static Document tenantDoc(TenantRef tenant) {
         return new Document("platform", tenant.platform().name()).append("tenantId", tenant.tenantId());
@@ -64,6 +70,23 @@ class TenantDataTest {
     private long everything(TenantRef tenant) {
         return mongo.getCollectionNames().stream().filter(c -> !c.startsWith("system."))
                 .mapToLong(c -> data.count(tenant, c)).sum();
+    }
+
+    @Test
+    void aJiraConnectionItsWaitingCreationsAndPreparedLaunchesGoWithTheTenant() {
+        TenantRef gone = Tenants.slack();
+        UserRef pm = new UserRef(gone, "U0PM");
+        launches.prepare(LaunchDrafts.id("retention:" + gone.key()), pm, "Shipped: x", "What shipped: x", null);
+        mongo.insert(new Document("tenant", tenantDoc(gone)).append("kind", "JIRA")
+                .append("sealedToken", "v1:..."), TrackerConnection.COLLECTION);
+        mongo.insert(new Document("tenant", tenantDoc(gone)).append("requestedBy", new Document("tenant",
+                tenantDoc(gone)).append("userId", "U0PM")), TrackerJob.COLLECTION);
+
+        data.erase(gone, true);
+
+        assertThat(data.count(gone, LaunchDraft.COLLECTION)).isZero();
+        assertThat(data.count(gone, TrackerConnection.COLLECTION)).isZero();
+        assertThat(data.count(gone, TrackerJob.COLLECTION)).isZero();
     }
 
     @Test

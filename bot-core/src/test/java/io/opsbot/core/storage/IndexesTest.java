@@ -3,6 +3,9 @@ package io.opsbot.core.storage;
 import io.opsbot.core.claim.Claims;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.feedback.FeedbackItem;
+import io.opsbot.core.feedback.TrackerConnection;
+import io.opsbot.core.feedback.TrackerJob;
+import io.opsbot.core.launch.LaunchDraft;
 import io.opsbot.core.okr.KeyResult;
 import io.opsbot.core.okr.Objective;
 import io.opsbot.core.testing.CoreTest;
@@ -28,7 +31,10 @@ class IndexesTest {
         assertThat(Indexes.documentClasses()).contains(FeedbackItem.class, KeyResult.class, Delivery.class);
         assertThat(indexes.declaredBy(FeedbackItem.class)).extracting(IndexesTest::name)
                 .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent", "tenant_updated",
-                        "voters");
+                        "voters", "tracker_link");
+        assertThat(indexes.declaredBy(LaunchDraft.class)).singleElement().satisfies(ttl ->
+                assertThat(ttl.getIndexOptions().get("expireAfterSeconds")).isEqualTo(30L * 24 * 3600));
+        assertThat(Indexes.documentClasses()).contains(TrackerConnection.class, TrackerJob.class, LaunchDraft.class);
         Class<?> claim = Indexes.documentClasses().stream().filter(c -> c.getSimpleName().equals("Claim"))
                 .findFirst().orElseThrow();
         assertThat(indexes.declaredBy(claim)).singleElement().satisfies(ttl -> {

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.conversation.SharedMessage;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
@@ -45,7 +46,7 @@ class MessageShortcutListener implements SlackListener {
         SharedMessage shared = new SharedMessage(SlackText.readable(message == null ? "" : message.getText()),
                 authorId == null ? null : new UserRef(invoker.tenant(), authorId),
                 authorId == null ? null : people.info(invoker.tenant(), authorId).map(MemberJoinListener::name).orElse("@" + authorId),
-                permalink(payload, channelId));
+                permalink(payload, channelId), thread(invoker, message, channelId));
         Response response = engine.onMessageShortcut(invoker, payload.getCallbackId(), shared);
         if (response instanceof Response.ShowForm show) {
             String problem = forms.open(ctx, payload.getTriggerId(), show.form(), channelId,
@@ -58,6 +59,16 @@ class MessageShortcutListener implements SlackListener {
             Replies.viaResponseUrl(ctx.getSlack(), payload.getResponseUrl(), reply.message(), true);
         }
         return ctx.ack();
+    }
+
+    /** Where a reply about the message goes: its thread, or a new thread under it. */
+    private static Destination.Channel thread(Invoker invoker, com.slack.api.model.Message message,
+                                              String channelId) {
+        if (message == null || channelId == null) {
+            return null;
+        }
+        String parent = message.getThreadTs() != null ? message.getThreadTs() : message.getTs();
+        return parent == null ? null : new Destination.Channel(invoker.tenant(), channelId, parent);
     }
 
     /** Slack's permalink format, built locally so no extra API call sits between the click and the modal. */

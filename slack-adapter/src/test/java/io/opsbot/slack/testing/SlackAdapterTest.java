@@ -1,6 +1,7 @@
 package io.opsbot.slack.testing;
 
 import com.google.gson.JsonObject;
+import io.opsbot.core.testing.FakeTrackers;
 import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.core.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,8 @@ public abstract class SlackAdapterTest {
 
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     protected static final FakeSlackApi SLACK = new FakeSlackApi();
+    /** Jira Cloud and Trello, for the feedback tracker links. */
+    protected static final FakeTrackers TRACKERS = FakeTrackers.SHARED;
 
     @LocalServerPort
     protected int port;
@@ -41,6 +44,15 @@ public abstract class SlackAdapterTest {
         registry.add("opsbot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("opsbot.slack.signing-secret", () -> SIGNING_SECRET);
         againstTheFake(registry, SLACK);
+        trackers(registry, TRACKERS);
+    }
+
+    /** Jira and Trello are the fake; the site it plays is the only one an admin may connect. */
+    public static void trackers(DynamicPropertyRegistry registry, FakeTrackers fake) {
+        registry.add("opsbot.secret.key", () -> FakeTrackers.SECRET_KEY);
+        registry.add("opsbot.trackers.jira-sites", () -> java.util.regex.Pattern.quote(fake.jiraSite()));
+        registry.add("opsbot.trackers.trello-api-url", fake::trelloApi);
+        registry.add("opsbot.trackers.public-url", () -> "https://opsbot.example.com");
     }
 
     /** The Web API is the fake, which takes any pace (the pacing itself is tested with Slack's own limits). */

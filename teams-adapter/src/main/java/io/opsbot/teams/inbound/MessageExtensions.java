@@ -58,8 +58,8 @@ class MessageExtensions {
         JsonNode value = inbound.value();
         String commandId = value.path("commandId").asText("");
         JsonNode payload = value.path("messagePayload");
-        SharedMessage message = payload.isObject() ? SharedMessages.from(payload, inbound.tenant())
-                : new SharedMessage("", null, null, null);
+        SharedMessage message = payload.isObject() ? SharedMessages.from(payload, inbound.tenant(),
+                inbound.invoker().conversation()) : new SharedMessage("", null, null, null);
         Response response = engine.onMessageShortcut(inbound.invoker(), commandId, message);
         if (response instanceof Response.ShowForm show) {
             Form form = show.form();

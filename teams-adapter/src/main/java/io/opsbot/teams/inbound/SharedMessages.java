@@ -2,6 +2,7 @@ package io.opsbot.teams.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbot.core.conversation.SharedMessage;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.jsoup.Jsoup;
@@ -26,7 +27,7 @@ final class SharedMessages {
     private SharedMessages() {
     }
 
-    static SharedMessage from(JsonNode payload, TenantRef tenant) {
+    static SharedMessage from(JsonNode payload, TenantRef tenant, Destination.Channel conversation) {
         JsonNode body = payload.path("body");
         String content = body.path("content").asText("");
         String text = "html".equalsIgnoreCase(body.path("contentType").asText("html")) ? plainText(content) : content;
@@ -41,7 +42,11 @@ final class SharedMessages {
             authorName = application.path("displayName").asText(null);
         }
         String link = payload.path("linkToMessage").asText(null);
-        return new SharedMessage(text, author, authorName, link == null || link.isBlank() ? null : link);
+        // A reply goes under the thread's first message: the one replied to, or the message itself.
+        String root = payload.path("replyToId").asText(payload.path("id").asText(null));
+        Destination.Channel thread = conversation == null || root == null || root.isBlank() ? null
+                : new Destination.Channel(tenant, conversation.channelId(), root);
+        return new SharedMessage(text, author, authorName, link == null || link.isBlank() ? null : link, thread);
     }
 
     /** Teams' message HTML as the plain text a person reads. */

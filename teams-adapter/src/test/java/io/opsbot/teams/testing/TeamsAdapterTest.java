@@ -3,6 +3,7 @@ package io.opsbot.teams.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.testing.FakeTrackers;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ public abstract class TeamsAdapterTest {
 
     private static final Map<Class<?>, FakeBotConnector> CONNECTORS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jira Cloud and Trello, for the feedback tracker links (set up by {@link TeamsTest}). */
+    protected static final FakeTrackers TRACKERS = FakeTrackers.SHARED;
 
     /** This test class's fake Bot Connector: started for its first test, closed after its last. */
     protected final FakeBotConnector connector = CONNECTORS.computeIfAbsent(getClass(),

@@ -1,5 +1,6 @@
 package io.opsbot.teams.testing;
 
+import io.opsbot.core.testing.FakeTrackers;
 import io.opsbot.core.testing.MongoTestServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,7 +24,7 @@ import java.lang.annotation.Target;
                 // The fake connector takes any pace; the pacing itself is tested with Teams' own limits.
                 "opsbot.teams.limits.conversation-per-second=10000", "opsbot.teams.limits.conversation-burst=10000",
                 "opsbot.teams.limits.tenant-per-second=10000", "opsbot.teams.limits.tenant-burst=10000"})
-@ContextConfiguration(initializers = MongoTestServer.Initializer.class)
+@ContextConfiguration(initializers = {MongoTestServer.Initializer.class, FakeTrackers.Initializer.class})
 @AutoConfigureMockMvc
 public @interface TeamsTest {
 }
