@@ -4,6 +4,7 @@ import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.message.Message;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -207,8 +208,13 @@ public class OkrNudges implements NudgeHandler {
         boolean anyAsked = report.stream().flatMap(r -> r.objectives().stream())
                 .flatMap(o -> o.keyResults().stream()).anyMatch(k -> k.week() != KeyResultStatus.Week.NOT_DUE);
         if (anyAsked) {
-            outbox.enqueue("okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate(), s.getChannel(),
-                    OkrCards.digest(report.get()), at.plus(Duration.ofDays(1)));
+            // A long digest comes in parts, sent in order on this thread, each claimed under its own key.
+            String key = "okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate();
+            List<Message> parts = OkrCards.digest(report.get());
+            for (int i = 0; i < parts.size(); i++) {
+                outbox.sendNow(i == 0 ? key : key + ":" + (i + 1), s.getChannel(), parts.get(i),
+                        at.plus(Duration.ofDays(1)));
+            }
         }
     }
 
