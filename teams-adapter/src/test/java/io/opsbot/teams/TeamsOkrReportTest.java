@@ -84,7 +84,11 @@ class TeamsOkrReportTest extends TeamsAdapterTest {
         assertThat(objectives.objective(tenant, child.getId()).orElseThrow().closed()).isTrue();
         String afterClose = say("okr report");
         assertThat(afterClose).contains(parent.reference().toString()).contains("62%")
-                .doesNotContain("**KR-2**").contains(child.reference() + " Grow signups");
+                .doesNotContain("**KR-2**").contains("↳ **" + child.reference() + "** Grow signups")
+                .contains("· closed");
+
+        assertThat(say("okr cadence biweekly")).contains("every other Friday at 15:00");
+        assertThat(say("okr cadence")).contains("every other Friday");
 
         assertThat(say("okr cycle close BIG")).contains("Closed cycle BIG");
         assertThat(cycles.currentCycle(tenant)).isEmpty();
