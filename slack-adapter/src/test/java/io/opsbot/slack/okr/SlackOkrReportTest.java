@@ -98,6 +98,39 @@ class SlackOkrReportTest extends SlackAdapterTest {
         assertThat(cycles.currentCycle(tenant).map(OkrCycle::getName)).isNotEqualTo(java.util.Optional.of(cycleName));
     }
 
+    @Test
+    void aReportOfManyObjectivesComesInNumberedPartsTheRestThroughTheResponseUrl() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String cycleName = "MANY" + tag;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC"));
+        command(tag, "cycle " + cycleName + " " + today + " " + today.plusDays(60));
+        OkrCycle cycle = cycles.currentCycle(tenant).orElseThrow();
+        assertThat(cycle.getName()).isEqualTo(cycleName);
+        try {
+            UserRef admin = new UserRef(tenant, ADMIN);
+            Actor actor = Actor.inChat(admin, "Admin");
+            var created = IntStream.rangeClosed(1, 45).mapToObj(i -> {
+                Objective o = objectives.create(actor, new ObjectiveDraft(cycle.getId(), "Goal " + i + " " + tag,
+                        admin, null, null));
+                keyResults.create(actor, new KeyResultDraft(o.getId(), "Result " + i + " " + tag, admin,
+                        MetricType.DONE, null, null, BigDecimal.ZERO, null, null));
+                return o;
+            }).toList();
+
+            JsonObject ack = JsonParser.parseString(command(tag, "report").body()).getAsJsonObject();
+            StringBuilder all = new StringBuilder();
+            checkLimits(ack.getAsJsonArray("blocks"), all);
+            assertThat(ack.get("text").getAsString()).startsWith("OKR report · " + cycleName + " (1/2)");
+            FakeSlackApi.Call second = SLACK.awaitCall("response_url", c -> c.body().contains("(2/2)")
+                    && c.body().contains(tag));
+            assertThat(second.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+            checkLimits(second.json().getAsJsonArray("blocks"), all);
+            created.forEach(o -> assertThat(all).contains("*" + o.reference() + " " + o.getTitle() + "*"));
+        } finally {
+            command(tag, "cycle close " + cycleName);
+        }
+    }
+
     private static void checkLimits(JsonArray blocks, StringBuilder all) {
         assertThat(blocks.size()).as("Slack's blocks per message").isLessThanOrEqualTo(50);
         for (JsonElement block : blocks) {
