@@ -40,6 +40,8 @@ public class KeyResult {
     private LocalDate due;
     private Confidence confidence;
     private Instant lastCheckInAt;
+    /** Its share in its objective's progress; null means 1. */
+    private Integer weight;
     /** Who created it; null for key results created before this was kept. */
     private UserRef createdBy;
     private Instant createdAt;
@@ -133,6 +135,10 @@ public class KeyResult {
 
     public Instant getLastCheckInAt() {
         return lastCheckInAt;
+    }
+
+    public int weight() {
+        return weight == null ? 1 : weight;
     }
 
     public UserRef getCreatedBy() {

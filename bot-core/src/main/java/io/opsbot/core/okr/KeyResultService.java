@@ -119,6 +119,18 @@ public class KeyResultService {
         return Stewards.ownedBy(kr.reference().toString(), owners, managers);
     }
 
+    /** Its weight in its objective's progress (1 to {@link Weights#MAX}). */
+    public KeyResult setWeight(Actor by, KeyResult kr, int weight) {
+        access.requireChange(by.user(), stewards(kr), "change its weight");
+        Weights.check(weight);
+        KeyResult changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(kr.getId())),
+                new Update().set("weight", weight).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), KeyResult.class);
+        audit.record(by, "okr.kr-weight", kr.reference().toString(), String.valueOf(kr.weight()),
+                String.valueOf(weight));
+        return changed;
+    }
+
     /** What the audit log keeps of a key result, to compare before and after an edit. */
     private static String describe(KeyResult kr, Objective objective) {
         return kr.getTitle() + "; owner " + kr.getOwner().userId() + "; " + kr.getMetric().label() + " "
@@ -149,18 +161,23 @@ public class KeyResultService {
                 cycles.openCycleIds(owner.tenant()));
     }
 
-    /** The key results a person is asked about on a date: their cycle runs that day and they are not finished. */
+    /**
+     * The key results a person is asked about on a date: their cycle runs that day (and is not closed), their
+     * objective is not closed and they are not finished.
+     */
     public List<KeyResult> dueForCheckIn(UserRef owner, LocalDate date) {
         List<String> running = cycles.cycles(owner.tenant()).stream().filter(c -> c.covers(date))
                 .map(OkrCycle::getId).toList();
+        Set<String> closed = objectives.closedIds(owner.tenant());
         return keyResults.findByTenantAndOwnerAndCycleIdInOrderByNumber(owner.tenant(), owner, running).stream()
-                .filter(kr -> !kr.finished()).toList();
+                .filter(kr -> !kr.finished() && !closed.contains(kr.getObjectiveId())).toList();
     }
 
-    /** Owners of key results in a tenant's cycles that have not ended. */
+    /** Owners of key results of open objectives in a tenant's cycles that have not ended. */
     public List<UserRef> owners(TenantRef tenant) {
+        Set<String> closed = objectives.closedIds(tenant);
         return keyResults.findByTenantAndCycleIdIn(tenant, cycles.openCycleIds(tenant)).stream()
-                .map(KeyResult::getOwner).distinct().toList();
+                .filter(kr -> !closed.contains(kr.getObjectiveId())).map(KeyResult::getOwner).distinct().toList();
     }
 
     /** Every tenant with key results at all (for rebuilding schedules at start-up). */

@@ -32,6 +32,10 @@ public class Objective {
     /** Who created it (a manager, or an admin); null for objectives created before this was kept. */
     private UserRef createdBy;
     private Instant createdAt;
+    /** Its share in its parent's progress relative to its siblings and the parent's key results; null means 1. */
+    private Integer weight;
+    /** When it was closed (archived): no more check-ins on its key results, left out of reports; null while open. */
+    private Instant closedAt;
     private Instant updatedAt;
 
     protected Objective() {
@@ -84,6 +88,18 @@ public class Objective {
 
     public String getParentId() {
         return parentId;
+    }
+
+    public int weight() {
+        return weight == null ? 1 : weight;
+    }
+
+    public boolean closed() {
+        return closedAt != null;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     public UserRef getCreatedBy() {

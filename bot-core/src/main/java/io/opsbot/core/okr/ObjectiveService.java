@@ -98,6 +98,44 @@ public class ObjectiveService {
         return updated;
     }
 
+    /**
+     * Closes (archives) an objective: its key results are no longer asked about and it leaves reports and digests;
+     * what it reached still counts in its parent's progress.
+     */
+    public Objective close(Actor by, Objective objective) {
+        access.requireChange(by.user(), stewards(objective), "close it");
+        if (objective.closed()) {
+            throw new UserError(objective.reference() + " is already closed.");
+        }
+        Objective closed = mongo.findAndModify(Query.query(Criteria.where("_id").is(objective.getId())),
+                new Update().set("closedAt", clock.instant()).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Objective.class);
+        events.publishEvent(new OkrScheduleChanged(objective.getTenant()));
+        audit.record(by, "okr.objective-close", objective.reference().toString(), "open", "closed");
+        return closed;
+    }
+
+    /** Its weight in its parent's progress (1 to {@link Weights#MAX}). */
+    public Objective setWeight(Actor by, Objective objective, int weight) {
+        access.requireChange(by.user(), stewards(objective), "change its weight");
+        Weights.check(weight);
+        Objective changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(objective.getId())),
+                new Update().set("weight", weight).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Objective.class);
+        audit.record(by, "okr.objective-weight", objective.reference().toString(),
+                String.valueOf(objective.weight()), String.valueOf(weight));
+        return changed;
+    }
+
+    /** The ids of a tenant's closed objectives. */
+    public Set<String> closedIds(TenantRef tenant) {
+        Query closed = Query.query(Criteria.where("tenant").is(tenant).and("closedAt").ne(null));
+        closed.fields().include("_id");
+        Set<String> ids = new LinkedHashSet<>();
+        mongo.find(closed, Objective.class).forEach(o -> ids.add(o.getId()));
+        return ids;
+    }
+
     /** Who may change the objective besides admins: its owner, and its managers (see the class). */
     public Stewards stewards(Objective objective) {
         Set<UserRef> managers = new LinkedHashSet<>(teamManagers(objective.getTenant(), objective.getTeam()));

@@ -1,10 +1,12 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.message.MessageParts;
 import io.opsbot.core.message.Texts;
 import io.opsbot.core.tenant.Platform;
 
@@ -22,8 +24,8 @@ final class OkrCards {
     static final String CHECK_IN_ACTION = "okr.checkin";
     /** Buttons per message: enough for one person's key results, few enough to stay readable. */
     static final int MAX_BUTTONS = 5;
-    /** Objectives per report or digest (two blocks each, within Slack's 50 blocks per message). */
-    static final int MAX_OBJECTIVES = 20;
+    /** Parts of a report or digest at most: a Slack response_url takes five messages. */
+    static final int MAX_PARTS = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private OkrCards() {
@@ -164,58 +166,71 @@ final class OkrCards {
                 .build();
     }
 
-    static Message report(Platform platform, OkrReports.Report report) {
+    /** The report, in as many parts as keep each within both platforms' message limits ({@link MessageParts}). */
+    static List<Message> report(Platform platform, OkrReports.Report report) {
         String title = "OKR report · " + report.cycle().getName() + (report.team() == null ? "" : " · " + report.team());
-        Message.Builder message = Message.builder(title).header("📊 " + title);
         if (report.objectives().isEmpty()) {
-            return message.section(Markup.builder().text(report.team() == null ? "No objectives in this cycle yet."
+            return List.of(Message.builder(title).header("📊 " + title)
+                    .section(Markup.builder().text(report.team() == null ? "No objectives in this cycle yet."
                             : "No objectives of team " + report.team() + " in this cycle.")
                     .newline().text("Admins add them with ").code(platform.command("okr") + " objective")
-                    .text(".").build()).build();
+                    .text(".").build()).build());
         }
-        objectives(message, report.objectives(), false);
-        return message.build();
+        return MessageParts.pack(title, "📊 " + title, List.of(), objectives(report.objectives(), report.period(), false),
+                MAX_PARTS, left -> Markup.plain("… and " + left + " more. Ask for one team's report to see them."));
     }
 
-    static Message digest(OkrReports.Report report) {
+    static List<Message> digest(OkrReports.Report report) {
         String title = "Weekly OKR digest · " + report.cycle().getName();
-        Message.Builder message = Message.builder(title).header("🗞️ " + title);
         if (report.objectives().isEmpty()) {
-            return message.text("No objectives in this cycle yet.").build();
+            return List.of(Message.builder(title).header("🗞️ " + title).text("No objectives in this cycle yet.")
+                    .build());
         }
         long checked = report.objectives().stream().flatMap(o -> o.keyResults().stream())
                 .filter(s -> s.week() == KeyResultStatus.Week.CHECKED_IN).count();
         long asked = report.objectives().stream().flatMap(o -> o.keyResults().stream())
                 .filter(s -> s.week() == KeyResultStatus.Week.CHECKED_IN || s.week() == KeyResultStatus.Week.MISSING)
                 .count();
-        message.context(Markup.plain(checked + " of " + asked + " key results checked in this week."));
-        objectives(message, report.objectives(), true);
-        return message.build();
+        Block lead = new Block.Context(Markup.plain(checked + " of " + asked
+                + " key results checked in this " + report.period() + "."));
+        return MessageParts.pack(title, "🗞️ " + title, List.of(lead), objectives(report.objectives(), report.period(), true),
+                MAX_PARTS, left -> Markup.plain("… and " + left + " more. Ask for one team's report to see them."));
     }
 
-    private static void objectives(Message.Builder message, List<OkrReports.ObjectiveStatus> objectives,
-                                   boolean digest) {
-        for (OkrReports.ObjectiveStatus o : objectives.subList(0, Math.min(MAX_OBJECTIVES, objectives.size()))) {
-            Markup.Builder text = Markup.builder().bold(o.objective().reference() + " " + o.objective().getTitle())
+    /** One group of blocks per objective: its line, its children, its key results, then who has not checked in. */
+    private static List<List<Block>> objectives(List<OkrReports.ObjectiveStatus> objectives, String period,
+                                                boolean digest) {
+        List<List<Block>> groups = new ArrayList<>();
+        for (OkrReports.ObjectiveStatus o : objectives) {
+            Markup.Builder head = Markup.builder().bold(o.objective().reference() + " " + o.objective().getTitle())
                     .text("  ").code(Progress.bar(o.progress()));
-            text.newline().italic("Owner " + o.ownerName()
+            head.newline().italic("Owner " + o.ownerName()
                     + (o.objective().getTeam() == null ? "" : " · team " + o.objective().getTeam())
                     + (o.parent() == null ? "" : " · aligned with " + o.parent().reference()));
-            if (o.keyResults().isEmpty()) {
-                text.newline().text("No key results yet.");
+            List<Markup> lines = new ArrayList<>();
+            if (o.keyResults().isEmpty() && o.children().isEmpty()) {
+                lines.add(Markup.plain("No key results yet."));
+            }
+            for (OkrReports.Child child : o.children()) {
+                lines.add(Markup.builder().text("↳ ").bold(child.objective().reference().toString())
+                        .text(" " + Texts.shorten(child.objective().getTitle(), 80) + "  ")
+                        .code(Progress.bar(child.progress()))
+                        .text(weight(child.objective().weight()) + (child.objective().closed() ? " · closed" : ""))
+                        .build());
             }
             Map<String, List<String>> missing = new LinkedHashMap<>();
             Map<String, List<String>> away = new LinkedHashMap<>();
             for (KeyResultStatus s : o.keyResults()) {
                 KeyResult kr = s.keyResult();
-                text.newline().text(confidence(s, digest) + " ").bold(kr.reference().toString())
+                Markup.Builder line = Markup.builder().text(confidence(s, digest) + " ").bold(kr.reference().toString())
                         .text(" " + Texts.shorten(kr.getTitle(), 80) + "  ").code(Progress.bar(s.progress()))
                         .text(" " + MetricValues.format(kr, kr.getCurrent()) + " → " + MetricValues.format(kr,
-                                kr.getTarget()));
+                                kr.getTarget()) + weight(kr.weight()));
                 if (digest && s.progressChange() != 0) {
-                    text.text(" (" + (s.progressChange() > 0 ? "+" : "") + s.progressChange() + " pts)");
+                    line.text(" (" + (s.progressChange() > 0 ? "+" : "") + s.progressChange() + " pts)");
                 }
-                text.text(" · " + s.ownerName());
+                line.text(" · " + s.ownerName());
+                lines.add(line.build());
                 if (s.week() == KeyResultStatus.Week.MISSING) {
                     missing.computeIfAbsent(s.ownerName(), k -> new ArrayList<>()).add(kr.reference().toString());
                 } else if (s.week() == KeyResultStatus.Week.AWAY) {
@@ -223,22 +238,26 @@ final class OkrCards {
                             .add(kr.reference().toString());
                 }
             }
-            message.section(text.build());
+            List<Block> group = new ArrayList<>(MessageParts.sections(head.build(), lines));
             List<String> notes = new ArrayList<>();
             if (!missing.isEmpty()) {
-                notes.add("⏳ Not checked in this week: " + people(missing));
+                notes.add("⏳ Not checked in this " + period + ": " + people(missing));
             }
             if (!away.isEmpty()) {
                 notes.add("🌴 Away: " + people(away));
             }
             if (!notes.isEmpty()) {
-                message.context(Markup.plain(String.join("   ", notes)));
+                group.add(new Block.Context(Markup.plain(Texts.shorten(String.join("   ", notes),
+                        MessageParts.SECTION_CHARS))));
             }
+            groups.add(group);
         }
-        if (objectives.size() > MAX_OBJECTIVES) {
-            message.context(Markup.plain("… and " + (objectives.size() - MAX_OBJECTIVES)
-                    + " more objectives. Ask for one team's report to see them."));
-        }
+        return groups;
+    }
+
+    /** {@code  ×2} for a weight other than 1. */
+    private static String weight(int weight) {
+        return weight == 1 ? "" : " ×" + weight;
     }
 
     private static String confidence(KeyResultStatus s, boolean digest) {

@@ -36,6 +36,7 @@ public class OkrCommand implements Command {
 
     static final int HISTORY = 10;
     private static final Arg KEY_RESULT = Arg.reference("kr", KeyResult.KIND);
+    private static final Arg EVERY = Arg.choice("how often", List.of("weekly", "biweekly", "monthly"));
     private static final Arg CONFIDENCE = Arg.parsed("on track|at risk|off track", 2, Confidence::parse);
 
     private final OkrCycleService cycles;
@@ -108,13 +109,29 @@ public class OkrCommand implements Command {
                         .help("change an objective or key result (form)")
                         .ownerOr(Role.MANAGER, "change objectives and key results")
                         .handledBy(this::edit),
+                Subcommand.named("close").args(Arg.reference("objective", Objective.KIND))
+                        .help("close (archive) an objective: no more check-ins on its key results, left out of "
+                              + "reports").ownerOr(Role.MANAGER, "close objectives").handledBy(this::closeObjective),
+                Subcommand.named("weight").args(Arg.reference("item", Objective.KIND, KeyResult.KIND),
+                                Arg.word("weight"))
+                        .help("how much a key result counts in its objective, or a child objective in its parent, "
+                              + "e.g. weight KR-3 2").ownerOr(Role.MANAGER, "change weights")
+                        .handledBy(this::weight),
                 Subcommand.named("cycle").help("show the current cycle").handledBy(this::showCycle),
+                Subcommand.named("cycle").args(Arg.literal("close"), Arg.word("name"))
+                        .help("close (archive) a cycle: no more check-ins, reports move on; its history stays")
+                        .role(Role.ADMIN, "close OKR cycles").handledBy(this::closeCycle),
                 Subcommand.named("cycle").args(Arg.word("name"), Arg.date("start").optional(),
                                 Arg.date("end").optional())
                         .help("start a cycle: 2027-Q1, 2027-H2 and 2027 get their dates, other names need them")
                         .role(Role.ADMIN, "start OKR cycles").handledBy(this::startCycle),
                 Subcommand.named("cadence").help("show when owners are asked to check in")
                         .handledBy((invoker, args) -> cadence(invoker, settings.get(invoker.tenant()))),
+                Subcommand.named("cadence").args(EVERY)
+                        .help("how often: weekly, biweekly (every other week) or monthly (the first such weekday)")
+                        .role(Role.ADMIN, "change when check-ins are asked").handledBy((invoker, args) ->
+                                cadence(invoker, settings.setEvery(invoker.actor(),
+                                        CheckInEvery.parse(args.text(EVERY.name()))))),
                 Subcommand.named("cadence").args(Arg.weekday("day"), Arg.time("time"))
                         .help("change it, e.g. friday 15:00 (in owners' own zones)")
                         .role(Role.ADMIN, "change when check-ins are asked").handledBy((invoker, args) ->
@@ -164,6 +181,46 @@ public class OkrCommand implements Command {
                     + (report.teams().isEmpty() ? "." : ". Teams: " + String.join(", ", report.teams()) + "."));
         }
         return Response.privately(OkrCards.report(invoker.platform(), report));
+    }
+
+    private Response closeObjective(Invoker invoker, Arguments args) {
+        Reference ref = args.reference("objective");
+        Objective objective = objectives.find(invoker.tenant(), ref).orElseThrow(() -> unknown(ref));
+        objectives.close(invoker.actor(), objective);
+        return Response.privately("Closed " + objective.reference() + " " + objective.getTitle() + ": its key results "
+                + "are no longer asked about and it is left out of reports. What it reached still counts in "
+                + "the objective it is aligned with.");
+    }
+
+    private Response closeCycle(Invoker invoker, Arguments args) {
+        OkrCycle closed = cycles.closeCycle(invoker.actor(), args.text("name"));
+        return Response.privately("Closed cycle " + closed.getName() + ": no more check-ins on its key results, and "
+                + "reports and digests move on to the next cycle. Start it again with "
+                + invoker.platform().command("okr") + " cycle " + closed.getName() + " to reopen it.");
+    }
+
+    private Response weight(Invoker invoker, Arguments args) {
+        Reference ref = args.reference("item");
+        int weight;
+        try {
+            weight = Integer.parseInt(args.text("weight"));
+        } catch (NumberFormatException e) {
+            throw new UserError("Give the weight as a whole number, e.g. weight " + ref + " 2.");
+        }
+        if (ref.is(KeyResult.KIND)) {
+            KeyResult kr = keyResults.find(invoker.tenant(), ref).orElseThrow(() -> unknown(ref));
+            keyResults.setWeight(invoker.actor(), kr, weight);
+            return Response.privately(kr.reference() + " now counts " + weight + "× in its objective's progress.");
+        }
+        Objective objective = objectives.find(invoker.tenant(), ref).orElseThrow(() -> unknown(ref));
+        if (objective.getParentId() == null) {
+            throw new UserError(objective.reference() + " is not aligned with another objective, so its weight "
+                    + "would not count anywhere. Align it first with " + invoker.platform().command("okr") + " edit "
+                    + objective.reference() + ".");
+        }
+        objectives.setWeight(invoker.actor(), objective, weight);
+        return Response.privately(objective.reference() + " now counts " + weight
+                + "× in the progress of the objective it is aligned with.");
     }
 
     /** {@code KR-3 4.5 at risk Churn went up}: the value, then optionally the confidence and a comment. */
@@ -216,8 +273,8 @@ public class OkrCommand implements Command {
     }
 
     private Response cadence(Invoker invoker, OkrSettings s) {
-        return Response.privately("Key-result owners are asked to check in every " + dayName(s.getCheckInDay())
-                + " at " + s.getCheckInTime() + " in their own time zone, with one reminder the next weekday at "
+        return Response.privately("Key-result owners are asked to check in "
+                + s.getCheckInEvery().describe(dayName(s.getCheckInDay())) + " at " + s.getCheckInTime() + " in their own time zone, with one reminder the next weekday at "
                 + Cadence.REMINDER_TIME + ".");
     }
 

@@ -22,6 +22,8 @@ public class OkrCycle {
     private LocalDate start;
     private LocalDate end;
     private Instant createdAt;
+    /** When an admin closed (archived) it: no more check-ins, reports or digests; null while open. */
+    private Instant closedAt;
 
     protected OkrCycle() {
     }
@@ -35,7 +37,7 @@ public class OkrCycle {
     }
 
     public boolean covers(LocalDate date) {
-        return !date.isBefore(start) && !date.isAfter(end);
+        return closedAt == null && !date.isBefore(start) && !date.isAfter(end);
     }
 
     public boolean endedBefore(LocalDate date) {
@@ -65,6 +67,14 @@ public class OkrCycle {
 
     public LocalDate getEnd() {
         return end;
+    }
+
+    public boolean closed() {
+        return closedAt != null;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     public Instant getCreatedAt() {

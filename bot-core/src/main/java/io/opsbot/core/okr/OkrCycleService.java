@@ -56,10 +56,10 @@ public class OkrCycleService {
         return id == null ? Optional.empty() : cycles.findById(id);
     }
 
-    /** Cycles that have not ended yet (today in the tenant's zone), earliest first. */
+    /** Cycles that have not ended yet (today in the tenant's zone) and are not closed, earliest first. */
     public List<OkrCycle> openCycles(TenantRef tenant) {
         LocalDate today = settings.today(tenant);
-        return cycles(tenant).stream().filter(c -> !c.endedBefore(today)).toList();
+        return cycles(tenant).stream().filter(c -> !c.endedBefore(today) && !c.closed()).toList();
     }
 
     /** The ids of {@link #openCycles}. */
@@ -131,10 +131,32 @@ public class OkrCycleService {
         return cycle;
     }
 
+    /**
+     * Closes (archives) a cycle: its key results are no longer asked about, and reports and digests move on to the
+     * next cycle. Its objectives, key results and check-ins stay, as history.
+     */
+    public OkrCycle closeCycle(Actor by, String name) {
+        TenantRef tenant = by.user().tenant();
+        String clean = name == null ? "" : name.strip();
+        OkrCycle cycle = cycles(tenant).stream().filter(c -> c.getName().equalsIgnoreCase(clean)).findFirst()
+                .orElseThrow(() -> new UserError("There is no cycle " + clean + ". Cycles: " + cycles(tenant).stream()
+                        .map(OkrCycle::getName).reduce((a, b) -> a + ", " + b).orElse("none yet") + "."));
+        if (cycle.closed()) {
+            throw new UserError("Cycle " + cycle.getName() + " is already closed.");
+        }
+        OkrCycle closed = mongo.findAndModify(Query.query(Criteria.where("_id").is(cycle.getId())),
+                new Update().set("closedAt", clock.instant()), FindAndModifyOptions.options().returnNew(true),
+                OkrCycle.class);
+        events.publishEvent(new OkrScheduleChanged(tenant));
+        audit.record(by, "okr.cycle-close", cycle.getName(), "open", "closed");
+        return closed;
+    }
+
     private OkrCycle upsert(TenantRef tenant, String name, LocalDate start, LocalDate end) {
         Query byName = Query.query(Criteria.where("tenant").is(tenant).and("name").is(name));
         try {
-            return mongo.findAndModify(byName, new Update().set("start", start).set("end", end)
+            // Starting a closed cycle again reopens it.
+            return mongo.findAndModify(byName, new Update().set("start", start).set("end", end).unset("closedAt")
                             .setOnInsert("createdAt", clock.instant()),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), OkrCycle.class);
         } catch (DuplicateKeyException raced) {

@@ -5,6 +5,7 @@ import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.link.DashboardLinks;
+import io.opsbot.core.message.Message;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -210,8 +211,14 @@ public class OkrNudges implements NudgeHandler {
         boolean anyAsked = report.stream().flatMap(r -> r.objectives().stream())
                 .flatMap(o -> o.keyResults().stream()).anyMatch(k -> k.week() != KeyResultStatus.Week.NOT_DUE);
         if (anyAsked) {
-            outbox.enqueue("okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate(), s.getChannel(),
-                    links.append(OkrCards.digest(report.get()), "/okrs"), at.plus(Duration.ofDays(1)));
+            // A long digest comes in parts, sent in order on this thread, each claimed under its own key; the last
+            // one links to the dashboard.
+            String key = "okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate();
+            List<Message> parts = OkrCards.digest(report.get());
+            for (int i = 0; i < parts.size(); i++) {
+                Message part = i == parts.size() - 1 ? links.append(parts.get(i), "/okrs") : parts.get(i);
+                outbox.sendNow(i == 0 ? key : key + ":" + (i + 1), s.getChannel(), part, at.plus(Duration.ofDays(1)));
+            }
         }
     }
 

@@ -8,13 +8,18 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What reports and digests show: each objective of the current cycle with its key results' progress, confidence
- * trend and this week's check-in state, in each owner's own week.
+ * What reports and digests show: each open objective of the current cycle with its key results' progress, confidence
+ * trend and this period's check-in state, in each owner's own week, and its progress rolled up (weighted) from its key
+ * results and its child objectives.
  */
 @Service
 public class OkrReports {
@@ -41,14 +46,16 @@ public class OkrReports {
         this.profiles = profiles;
     }
 
-    /** One objective and its key results' states. */
+    /**
+     * One objective, its key results' states, the child objectives aligned with it and its progress: the weighted
+     * average of its key results' and its children's progress (0 with neither).
+     */
     public record ObjectiveStatus(Objective objective, String ownerName, Objective parent,
-                                  List<KeyResultStatus> keyResults) {
+                                  List<KeyResultStatus> keyResults, List<Child> children, double progress) {
+    }
 
-        /** The average of the key results' progress (0 without key results). */
-        public double progress() {
-            return keyResults.stream().mapToDouble(KeyResultStatus::progress).average().orElse(0);
-        }
+    /** A child objective as its parent shows it. */
+    public record Child(Objective objective, double progress) {
     }
 
     /**
@@ -62,7 +69,9 @@ public class OkrReports {
         }
         String wanted = team == null || team.isBlank() ? null
                 : team.strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
-        List<Objective> all = objectives.objectivesIn(tenant, List.of(cycle.get().getId()));
+        List<Objective> all = objectives.objectivesIn(tenant, List.of(cycle.get().getId())).stream()
+                .filter(o -> !o.closed()).toList();
+        Rollup rollup = new Rollup(tenant);
         List<ObjectiveStatus> statuses = new ArrayList<>();
         for (Objective objective : all) {
             if (wanted != null && !wanted.equals(objective.getTeam())) {
@@ -71,13 +80,65 @@ public class OkrReports {
             List<KeyResultStatus> krs = keyResults.keyResultsOf(objective).stream().map(kr -> status(kr, at)).toList();
             Objective parent = objective.getParentId() == null ? null
                     : objectives.objective(tenant, objective.getParentId()).orElse(null);
-            statuses.add(new ObjectiveStatus(objective, profiles.displayName(objective.getOwner()), parent, krs));
+            List<Child> children = rollup.children(objective).stream()
+                    .map(c -> new Child(c, rollup.progress(c))).toList();
+            statuses.add(new ObjectiveStatus(objective, profiles.displayName(objective.getOwner()), parent, krs,
+                    children, rollup.progress(objective)));
         }
         List<String> teams = all.stream().map(Objective::getTeam).filter(t -> t != null).distinct().sorted().toList();
-        return Optional.of(new Report(cycle.get(), wanted, statuses, teams));
+        return Optional.of(new Report(cycle.get(), wanted, statuses, teams,
+                settings.get(tenant).getCheckInEvery().period()));
     }
 
-    public record Report(OkrCycle cycle, String team, List<ObjectiveStatus> objectives, List<String> teams) {
+    /**
+     * Progress rolled up through the tenant's objectives of open cycles (closed objectives count with what they
+     * reached), each computed once per report.
+     */
+    private final class Rollup {
+        private final Map<String, List<Objective>> childrenByParent = new HashMap<>();
+        private final Map<String, Double> progress = new HashMap<>();
+        private final Set<String> visiting = new HashSet<>();
+
+        Rollup(TenantRef tenant) {
+            for (Objective o : objectives.openObjectives(tenant)) {
+                if (o.getParentId() != null) {
+                    childrenByParent.computeIfAbsent(o.getParentId(), k -> new ArrayList<>()).add(o);
+                }
+            }
+        }
+
+        List<Objective> children(Objective parent) {
+            return childrenByParent.getOrDefault(parent.getId(), List.of());
+        }
+
+        double progress(Objective objective) {
+            Double known = progress.get(objective.getId());
+            if (known != null) {
+                return known;
+            }
+            if (!visiting.add(objective.getId())) {
+                return 0; // objectives are checked against circles when aligned; never loop on old data
+            }
+            double sum = 0;
+            double weights = 0;
+            for (KeyResult kr : keyResults.keyResultsOf(objective)) {
+                sum += kr.weight() * Progress.of(kr);
+                weights += kr.weight();
+            }
+            for (Objective child : children(objective)) {
+                sum += child.weight() * progress(child);
+                weights += child.weight();
+            }
+            double result = weights == 0 ? 0 : sum / weights;
+            visiting.remove(objective.getId());
+            progress.put(objective.getId(), result);
+            return result;
+        }
+    }
+
+    /** {@code period} names the check-in period ("week", "two weeks", "month") for "not checked in this ...". */
+    public record Report(OkrCycle cycle, String team, List<ObjectiveStatus> objectives, List<String> teams,
+                         String period) {
     }
 
     public KeyResultStatus status(KeyResult kr, Instant at) {

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
@@ -32,6 +33,10 @@ public class OkrSettings {
     private TenantRef tenant;
     private DayOfWeek checkInDay = DEFAULT_DAY;
     private LocalTime checkInTime = DEFAULT_TIME;
+    /** Null in documents from before other cadences existed: weekly. */
+    private CheckInEvery checkInEvery;
+    /** A date in a week that prompts, for every other week. */
+    private LocalDate checkInAnchor;
     private String zone = DEFAULT_ZONE;
     private DayOfWeek digestDay = DEFAULT_DIGEST_DAY;
     private LocalTime digestTime = DEFAULT_DIGEST_TIME;
@@ -72,6 +77,14 @@ public class OkrSettings {
 
     public LocalTime getCheckInTime() {
         return checkInTime;
+    }
+
+    public CheckInEvery getCheckInEvery() {
+        return checkInEvery == null ? CheckInEvery.WEEKLY : checkInEvery;
+    }
+
+    public LocalDate getCheckInAnchor() {
+        return checkInAnchor;
     }
 
     public String getZone() {

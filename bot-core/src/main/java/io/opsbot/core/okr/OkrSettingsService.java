@@ -63,7 +63,8 @@ public class OkrSettingsService {
     /** The owner's check-in week: the tenant's weekday and time in the owner's zone (else the tenant's zone). */
     public Cadence cadenceFor(UserRef owner) {
         OkrSettings settings = get(owner.tenant());
-        return new Cadence(settings.cadence(), profiles.zone(owner, settings.zoneId()));
+        return new Cadence(settings.cadence(), profiles.zone(owner, settings.zoneId()), settings.getCheckInEvery(),
+                settings.getCheckInAnchor());
     }
 
     /** Today in the tenant's zone. */
@@ -74,6 +75,22 @@ public class OkrSettingsService {
     public OkrSettings setCadence(Actor by, DayOfWeek day, LocalTime time) {
         return setWeekly(by, "settings.okr-cadence", "checkIn", s -> when(s.getCheckInDay(), s.getCheckInTime()), day,
                 time);
+    }
+
+    /**
+     * How often: weekly, every other week (counted from the next such weekday in the tenant's zone, which prompts) or
+     * monthly (the first such weekday), at the cadence's day and time.
+     */
+    public OkrSettings setEvery(Actor by, CheckInEvery every) {
+        OkrSettings before = get(by.user().tenant());
+        LocalDate anchor = today(by.user().tenant());
+        while (anchor.getDayOfWeek() != before.getCheckInDay()) {
+            anchor = anchor.plusDays(1);
+        }
+        OkrSettings after = change(by, new Update().set("checkInEvery", every).set("checkInAnchor", anchor));
+        audit.record(by, "settings.okr-every", "okr", before.getCheckInEvery().name().toLowerCase(Locale.ROOT),
+                every.name().toLowerCase(Locale.ROOT));
+        return after;
     }
 
     public OkrSettings setDigest(Actor by, DayOfWeek day, LocalTime time) {

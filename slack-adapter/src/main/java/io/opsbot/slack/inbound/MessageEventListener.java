@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -94,19 +95,23 @@ class MessageEventListener implements SlackListener {
      */
     private void answer(Invoker invoker, String text, String thread, String eventId) {
         Response response = engine.onMessage(invoker, text);
-        Message message = null;
+        List<Message> messages = List.of();
         if (response instanceof Response.Reply reply) {
-            message = reply.message();
+            messages = reply.parts();
             if (reply.visibility() == Visibility.IN_CONVERSATION) {
                 thread = null;
             }
         } else if (response instanceof Response.ShowForm show) {
-            message = OpenFormButton.message(show.form());
-        }
-        if (message == null) {
-            return;
+            messages = List.of(OpenFormButton.message(show.form()));
         }
         Destination.Channel where = thread == null ? invoker.conversation() : invoker.conversation().inThread(thread);
+        for (int i = 0; i < messages.size(); i++) {
+            send(invoker, where, messages.get(i), eventId == null ? null : eventId + (i == 0 ? "" : ":" + i));
+        }
+    }
+
+    /** Sends one message of a reply, in order; the outbox keeps one Slack refuses for now. */
+    private void send(Invoker invoker, Destination.Channel where, Message message, String eventId) {
         try {
             slack.send(where, message);
         } catch (DeliveryException e) {

@@ -58,6 +58,10 @@ class ConversationReplies {
     void respond(InboundActivity inbound, Response response) {
         if (response instanceof Response.Reply reply) {
             reply(inbound, reply.message());
+            // The further parts of a long answer (a report), in order.
+            for (int i = 0; i < reply.more().size(); i++) {
+                reply(inbound, reply.more().get(i), ":" + (i + 1));
+            }
         } else if (response instanceof Response.ShowForm show) {
             send(inbound, formActivity(inbound.tenant(), show.form()));
         } else if (response instanceof Response.UpdateMessage update) {
@@ -87,6 +91,10 @@ class ConversationReplies {
      * tries again with backoff. Keyed by the activity, so a redelivered activity never queues it twice.
      */
     void reply(InboundActivity inbound, Message message) {
+        reply(inbound, message, "");
+    }
+
+    private void reply(InboundActivity inbound, Message message, String part) {
         try {
             pacing.send(inbound.tenant(), inbound.conversationId());
             ConnectorFailures.call("reply", () -> connectors.conversations(inbound.serviceUrl())
@@ -97,7 +105,7 @@ class ConversationReplies {
                 return;
             }
             String key = "teams-reply:" + inbound.tenant().key() + ":" + inbound.baseConversationId() + ":"
-                    + (inbound.id() != null ? inbound.id() : UUID.randomUUID());
+                    + (inbound.id() != null ? inbound.id() : UUID.randomUUID()) + part;
             Destination.Channel here = new Destination.Channel(inbound.tenant(), inbound.baseConversationId(),
                     inbound.threadId());
             outbox.enqueue(key, here, message, clock.instant().plus(REPLY_STILL_USEFUL));
