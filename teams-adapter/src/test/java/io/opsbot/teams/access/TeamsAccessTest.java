@@ -152,7 +152,7 @@ class TeamsAccessTest extends TeamsAdapterTest {
         access.grant(user(ANA.aad()), Role.MANAGER);
         access.grant(user(BO.aad()), Role.MANAGER);
         Recorded setUp = single(channelReplies(fixture("message.channel.mention.json")
-                .text("<at>ridotest</at> standup")));
+                .text("<at>ridotest</at> standup new")));
         submit(setUp, Map.of("participants", MEGAN_AAD, "managers", ANA.aad(), "zone", "Europe/Berlin"));
         Standup standup = standups.inTenant(tenant).get(0);
         assertThat(standup.getManagers()).containsExactly(user(ANA.aad()));
