@@ -83,7 +83,8 @@ public record SlackProperties(String botToken, String signingSecret, String appT
 
         /** The bot scopes of manifest/slack/manifest.yml, asked for unless others are configured. */
         public static final List<String> MANIFEST_SCOPES = List.of("commands", "chat:write", "chat:write.public",
-                "im:write", "im:history", "app_mentions:read", "users:read", "channels:read", "groups:read");
+                "im:write", "im:history", "app_mentions:read", "users:read", "reactions:read", "files:write",
+                "channels:read", "groups:read", "channels:history", "groups:history");
         public static final String INSTALL_PATH = "/slack/install";
         public static final String REDIRECT_PATH = "/slack/oauth_redirect";
 

@@ -135,8 +135,12 @@ class SlackWorkspaceDataDeletionTest extends SlackOAuthAdapterTest {
         assertThat(done.body()).contains("Deleted all of this workspace");
 
         // Pace buckets (counts that expire within a minute) may come back with a send already under way.
+        // Only the installation is left, and the one audit entry that says who deleted it all and when.
         assertThat(mentionsOf(acme.teamId()).keySet()).as("only the installation is left")
-                .contains("slack_installations").isSubsetOf("slack_installations", "rate_limits");
+                .contains("slack_installations").isSubsetOf("slack_installations", "rate_limits", "audit_log");
+        assertThat(mongo.getCollection("audit_log").find().into(new java.util.ArrayList<Document>()))
+                .filteredOn(d -> d.toJson().contains(acme.teamId())).extracting(d -> d.getString("action"))
+                .containsExactly("workspace.delete-data");
         assertThat(mongo.getCollection("rate_limits").find().into(new java.util.ArrayList<Document>()))
                 .filteredOn(d -> d.toJson().contains(acme.teamId()))
                 .allSatisfy(d -> assertThat(d.getString("_id")).startsWith("slack-"));
