@@ -66,7 +66,7 @@ class DatabaseOutageTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + PROXY.port() + "/outage_"
                 + UUID.randomUUID().toString().substring(0, 8));
-        registry.add("opsbot.slack.bot-token", () -> "xoxb-outage");
+        registry.add("opsbot.slack.bot-token", () -> FakeSlackApi.TOKEN);
         registry.add("opsbot.slack.signing-secret", () -> SECRET);
         registry.add("opsbot.slack.api-base-url", SLACK::apiBaseUrl);
     }
