@@ -191,8 +191,9 @@ class CrossPlatformStandupTest {
         teamsSend(teamsDmActivity(dee(), null).without("text").replyToId(deeForm.responseId())
                 .value(submitData(deeForm, Map.of("q0", "Interviews", "q1", "Roadmap", "q2", "no"))));
 
-        SLACK.awaitCall("chat.update", c -> c.param("text") != null && c.param("text").contains("Cy is blocked")
-                && c.param("blocks").contains("Waiting for the staging database"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> SLACK.calls("chat.update").stream()
+                .anyMatch(c -> c.param("text") != null && c.param("text").contains("Cy is blocked")
+                        && c.param("blocks").contains("Waiting for the staging database"))));
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> TEAMS.updatedActivities().stream()
                 .anyMatch(u -> u.path().endsWith("/activities/" + cyReportOnTeams.responseId())
                         && String.join("\n", texts(card(u))).contains("Waiting for the staging database"))));
