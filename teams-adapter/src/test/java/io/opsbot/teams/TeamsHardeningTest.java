@@ -207,7 +207,7 @@ class TeamsHardeningTest extends TeamsAdapterTest {
         profiles.zone(new UserRef(tenant, JOHN_AAD), ZoneOffset.UTC);
         connector.clear();
 
-        send(inChannel("standup"));
+        send(inChannel("standup new"));
 
         JsonNode form = card(single(sent()));
         assertThat(form.path("version").asText()).isEqualTo("1.5");

@@ -347,11 +347,33 @@ class TeamsStandupTest extends TeamsAdapterTest {
                 .isEqualTo(berlin);
     }
 
+    @Test
+    void timeOffAndCompanyHolidaysUnderOpsbotMeanNoPromptOnTeams() {
+        send(megan("help"));
+        assertThat(single(repliesTo(megan("opsbot ooo 2026-11-25"))).text()).contains("from 2026-11-25 to 2026-11-25");
+        assertThat(single(repliesTo(megan("opsbot ooo"))).text()).contains("Your time off: 2026-11-25");
+        submitStandupForm(Map.of("participants", MEGAN_AAD + "," + RICK_AAD, "zone", "Europe/Berlin"),
+                "2 participant(s)");
+        assertThat(single(repliesTo(admin("opsbot holiday add 2026-11-26"))).text())
+                .contains("Company holidays: 2026-11-26");
+
+        driver.runUntil(Instant.parse("2026-11-25T08:01:00Z"));
+        String rickChat = await().until(this::createdConversations, c -> !c.isEmpty()).get(0).responseId();
+        awaitSent(rickChat, "Time for");
+        Recorded summary = awaitSent(CHANNEL, "Daily standup");
+        assertThat(texts(awaitSummary(summary, "out of office"))).anyMatch(t -> t.contains("Megan Bowen"));
+        assertThat(sentTo(meganChat)).noneMatch(r -> r.text().contains("Time for"));
+
+        // Thursday is the company's holiday: nobody is asked.
+        driver.runUntil(Instant.parse("2026-11-26T20:00:00Z"));
+        assertThat(sent()).filteredOn(r -> r.text().contains("Time for")).hasSize(1);
+    }
+
     // ---- the standup form ---------------------------------------------------------------------------------------
 
     /** The admin mentions the bot with {@code standup} in the channel; the form arrives in that reply chain. */
     private Recorded openStandupForm() {
-        Recorded form = single(repliesTo(admin("standup")));
+        Recorded form = single(repliesTo(admin("standup new")));
         assertThat(form.conversationId()).isEqualTo(ADMIN_THREAD);
         return form;
     }

@@ -150,7 +150,7 @@ class CrashDuringFanOutIT {
     }
 
     private void createStandup(String name) {
-        assertThat(command("/standup", "").statusCode()).isEqualTo(200);
+        assertThat(command("/standup", "new").statusCode()).isEqualTo(200);
         JsonObject view = slack.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
         HttpResponse<String> saved = requests().interaction(ViewSubmission.of("standup.edit").user("U0ADMIN")
                 .privateMetadata(view.get("private_metadata").getAsString())

@@ -19,12 +19,14 @@ import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /opsbot} (Slack) and {@code opsbot} (Teams): the bot itself in this workspace or organisation. Anyone sees
+ * {@code /opsbot} (Slack) and {@code opsbot} (Teams): the bot itself in this workspace or organisation, plus what
+ * other shared services add ({@link OpsbotPart}: time off, holidays, linking identities). Anyone sees
  * who holds which role and what the bot keeps; admins name and remove triagers, managers and admins, read the audit
  * log, and delete everything the bot keeps here ({@code delete-workspace-data}, after confirming).
  */
@@ -41,9 +43,11 @@ public class OpsbotCommand implements Command {
     private final ProfileService profiles;
     private final DataDeletion deletion;
     private final RetentionProperties retention;
+    private final List<OpsbotPart> parts;
 
     public OpsbotCommand(AccessPolicy access, AuditLog audit, ProfileService profiles, DataDeletion deletion,
-                         RetentionProperties retention) {
+                         RetentionProperties retention, List<OpsbotPart> parts) {
+        this.parts = List.copyOf(parts);
         this.access = access;
         this.audit = audit;
         this.profiles = profiles;
@@ -58,12 +62,12 @@ public class OpsbotCommand implements Command {
 
     @Override
     public String summary() {
-        return "the bot here: who are its admins, triagers and managers; the audit log; the data it keeps";
+        return "the bot here: roles, time off, holidays, linking Slack and Teams, the audit log, the data it keeps";
     }
 
     @Override
     public List<Subcommand> subcommands() {
-        return List.of(
+        List<Subcommand> own = List.of(
                 Subcommand.named("roles").alias("").help("who are the admins, triagers and managers here")
                         .handledBy((invoker, args) -> Response.privately(AdminCards.roles(invoker.platform(),
                                 access.configuredAdmins(invoker.tenant()), access.holders(invoker.tenant(),
@@ -86,6 +90,9 @@ public class OpsbotCommand implements Command {
                         .help("delete all of this workspace's data, after you confirm")
                         .role(Role.ADMIN, DataDeletion.WHAT)
                         .handledBy((invoker, args) -> Response.privately(deletion.ask(invoker))));
+        List<Subcommand> all = new ArrayList<>(own);
+        parts.forEach(part -> all.addAll(part.subcommands()));
+        return List.copyOf(all);
     }
 
     private Message dataPolicy(Invoker invoker) {

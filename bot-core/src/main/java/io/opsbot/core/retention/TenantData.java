@@ -30,7 +30,7 @@ public class TenantData {
 
     /** Where a record names its tenant. */
     static final List<String> TENANT_PATHS = List.of("tenant", "user.tenant", "destination.tenant",
-            "destination.user.tenant", "reporter.tenant", "owner.tenant", "organizer.tenant");
+            "destination.user.tenant", "reporter.tenant", "owner.tenant", "organizer.tenant", "partner.tenant");
 
     private final MongoTemplate mongo;
     private final List<KeptWhileInstalled> kept;

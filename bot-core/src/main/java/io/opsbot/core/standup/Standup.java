@@ -32,6 +32,10 @@ public class Standup {
     private TenantRef tenant;
     private String name;
     private Destination.Channel reportChannel;
+    /** A second summary channel, on the other platform, set there by a manager with a linked identity. */
+    private Destination.Channel mirrorChannel;
+    /** Who is told at once of each new blocker: a channel or a person's DMs; null for nobody. */
+    private Destination blockersTo;
     private List<UserRef> participants = new ArrayList<>();
     /** Everyone in this channel takes part too (resolved at each occurrence). */
     private Destination.Channel membersOf;
@@ -42,6 +46,8 @@ public class Standup {
     private List<Question> questions = new ArrayList<>(Question.DEFAULTS);
     private int reminderMinutes = 60;
     private int cutoffMinutes = 240;
+    /** How many hours before the prompt answers are taken already (the evening before); 0: only on the day. */
+    private int earlyHours;
     private List<LocalDate> holidays = new ArrayList<>();
     private boolean paused;
     /** Managers named to look after it besides the one who set it up (they need the manager role). */
@@ -99,6 +105,22 @@ public class Standup {
 
     public void setReportChannel(Destination.Channel reportChannel) {
         this.reportChannel = reportChannel;
+    }
+
+    public Destination.Channel getMirrorChannel() {
+        return mirrorChannel;
+    }
+
+    public void setMirrorChannel(Destination.Channel mirrorChannel) {
+        this.mirrorChannel = mirrorChannel;
+    }
+
+    public Destination getBlockersTo() {
+        return blockersTo;
+    }
+
+    public void setBlockersTo(Destination blockersTo) {
+        this.blockersTo = blockersTo;
     }
 
     public List<UserRef> getParticipants() {
@@ -171,6 +193,14 @@ public class Standup {
 
     public void setCutoffMinutes(int cutoffMinutes) {
         this.cutoffMinutes = cutoffMinutes;
+    }
+
+    public int getEarlyHours() {
+        return earlyHours;
+    }
+
+    public void setEarlyHours(int earlyHours) {
+        this.earlyHours = earlyHours;
     }
 
     public List<LocalDate> getHolidays() {

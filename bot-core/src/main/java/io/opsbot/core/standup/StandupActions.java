@@ -7,6 +7,7 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.message.ButtonValue;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -38,12 +39,23 @@ public class StandupActions implements Actions {
     @Override
     public List<Action> actions() {
         return List.of(
-                Action.anyone(StandupCards.ANSWER_ACTION, (request, value) ->
-                        Response.form(answerForm.form(run(request, value), request.invoker().user()))),
+                Action.anyone(StandupCards.ANSWER_ACTION, (request, value) -> {
+                    StandupRun run = run(request, value);
+                    return Response.form(answerForm.form(run, me(request, run)));
+                }),
                 Action.anyone(StandupCards.SKIP_ACTION, (request, value) -> {
-                    Standup standup = service.find(run(request, value).getStandupId())
+                    StandupRun run = run(request, value);
+                    Standup standup = service.find(run.getStandupId())
                             .orElseThrow(() -> new UserError("That standup was deleted."));
-                    return Response.privately(service.skipToday(standup, request.invoker().user()));
+                    return Response.privately(service.skipToday(standup, me(request, run)));
+                }),
+                // "Ask me again" after prompts ignored in a row paused the person (the value is the standup's id).
+                Action.anyone(StandupCards.RESUME_ACTION, (request, value) -> {
+                    Standup standup = service.find(value.subject())
+                            .filter(s -> service.memberOf(s, request.invoker().user()).isPresent())
+                            .orElseThrow(() -> new UserError("You are no longer part of that standup."));
+                    service.resumeAsking(service.memberOf(standup, request.invoker().user()).orElseThrow());
+                    return Response.privately("OK, " + standup.getName() + " asks you again from its next day.");
                 }),
                 new Action(NEW_STANDUP, StandupForm.MANAGE, (request, value) -> Response.form(form.blank(
                         profiles.zone(request.invoker().user(), ZoneId.of("UTC"))))));
@@ -51,7 +63,12 @@ public class StandupActions implements Actions {
 
     private StandupRun run(ActionRequest request, ButtonValue value) {
         return service.run(value.subject())
-                .filter(r -> r.getTenant().equals(request.invoker().tenant()))
+                .filter(r -> service.asIn(r, request.invoker().user()).isPresent())
                 .orElseThrow(() -> new UserError("That standup day is no longer open."));
+    }
+
+    /** Who clicked, as the standup's tenant knows them (a linked person clicks on their other identity). */
+    private UserRef me(ActionRequest request, StandupRun run) {
+        return service.asIn(run, request.invoker().user()).orElseThrow();
     }
 }

@@ -84,8 +84,9 @@ public class StandupAnswerForm implements FormHandler {
         if (answers.stream().allMatch(String::isBlank)) {
             return SubmissionResult.rejected("q0", "Answer at least one question.");
         }
+        UserRef me = service.asIn(run, submission.invoker().user()).orElseThrow();
         Attendance saved = service.submit(
-                service.attendance(run.getId(), submission.invoker().user())
+                service.attendance(run.getId(), me)
                         .orElseThrow(() -> new UserError("You are not part of " + run.getStandupName() + " today."))
                         .getId(), answers);
         dialogs.close(saved.dialogKey(), Dialog.State.DONE);
@@ -95,7 +96,7 @@ public class StandupAnswerForm implements FormHandler {
     private StandupRun run(FormSubmission submission) {
         String runId = FormState.decode(submission.state()).get("run");
         return service.run(runId == null ? "" : runId)
-                .filter(r -> r.getTenant().equals(submission.invoker().tenant()))
+                .filter(r -> service.asIn(r, submission.invoker().user()).isPresent())
                 .orElseThrow(() -> new UserError("That standup day is no longer open."));
     }
 }

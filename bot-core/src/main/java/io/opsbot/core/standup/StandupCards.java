@@ -6,6 +6,7 @@ import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.message.Texts;
+import io.opsbot.core.people.NudgePreference;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ final class StandupCards {
 
     static final String ANSWER_ACTION = "standup.answer";
     static final String SKIP_ACTION = "standup.skip";
+    static final String RESUME_ACTION = "standup.resume-me";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final int ANSWER_LIMIT = 1500;
@@ -125,6 +127,24 @@ final class StandupCards {
         return Message.builder("Reminder: " + standup.getName() + " closes soon").section(text)
                 .buttons(List.of(Button.primary(ANSWER_ACTION, "Answer in a form", ButtonValue.of(a.getRunId())),
                         Button.of(SKIP_ACTION, "Skip today", ButtonValue.of(a.getRunId()))))
+                .build();
+    }
+
+    static Message newBlocker(Standup standup, Attendance a, String blocker) {
+        return Message.builder("🚧 " + a.getDisplayName() + " is blocked (" + standup.getName() + ")")
+                .section(Markup.builder().text("🚧 ").mention(a.getUser(), a.getDisplayName())
+                        .text(" is blocked · ").bold(standup.getName()).newline()
+                        .text(Texts.shorten(blocker.strip(), ANSWER_LIMIT)).build())
+                .build();
+    }
+
+    /** Said once, when a person's ignored prompts pause them: why, and one click to be asked again. */
+    static Message pausedForIgnoring(Standup standup, NudgePreference preference) {
+        Markup text = Markup.builder().text("⏸️ You did not answer ").bold(standup.getName()).text(" "
+                        + preference.ignoredInARow() + " times in a row, so I stopped asking you. Nothing else "
+                        + "changes: you stay in it and can answer any day with the form.").build();
+        return Message.builder("Stopped asking you for " + standup.getName()).section(text)
+                .buttons(List.of(Button.primary(RESUME_ACTION, "Ask me again", ButtonValue.of(standup.getId()))))
                 .build();
     }
 

@@ -5,6 +5,8 @@ import io.opsbot.core.access.Role;
 import io.opsbot.core.access.Stewards;
 import io.opsbot.core.audit.Actor;
 import io.opsbot.core.audit.AuditLog;
+import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Service;
@@ -104,6 +106,51 @@ public class StandupChanges {
                     add ? null : date, add ? date : null);
         }
         return List.copyOf(days);
+    }
+
+    /** Posts the daily summary in a second channel too (one on the other platform, typically). */
+    public Standup setMirror(Actor by, Standup standup, Destination.Channel channel) {
+        require(by.user(), standup, "post its summary in another channel");
+        if (channel.equals(standup.getReportChannel())) {
+            throw new UserError("This is already " + standup.getName() + "'s summary channel.");
+        }
+        Destination.Channel before = standup.getMirrorChannel();
+        standup.setMirrorChannel(channel);
+        standup.setUpdatedAt(clock.instant());
+        Standup saved = standups.save(standup);
+        audit.record(by, "standup.mirror", saved.getName(), before == null ? null : before.channelId(),
+                channel.platform().displayName() + " " + channel.channelId());
+        return saved;
+    }
+
+    /** Who is told of new blockers at once: a channel of the standup's tenant, a person of it, or nobody (null). */
+    public Standup setBlockersTo(Actor by, Standup standup, Destination to) {
+        require(by.user(), standup, "choose who hears of its blockers");
+        if (to != null && !to.tenant().equals(standup.getTenant())) {
+            throw new UserError("Blockers go to a channel or a person of the standup's own "
+                    + standup.getTenant().platform().tenantNoun() + ".");
+        }
+        standup.setBlockersTo(to);
+        standup.setUpdatedAt(clock.instant());
+        Standup saved = standups.save(standup);
+        audit.record(by, "standup.blockers-to", saved.getName(), null, to == null ? "nobody" : describe(to));
+        return saved;
+    }
+
+    private static String describe(Destination to) {
+        return to instanceof Destination.Channel c ? "channel " + c.channelId()
+                : "person " + ((Destination.Direct) to).user().userId();
+    }
+
+    /** Answers are taken this many hours before the prompt (0-23: up to the evening before). */
+    public Standup setEarlyHours(Actor by, Standup standup, int hours) {
+        require(by.user(), standup, "change when answers open");
+        int before = standup.getEarlyHours();
+        standup.setEarlyHours(hours);
+        standup.setUpdatedAt(clock.instant());
+        Standup saved = standups.save(standup);
+        audit.record(by, "standup.early", saved.getName(), before + " h", hours + " h");
+        return saved;
     }
 
     /** Asks everyone now; how many were asked. */

@@ -1,6 +1,8 @@
 package io.opsbot.core.standup;
 
 import io.opsbot.core.access.Role;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.Command;
@@ -8,9 +10,14 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
+import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.people.DateRange;
+import io.opsbot.core.people.NudgePreference;
+import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /standup} (Slack) and {@code standup} (Teams): set up, list, pause, skip and run async standups. */
 @Component
@@ -25,6 +33,13 @@ public class StandupCommand implements Command {
 
     private static final Arg NAME = Arg.text("name");
     private static final Arg PEOPLE = Arg.mention("person").repeated();
+    private static final Arg PERSON = Arg.mention("person");
+    private static final Arg HOURS = Arg.parsed("hours", 1, word -> word.matches("[0-9]{1,2}")
+            && Integer.parseInt(word) < 24 ? Optional.of(Integer.parseInt(word)) : Optional.empty());
+    private static final Arg ON_OFF = Arg.choice("on|off", List.of("on", "off"));
+    private static final Arg PROMPTS = Arg.parsed("days", 1, word -> word.matches("[0-9]{1,2}")
+            ? Optional.of(Integer.parseInt(word)) : Optional.empty());
+    private static final Arg RANGE = Arg.parsed("from..to", 1, StandupHistory::parseRange).optional();
     private static final String DATE = "YYYY-MM-DD";
     private static final String MANAGE = "change standups";
 
@@ -32,11 +47,16 @@ public class StandupCommand implements Command {
     private final StandupChanges changes;
     private final StandupForm form;
     private final StandupAnswerForm answerForm;
+    private final StandupHistory history;
+    private final NudgePreferences preferences;
     private final ProfileService profiles;
     private final Clock clock;
 
     public StandupCommand(StandupService service, StandupChanges changes, StandupForm form,
-                          StandupAnswerForm answerForm, ProfileService profiles, Clock clock) {
+                          StandupAnswerForm answerForm, StandupHistory history, NudgePreferences preferences,
+                          ProfileService profiles, Clock clock) {
+        this.history = history;
+        this.preferences = preferences;
         this.service = service;
         this.changes = changes;
         this.form = form;
@@ -58,7 +78,9 @@ public class StandupCommand implements Command {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                Subcommand.bare().help("set up a new standup").role(Role.MANAGER, "set up standups")
+                Subcommand.bare().help("my standups: when they ask me and whether I answered today")
+                        .handledBy((invoker, args) -> Response.privately(mine(invoker))),
+                Subcommand.named("new").help("set up a new standup").role(Role.MANAGER, "set up standups")
                         .handledBy((invoker, args) -> Response.form(form.blank(suggestedZone(invoker)))),
                 Subcommand.named("list").help("the standups here and when they run")
                         .handledBy((invoker, args) -> Response.privately(list(invoker))),
@@ -74,18 +96,106 @@ public class StandupCommand implements Command {
                         .role(Role.MANAGER, "skip today for someone else").handledBy(this::skipFor),
                 Subcommand.named("skip").args(NAME.optional()).help("I skip today")
                         .handledBy((invoker, args) -> Response.privately(skip(invoker, args.text(NAME.name())))),
-                Subcommand.named("answer").args(NAME.optional()).help("answer (or edit) today's standup in a form")
+                Subcommand.named("answer").args(NAME.optional())
+                        .help("answer (or edit) today's standup in a form, also before it asks")
                         .handledBy(this::answer),
-                Subcommand.named("holiday").args(NAME, Arg.literal("add"), Arg.date(DATE))
+                Subcommand.named("history").args(RANGE)
+                        .help("my standup days and answers (the last two weeks, or YYYY-MM-DD..YYYY-MM-DD)")
+                        .handledBy((invoker, args) -> Response.privately(history.history(invoker.user(),
+                                invoker.user(), range(invoker, args)))),
+                Subcommand.named("history").args(PERSON, RANGE).help("someone's standup days and answers")
+                        .handledBy((invoker, args) -> Response.privately(history.history(invoker.user(),
+                                args.people(PERSON.name()).get(0), range(invoker, args)))),
+                Subcommand.named("participation").args(RANGE)
+                        .help("how often each person answered, per standup (answered of the days asked)")
+                        .handledBy((invoker, args) -> Response.privately(history.participation(invoker.user(),
+                                range(invoker, args)))),
+                Subcommand.named("reminders").help("your reminder settings for standups")
+                        .handledBy((invoker, args) -> Response.privately(reminders(invoker))),
+                Subcommand.named("reminders").args(Arg.literal("resume"))
+                        .help("be asked again after unanswered days paused you")
+                        .handledBy((invoker, args) -> {
+                            service.remindersFor(invoker.user(), preferences::resume);
+                            return Response.privately(reminders(invoker));
+                        }),
+                Subcommand.named("reminders").args(Arg.literal("pause-after"), PROMPTS)
+                        .help("stop asking me after this many unanswered days in a row (0: never)")
+                        .handledBy((invoker, args) -> {
+                            int prompts = args.optional(PROMPTS.name(), Integer.class).orElseThrow();
+                            service.remindersFor(invoker.user(), (u, r) -> preferences.setPauseAfter(u, r, prompts));
+                            return Response.privately(reminders(invoker));
+                        }),
+                Subcommand.named("reminders").args(ON_OFF).help("turn the reminder before the cutoff on or off")
+                        .handledBy((invoker, args) -> {
+                            boolean on = args.text(ON_OFF.name()).equals("on");
+                            service.remindersFor(invoker.user(), (u, r) -> preferences.setReminders(u, r, on));
+                            return Response.privately(reminders(invoker));
+                        }),
+                Subcommand.named("blockers").args(NAME, Arg.literal("here"))
+                        .help("tell this channel of new blockers at once").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> blockersTo(invoker, args, ChannelHere.of(invoker,
+                                "the channel that should hear of blockers"))),
+                Subcommand.named("blockers").args(NAME, Arg.literal("off"))
+                        .help("nobody is told of blockers at once").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> blockersTo(invoker, args, null)),
+                Subcommand.named("blockers").args(NAME, PERSON)
+                        .help("tell this person of new blockers at once (in a DM)").role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> blockersTo(invoker, args,
+                                new Destination.Direct(args.people(PERSON.name()).get(0)))),
+                Subcommand.named("early").args(HOURS, NAME.optional())
+                        .help("take answers this many hours before it asks (e.g. 15: the evening before; 0: off)")
+                        .role(Role.MANAGER, MANAGE)
+                        .handledBy((invoker, args) -> {
+                            int hours = args.optional(HOURS.name(), Integer.class).orElseThrow();
+                            Standup standup = changes.setEarlyHours(invoker.actor(), standup(invoker, args), hours);
+                            return Response.privately(hours == 0 ? standup.getName()
+                                    + " takes answers from its prompt on." : standup.getName() + " takes answers "
+                                    + hours + " hours before it asks: " + invoker.platform().command("standup")
+                                    + " answer " + standup.getName() + ".");
+                        }),
+                Subcommand.named("mirror").args(NAME.optional())
+                        .help("post its summary in this channel too (also on the other platform, once linked)")
+                        .handledBy(this::mirror),
+                // The same word order as the company's: holiday add|remove <date>, then which standup.
+                Subcommand.named("holiday").args(Arg.literal("add"), Arg.date(DATE), NAME.optional())
                         .help("a day off for this standup").role(Role.MANAGER, MANAGE)
                         .handledBy((invoker, args) -> holiday(invoker, args, true)),
-                Subcommand.named("holiday").args(NAME, Arg.literal("remove"), Arg.date(DATE))
+                Subcommand.named("holiday").args(Arg.literal("remove"), Arg.date(DATE), NAME.optional())
                         .help("no longer a day off").role(Role.MANAGER, MANAGE)
                         .handledBy((invoker, args) -> holiday(invoker, args, false)),
                 Subcommand.named("run").args(NAME.optional()).help("ask everyone now")
                         .role(Role.MANAGER, "run standups").handledBy(this::run),
                 Subcommand.named("delete").args(NAME.optional()).help("remove a standup")
                         .role(Role.MANAGER, "delete standups").handledBy(this::delete));
+    }
+
+    private Response blockersTo(Invoker invoker, Arguments args, Destination to) {
+        Standup standup = changes.setBlockersTo(invoker.actor(), standup(invoker, args), to);
+        return Response.privately(to == null ? "Nobody is told of " + standup.getName() + "'s blockers at once now."
+                : "New blockers in " + standup.getName() + " now go " + (to instanceof Destination.Channel
+                ? "to this channel" : "to " + profiles.displayName(((Destination.Direct) to).user()))
+                + " as soon as they are posted.");
+    }
+
+    private Message reminders(Invoker invoker) {
+        NudgePreference mine = service.preferenceOf(invoker.user());
+        String command = invoker.platform().command("standup") + " reminders";
+        Markup.Builder text = Markup.builder().bold("Your standup reminders").newline()
+                .text("Reminder before the cutoff: " + (mine.remindersOff() ? "off" : "on") + " (")
+                .code(command + (mine.remindersOff() ? " on" : " off")).text(").").newline()
+                .text(mine.pauseAfterOrDefault() == 0 ? "Never stops asking you"
+                        : "Stops asking you after " + mine.pauseAfterOrDefault() + " unanswered days in a row")
+                .text(" (").code(command + " pause-after <days>").text(").");
+        if (mine.paused()) {
+            text.newline().text("⏸️ Paused now, after unanswered days: ").code(command + " resume")
+                    .text(" asks you again.");
+        }
+        return Message.of(text.build());
+    }
+
+    private DateRange range(Invoker invoker, Arguments args) {
+        LocalDate today = clock.instant().atZone(suggestedZone(invoker)).toLocalDate();
+        return StandupHistory.orDefault(args.optional(RANGE.name(), DateRange.class), today);
     }
 
     private Standup standup(Invoker invoker, Arguments args) {
@@ -118,8 +228,8 @@ public class StandupCommand implements Command {
     private Message list(Invoker invoker) {
         List<Standup> all = service.inTenant(invoker.tenant());
         if (all.isEmpty()) {
-            return Message.text("No standups yet. An admin can set one up with "
-                    + invoker.platform().command("standup") + ".");
+            return Message.text("No standups yet. A manager can set one up with "
+                    + invoker.platform().command("standup") + " new.");
         }
         Markup.Builder text = Markup.builder().bold("Standups");
         for (Standup s : all) {
@@ -139,10 +249,10 @@ public class StandupCommand implements Command {
     private String skip(Invoker invoker, String name) {
         List<Standup> mine = new ArrayList<>();
         if (!name.isBlank()) {
-            mine.add(service.byName(invoker.tenant(), name));
+            mine.add(service.byNameFor(invoker.user(), name));
         } else {
-            for (Standup s : service.inTenant(invoker.tenant())) {
-                if (!s.isPaused() && service.participants(s).stream().anyMatch(p -> p.user().equals(invoker.user()))) {
+            for (Standup s : service.visibleTo(invoker.user())) {
+                if (!s.isPaused() && service.memberOf(s, invoker.user()).isPresent()) {
                     mine.add(s);
                 }
             }
@@ -150,17 +260,49 @@ public class StandupCommand implements Command {
         if (mine.isEmpty()) {
             return "You are not in any standup here.";
         }
-        return String.join("\n", mine.stream().map(s -> service.skipToday(s, invoker.user())).toList());
+        return String.join("\n", mine.stream().map(s -> service.skipToday(s, service.memberOf(s, invoker.user())
+                .orElseThrow(() -> new UserError("You are not part of " + s.getName() + ".")))).toList());
+    }
+
+    /** The standups the person takes part in (also through a linked identity): when, and how today went. */
+    private Message mine(Invoker invoker) {
+        List<Standup> mine = service.visibleTo(invoker.user()).stream()
+                .filter(s -> service.memberOf(s, invoker.user()).isPresent()).toList();
+        if (mine.isEmpty()) {
+            return Message.text("You are not in any standup. " + invoker.platform().command("standup")
+                    + " list shows the standups here; a manager sets one up with "
+                    + invoker.platform().command("standup") + " new.");
+        }
+        Markup.Builder text = Markup.builder().bold("Your standups");
+        for (Standup s : mine) {
+            UserRef me = service.memberOf(s, invoker.user()).orElseThrow();
+            text.newline().text(s.isPaused() ? "⏸️ " : "🗓️ ").bold(s.getName())
+                    .text(": " + StandupDescriptions.when(s) + ". Today: " + service.todayFor(s, me) + ".");
+        }
+        text.newline().text("Answer early or edit with ").code(invoker.platform().command("standup") + " answer <name>")
+                .text(".");
+        return Message.of(text.build());
+    }
+
+    /**
+     * Typed in a channel by a manager of the standup, maybe on the other platform through their linked identity:
+     * the summary is posted there too. The standup stays its own tenant's; the channel only receives its summary.
+     */
+    private Response mirror(Invoker invoker, Arguments args) {
+        Standup standup = service.byNameFor(invoker.user(), args.text(NAME.name()));
+        Destination.Channel here = ChannelHere.of(invoker, "the channel that should get the summary");
+        UserRef me = service.memberOfTenant(standup, invoker.user());
+        changes.setMirror(Actor.inChat(me, invoker.displayName()), standup, here);
+        return Response.privately(standup.getName() + "'s daily summary will be posted in this channel too, "
+                + "starting with its next day.");
     }
 
     private Response answer(Invoker invoker, Arguments args) {
-        Standup standup = standup(invoker, args);
-        ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT
-                ? profiles.zone(invoker.user(), standup.zone()) : standup.zone();
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        StandupRun run = service.run(StandupRun.id(standup.getId(), today))
-                .orElseThrow(() -> new UserError(standup.getName() + " has not asked anyone yet today."));
-        return Response.form(answerForm.form(run, invoker.user()));
+        Standup standup = service.byNameFor(invoker.user(), args.text(NAME.name()));
+        UserRef me = service.memberOf(standup, invoker.user()).orElseThrow(() -> new UserError(
+                "You are not part of " + standup.getName() + "."));
+        StandupRun run = service.answerableRun(standup, me, service.zoneOf(standup, me));
+        return Response.form(answerForm.form(run, me));
     }
 
     private Response skipFor(Invoker invoker, Arguments args) {

@@ -8,11 +8,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** One day of a standup: its summary message in the report channel, final once every participant's window closed. */
 @Document("standup_runs")
 @CompoundIndex(name = "open_runs", def = "{'standupId': 1, 'closed': 1}")
 public class StandupRun {
+
+    /** The suffix of the outbox keys of what goes to the mirror channel. */
+    static final String MIRROR = ":mirror";
 
     @Id
     private String id;
@@ -21,6 +26,7 @@ public class StandupRun {
     private String standupName;
     private LocalDate date;
     private Destination.Channel reportChannel;
+    private Destination.Channel mirrorChannel;
     private boolean closed;
     private Instant createdAt;
 
@@ -34,6 +40,7 @@ public class StandupRun {
         this.standupName = standup.getName();
         this.date = date;
         this.reportChannel = standup.getReportChannel();
+        this.mirrorChannel = standup.getMirrorChannel();
         this.createdAt = now;
     }
 
@@ -44,6 +51,16 @@ public class StandupRun {
     /** The outbox key of the day's summary message. */
     public String summaryKey() {
         return "standup-summary:" + id;
+    }
+
+    /** Every channel the day's summary goes to, with its outbox key: the report channel, then the mirror if any. */
+    Map<String, Destination.Channel> summaries() {
+        Map<String, Destination.Channel> all = new LinkedHashMap<>();
+        all.put(summaryKey(), reportChannel);
+        if (mirrorChannel != null) {
+            all.put(summaryKey() + MIRROR, mirrorChannel);
+        }
+        return all;
     }
 
     public String getId() {
@@ -68,6 +85,10 @@ public class StandupRun {
 
     public Destination.Channel getReportChannel() {
         return reportChannel;
+    }
+
+    public Destination.Channel getMirrorChannel() {
+        return mirrorChannel;
     }
 
     public boolean isClosed() {

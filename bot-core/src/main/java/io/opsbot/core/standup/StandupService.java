@@ -9,6 +9,9 @@ import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.identity.IdentityLinks;
+import io.opsbot.core.message.Message;
+import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
@@ -21,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,6 +45,9 @@ import java.util.stream.Collectors;
 public class StandupService {
 
     static final String DIALOG_KIND = "standup";
+    /** The ritual's name in each person's nudge preferences. */
+    static final String RITUAL = "standup";
+    static final String PAUSED_REASON = "paused: did not answer several days in a row";
 
     private final StandupRepository standups;
     private final StandupRunRepository runs;
@@ -50,12 +57,18 @@ public class StandupService {
     private final DialogService dialogs;
     private final ProfileService profiles;
     private final AvailabilityService availability;
-    private final DashboardLinks links;
+    private final DashboardLinks dashboard;
+    private final IdentityLinks links;
+    private final NudgePreferences preferences;
     private final Clock clock;
 
     public StandupService(StandupRepository standups, StandupRunRepository runs, AttendanceRepository attendances,
                           MongoTemplate mongo, Outbox outbox, DialogService dialogs, ProfileService profiles,
-                          AvailabilityService availability, DashboardLinks links, Clock clock) {
+                          AvailabilityService availability, DashboardLinks dashboard, IdentityLinks links,
+                          NudgePreferences preferences, Clock clock) {
+        this.dashboard = dashboard;
+        this.links = links;
+        this.preferences = preferences;
         this.standups = standups;
         this.runs = runs;
         this.attendances = attendances;
@@ -64,7 +77,6 @@ public class StandupService {
         this.dialogs = dialogs;
         this.profiles = profiles;
         this.availability = availability;
-        this.links = links;
         this.clock = clock;
     }
 
@@ -77,8 +89,77 @@ public class StandupService {
     }
 
     public Standup byName(TenantRef tenant, String name) {
+        return named(inTenant(tenant), name);
+    }
+
+    /**
+     * The standups a person can see: their tenant's, and, through a linked identity, those of the linked tenant.
+     * Nothing of a tenant reaches anyone not linked into it.
+     */
+    List<Standup> visibleTo(UserRef user) {
+        List<Standup> all = new ArrayList<>(inTenant(user.tenant()));
+        links.partner(user).ifPresent(partner -> all.addAll(inTenant(partner.tenant())));
+        return all;
+    }
+
+    Standup byNameFor(UserRef user, String name) {
+        return named(visibleTo(user), name);
+    }
+
+    /** This person as a participant of the standup: themselves, or their linked identity in its tenant. */
+    Optional<UserRef> memberOf(Standup standup, UserRef user) {
+        return links.in(standup.getTenant(), user)
+                .filter(me -> participants(standup).stream().anyMatch(p -> p.user().equals(me)));
+    }
+
+    /** This person as known in the standup's tenant (themselves, or their linked identity), else a clear refusal. */
+    UserRef memberOfTenant(Standup standup, UserRef user) {
+        return links.in(standup.getTenant(), user).orElseThrow(() -> new UserError(
+                "There is no standup named \"" + standup.getName() + "\" here."));
+    }
+
+    /** The zone this person is asked in. */
+    ZoneId zoneOf(Standup standup, UserRef user) {
+        return standup.getZoneMode() == ZoneMode.PARTICIPANT ? profiles.zone(user, standup.zone()) : standup.zone();
+    }
+
+    /** How today stands for this person, in a few words: asked, answered, skipped, not today. */
+    String todayFor(Standup standup, UserRef user) {
+        ZoneId zone = zoneOf(standup, user);
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        Optional<Attendance> a = attendance(StandupRun.id(standup.getId(), today), user);
+        if (a.isPresent()) {
+            return a.get().getStatus().label();
+        }
+        return standup.schedule().at(today, zone).map(at -> at.isAfter(clock.instant())
+                ? "asks at " + StandupCards.time(at, zone) : "not asked").orElse("no standup");
+    }
+
+    /** Ends a pause that ignored prompts started; true if the person was paused. */
+    boolean resumeAsking(UserRef user) {
+        return preferences.resume(user, RITUAL);
+    }
+
+    /**
+     * Sets a reminder preference for this person on both identities, if linked: whichever platform they type it on,
+     * the standup's tenant knows it.
+     */
+    void remindersFor(UserRef user, java.util.function.BiConsumer<UserRef, String> change) {
+        change.accept(user, RITUAL);
+        links.partner(user).ifPresent(partner -> change.accept(partner, RITUAL));
+    }
+
+    io.opsbot.core.people.NudgePreference preferenceOf(UserRef user) {
+        return preferences.of(user, RITUAL);
+    }
+
+    /** This person as known in the run's tenant, if they may act on it (their own tenant's, or a linked one's). */
+    Optional<UserRef> asIn(StandupRun run, UserRef user) {
+        return links.in(run.getTenant(), user);
+    }
+
+    private static Standup named(List<Standup> all, String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        List<Standup> all = inTenant(tenant);
         if (wanted.isEmpty() && all.size() == 1) {
             return all.get(0);
         }
@@ -131,19 +212,22 @@ public class StandupService {
     void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
         List<Question> questions = standup.getQuestions();
         Instant cutoff = at.plus(standup.cutoff());
-        outbox.enqueue(run.summaryKey(), standup.getReportChannel(), summary(run, questions), null);
+        postSummaries(run, questions);
         List<Attendance> plan = new ArrayList<>();
         for (Participant p : people) {
             Availability free = availability.on(p.user(), run.getDate(), standup.getHolidays());
-            AttendanceStatus status = free.available() ? AttendanceStatus.PROMPTED : AttendanceStatus.AWAY;
-            plan.add(new Attendance(run, p.user(), p.name(), p.zone().getId(), status, free.reason(), at, cutoff));
+            boolean paused = free.available() && preferences.of(p.user(), RITUAL).paused();
+            AttendanceStatus status = free.available() && !paused ? AttendanceStatus.PROMPTED : AttendanceStatus.AWAY;
+            plan.add(new Attendance(run, p.user(), p.name(), p.zone().getId(), status,
+                    paused ? PAUSED_REASON : free.reason(), at, cutoff));
         }
         Claims.insertNew(mongo, plan, Attendance.class);
         Set<String> planned = plan.stream().map(Attendance::getId).collect(Collectors.toSet());
         // As stored: someone who skipped the day before being asked keeps their skip.
         for (Attendance a : attendance(run)) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
-                dialogs.start(a.dialogKey(), a.getUser(), DIALOG_KIND, a.getId(),
+                // A person linked to the other platform is asked there, if they chose it.
+                dialogs.start(a.dialogKey(), links.reachAt(a.getUser()), DIALOG_KIND, a.getId(),
                         questions.stream().map(Question::text).toList(), a.getCutoffAt());
             }
         }
@@ -153,8 +237,9 @@ public class StandupService {
     /** One reminder to each person of this zone group still asked and not answered. */
     void remind(Standup standup, StandupRun run, String zone) {
         for (Attendance a : attendance(run)) {
-            if (a.getStatus() == AttendanceStatus.PROMPTED && a.getZone().equals(zone)) {
-                outbox.enqueue(a.getId() + ":reminder", new Destination.Direct(a.getUser()),
+            if (a.getStatus() == AttendanceStatus.PROMPTED && a.getZone().equals(zone)
+                    && !preferences.of(a.getUser(), RITUAL).remindersOff()) {
+                outbox.enqueue(a.getId() + ":reminder", new Destination.Direct(links.reachAt(a.getUser())),
                         StandupCards.reminder(standup, a), a.getCutoffAt());
             }
         }
@@ -166,7 +251,11 @@ public class StandupService {
         for (Attendance a : attendance(run)) {
             if (a.getStatus() == AttendanceStatus.PROMPTED && a.getZone().equals(zone)
                     && !a.getCutoffAt().isAfter(now)) {
-                setStatus(a, AttendanceStatus.MISSED, AttendanceStatus.PROMPTED);
+                if (setStatus(a, AttendanceStatus.MISSED, AttendanceStatus.PROMPTED)
+                        && preferences.ignored(a.getUser(), RITUAL)) {
+                    outbox.enqueue(a.getId() + ":paused", new Destination.Direct(links.reachAt(a.getUser())),
+                            StandupCards.pausedForIgnoring(standup, preferences.of(a.getUser(), RITUAL)), null);
+                }
                 dialogs.close(a.dialogKey(), Dialog.State.EXPIRED);
             }
         }
@@ -204,14 +293,18 @@ public class StandupService {
         update = edit ? update.set("editedAt", now) : update.set("submittedAt", now);
         Attendance saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(attendanceId)), update,
                 FindAndModifyOptions.options().returnNew(true), Attendance.class);
+        preferences.answered(saved.getUser(), RITUAL);
+        tellOfNewBlockers(standup(saved), saved, edit ? a.getAnswers() : List.of());
         StandupRun run = run(saved.getRunId()).orElseThrow();
         Standup standup = find(saved.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
-        if (edit) {
-            outbox.update(saved.reportKey(), StandupCards.report(saved, run, standup.getQuestions()));
-        } else {
-            outbox.enqueueReply(saved.reportKey(), run.summaryKey(), run.getReportChannel(),
-                    StandupCards.report(saved, run, standup.getQuestions()), null);
-        }
+        Message report = StandupCards.report(saved, run, standup.getQuestions());
+        run.summaries().forEach((summaryKey, channel) -> {
+            String reportKey = saved.reportKey() + summaryKey.substring(run.summaryKey().length());
+            // The first answer posts the report; an edit (or a day whose mirror came later) changes or posts it.
+            if (!outbox.enqueueReply(reportKey, summaryKey, channel, report, null)) {
+                outbox.update(reportKey, report);
+            }
+        });
         refreshSummary(run, standup.getQuestions());
         return saved;
     }
@@ -269,12 +362,59 @@ public class StandupService {
     }
 
     void refreshSummary(StandupRun run, List<Question> questions) {
-        outbox.update(run.summaryKey(), summary(run, questions));
+        Message summary = summary(run, questions);
+        run.summaries().keySet().forEach(key -> outbox.update(key, summary));
     }
 
-    /** The day's summary in the report channel, linking to the standup's page of the dashboard when there is one. */
-    private io.opsbot.core.message.Message summary(StandupRun run, List<Question> questions) {
-        return links.append(StandupCards.summary(run, attendance(run), questions),
+    /** The day's summary in each of its channels, posted once whoever asks first (outbox keys). */
+    private void postSummaries(StandupRun run, List<Question> questions) {
+        Message summary = summary(run, questions);
+        run.summaries().forEach((key, channel) -> outbox.enqueue(key, channel, summary, null));
+    }
+
+    /**
+     * The day this person can answer now, started for them if nobody was asked yet ({@code standup answer} before
+     * the prompt): today's, until its window closes. Their attendance is claimed as asked and the day's summary is
+     * posted; the scheduled prompt later finds them answered (or asks them, if they left the form empty).
+     */
+    StandupRun answerableRun(Standup standup, UserRef user, ZoneId zone) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Optional<Instant> todays = standup.schedule().at(today, zone);
+        // After today's window (or on a day without one), the next day's opens early if the standup says so.
+        LocalDate day = today;
+        if (todays.isEmpty() || !now.isBefore(todays.get().plus(standup.cutoff()))) {
+            Optional<Instant> tomorrows = standup.schedule().at(today.plusDays(1), zone);
+            if (standup.getEarlyHours() > 0 && tomorrows.isPresent()
+                    && !now.isBefore(tomorrows.get().minus(Duration.ofHours(standup.getEarlyHours())))) {
+                day = today.plusDays(1);
+            }
+        }
+        Optional<StandupRun> existing = run(StandupRun.id(standup.getId(), day));
+        if (existing.isPresent() && attendance(existing.get().getId(), user).isPresent()) {
+            return existing.get();
+        }
+        Instant occurrence = standup.schedule().at(day, zone)
+                .orElseThrow(() -> new UserError("There is no " + standup.getName() + " today."));
+        Instant cutoff = occurrence.plus(standup.cutoff());
+        if (!now.isBefore(cutoff)) {
+            throw new UserError(standup.getName() + " closed at " + StandupCards.time(cutoff, zone)
+                    + " today; answers can no longer be changed.");
+        }
+        if (standup.isPaused()) {
+            throw new UserError(standup.getName() + " is paused.");
+        }
+        StandupRun run = ensureRun(standup, day);
+        insert(new Attendance(run, user, profiles.displayName(user), zone.getId(), AttendanceStatus.PROMPTED, null,
+                now.isBefore(occurrence) ? now : occurrence, cutoff));
+        postSummaries(run, standup.getQuestions());
+        refreshSummary(run, standup.getQuestions());
+        return run;
+    }
+
+    /** The day's summary, linking to the standup's page of the dashboard when there is one. */
+    private Message summary(StandupRun run, List<Question> questions) {
+        return dashboard.append(StandupCards.summary(run, attendance(run), questions),
                 "/standups?standup=" + run.getStandupId());
     }
 
@@ -287,8 +427,32 @@ public class StandupService {
         }
     }
 
-    private void setStatus(Attendance a, AttendanceStatus to, AttendanceStatus from) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(a.getId()).and("status").is(from)),
-                new Update().set("status", to), Attendance.class);
+    private Standup standup(Attendance a) {
+        return find(a.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
+    }
+
+    /**
+     * Each blocker answer that is new (not there before this edit) goes at once to whoever the standup names, keyed
+     * by its text so a resubmission or a second instance tells them once.
+     */
+    private void tellOfNewBlockers(Standup standup, Attendance a, List<String> before) {
+        if (standup.getBlockersTo() == null) {
+            return;
+        }
+        List<Question> questions = standup.getQuestions();
+        for (int i = 0; i < questions.size() && i < a.getAnswers().size(); i++) {
+            String answer = a.getAnswers().get(i);
+            boolean wasThere = i < before.size() && answer.strip().equals(before.get(i).strip());
+            if (questions.get(i).isBlocker(answer) && !wasThere) {
+                outbox.enqueue(a.getId() + ":blocker:" + Integer.toHexString(answer.strip().hashCode()),
+                        standup.getBlockersTo(), StandupCards.newBlocker(standup, a, answer), null);
+            }
+        }
+    }
+
+    /** True if this call made the change (another instance, or a second close, finds it done). */
+    private boolean setStatus(Attendance a, AttendanceStatus to, AttendanceStatus from) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(a.getId()).and("status").is(from)),
+                new Update().set("status", to), Attendance.class).getModifiedCount() == 1;
     }
 }

@@ -139,7 +139,7 @@ class HomeTest {
         Form kr = form(engine.onCommand(admin, "okr", "kr O-1"));
         submit(admin, kr, Map.of("title", "Cut monthly churn", "owner", "aad-pia", "metric", "PERCENTAGE",
                 "start", "5", "target", "3", "current", "5"));
-        Form standup = form(engine.onCommand(admin, "standup", ""));
+        Form standup = form(engine.onCommand(admin, "standup", "new"));
         submit(admin, standup, Map.of("name", "Daily", "channel", "19:standup", "participants", "aad-pia",
                 "zone", "Europe/Berlin"));
         engine.onCommand(admin, "standup", "run Daily");

@@ -94,7 +94,7 @@ class StandupSchedulingTest {
     }
 
     private Standup create(Map<String, String> overrides) {
-        Response opened = engine.onCommand(admin, "/standup", "");
+        Response opened = engine.onCommand(admin, "/standup", "new");
         io.opsbot.core.form.Form form = ((Response.ShowForm) opened).form();
         Map<String, String> values = new HashMap<>();
         form.inputs().forEach(i -> values.put(i.id(), i.initial() == null ? "" : i.initial()));
@@ -188,7 +188,7 @@ class StandupSchedulingTest {
         settings.addHoliday(Actor.inChat(new UserRef(tenant, "U-ADMIN"), "Ada Admin"), LocalDate.parse("2026-03-09"));
         profiles.addOutOfOffice(ana, new io.opsbot.core.people.DateRange(LocalDate.parse("2026-03-10"),
                 LocalDate.parse("2026-03-10")));
-        engine.onCommand(admin, "/standup", "holiday " + standup.getName() + " add 2026-03-11");
+        engine.onCommand(admin, "/standup", "holiday add 2026-03-11 " + standup.getName());
 
         clock.set(Instant.parse("2026-03-06T10:00:00Z"));
         Invoker boInDm = new Invoker(bo, "Bo", new Destination.Channel(tenant, "D-BO"), true, null);
@@ -238,7 +238,7 @@ class StandupSchedulingTest {
 
     @Test
     void theFormRefusesBadSettings() {
-        Response opened = engine.onCommand(admin, "/standup", "");
+        Response opened = engine.onCommand(admin, "/standup", "new");
         io.opsbot.core.form.Form form = ((Response.ShowForm) opened).form();
         Map<String, String> values = new HashMap<>();
         form.inputs().forEach(i -> values.put(i.id(), i.initial() == null ? "" : i.initial()));

@@ -184,7 +184,7 @@ class SlackAccessTest extends SlackAdapterTest {
         access.grant(user(managerA), Role.MANAGER);
         access.grant(user(owner), Role.TRIAGER);
 
-        assertThat(say("/holiday", "add " + day, member))
+        assertThat(say("/opsbot", "holiday add " + day, member))
                 .isEqualTo("⚠️ Only an admin of this workspace can change the company holidays.");
         assertThat(say("/feedback", "areas add acc" + tag, owner)).as("a triager is no admin")
                 .isEqualTo("⚠️ Only an admin of this workspace can change the product areas.");
@@ -196,7 +196,7 @@ class SlackAccessTest extends SlackAdapterTest {
         assertThat(settings.feedbackAreas(TENANT)).isEqualTo(areas);
         assertThat(okrSettings.get(TENANT).getCheckInDay()).isEqualTo(cadence);
 
-        assertThat(say("/holiday", "add " + day, ROOT)).contains(day.toString());
+        assertThat(say("/opsbot", "holiday add " + day, ROOT)).contains(day.toString());
         assertThat(say("/feedback", "areas add acc" + tag, ROOT)).contains("#acc" + tag);
         String before = cadence.name().toLowerCase(java.util.Locale.ROOT) + " "
                 + okrSettings.get(TENANT).getCheckInTime();
@@ -216,7 +216,7 @@ class SlackAccessTest extends SlackAdapterTest {
         access.grant(user(managerA), Role.MANAGER);
         access.grant(user(managerB), Role.MANAGER);
         String name = "Access " + tag;
-        JsonObject form = openForm("/standup", "", ROOT, "standup.edit");
+        JsonObject form = openForm("/standup", "new", ROOT, "standup.edit");
         HttpResponse<String> created = submit(ViewSubmission.of("standup.edit")
                 .privateMetadata(form.get("private_metadata").getAsString())
                 .plainTextInput("name", name).conversationsSelect("channel", "C0ACCSU" + tag)
@@ -260,7 +260,7 @@ class SlackAccessTest extends SlackAdapterTest {
         assertThat(say("/standup", "resume " + name, managerA)).startsWith(name + " is running again");
         assertThat(say("/standup", "skip " + name + " " + mention(newcomer), managerA))
                 .startsWith("OK, Nel Newcomer skips " + name + " today");
-        assertThat(say("/standup", "holiday " + name + " add 2027-01-04", managerA)).contains("2027-01-04");
+        assertThat(say("/standup", "holiday add 2027-01-04 " + name, managerA)).contains("2027-01-04");
         assertThat(say("/standup", "delete " + name, member))
                 .isEqualTo("⚠️ Only a manager or admin of this workspace can delete standups.");
         assertThat(standups.find(standup.getId())).isPresent();

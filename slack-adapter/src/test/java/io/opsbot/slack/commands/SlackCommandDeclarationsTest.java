@@ -44,7 +44,7 @@ class SlackCommandDeclarationsTest extends SlackAdapterTest {
     @Test
     void helpListsExactlyTheDeclaredSubcommands() {
         assertThat(router.commands()).extracting(Command::name)
-                .contains("feedback", "okr", "standup", "onboarding", "training", "holiday", "ooo", "timezone");
+                .contains("feedback", "okr", "standup", "onboarding", "training", "opsbot", "timezone");
         checkHelp(router.commands(), Platform.SLACK, this::reply);
     }
 

@@ -2,8 +2,11 @@ package io.opsbot.slack.standup;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
+import io.opsbot.slack.testing.BlockKit;
+import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.SlackAdapterTest;
 import io.opsbot.slack.testing.ViewSubmission;
@@ -12,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A standup end to end on Slack: set up through the modal, prompts as DMs at 09:00 in each person's Slack time zone,
@@ -31,6 +37,8 @@ class SlackStandupTest extends SlackAdapterTest {
     MutableClock clock;
     @Autowired
     NudgeDriver driver;
+    @Autowired
+    Outbox outbox;
 
     private String name;
     /** Fresh people per test: a person answers one dialog at a time, so tests must not share them. */
@@ -63,7 +71,7 @@ class SlackStandupTest extends SlackAdapterTest {
     }
 
     private void createStandup() {
-        assertThat(command("", "U0ADMIN").statusCode()).isEqualTo(200);
+        assertThat(command("new", "U0ADMIN").statusCode()).isEqualTo(200);
         JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
         assertThat(view.get("callback_id").getAsString()).isEqualTo("standup.edit");
         List<String> elements = view.getAsJsonArray("blocks").asList().stream()
@@ -159,6 +167,203 @@ class SlackStandupTest extends SlackAdapterTest {
 
         SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel")));
         assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> ana.equals(c.param("channel")));
+    }
+
+    @Test
+    void standupAloneShowsMineAndAnsweringBeforeThePromptStartsTodaysReport() {
+        createStandup();
+        clock.set(Instant.parse("2026-11-30T07:00:00Z"));
+
+        String mine = slashCommand("/standup", "", "D" + ana, ana, "mine").body();
+        assertThat(mine).contains("Your standups").contains(name).contains("asks at 09:00");
+        assertThat(slashCommand("/standup", "", "D" + ana, "U0NOBODY", "mine").body())
+                .contains("You are not in any standup");
+
+        assertThat(command("answer " + name, ana).statusCode()).isEqualTo(200);
+        JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
+        HttpResponse<String> posted = slack.interaction(ViewSubmission.of("standup.answer").user(ana)
+                .privateMetadata(view.get("private_metadata").getAsString())
+                .plainTextInput("q0", "Wrote the release notes").plainTextInput("q1", "Demo")
+                .plainTextInput("q2", "none").json());
+        assertThat(posted.body()).doesNotContain("errors");
+
+        // The day's summary is out before 09:00, with Ana's report under it.
+        FakeSlackApi.Call summary = SLACK.awaitCall("chat.postMessage", c -> "C0STANDUP".equals(c.param("channel"))
+                && c.param("thread_ts") == null);
+        String summaryTs = summaryTsOf(summary);
+        SLACK.awaitCall("chat.postMessage", c -> summaryTs.equals(c.param("thread_ts"))
+                && c.param("text").contains("Ana"));
+        assertThat(slashCommand("/standup", "", "D" + ana, ana, "mine").body()).contains("Today: answered");
+
+        // 09:00 Berlin: Cy is asked, Ana (who answered) is not; one summary for the day.
+        driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel")));
+        SLACK.awaitCall("chat.update", c -> summaryTs.equals(c.param("ts"))
+                && c.param("text").contains("1 of 2 answered"));
+        assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> ana.equals(c.param("channel")));
+        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> "C0STANDUP".equals(c.param("channel"))
+                && c.param("thread_ts") == null).hasSize(1);
+
+        // Looking back: Ana's days, Cy's, and who answered how often.
+        assertThat(slashCommand("/standup", "history", "D" + ana, ana, "history").body())
+                .contains("Mon 30 Nov 2026").contains(name).contains("Wrote the release notes");
+        assertThat(slashCommand("/standup", "history <@" + cy + "|cy> 2026-11-30..2026-11-30", "D" + ana, ana,
+                "history").body()).contains("waiting").doesNotContain("Wrote the release notes");
+        assertThat(slashCommand("/standup", "history 2026-12-30..2026-11-30", "D" + ana, ana, "history").body())
+                .contains("from..to");
+        String participation = JsonParser.parseString(slashCommand("/standup", "participation 2026-11-30",
+                "D" + ana, ana, "participation").body()).getAsJsonObject().get("text").getAsString();
+        String ours = participation.substring(participation.indexOf(name + "\n")).split("\n(?!•)", 2)[0];
+        assertThat(ours).contains("@Ana: 100% (1 of 1)").contains("@Cy: 0% (0 of 1)");
+    }
+
+    @Test
+    void timeOffAndCompanyHolidaysUnderOpsbotMeanNoPrompt() {
+        createStandup();
+        clock.set(Instant.parse("2026-11-30T07:00:00Z"));
+
+        assertThat(slashCommand("/opsbot", "ooo 2026-11-30 to 2026-12-01", "D" + ana, ana, "ooo").body())
+                .contains("from 2026-11-30 to 2026-12-01");
+        assertThat(slashCommand("/opsbot", "ooo", "D" + ana, ana, "ooo").body())
+                .contains("Your time off: 2026-11-30 to 2026-12-01");
+        assertThat(slashCommand("/opsbot", "holiday add 2026-12-01", "C0ADMIN", "U0ADMIN", "holiday").body())
+                .contains("2026-12-01");
+        assertThat(slashCommand("/opsbot", "holiday", "C0ADMIN", cy, "holiday").body())
+                .contains("Company holidays: 2026-12-01");
+
+        driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Stream.concat(SLACK.calls("chat.postMessage").stream(),
+                SLACK.calls("chat.update").stream()).anyMatch(c -> "C0STANDUP".equals(c.param("channel"))
+                && c.param("text").contains("0 of 1 answered") && c.param("blocks").contains("out of office")));
+        assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> ana.equals(c.param("channel")));
+
+        try {
+            // Tuesday is a company holiday: nobody is asked, in any zone.
+            SLACK.reset();
+            people();
+            driver.runUntil(Instant.parse("2026-12-01T20:00:00Z"));
+            assertThat(SLACK.calls("chat.postMessage")).as("Bo is still asked for Monday, in New York")
+                    .anyMatch(c -> bo.equals(c.param("channel")) && c.param("blocks").contains("Mon 30 Nov"))
+                    .noneMatch(c -> c.param("blocks") != null && c.param("blocks").contains("Tue 1 Dec"));
+        } finally {
+            // The workspace is shared with the other tests of this context.
+            slashCommand("/opsbot", "holiday remove 2026-12-01", "C0ADMIN", "U0ADMIN", "holiday");
+        }
+    }
+
+    @Test
+    void remindersCanBeTurnedOffAndUnansweredDaysPauseAPersonUntilOneClickResumes() {
+        createStandup();
+        clock.set(Instant.parse("2026-11-30T07:00:00Z"));
+        assertThat(slashCommand("/standup", "reminders off", "D" + ana, ana, "reminders").body())
+                .contains("Reminder before the cutoff: off");
+        assertThat(slashCommand("/standup", "reminders pause-after 1", "D" + cy, cy, "reminders").body())
+                .contains("Stops asking you after 1 unanswered days in a row");
+
+        // Monday: nobody answers in Berlin; Ana gets no reminder, Cy does, and Cy's cutoff pauses him.
+        driver.runUntil(Instant.parse("2026-11-30T12:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel"))
+                && c.param("text").startsWith("Reminder"));
+        FakeSlackApi.Call paused = SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel"))
+                && c.param("text").startsWith("Stopped asking you"));
+        assertThat(paused.param("blocks")).contains("1 times in a row").contains("Ask me again");
+        assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> ana.equals(c.param("channel"))
+                && c.param("text").startsWith("Reminder"))
+                .noneMatch(c -> ana.equals(c.param("channel")) && c.param("text").startsWith("Stopped"));
+
+        // Tuesday: Cy is not asked (the summary says why); Ana is.
+        SLACK.reset();
+        people();
+        driver.runUntil(Instant.parse("2026-12-01T08:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel"))
+                && c.param("text").startsWith("Time for"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Stream.concat(SLACK.calls("chat.postMessage").stream(),
+                SLACK.calls("chat.update").stream()).anyMatch(c -> "C0STANDUP".equals(c.param("channel"))
+                && c.param("blocks") != null && c.param("blocks").contains("paused: did not answer")));
+        assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> cy.equals(c.param("channel"))
+                && c.param("text").startsWith("Time for"));
+
+        // One click and Cy is asked again on Wednesday.
+        HttpResponse<String> resumed = slack.interaction(ButtonClick.on(BlockKit.button(paused, "Ask me again"))
+                .user(cy).channel("D" + cy).messageTs("1.1").responseUrl(SLACK.responseUrl("resume")).json());
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(slashCommand("/standup", "reminders", "D" + cy, cy, "reminders").body()).doesNotContain("Paused");
+        driver.runUntil(Instant.parse("2026-12-02T08:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel"))
+                && c.param("blocks").contains("Wed 2 Dec"));
+    }
+
+    @Test
+    void newBlockersGoAtOnceToThePersonTheStandupNamesOncePerBlocker() {
+        createStandup();
+        SLACK.user("U0LEAD", "Lee Lead", "Europe/Berlin", false);
+        assertThat(command("blockers " + name + " <@U0LEAD|lee>", "U0ADMIN").body())
+                .contains("now go to Lee Lead");
+        assertThat(command("blockers " + name + " <@U0LEAD|lee>", ana).body()).as("a participant may not")
+                .doesNotContain("now go to");
+        driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel")));
+
+        slack.event(dm(ana, "Release notes"), 0);
+        slack.event(dm(ana, "Demo"), 0);
+        slack.event(dm(ana, "Waiting for the staging database"), 0);
+        FakeSlackApi.Call told = SLACK.awaitCall("chat.postMessage", c -> "U0LEAD".equals(c.param("channel")));
+        assertThat(told.param("text")).isEqualTo("🚧 Ana is blocked (" + name + ")");
+        assertThat(told.param("blocks")).contains("Waiting for the staging database");
+
+        // Editing other answers tells nobody again; a new blocker does.
+        JsonObject view = openAnswerForm(ana);
+        submitAnswers(view, ana, "Release notes, done", "Demo", "Waiting for the staging database");
+        // The report is edited in place, or, if the edit came before it went out, posted as edited; the outbox's
+        // retry job (Quartz, stopped in tests) sends an edit that waited for the one before it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            outbox.retryDue();
+            return Stream.concat(SLACK.calls("chat.postMessage").stream(), SLACK.calls("chat.update").stream())
+                    .anyMatch(c -> "C0STANDUP".equals(c.param("channel")) && c.param("blocks") != null
+                            && c.param("blocks").contains("Release notes, done"));
+        });
+        submitAnswers(openAnswerForm(ana), ana, "Release notes, done", "Demo", "Now also the VPN");
+        SLACK.awaitCall("chat.postMessage", c -> "U0LEAD".equals(c.param("channel"))
+                && c.param("blocks").contains("Now also the VPN"));
+        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> "U0LEAD".equals(c.param("channel"))).hasSize(2);
+    }
+
+    @Test
+    void withAnEarlyWindowTheNextDayIsAnsweredTheEveningBefore() {
+        createStandup();
+        // Monday 20:00 in Berlin: Monday's window closed at 13:00.
+        clock.set(Instant.parse("2026-11-30T19:00:00Z"));
+        assertThat(slashCommand("/standup", "answer " + name, "D" + ana, ana, "answer").body())
+                .contains("closed at 13:00");
+        assertThat(command("early 15 " + name, "U0ADMIN").body()).contains("takes answers 15 hours before it asks");
+
+        submitAnswers(openAnswerForm(ana), ana, "Planning", "Tuesday things", "none");
+        SLACK.awaitCall("chat.postMessage", c -> "C0STANDUP".equals(c.param("channel"))
+                && c.param("thread_ts") == null && c.param("text").contains("Tue 1 Dec 2026"));
+
+        driver.runUntil(Instant.parse("2026-12-01T08:01:00Z"));
+        SLACK.awaitCall("chat.postMessage", c -> cy.equals(c.param("channel"))
+                && c.param("blocks").contains("Tue 1 Dec"));
+        assertThat(SLACK.calls("chat.postMessage")).as("Ana answered Tuesday already")
+                .noneMatch(c -> ana.equals(c.param("channel")) && c.param("blocks").contains("Tue 1 Dec"));
+    }
+
+    private JsonObject openAnswerForm(String user) {
+        int before = SLACK.calls("views.open").size();
+        assertThat(slashCommand("/standup", "answer " + name, "D" + user, user, "answer").statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("views.open").size() > before);
+        return SLACK.calls("views.open").get(before).jsonParam("view").getAsJsonObject();
+    }
+
+    private void submitAnswers(JsonObject view, String user, String... answers) {
+        ViewSubmission submission = ViewSubmission.of("standup.answer").user(user)
+                .privateMetadata(view.get("private_metadata").getAsString());
+        for (int i = 0; i < answers.length; i++) {
+            submission.plainTextInput("q" + i, answers[i]);
+        }
+        assertThat(slack.interaction(submission.json()).body()).doesNotContain("errors");
     }
 
     private static String summaryTsOf(FakeSlackApi.Call summary) {

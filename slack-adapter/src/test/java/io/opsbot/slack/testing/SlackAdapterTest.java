@@ -77,6 +77,13 @@ public abstract class SlackAdapterTest {
      */
     protected HttpResponse<String> slashCommand(String command, String text, String channelId, String userId,
                                                 String responseUrlName) {
+        return slack.slashCommand(commandFields(command, text, channelId, userId,
+                SLACK.responseUrl(responseUrlName)));
+    }
+
+    /** The form fields of a slash command typed in this workspace (not an Enterprise Grid org). */
+    public static Map<String, String> commandFields(String command, String text, String channelId, String userId,
+                                                    String responseUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("team_id", FakeSlackApi.TEAM_ID);
         fields.put("enterprise_id", "");
@@ -84,15 +91,15 @@ public abstract class SlackAdapterTest {
         fields.put("user_id", userId);
         fields.put("command", command);
         fields.put("text", text);
-        fields.put("response_url", SLACK.responseUrl(responseUrlName));
-        return slack.slashCommand(fields);
+        fields.put("response_url", responseUrl);
+        return fields;
     }
 
     /**
      * An Events API envelope delivered to this workspace's installation: Slack names the workspace in
      * {@code team_id} and again in each authorization.
      */
-    protected static JsonObject inThisWorkspace(JsonObject envelope) {
+    public static JsonObject inThisWorkspace(JsonObject envelope) {
         envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
         if (envelope.has("authorizations")) {
             envelope.getAsJsonArray("authorizations")
@@ -102,7 +109,7 @@ public abstract class SlackAdapterTest {
     }
 
     /** A message.im Events API delivery in this workspace, with an event id of its own, from the fixture's sender. */
-    protected static JsonObject directMessage(String text) {
+    public static JsonObject directMessage(String text) {
         JsonObject envelope = inThisWorkspace(Fixtures.json("slack/events/message_im.docs.json"));
         envelope.addProperty("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         envelope.getAsJsonObject("event").addProperty("text", text);
@@ -110,7 +117,7 @@ public abstract class SlackAdapterTest {
     }
 
     /** A message.im Events API delivery from this user in this DM channel. */
-    protected static JsonObject directMessage(String userId, String channelId, String text) {
+    public static JsonObject directMessage(String userId, String channelId, String text) {
         JsonObject envelope = directMessage(text);
         JsonObject event = envelope.getAsJsonObject("event");
         event.addProperty("user", userId);

@@ -130,7 +130,7 @@ public abstract class SlackOAuthAdapterTest {
     protected void createStandup(FakeSlackApi.Workspace from, String teamId, String admin, String name, String channel,
                                  String... participants) {
         int before = SLACK.calls("views.open").size();
-        assertThat(command(from, teamId, "/standup", "", "C0ADMIN", admin).statusCode()).isEqualTo(200);
+        assertThat(command(from, teamId, "/standup", "new", "C0ADMIN", admin).statusCode()).isEqualTo(200);
         SLACK.awaitCall("views.open", c -> SLACK.calls("views.open").size() > before);
         com.google.gson.JsonObject view = SLACK.calls("views.open").get(before).jsonParam("view").getAsJsonObject();
         ViewSubmission submission = ViewSubmission.of("standup.edit");

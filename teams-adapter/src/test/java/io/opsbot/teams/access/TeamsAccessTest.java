@@ -152,7 +152,7 @@ class TeamsAccessTest extends TeamsAdapterTest {
         access.grant(user(ANA.aad()), Role.MANAGER);
         access.grant(user(BO.aad()), Role.MANAGER);
         Recorded setUp = single(channelReplies(fixture("message.channel.mention.json")
-                .text("<at>ridotest</at> standup")));
+                .text("<at>ridotest</at> standup new")));
         submit(setUp, Map.of("participants", MEGAN_AAD, "managers", ANA.aad(), "zone", "Europe/Berlin"));
         Standup standup = standups.inTenant(tenant).get(0);
         assertThat(standup.getManagers()).containsExactly(user(ANA.aad()));
@@ -208,7 +208,7 @@ class TeamsAccessTest extends TeamsAdapterTest {
         access.grant(user(ANA.aad()), Role.MANAGER);
         access.grant(user(BO.aad()), Role.MANAGER);
 
-        assertThat(personal(BO, "holiday add 2027-12-24"))
+        assertThat(personal(BO, "opsbot holiday add 2027-12-24"))
                 .contains("Only an admin of this organisation can change the company holidays.");
         assertThat(settings.holidays(tenant)).isEmpty();
         assertThat(channel(ANA, "onboarding start <at>Megan Bowen</at> welcome",
@@ -219,7 +219,7 @@ class TeamsAccessTest extends TeamsAdapterTest {
                         + "stop it.");
         assertThat(onboarding.active(tenant)).hasSize(1);
 
-        assertThat(channel(null, "holiday add 2027-12-24", null)).contains("2027-12-24");
+        assertThat(channel(null, "opsbot holiday add 2027-12-24", null)).contains("2027-12-24");
         assertThat(channel(ANA, "onboarding stop <at>Megan Bowen</at>",
                 new Person(TeamsFixtures.MEGAN_29, "Megan Bowen", MEGAN_AAD))).contains("Stopped");
 

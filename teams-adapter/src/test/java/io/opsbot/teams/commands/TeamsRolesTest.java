@@ -52,7 +52,7 @@ class TeamsRolesTest extends TeamsAdapterTest {
         connector.clear();
 
         send(fixture("message.personal.json").from("29:member", "Mo Member", MEMBER_AAD)
-                .text("holiday add 2027-12-24"));
+                .text("opsbot holiday add 2027-12-24"));
         assertThat(single(sent()).body().path("text").asText()).contains("Company holidays: 2027-12-24");
         connector.clear();
 

@@ -1,8 +1,8 @@
 package io.opsbot.core.availability;
 
+import io.opsbot.core.admin.OpsbotPart;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
-import io.opsbot.core.conversation.Command;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
 import io.opsbot.core.conversation.Subcommand;
@@ -18,9 +18,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code ooo}: personal time off. No standup, check-in or reminder nudges anyone on a day they are away. */
+/** {@code /opsbot ooo}: personal time off. No standup, check-in or reminder nudges anyone on a day they are away. */
 @Component
-public class OutOfOfficeCommand implements Command {
+public class OutOfOfficeSubcommands implements OpsbotPart {
 
     private static final String FIRST = "first day";
     private static final String LAST = "last day";
@@ -28,32 +28,24 @@ public class OutOfOfficeCommand implements Command {
     private final ProfileService profiles;
     private final Clock clock;
 
-    public OutOfOfficeCommand(ProfileService profiles, Clock clock) {
+    public OutOfOfficeSubcommands(ProfileService profiles, Clock clock) {
         this.profiles = profiles;
         this.clock = clock;
     }
 
     @Override
-    public String name() {
-        return "ooo";
-    }
-
-    @Override
-    public String summary() {
-        return "tell me when you are out of office, so rituals leave you alone";
-    }
-
-    @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                Subcommand.bare().args(Arg.date(FIRST), Arg.literal("to").optional(), Arg.date(LAST).optional())
-                        .help("away from the first to the last day (YYYY-MM-DD), e.g. ooo 2026-12-24 2027-01-02")
-                        .handledBy(this::away),
-                Subcommand.named("list").alias("").help("your time off").handledBy((invoker, args) -> list(invoker)),
-                Subcommand.named("clear").help("remove all your time off").handledBy((invoker, args) -> {
+                Subcommand.named("ooo").help("your time off: rituals leave you alone on those days")
+                        .handledBy((invoker, args) -> list(invoker)),
+                Subcommand.named("ooo").args(Arg.literal("clear")).help("remove all your time off")
+                        .handledBy((invoker, args) -> {
                     profiles.clearOutOfOffice(invoker.user());
                     return Response.privately("Your time off is cleared.");
-                }));
+                }),
+                Subcommand.named("ooo").args(Arg.date(FIRST), Arg.literal("to").optional(), Arg.date(LAST).optional())
+                        .help("away from the first to the last day (YYYY-MM-DD), e.g. ooo 2026-12-24 to 2027-01-02")
+                        .handledBy(this::away));
     }
 
     private Response away(Invoker invoker, Arguments args) {
