@@ -86,6 +86,8 @@ public class FeedbackSearch {
     /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
     static final int SIMILAR_TERMS = 12;
     static final double SIMILAR_SHARE = 0.5;
+    /** How stale the index may be for a duplicate suggestion (not for search): an item saved this long ago or less. */
+    static final Duration SUGGESTION_LAG = Duration.ofSeconds(2);
 
     private static final String ID = "id";
     private static final String NUMBER = "number";
@@ -163,7 +165,7 @@ public class FeedbackSearch {
             executor.execute(() -> withIndex(tenant, searcher -> null));
             return List.of();
         }
-        return withIndex(tenant, searcher -> {
+        return withIndex(tenant, SUGGESTION_LAG, searcher -> {
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(analyzer);
             mlt.setFieldNames(new String[] {TEXT});
@@ -214,6 +216,14 @@ public class FeedbackSearch {
 
     /** Runs the work on the tenant's index as of now: this instance's, rebuilt from MongoDB first when behind. */
     private <T> T withIndex(TenantRef tenant, Work<T> work) {
+        return withIndex(tenant, Duration.ZERO, work);
+    }
+
+    /**
+     * As above, but an index that caught up less than {@code lag} ago is used as it is: captures arriving together
+     * would otherwise each catch up on the others' changes (a read of everything changed lately) under the lock.
+     */
+    private <T> T withIndex(TenantRef tenant, Duration lag, Work<T> work) {
         TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
         // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
         long version = sequences.current(versionKey(tenant));
@@ -223,7 +233,7 @@ public class FeedbackSearch {
                 if (!index.isBuilt() || !index.builtAt.plus(MAX_AGE).isAfter(now)) {
                     index.close();
                     build(index, tenant, version, now);
-                } else if (index.version < version) {
+                } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)) {
                     catchUp(index, tenant, version, now);
                 }
                 return work.run(new IndexSearcher(index.reader));
