@@ -41,7 +41,7 @@ final class BotProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
-        // Extra options for the bot (not the floor), e.g. a Flight Recording: -Dbench.jvm="-XX:StartFlightRecording=..."
+        // Extra options for the bot (not the floor), e.g. a recording: -Dbench.jvm="-XX:StartFlightRecording=..."
         String extra = System.getProperty("bench.jvm", "").trim();
         if (!extra.isEmpty() && jvm.stream().noneMatch(option -> option.startsWith("-Dloader.main="))) {
             command.addAll(List.of(extra.split("\\s+")));

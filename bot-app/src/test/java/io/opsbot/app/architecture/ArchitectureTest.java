@@ -65,7 +65,7 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
-            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret");
+            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret", "metrics");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
             "availability", "housekeeping", "home", "ratelimit", "admin", "retention");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");
