@@ -144,7 +144,9 @@ final class GrowthBenchmark {
         MongoServer mongo = new MongoServer(new H2Backend(store));
         mongo.bind("127.0.0.1", 0);
         // The database the packaged bot's embedded server names (opsbot.embedded-mongo.database).
-        try (BenchBot bot = new BenchBot(mongo, "spring.quartz.auto-startup=false")) {
+        // Batches of 1,000 inserts can take a while on a busy machine.
+        try (BenchBot bot = new BenchBot(mongo, "spring.quartz.auto-startup=false",
+                "opsbot.database.read-timeout=10m")) {
             TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
             ProfileService profiles = bot.bean(ProfileService.class);
             List<UserRef> everyone = new ArrayList<>();
