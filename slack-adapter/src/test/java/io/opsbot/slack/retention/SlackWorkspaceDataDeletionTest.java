@@ -3,6 +3,7 @@ package io.opsbot.slack.retention;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.opsbot.core.retention.DataDeletion;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -134,9 +135,13 @@ class SlackWorkspaceDataDeletionTest extends SlackOAuthAdapterTest {
         FakeSlackApi.Call done = click(again, "Delete everything", admin);
         assertThat(done.body()).contains("Deleted all of this workspace");
 
-        // Pace buckets (counts that expire within a minute) may come back with a send already under way.
-        assertThat(mentionsOf(acme.teamId()).keySet()).as("only the installation is left")
-                .contains("slack_installations").isSubsetOf("slack_installations", "rate_limits");
+        // Pace buckets (counts that expire within a minute) may come back with a send already under way; the
+        // deletion itself is recorded in the audit log (who, when, how many records), and nothing else is.
+        assertThat(mentionsOf(acme.teamId()).keySet()).as("only the installation and the deletion's record are left")
+                .contains("slack_installations").isSubsetOf("slack_installations", "rate_limits", "audit_log");
+        assertThat(mongo.getCollection("audit_log").find().into(new java.util.ArrayList<Document>()))
+                .filteredOn(d -> d.toJson().contains(acme.teamId()))
+                .extracting(d -> d.getString("action")).containsExactly(DataDeletion.AUDITED);
         assertThat(mongo.getCollection("rate_limits").find().into(new java.util.ArrayList<Document>()))
                 .filteredOn(d -> d.toJson().contains(acme.teamId()))
                 .allSatisfy(d -> assertThat(d.getString("_id")).startsWith("slack-"));
