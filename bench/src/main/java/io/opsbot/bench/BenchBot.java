@@ -27,15 +27,28 @@ final class BenchBot implements AutoCloseable {
     static class BenchApplication {
     }
 
-    final MongoServer mongo = new MongoServer(new MemoryBackend());
+    final MongoServer mongo;
+    private final boolean ownsMongo;
     final FakeSlackApi slack = new FakeSlackApi();
     final ConfigurableApplicationContext app;
 
-    /** Starts it with these properties on top of the common ones. */
+    /** Starts it with these properties on top of the common ones, on a database of its own. */
     BenchBot(String... properties) {
-        mongo.bind("127.0.0.1", 0);
+        this(null, properties);
+    }
+
+    /**
+     * Starts it on {@code shared} (another bot instance's database, left running when this one closes), or on a
+     * database of its own when null; each instance has a fake Slack of its own, so what each sent can be told apart.
+     */
+    BenchBot(MongoServer shared, String... properties) {
+        ownsMongo = shared == null;
+        mongo = ownsMongo ? new MongoServer(new MemoryBackend()) : shared;
+        if (ownsMongo) {
+            mongo.bind("127.0.0.1", 0);
+        }
         List<String> all = new ArrayList<>(List.of(
-                "spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/bench",
+                "spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/opsbot",
                 "opsbot.slack.bot-token=" + FakeSlackApi.TOKEN, "opsbot.slack.signing-secret=bench",
                 "opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "spring.main.banner-mode=off",
                 "logging.level.root=warn", "logging.level.io.opsbot=warn"));
@@ -52,6 +65,8 @@ final class BenchBot implements AutoCloseable {
     public void close() {
         app.close();
         slack.close();
-        mongo.shutdownNow();
+        if (ownsMongo) {
+            mongo.shutdownNow();
+        }
     }
 }

@@ -66,7 +66,7 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
-            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret", "link");
+            "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret", "link", "metrics");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
             "availability", "housekeeping", "home", "ratelimit", "admin", "retention", "launch", "identity");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");

@@ -1,5 +1,6 @@
 package io.opsbot.core.conversation;
 
+import io.opsbot.core.metrics.BotMetrics;
 import io.opsbot.core.access.AccessDenied;
 import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Permission;
@@ -208,15 +209,34 @@ public class ConversationEngine {
     }
 
     private Response guarded(Invoker invoker, String what, Supplier<Response> work) {
+        long started = System.nanoTime();
+        String outcome = "error";
         try {
-            return work.get();
+            Response response = work.get();
+            outcome = "ok";
+            return response;
         } catch (AccessDenied | UserError e) {
+            outcome = "refused";
             return warning(e.getMessage());
         } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            outcome = "database-away";
             return Response.privately(databaseAway(invoker, what, e));
         } catch (RuntimeException e) {
             return Response.privately(apology(invoker, what, e));
+        } finally {
+            BotMetrics.command(invoker.platform().name(), metricName(what), outcome, System.nanoTime() - started);
         }
+    }
+
+    /** The command tag of a metric: a declared command's name or the kind of request, never what someone typed. */
+    private String metricName(String what) {
+        if (what.startsWith("action ")) {
+            return "action";
+        }
+        if (what.startsWith("shortcut ")) {
+            return "shortcut";
+        }
+        return what.equals("message") || router.find(what).isPresent() ? what : "unknown";
     }
 
     /**

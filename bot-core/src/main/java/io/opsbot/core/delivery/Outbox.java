@@ -1,5 +1,6 @@
 package io.opsbot.core.delivery;
 
+import io.opsbot.core.metrics.BotMetrics;
 import io.opsbot.core.claim.Claims;
 import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
@@ -225,6 +226,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
         if (delivery.getExpiresAt() != null && !now.isBefore(delivery.getExpiresAt())) {
             release(key, new Update().set("state", Delivery.State.EXPIRED));
+            BotMetrics.delivery(BotMetrics.DeliveryOutcome.EXPIRED);
             return;
         }
         Destination destination = delivery.getDestination();
@@ -278,6 +280,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         Update sent = new Update().set("state", Delivery.State.SENT).set("posted", posted).set("sentAt", now)
                 .set("attempts", 0).unset("lastError").unset("inDoubt");
         Delivery after = releaseAndGet(key, sent);
+        BotMetrics.delivery(BotMetrics.DeliveryOutcome.SENT);
             if (after != null && after.getRevision() == delivery.getRevision()) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
                         new Update().set("updatePending", false), Delivery.class);
@@ -304,6 +307,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private void edit(Delivery delivery, Instant now) {
         try {
             messenger.update(delivery.getPosted(), delivery.getMessage());
+            BotMetrics.delivery(BotMetrics.DeliveryOutcome.EDITED);
             // Done only if nobody edited again meanwhile; otherwise the newer edit goes out right after this one.
             boolean current = mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.getKey())
                             .and("revision").is(delivery.getRevision())),
@@ -396,12 +400,17 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
                 retry.set("inDoubt", mayHaveArrived);
             }
             release(delivery.getKey(), retry);
+            BotMetrics.delivery(retryAfter != null ? BotMetrics.DeliveryOutcome.RATE_LIMITED
+                    : BotMetrics.DeliveryOutcome.RETRIED);
         } else if (editing) {
             log.error("Giving up editing {} after {} attempt(s): {}", delivery.getKey(), attempts, error);
             release(delivery.getKey(), new Update().set("updatePending", false).set("lastError", error));
         } else {
             log.error("Giving up sending {} after {} attempt(s): {}", delivery.getKey(), attempts, error);
             release(delivery.getKey(), new Update().set("state", Delivery.State.FAILED).set("lastError", error));
+        }
+        if (!(retryable && attempts < properties.maxAttempts())) {
+            BotMetrics.delivery(BotMetrics.DeliveryOutcome.FAILED);
         }
     }
 

@@ -11,7 +11,6 @@ public interface FeedbackRepository extends MongoRepository<FeedbackItem, String
 
     Optional<FeedbackItem> findByTenantAndNumber(TenantRef tenant, long number);
 
-    List<FeedbackItem> findTop5ByReporterOrderByCreatedAtDesc(UserRef reporter);
 
     long countByTenant(TenantRef tenant);
 

@@ -2,6 +2,7 @@ package io.opsbot.core.feedback;
 
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -85,6 +86,8 @@ public class FeedbackSearch {
     /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
     static final int SIMILAR_TERMS = 12;
     static final double SIMILAR_SHARE = 0.5;
+    /** How stale the index may be for a duplicate suggestion (not for search): an item saved this long ago or less. */
+    static final Duration SUGGESTION_LAG = Duration.ofSeconds(2);
 
     private static final String ID = "id";
     private static final String NUMBER = "number";
@@ -96,6 +99,8 @@ public class FeedbackSearch {
     private static final String TYPE = "type";
     private static final String CUSTOMER = "customer";
     private static final String OWNER = "owner";
+    private static final String REPORTER = "reporter";
+    private static final String NUMBER_KEY = "numberKey";
 
     private final MongoTemplate mongo;
     private final SequenceService sequences;
@@ -129,6 +134,22 @@ public class FeedbackSearch {
     }
 
     /**
+     * The newest items {@code reporter} reported, newest first: served by the index, as the embedded database would
+     * scan the collection for it.
+     */
+    public List<String> byReporter(UserRef reporter, int limit) {
+        return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
+                new TermQuery(new Term(REPORTER, reporter.key())), limit,
+                new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+    }
+
+    /** The id of the tenant's item with this number (FB-12), if the index has it. */
+    public Optional<String> idOf(TenantRef tenant, long number) {
+        return withIndex(tenant, searcher -> ids(searcher, searcher.search(
+                new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
+    }
+
+    /**
      * Open items (neither shipped, declined nor merged) that say much the same as {@code text}, most alike first: an
      * item must have at least half of the text's most telling terms (as Lucene's MoreLikeThis picks them).
      */
@@ -144,7 +165,7 @@ public class FeedbackSearch {
             executor.execute(() -> withIndex(tenant, searcher -> null));
             return List.of();
         }
-        return withIndex(tenant, searcher -> {
+        return withIndex(tenant, SUGGESTION_LAG, searcher -> {
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(analyzer);
             mlt.setFieldNames(new String[] {TEXT});
@@ -175,10 +196,12 @@ public class FeedbackSearch {
             return;
         }
         synchronized (index) {
-            if (index.isBuilt() && index.version == version - 1) {
+            if (index.isBuilt() && version > index.version) {
                 try {
+                    // Captures racing here take versions in one order and arrive in another: each is applied now,
+                    // and the index claims a version only once every change up to it was applied (or caught up).
                     index.writer.updateDocument(new Term(ID, item.getId()), document(item));
-                    index.refresh(version);
+                    index.applied(version);
                 } catch (IOException e) {
                     index.close();
                     throw new UncheckedIOException(e);
@@ -193,15 +216,24 @@ public class FeedbackSearch {
 
     /** Runs the work on the tenant's index as of now: this instance's, rebuilt from MongoDB first when behind. */
     private <T> T withIndex(TenantRef tenant, Work<T> work) {
+        return withIndex(tenant, Duration.ZERO, work);
+    }
+
+    /**
+     * As above, but an index that caught up less than {@code lag} ago is used as it is: captures arriving together
+     * would otherwise each catch up on the others' changes (a read of everything changed lately) under the lock.
+     */
+    private <T> T withIndex(TenantRef tenant, Duration lag, Work<T> work) {
         TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
+        // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
+        long version = sequences.current(versionKey(tenant));
         synchronized (index) {
-            long version = sequences.current(versionKey(tenant));
             Instant now = clock.instant();
             try {
                 if (!index.isBuilt() || !index.builtAt.plus(MAX_AGE).isAfter(now)) {
                     index.close();
                     build(index, tenant, version, now);
-                } else if (index.version != version) {
+                } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)) {
                     catchUp(index, tenant, version, now);
                 }
                 return work.run(new IndexSearcher(index.reader));
@@ -234,6 +266,7 @@ public class FeedbackSearch {
         writer.commit();
         index.writer = writer;
         index.reader = DirectoryReader.open(writer);
+        index.ahead.clear();
         index.version = version;
         index.builtAt = now;
         index.syncedAt = now;
@@ -259,6 +292,10 @@ public class FeedbackSearch {
         doc.add(new StringField(ID, item.getId(), Field.Store.YES));
         doc.add(new NumericDocValuesField(NUMBER, item.getNumber()));
         doc.add(new StoredField(NUMBER, item.getNumber()));
+        doc.add(new StringField(NUMBER_KEY, Long.toString(item.getNumber()), Field.Store.NO));
+        if (item.getReporter() != null) {
+            doc.add(new StringField(REPORTER, item.getReporter().key(), Field.Store.NO));
+        }
         doc.add(new TextField(SUMMARY, item.getSummary(), Field.Store.NO));
         String text = item.getDetails() == null ? item.getSummary() : item.getSummary() + "\n" + item.getDetails();
         doc.add(new TextField(TEXT, text, Field.Store.NO));
@@ -343,7 +380,10 @@ public class FeedbackSearch {
      * One per tenant for the life of the instance; every use holds its lock.
      */
     private static final class TenantIndex {
+        /** Every change up to this version is in the index. */
         private long version;
+        /** Versions past {@link #version} applied here, waiting for the ones before them. */
+        private final java.util.TreeSet<Long> ahead = new java.util.TreeSet<>();
         private Instant builtAt;
         private Instant syncedAt;
         private IndexWriter writer;
@@ -359,7 +399,17 @@ public class FeedbackSearch {
                 reader.close();
                 reader = newer;
             }
-            version = newVersion;
+            version = Math.max(version, newVersion);
+            ahead.headSet(version, true).clear();
+            while (!ahead.isEmpty() && ahead.first() == version + 1) {
+                version = ahead.pollFirst();
+            }
+        }
+
+        /** A change of this version was applied in place. */
+        void applied(long changeVersion) throws IOException {
+            ahead.add(changeVersion);
+            refresh(version);
         }
 
         void close() {

@@ -68,6 +68,9 @@ public class FeedbackService {
     private final AuditLog audit;
     private final Clock clock;
 
+    /** How many of a person's own items {@code feedback list} and the home show. */
+    static final int RECENT_BY_REPORTER = 5;
+
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
                            Drafts drafts, PersonRateLimit rateLimit, FeedbackSearch search, ProfileService profiles,
@@ -152,17 +155,17 @@ public class FeedbackService {
         }
     }
 
+    /**
+     * The person's five newest items. Looked up in the search index and then loaded by id: the embedded database
+     * answers any query not by id by scanning the whole collection.
+     */
     public List<FeedbackItem> recentByReporter(UserRef reporter) {
-        return repository.findTop5ByReporterOrderByCreatedAtDesc(reporter);
+        return inOrder(reporter.tenant(), search.byReporter(reporter, RECENT_BY_REPORTER));
     }
 
-    /** A page of the tenant's items, newest (highest number) first, and how many there are. */
+    /** A page of the tenant's items, newest (highest number) first, and how many there are (index, then by id). */
     public Results recentInTenant(TenantRef tenant, int offset, int limit) {
-        Query all = Query.query(Criteria.where("tenant").is(tenant));
-        long total = mongo.count(all, FeedbackItem.class);
-        List<FeedbackItem> page = mongo.find(Query.query(Criteria.where("tenant").is(tenant))
-                .with(Sort.by(Sort.Direction.DESC, "number")).skip(offset).limit(limit), FeedbackItem.class);
-        return new Results(page, offset, total);
+        return search(tenant, FeedbackQuery.ALL, offset, limit);
     }
 
     /** One page of items and where it is in the whole. */
@@ -213,8 +216,14 @@ public class FeedbackService {
 
     /** Finds an item by its number, {@code FB-12}, only within the given tenant. */
     public Optional<FeedbackItem> find(TenantRef tenant, Reference reference) {
-        return reference.is(FeedbackItem.KIND) ? repository.findByTenantAndNumber(tenant, reference.number())
-                : Optional.empty();
+        if (!reference.is(FeedbackItem.KIND)) {
+            return Optional.empty();
+        }
+        // By id through the index; an item the index does not have yet (written a moment ago on another instance,
+        // or never) is looked for in the database itself.
+        return search.idOf(tenant, reference.number()).flatMap(repository::findById)
+                .filter(item -> item.getTenant().equals(tenant) && item.getNumber() == reference.number())
+                .or(() -> repository.findByTenantAndNumber(tenant, reference.number()));
     }
 
     /**

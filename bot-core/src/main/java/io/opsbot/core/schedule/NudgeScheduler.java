@@ -1,5 +1,6 @@
 package io.opsbot.core.schedule;
 
+import io.opsbot.core.metrics.BotMetrics;
 import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,6 +107,7 @@ public class NudgeScheduler implements LeaseHolder {
         Optional<Stored> next;
         while (accepting && (next = leaseNextDue()).isPresent()) {
             Stored leased = next.get();
+            BotMetrics.schedulerLag(java.time.Duration.between(leased.at(), clock.instant()));
             try {
                 dispatcher.getObject().fire(leased.nudge());
             } finally {

@@ -61,6 +61,12 @@ class FeedbackSearchTest {
                 FeedbackSource.COMMAND);
     }
 
+    /** An item written as another path or instance would, without telling the search. */
+    private FeedbackItem write(String text) {
+        return mongo.insert(new FeedbackItem(tenant, sequences.next("feedback:" + tenant.key()), reporter.user(),
+                "Rae", FeedbackTextParser.parse(text, List.of()), FeedbackSource.COMMAND, clock.instant()));
+    }
+
     private List<Long> numbers(FeedbackSearch on, String typed) {
         FeedbackQuery query = FeedbackQuery.parse(typed, reporter.user(), List.of("reporting", "mobile"));
         return on.search(tenant, query, 0, 50).itemIds().stream()
@@ -108,6 +114,25 @@ class FeedbackSearchTest {
 
         assertThat(search.indexedVersion(tenant)).as("moved by one, in place").contains(built + 1);
         assertThat(numbers(search, "offline tablets")).containsExactly(2L);
+    }
+
+    @Test
+    void aChangeAppliedHereAheadOfAnotherInstancesIsKeptAndTheGapCaughtUp() {
+        capture("Offline mode");
+        assertThat(numbers(search, "offline")).containsExactly(1L);
+        long built = search.indexedVersion(tenant).orElseThrow();
+        FeedbackItem elsewhere = write("Offline maps");
+        FeedbackItem here = write("Offline sync");
+        otherInstance.changed(elsewhere);
+        search.changed(here);
+
+        assertThat(search.indexedVersion(tenant)).as("applied, but the other instance's change is not here yet")
+                .contains(built);
+        assertThat(numbers(search, "offline")).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(search.indexedVersion(tenant)).contains(built + 2);
+        assertThat(feedback.recentByReporter(reporter.user())).extracting(FeedbackItem::getNumber)
+                .as("the reporter's own, newest first, from the index").containsExactly(3L, 2L, 1L);
+        assertThat(feedback.find(tenant, elsewhere.reference())).map(FeedbackItem::getId).contains(elsewhere.getId());
     }
 
     @Test

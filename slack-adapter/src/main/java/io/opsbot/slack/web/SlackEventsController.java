@@ -1,5 +1,6 @@
 package io.opsbot.slack.web;
 
+import io.opsbot.core.metrics.BotMetrics;
 import com.google.gson.JsonObject;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -58,14 +59,32 @@ class SlackEventsController {
             refusals.refused("body too large");
             return error(HttpStatus.CONTENT_TOO_LARGE, "request too large");
         }
+        long started = System.nanoTime();
+        int status = 500;
         try {
-            return handle(servletRequest, raw);
+            ResponseEntity<String> answer = handle(servletRequest, raw);
+            status = answer.getStatusCode().value();
+            return answer;
         } catch (RuntimeException e) {
             if (!DatabaseAway.is(e)) {
                 throw e;
             }
-            return databaseAway(raw, e);
+            ResponseEntity<String> answer = databaseAway(raw, e);
+            status = answer.getStatusCode().value();
+            return answer;
+        } finally {
+            BotMetrics.ack("slack", kind(raw), status, System.nanoTime() - started);
         }
+    }
+
+    /** What kind of request it was, for the ack metric: a slash command, an interaction or an event. */
+    private static String kind(byte[] raw) {
+        String start = new String(raw, 0, Math.min(raw.length, 16), StandardCharsets.UTF_8);
+        if (start.startsWith("payload=")) {
+            return "interaction";
+        }
+        return start.startsWith("{") ? "event" : SlackBodies.isSlashCommand(new String(raw, StandardCharsets.UTF_8))
+                ? "command" : "other";
     }
 
     private ResponseEntity<String> handle(HttpServletRequest servletRequest, byte[] raw) {

@@ -1,5 +1,6 @@
 package io.opsbot.teams.inbound;
 
+import io.opsbot.core.metrics.BotMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Serialization;
 import io.opsbot.teams.auth.InboundAuthenticator;
@@ -31,6 +32,9 @@ public class TeamsMessagesController {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsMessagesController.class);
     public static final String PATH = "/api/messages";
+    /** Activity types named in the ack metric; anything else counts as "other" (a tag must stay bounded). */
+    private static final java.util.Set<String> KINDS = java.util.Set.of("message", "invoke", "conversationUpdate",
+            "installationUpdate", "messageReaction", "messageUpdate", "messageDelete");
 
     private final InboundAuthenticator authenticator;
     private final ActivityDispatcher dispatcher;
@@ -44,6 +48,19 @@ public class TeamsMessagesController {
     public ResponseEntity<String> messages(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) String body) {
+        long started = System.nanoTime();
+        String[] kind = {"other"};
+        int status = 500;
+        try {
+            ResponseEntity<String> answer = answer(authorization, body, kind);
+            status = answer.getStatusCode().value();
+            return answer;
+        } finally {
+            BotMetrics.ack("teams", kind[0], status, System.nanoTime() - started);
+        }
+    }
+
+    private ResponseEntity<String> answer(String authorization, String body, String[] kind) {
         if (!authenticator.acceptsRequests()
                 || authenticator.requiresToken() && (authorization == null || authorization.isBlank())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
@@ -52,6 +69,7 @@ public class TeamsMessagesController {
         if (inbound == null) {
             return ResponseEntity.badRequest().build();
         }
+        kind[0] = KINDS.contains(inbound.type()) ? inbound.type() : "other";
         if (!authenticator.authenticate(authorization, inbound.serviceUrl())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }

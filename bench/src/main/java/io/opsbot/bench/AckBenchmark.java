@@ -1,0 +1,101 @@
+package io.opsbot.bench;
+
+import io.opsbot.slack.testing.FakeSlackApi;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Scenario {@code ack}: the packaged bot against the floor ({@link BareApps}: the same web server with a bare Bolt app
+ * that verifies and acknowledges, and a bare Teams endpoint that parses and answers 200), from outside, side by side
+ * under the same closed-loop load: signed {@code /feedback <text>} slash commands (the bot stores each and answers
+ * "Saved as FB-n") and Teams {@code feedback <text>} message activities (the bot stores each and posts its reply to
+ * a fake Bot Connector before answering 200). Both run as child processes with the recommended heap settings, each
+ * warmed up first; the phases alternate so a change in the machine's load hits both.
+ *
+ * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar ack [clients] [seconds]
+ *      [rounds]</pre>
+ */
+final class AckBenchmark {
+
+    private AckBenchmark() {
+    }
+
+    static void run(BenchArgs args) throws Exception {
+        int clients = args.intAt(0, 10);
+        int seconds = args.intAt(1, 20);
+        int rounds = args.intAt(2, 3);
+        Path data = Files.createTempDirectory("opsbot-bench-ack");
+        try (FakeSlackApi slack = new FakeSlackApi(); FakeConnector connector = new FakeConnector();
+             BotProcess bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), List.of(
+                     "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
+                     "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
+                     "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
+                     "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.local-mode=true",
+                     "--logging.level.root=warn"), data.resolve("bot.log"));
+             BotProcess bare = BotProcess.start(withMain(BareApps.class), args.benchJar(), List.of(
+                     "--bench.signing-secret=" + Requests.SIGNING_SECRET, "--bench.slack-api=" + slack.apiBaseUrl(),
+                     "--bench.bot-token=" + FakeSlackApi.TOKEN), data.resolve("bare.log"))) {
+            bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(120));
+            bare.awaitReady("/ready", Duration.ofSeconds(120));
+            Target[] targets = {
+                new Target("Slack /feedback", "bot", slack(bot), "Saved as FB-"),
+                new Target("Slack /feedback", "bare Bolt", slack(bare), null),
+                new Target("Teams message", "bot", teams(bot, connector), null),
+                new Target("Teams message", "bare endpoint", teams(bare, connector), null)};
+            System.out.printf("ack: %d clients, %d s per phase, %d rounds, %d cores, load %s%n", clients, seconds,
+                    rounds, Runtime.getRuntime().availableProcessors(), Machine.load());
+            for (Target target : targets) {
+                HttpLoad.run(clients, Duration.ofSeconds(Math.max(5, seconds / 2)), target.calls, target.expect);
+            }
+            Table table = new Table("round", "requests", "target", "req/s", "p50 ms", "p99 ms", "max ms",
+                    "errors", "over 3 s", "req/s vs floor", "p99 vs floor");
+            List<HttpLoad.Result[]> all = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                HttpLoad.Result[] results = new HttpLoad.Result[targets.length];
+                for (int t = 0; t < targets.length; t++) {
+                    results[t] = HttpLoad.run(clients, Duration.ofSeconds(seconds), targets[t].calls,
+                            targets[t].expect);
+                }
+                all.add(results);
+                for (int t = 0; t < targets.length; t++) {
+                    HttpLoad.Result r = results[t];
+                    HttpLoad.Result floor = results[t - t % 2 + 1];
+                    table.row(Integer.toString(round), targets[t].requests, targets[t].name,
+                            Table.num(r.perSecond()), Table.ms(r.p50()), Table.ms(r.p99()), Table.ms(r.max()),
+                            Integer.toString(r.errors()), Long.toString(r.over(Duration.ofSeconds(3))),
+                            t % 2 == 0 ? Table.ratio(r.perSecond() / floor.perSecond()) : "",
+                            t % 2 == 0 ? Table.ratio(r.p99() / floor.p99()) : "");
+                }
+            }
+            table.print();
+            System.out.printf("bot RSS after the load %d MB; fake connector got %d posts; load %s%n", bot.rssMb(),
+                    connector.posts(), Machine.load());
+        }
+    }
+
+    private record Target(String requests, String name, IntFunction<HttpLoad.Call> calls, String expect) {
+    }
+
+    private static IntFunction<HttpLoad.Call> slack(BotProcess target) {
+        long base = System.nanoTime();
+        return i -> Requests.slash(target.uri("/slack/events"), "/feedback",
+                "Bench item " + i + " export is slow #billing", String.format("UB%04d", i % 3000), base + i);
+    }
+
+    private static IntFunction<HttpLoad.Call> teams(BotProcess target, FakeConnector connector) {
+        long base = System.nanoTime();
+        return i -> Requests.teamsMessage(target.uri("/api/messages"), connector.serviceUrl(),
+                "feedback Bench item " + i + " export is slow #billing", i % 3000, base + i);
+    }
+
+    static List<String> withMain(Class<?> main) {
+        List<String> jvm = new ArrayList<>(BotProcess.RECOMMENDED_JVM);
+        jvm.add("-Dloader.main=" + main.getName());
+        return jvm;
+    }
+}

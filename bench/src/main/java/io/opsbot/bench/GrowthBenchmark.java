@@ -1,0 +1,193 @@
+package io.opsbot.bench;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.feedback.FeedbackDraft;
+import io.opsbot.core.feedback.FeedbackItem;
+import io.opsbot.core.feedback.FeedbackSource;
+import io.opsbot.core.feedback.FeedbackType;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.standup.Standup;
+import io.opsbot.core.standup.StandupNudges;
+import io.opsbot.core.standup.StandupRepository;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.slack.testing.FakeSlackApi;
+import org.h2.mvstore.MVStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Scenario {@code growth}: how command latency grows with data. For each size (0, 10,000 and 100,000 feedback items
+ * in the workspace, always with 2,000 standups and 10,000 people) the data is written into an embedded database file
+ * first; then the packaged bot (recommended heap settings) is started on it and driven from outside with signed slash
+ * commands, 10 concurrent clients: capture, {@code list}, {@code search}, {@code status}. Prints p50/p99 per command
+ * and size, the growth against the empty database, the bot's start-up time and its resident memory after the load.
+ *
+ * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar growth [clients]
+ *      [seconds] [sizes...]</pre>
+ */
+final class GrowthBenchmark {
+
+    private static final String[] TOPICS = {"Export to CSV times out", "Dark mode for the dashboard",
+        "Search misses archived projects", "SSO login loops on Safari", "Billing page shows the wrong currency",
+        "Mobile app crashes on upload", "Slack notifications arrive twice", "Add a Jira integration",
+        "Reports load slowly for big teams", "Calendar sync drops recurring events"};
+    private static final String[] AREAS = {"billing", "reporting", "mobile", "search", "auth"};
+
+    private GrowthBenchmark() {
+    }
+
+    static void run(BenchArgs args) throws Exception {
+        int clients = args.intAt(0, 10);
+        int seconds = args.intAt(1, 15);
+        List<Integer> sizes = args.values().size() > 2
+                ? args.values().subList(2, args.values().size()).stream()
+                .map(v -> Integer.parseInt(v.replace("_", ""))).toList()
+                : List.of(0, 10_000, 100_000);
+        Map<String, Map<Integer, HttpLoad.Result>> results = new LinkedHashMap<>();
+        Map<Integer, String> footprint = new LinkedHashMap<>();
+        for (int size : sizes) {
+            Path data = Files.createTempDirectory("opsbot-bench-growth");
+            long seedStart = System.nanoTime();
+            seed(data.resolve("db"), size, 2_000, 10_000);
+            System.out.printf("growth: seeded %,d items, 2,000 standups, 10,000 people in %.0f s%n", size,
+                    (System.nanoTime() - seedStart) / 1e9);
+            try (FakeSlackApi slack = new FakeSlackApi();
+                 BotProcess bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), List.of(
+                         "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
+                         "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
+                         "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
+                         "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.enabled=false",
+                         "--logging.level.root=warn"), data.resolve("bot.log"))) {
+                double ready = bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(300));
+                String load = Machine.load();
+                // The first command makes its invoker the workspace's admin (allowed to change statuses).
+                HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
+                        "areas", "UADMIN", System.nanoTime()), null);
+                Map<String, IntFunction<HttpLoad.Call>> commands = commands(bot, size);
+                for (Map.Entry<String, IntFunction<HttpLoad.Call>> command : commands.entrySet()) {
+                    // Warm-up, then the measured run.
+                    HttpLoad.run(clients, Duration.ofSeconds(Math.max(3, seconds / 3)), command.getValue(), null);
+                    HttpLoad.Result result = HttpLoad.run(clients, Duration.ofSeconds(seconds), command.getValue(),
+                            null);
+                    results.computeIfAbsent(command.getKey(), k -> new LinkedHashMap<>()).put(size, result);
+                    if (result.errors() > 0) {
+                        System.out.printf("  %s at %,d items: %d errors%n", command.getKey(), size, result.errors());
+                    }
+                }
+                footprint.put(size, String.format("ready in %.1f s, RSS %d MB after the load (load %s)", ready,
+                        bot.rssMb(), load));
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("command"));
+        for (int size : sizes) {
+            header.add(String.format("%,d items p50 / p99 ms", size));
+        }
+        header.add("p50 / p99 largest vs first");
+        Table table = new Table(header.toArray(String[]::new));
+        for (Map.Entry<String, Map<Integer, HttpLoad.Result>> command : results.entrySet()) {
+            List<String> row = new ArrayList<>(List.of(command.getKey()));
+            for (int size : sizes) {
+                HttpLoad.Result r = command.getValue().get(size);
+                row.add(Table.ms(r.p50()) + " / " + Table.ms(r.p99()) + " (" + Table.num(r.perSecond()) + "/s)");
+            }
+            HttpLoad.Result first = command.getValue().get(sizes.get(0));
+            HttpLoad.Result last = command.getValue().get(sizes.get(sizes.size() - 1));
+            row.add(Table.ratio(last.p50() / first.p50()) + " / " + Table.ratio(last.p99() / first.p99()));
+            table.row(row.toArray(String[]::new));
+        }
+        System.out.printf("growth: %d clients, %d s per command, %d cores, 2,000 standups, 10,000 people%n", clients,
+                seconds, Runtime.getRuntime().availableProcessors());
+        footprint.forEach((size, text) -> System.out.printf("  %,d items: %s%n", size, text));
+        table.print();
+    }
+
+    private static Map<String, IntFunction<HttpLoad.Call>> commands(BotProcess bot, int size) {
+        long base = System.nanoTime();
+        Map<String, IntFunction<HttpLoad.Call>> commands = new LinkedHashMap<>();
+        commands.put("/feedback <text> (capture)", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
+                TOPICS[i % TOPICS.length] + " bench " + i + " #" + AREAS[i % AREAS.length],
+                String.format("UC%04d", i % 3000), base + i));
+        commands.put("/feedback list", i -> Requests.slash(bot.uri("/slack/events"), "/feedback", "list",
+                String.format("UP%05d", i % 10_000), base + i));
+        commands.put("/feedback search", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
+                "search " + TOPICS[i % TOPICS.length].split(" ")[0].toLowerCase(java.util.Locale.ROOT) + " status:open",
+                String.format("UP%05d", i % 10_000), base + i));
+        commands.put("/feedback status", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
+                "status FB-" + (1 + i % Math.max(100, size)) + (i % 2 == 0 ? " planned" : " under-review"),
+                "UADMIN", base + i));
+        return commands;
+    }
+
+    /** Writes the workspace's people, standups and feedback into the embedded database file under {@code dir}. */
+    static void seed(Path dir, int items, int standups, int people) throws Exception {
+        Files.createDirectories(dir);
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("opsbot.mv.db").toString()).open();
+        MongoServer mongo = new MongoServer(new H2Backend(store));
+        mongo.bind("127.0.0.1", 0);
+        // The database the packaged bot's embedded server names (opsbot.embedded-mongo.database).
+        // Batches of 1,000 inserts can take a while on a busy machine.
+        try (BenchBot bot = new BenchBot(mongo, "spring.quartz.auto-startup=false",
+                "opsbot.database.read-timeout=10m")) {
+            TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
+            ProfileService profiles = bot.bean(ProfileService.class);
+            List<UserRef> everyone = new ArrayList<>();
+            for (int p = 0; p < people; p++) {
+                UserRef user = new UserRef(tenant, String.format("UP%05d", p));
+                profiles.seen(new Invoker(user, "Person " + p, null, true, null));
+                everyone.add(user);
+            }
+            StandupRepository standupRepository = bot.bean(StandupRepository.class);
+            StandupNudges nudges = bot.bean(StandupNudges.class);
+            for (int s = 0; s < standups; s++) {
+                Standup standup = new Standup(tenant, "Team " + s, everyone.get(s * 5 % people), Instant.now());
+                standup.setParticipants(everyone.subList(s * 5 % people, s * 5 % people + 5));
+                standup.setDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+                standup.setTeamZone(ZoneId.of("Europe/Berlin"));
+                standup.setTime(LocalTime.of(9, 30));
+                nudges.schedule(standupRepository.save(standup), false);
+            }
+            MongoTemplate template = bot.bean(MongoTemplate.class);
+            Instant now = Instant.now();
+            List<FeedbackItem> batch = new ArrayList<>();
+            for (int n = 1; n <= items; n++) {
+                UserRef reporter = everyone.get(n % people);
+                String topic = TOPICS[n % TOPICS.length];
+                FeedbackDraft draft = new FeedbackDraft(topic + " (" + n + ")", "Seen by customer " + n % 97,
+                        FeedbackType.values()[n % FeedbackType.values().length], AREAS[n % AREAS.length], null,
+                        1 + n % 5, null);
+                batch.add(new FeedbackItem(tenant, n, reporter, "Person " + n % people, draft, FeedbackSource.COMMAND,
+                        now.minusSeconds(items - n)));
+                if (batch.size() == 1_000 || n == items) {
+                    template.insertAll(batch);
+                    batch.clear();
+                }
+            }
+            // Their triage posts were handled long ago; numbering continues after them.
+            template.updateMulti(new Query(), new Update().set("triagePending", false), FeedbackItem.class);
+            template.upsert(Query.query(Criteria.where("_id").is("feedback:" + tenant.key())),
+                    new Update().set("value", (long) items), "counters");
+        } finally {
+            mongo.shutdownNow();
+            store.close();
+        }
+    }
+}
