@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 class DatabaseOutageTest {
 
     private static final String SECRET = "outage-secret";
-    private static final FakeSlackApi SLACK = new FakeSlackApi().token("xoxb-outage");
+    private static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final TcpProxy PROXY = new TcpProxy("127.0.0.1", MongoTestServer.port());
     private static final Pattern SAVED = Pattern.compile("Saved as FB-(\\d+)");
     private static final Duration CUT = Duration.ofSeconds(30);

@@ -3,7 +3,6 @@ package io.opsbot.slack.retention;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.opsbot.core.retention.DataDeletion;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
