@@ -317,7 +317,9 @@ class SlackStandupTest extends SlackAdapterTest {
         submitAnswers(view, ana, "Release notes, done", "Demo", "Waiting for the staging database");
         // The report is edited in place, or, if the edit came before it went out, posted as edited; the outbox's
         // retry job (Quartz, stopped in tests) sends an edit that waited for the one before it.
+        // A report whose summary was not posted yet waits 15 s (the outbox's thread wait), so the clock moves on.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
+            clock.advance(Duration.ofSeconds(5));
             outbox.retryDue();
             return Stream.concat(SLACK.calls("chat.postMessage").stream(), SLACK.calls("chat.update").stream())
                     .anyMatch(c -> "C0STANDUP".equals(c.param("channel")) && c.param("blocks") != null
