@@ -4,6 +4,7 @@ import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.schedule.NudgeScheduler;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
+import io.opsbot.dashboard.DashboardConfiguration;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.teams.TeamsAdapterConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,10 +17,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Instant;
 
-/** The core with both adapters, as bot-app wires them, with a clock tests can move. */
+/**
+ * The core with both adapters and the dashboard, as bot-app wires them (the dashboard's security covers only its own
+ * paths; without it Spring Security's default would lock every endpoint), with a clock tests can move.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({CoreConfiguration.class, SlackAdapterConfiguration.class, TeamsAdapterConfiguration.class})
+@Import({CoreConfiguration.class, SlackAdapterConfiguration.class, TeamsAdapterConfiguration.class,
+        DashboardConfiguration.class})
 public class BothPlatformsTestApplication {
 
     /** Monday 30 November 2026, before 09:00 in Berlin. */
