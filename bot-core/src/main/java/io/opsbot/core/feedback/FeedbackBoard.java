@@ -22,9 +22,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The read side of feedback for a board: one tenant's items under filters (area, type, status, customer, dates, words),
- * a page at a time, newest first; counts per week by area and by type; the customers named. Every query starts with
- * the tenant, which the {@code tenant_recent} index leads with.
+ * The read side of feedback for a board: one tenant's items under filters (area, type, status, customer, dates, words,
+ * owner), a page at a time, newest first; the most voted open items; counts per week by area and by type; the
+ * customers named. Every query starts with the tenant, which the {@code tenant_recent} index leads with.
  */
 @Service
 public class FeedbackBoard {
@@ -42,17 +42,19 @@ public class FeedbackBoard {
 
     /**
      * What to show. Null fields filter nothing; {@code openOnly} keeps what is not closed; {@code from} and {@code to}
-     * are days (UTC), both included; {@code words} must all appear in the summary or details, in any case.
+     * are days (UTC), both included; {@code words} must all appear in the summary or details, in any case;
+     * {@code ownerId} is the owner's user id within the tenant queried.
      */
     public record Filter(String area, FeedbackType type, FeedbackStatus status, boolean openOnly, String customer,
-                         LocalDate from, LocalDate to, String words) {
+                         LocalDate from, LocalDate to, String words, String ownerId) {
 
-        public static final Filter NONE = new Filter(null, null, null, false, null, null, null, null);
+        public static final Filter NONE = new Filter(null, null, null, false, null, null, null, null, null);
 
         public Filter {
             area = blankToNull(area);
             customer = blankToNull(customer);
             words = blankToNull(words);
+            ownerId = blankToNull(ownerId);
         }
 
         public boolean isEmpty() {
@@ -97,7 +99,7 @@ public class FeedbackBoard {
             starts.add(first.plusWeeks(i));
         }
         Filter recent = new Filter(filter.area(), filter.type(), filter.status(), filter.openOnly(),
-                filter.customer(), first, null, filter.words());
+                filter.customer(), first, null, filter.words(), filter.ownerId());
         Map<String, int[]> byArea = new LinkedHashMap<>();
         Map<String, int[]> byType = new LinkedHashMap<>();
         Arrays.stream(FeedbackType.values()).forEach(t -> byType.put(t.label(), new int[weeks]));
@@ -113,6 +115,13 @@ public class FeedbackBoard {
         }
         byType.values().removeIf(counts -> Arrays.stream(counts).sum() == 0);
         return new WeeklyTrend(starts, byArea, byType);
+    }
+
+    /** The open items (not shipped, declined or merged) most voted for, most votes first, then newest. */
+    public List<FeedbackItem> topVoted(TenantRef tenant, int limit) {
+        Query query = Query.query(Criteria.where("tenant").is(tenant).and("status").nin(closedStatuses()));
+        return mongo.find(query.with(Sort.by(Sort.Order.desc("voteCount"), Sort.Order.desc("createdAt")))
+                .limit(limit), FeedbackItem.class);
     }
 
     /** The customers named on the tenant's items, each once, sorted. */
@@ -135,8 +144,11 @@ public class FeedbackBoard {
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
         } else if (filter.openOnly()) {
-            criteria = criteria.and("status").nin(Arrays.stream(FeedbackStatus.values())
-                    .filter(FeedbackStatus::closed).toList());
+            criteria = criteria.and("status").nin(closedStatuses());
+        }
+        if (filter.ownerId() != null) {
+            // The tenant is already fixed above, and an owner is always of the item's tenant (assign checks).
+            criteria = criteria.and("owner.userId").is(filter.ownerId());
         }
         if (filter.customer() != null) {
             criteria = criteria.and("customer").regex("^" + Pattern.quote(filter.customer()) + "$", "i");
@@ -160,6 +172,10 @@ public class FeedbackBoard {
             criteria = criteria.andOperator(everyWord);
         }
         return Query.query(criteria);
+    }
+
+    private static List<FeedbackStatus> closedStatuses() {
+        return Arrays.stream(FeedbackStatus.values()).filter(FeedbackStatus::closed).toList();
     }
 
     private static String blankToNull(String text) {

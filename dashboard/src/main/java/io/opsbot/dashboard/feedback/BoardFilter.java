@@ -3,6 +3,7 @@ package io.opsbot.dashboard.feedback;
 import io.opsbot.core.feedback.FeedbackBoard;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackType;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
@@ -10,16 +11,17 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The board's filters as they arrive in the address (so a filtered board can be bookmarked, shared and exported as
- * shown): words, area, type, status ({@code open} for everything not closed), customer, and a date range. Values that
- * cannot be read filter nothing rather than fail.
+ * shown): words, area, type, status ({@code open} for everything not closed), customer, owner ({@code me} or a user id
+ * of the viewer's tenant), and a date range. Values that cannot be read filter nothing rather than fail.
  */
-public record BoardFilter(String q, String area, String type, String status, String customer, String from, String to,
-                          Integer page) {
+public record BoardFilter(String q, String area, String type, String status, String customer, String owner,
+                          String from, String to, Integer page) {
 
-    public FeedbackBoard.Filter toFilter() {
+    /** The core's filter, {@code owner=me} read as the viewer. */
+    public FeedbackBoard.Filter toFilter(UserRef viewer) {
         return new FeedbackBoard.Filter(area, FeedbackType.parse(type).orElse(null),
                 "open".equals(status) ? null : FeedbackStatus.parse(status).orElse(null), "open".equals(status),
-                customer, day(from), day(to), q);
+                customer, day(from), day(to), q, "me".equals(owner) ? viewer.userId() : owner);
     }
 
     public int pageNumber() {
@@ -34,6 +36,7 @@ public record BoardFilter(String q, String area, String type, String status, Str
         add(uri, "type", type);
         add(uri, "status", status);
         add(uri, "customer", customer);
+        add(uri, "owner", owner);
         add(uri, "from", from);
         add(uri, "to", to);
         String query = uri.build().encode().getQuery();

@@ -7,8 +7,11 @@ import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackService;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackType;
+import io.opsbot.core.people.PersonProfile;
+import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.tenant.UserRef;
 import io.opsbot.dashboard.web.Charts;
 import io.opsbot.dashboard.web.NotFound;
 import io.opsbot.dashboard.web.Viewer;
@@ -37,8 +40,9 @@ import java.util.Map;
 
 /**
  * {@code /dashboard/feedback}: the board of the viewer's tenant. Everyone may look (as {@code feedback list} in
- * chat); the current filter exports as CSV; triagers and admins change statuses, through the same service as the triage card's buttons, so the reporter
- * is told and the change is in the audit log. Filter changes and status changes swap parts of the page with htmx.
+ * chat); the current filter exports as CSV; triagers and admins change statuses and owners, through the same service
+ * as the triage card's buttons and {@code feedback owner}, so the reporter is told and the change is in the audit log.
+ * Filter changes and status changes swap parts of the page with htmx.
  */
 @Controller
 @RequestMapping("/dashboard/feedback")
@@ -46,19 +50,24 @@ class FeedbackPages {
 
     static final int PAGE_SIZE = 25;
     static final int TREND_WEEKS = 12;
+    static final int TOP_VOTED = 5;
+    /** How many of the tenant's people the owner pickers offer (those the bot met most recently). */
+    static final int PEOPLE_OFFERED = 200;
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM");
 
     private final FeedbackBoard board;
     private final FeedbackService feedback;
     private final TenantSettingsService settings;
+    private final ProfileService profiles;
     private final Charts charts;
     private final Clock clock;
 
-    FeedbackPages(FeedbackBoard board, FeedbackService feedback, TenantSettingsService settings, Charts charts,
-                  Clock clock) {
+    FeedbackPages(FeedbackBoard board, FeedbackService feedback, TenantSettingsService settings,
+                  ProfileService profiles, Charts charts, Clock clock) {
         this.board = board;
         this.feedback = feedback;
         this.settings = settings;
+        this.profiles = profiles;
         this.charts = charts;
         this.clock = clock;
     }
@@ -66,7 +75,7 @@ class FeedbackPages {
     @GetMapping
     String board(@ModelAttribute("viewer") Viewer viewer, BoardFilter filter,
                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        FeedbackBoard.Filter f = filter.toFilter();
+        FeedbackBoard.Filter f = filter.toFilter(viewer.user());
         model.addAttribute("filter", filter);
         model.addAttribute("page", board.page(viewer.tenant(), f, filter.pageNumber(), PAGE_SIZE));
         FeedbackBoard.WeeklyTrend trend = board.weekly(viewer.tenant(), f, TREND_WEEKS);
@@ -82,6 +91,8 @@ class FeedbackPages {
         model.addAttribute("areas", settings.feedbackAreas(viewer.tenant()));
         model.addAttribute("types", FeedbackType.values());
         model.addAttribute("customers", board.customers(viewer.tenant()));
+        model.addAttribute("people", people(viewer));
+        model.addAttribute("topVoted", board.topVoted(viewer.tenant(), TOP_VOTED));
         return "dashboard/feedback";
     }
 
@@ -89,7 +100,7 @@ class FeedbackPages {
     @GetMapping("/export.csv")
     void export(@ModelAttribute("viewer") Viewer viewer, BoardFilter filter, HttpServletResponse response)
             throws IOException {
-        List<FeedbackItem> items = board.all(viewer.tenant(), filter.toFilter());
+        List<FeedbackItem> items = board.all(viewer.tenant(), filter.toFilter(viewer.user()));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("feedback-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv").build().toString());
@@ -101,7 +112,26 @@ class FeedbackPages {
     String item(@ModelAttribute("viewer") Viewer viewer, @PathVariable String ref, Model model) {
         model.addAttribute("item", find(viewer, ref));
         model.addAttribute("statuses", FeedbackStatus.values());
+        if (viewer.isTriager()) {
+            model.addAttribute("people", people(viewer));
+        }
         return "dashboard/feedback-item";
+    }
+
+    /**
+     * A triager's owner change from the item's page: {@code me}, or one of the tenant's people the page offered.
+     * The same core call as {@code feedback owner}, so it is audited the same way.
+     */
+    @PostMapping("/{ref}/owner")
+    String owner(@ModelAttribute("viewer") Viewer viewer, @PathVariable String ref, @RequestParam String owner) {
+        viewer.require(Role.TRIAGER, "change a feedback item's owner");
+        FeedbackItem item = find(viewer, ref);
+        UserRef to = "me".equals(owner) ? viewer.user() : people(viewer).stream().map(PersonProfile::getUser)
+                .filter(person -> person.userId().equals(owner)).findFirst()
+                .orElseThrow(() -> new UserError("“" + owner + "” is not someone of this "
+                        + viewer.tenant().platform().tenantNoun() + " I know."));
+        FeedbackItem changed = feedback.assign(viewer.invoker(), item.getId(), to);
+        return "redirect:/dashboard/feedback/" + changed.reference();
     }
 
     /** A triager's status change: from the board (htmx swaps the row) or from the item's page. */
@@ -124,6 +154,10 @@ class FeedbackPages {
     private FeedbackItem find(Viewer viewer, String ref) {
         return Reference.parse(ref, FeedbackItem.KIND).flatMap(r -> feedback.find(viewer.tenant(), r))
                 .orElseThrow(() -> new NotFound("Feedback " + ref));
+    }
+
+    private List<PersonProfile> people(Viewer viewer) {
+        return profiles.knownPeople(viewer.tenant(), PEOPLE_OFFERED);
     }
 
     private static List<Charts.Series> series(Map<String, int[]> counts) {
