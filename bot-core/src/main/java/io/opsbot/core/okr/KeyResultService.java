@@ -122,10 +122,7 @@ public class KeyResultService {
     /** Its weight in its objective's progress (1 to {@link Weights#MAX}). */
     public KeyResult setWeight(Actor by, KeyResult kr, int weight) {
         access.requireChange(by.user(), stewards(kr), "change its weight");
-        Weights.check(weight);
-        KeyResult changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(kr.getId())),
-                new Update().set("weight", weight).set("updatedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), KeyResult.class);
+        KeyResult changed = Weights.store(mongo, KeyResult.class, kr.getId(), weight, clock.instant());
         audit.record(by, "okr.kr-weight", kr.reference().toString(), String.valueOf(kr.weight()),
                 String.valueOf(weight));
         return changed;

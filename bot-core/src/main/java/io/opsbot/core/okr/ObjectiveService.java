@@ -118,10 +118,7 @@ public class ObjectiveService {
     /** Its weight in its parent's progress (1 to {@link Weights#MAX}). */
     public Objective setWeight(Actor by, Objective objective, int weight) {
         access.requireChange(by.user(), stewards(objective), "change its weight");
-        Weights.check(weight);
-        Objective changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(objective.getId())),
-                new Update().set("weight", weight).set("updatedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Objective.class);
+        Objective changed = Weights.store(mongo, Objective.class, objective.getId(), weight, clock.instant());
         audit.record(by, "okr.objective-weight", objective.reference().toString(),
                 String.valueOf(objective.weight()), String.valueOf(weight));
         return changed;
