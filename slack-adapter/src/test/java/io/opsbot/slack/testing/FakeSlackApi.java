@@ -632,7 +632,7 @@ public class FakeSlackApi implements AutoCloseable {
         answer.addProperty("url", "https://example.slack.com/");
         answer.addProperty("team", "Example");
         answer.addProperty("user", "opsbot");
-        answer.addProperty("team_id", workspace.orgWide() ? workspace.enterpriseId() : workspace.teamId());
+        answer.addProperty("team_id", teamOf(workspace));
         answer.addProperty("user_id", workspace.botUserId());
         answer.addProperty("bot_id", workspace.botId());
         if (workspace.enterpriseId() != null) {
@@ -716,7 +716,7 @@ public class FakeSlackApi implements AutoCloseable {
             JsonObject published = JsonParser.parseString(params.get("view")).getAsJsonObject();
             view.add("blocks", published.get("blocks"));
         }
-        view.addProperty("team_id", workspace.orgWide() ? workspace.enterpriseId() : workspace.teamId());
+        view.addProperty("team_id", teamOf(workspace));
         return answer.toString();
     }
 
