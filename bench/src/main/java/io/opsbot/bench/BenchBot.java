@@ -8,6 +8,7 @@ import io.opsbot.slack.testing.FakeSlackApi;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -25,7 +26,16 @@ final class BenchBot implements AutoCloseable {
     @EnableAutoConfiguration
     @Import({CoreConfiguration.class, SlackAdapterConfiguration.class})
     static class BenchApplication {
+
+        /** Every instance's commands are counted into one place: where a run spends its database time. */
+        @org.springframework.context.annotation.Bean
+        MongoClientSettingsBuilderCustomizer commandCounter() {
+            return settings -> settings.addCommandListener(COMMANDS);
+        }
     }
+
+    /** The database commands of every bench bot in this process. */
+    static final CommandCounter COMMANDS = new CommandCounter();
 
     final MongoServer mongo;
     private final boolean ownsMongo;

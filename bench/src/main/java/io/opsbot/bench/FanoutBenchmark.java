@@ -68,6 +68,7 @@ final class FanoutBenchmark {
             }
             BenchBot first = bots.get(0);
             Instant due = schedule(first, standups, people);
+            BenchBot.COMMANDS.reset();
             String load = Machine.load();
             System.out.printf("%d instance(s): scheduled; waiting %d s for the minute%n", instances,
                     Duration.between(Instant.now(), due).toSeconds());
@@ -105,6 +106,9 @@ final class FanoutBenchmark {
                     Integer.toString(expected - distinct.size()), String.join(" / ", split), Long.toString(summaries),
                     allDelivered == null ? "not all within 45 min" : String.format("%.1f s", seconds),
                     allDelivered == null ? "-" : Table.num(expected / seconds), load);
+            System.out.printf("%d instance(s): database commands from the due minute on, most time first%n",
+                    instances);
+            BenchBot.COMMANDS.top(25).print();
         } finally {
             // The first instance owns the database: it closes last.
             for (int i = bots.size() - 1; i >= 0; i--) {
