@@ -1,6 +1,7 @@
 package io.opsbot.core.claim;
 
 import com.mongodb.bulk.BulkWriteError;
+import io.opsbot.core.storage.Lookups;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -76,7 +77,7 @@ public class Claims {
     }
 
     public boolean isClaimed(String key) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
+        return Lookups.existsById(mongo, key, COLLECTION);
     }
 
     /** MongoDB drops expired claims itself (the embedded server has no TTL index: housekeeping does it there). */

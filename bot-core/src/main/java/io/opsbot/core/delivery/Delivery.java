@@ -19,6 +19,10 @@ import java.time.Instant;
 @CompoundIndex(name = "deliveries_due", def = "{'state': 1, 'nextAttemptAt': 1}")
 // A reaction names the message it is on: finding the delivery that posted it (Outbox.findByPost).
 @CompoundIndex(name = "deliveries_posted", def = "{'posted.messageId': 1, 'posted.conversationId': 1}")
+// Leasing and edits compare and set by (_id, a version) equality: even the embedded server, which uses an index only
+// when a query's fields are exactly that index's, answers these from an index instead of scanning the collection.
+@CompoundIndex(name = "deliveries_lease", def = "{'_id': 1, 'leaseVersion': 1}", unique = true)
+@CompoundIndex(name = "deliveries_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
 public class Delivery {
 
     public static final String COLLECTION = "deliveries";
@@ -47,6 +51,8 @@ public class Delivery {
     private String leasedBy;
     /** The attempt holding the lease. */
     private String leaseToken;
+    /** Moved by every lease taken and every lease given back: a lease is taken only on the version judged free. */
+    private long leaseVersion;
     /** An earlier attempt may have reached the platform (cut short, or timed out): look before sending again. */
     private boolean inDoubt;
     private String lastError;
@@ -104,6 +110,10 @@ public class Delivery {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    public long getLeaseVersion() {
+        return leaseVersion;
     }
 
     public String getLeaseToken() {

@@ -281,16 +281,20 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
                 .set("attempts", 0).unset("lastError").unset("inDoubt");
         Delivery after = releaseAndGet(key, sent);
         BotMetrics.delivery(BotMetrics.DeliveryOutcome.SENT);
-            if (after != null && after.getRevision() == delivery.getRevision()) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
-                        new Update().set("updatePending", false), Delivery.class);
-            } else if (after != null) {
-                // Edited while it was being sent: apply the edit now rather than at the next retry sweep.
-                soon(key);
-            }
-            if (after != null && after.isHasReplies()) {
-                sendWaitingReplies(key);
-            }
+        if (after == null) {
+            return;
+        }
+        if (after.getRevision() != delivery.getRevision()) {
+            // Edited while it was being sent: apply the edit now rather than at the next retry sweep.
+            soon(key);
+        } else if (after.isUpdatePending()) {
+            // An edit made before this send went out with it.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
+                    new Update().set("updatePending", false), Delivery.class);
+        }
+        if (after.isHasReplies()) {
+            sendWaitingReplies(key);
+        }
     }
 
     /** Replies held back until this message existed go out now, in its thread. */
@@ -353,23 +357,63 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private record Leased(Delivery delivery, boolean inDoubt) {
     }
 
+    /**
+     * Takes the lease for one attempt, or returns null when the delivery is not due, has nothing to do, or is leased.
+     * Read by id and judged here, then taken only if nobody leased or released it since: a compare-and-set on
+     * {@code (_id, leaseVersion)}, which any database answers from an index (the embedded server would scan the
+     * collection for {@code _id} plus conditions, once per send: quadratic in a large fan-out).
+     */
     private Leased lease(String key, Instant now) {
+        Delivery current = mongo.findById(key, Delivery.class);
+        if (current == null || !leasable(current, now)) {
+            return null;
+        }
+        String token = UUID.randomUUID().toString();
+        Update take = new Update().set("leaseUntil", now.plus(properties.lease()))
+                .set("leasedBy", instances.getObject().id()).set("leaseToken", token).inc("attempts", 1)
+                .inc("leaseVersion", 1);
+        Delivery leased = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("leaseVersion")
+                .is(current.getLeaseVersion())), take, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        if (leased == null) {
+            Delivery after = mongo.findById(key, Delivery.class);
+            if (after != null && token.equals(after.getLeaseToken())) {
+                // The driver retried the write after a network error, and its first try had taken the lease.
+                leased = after;
+            } else if (current.getLeaseVersion() == 0) {
+                // Maybe stored before deliveries had a version (no field to compare): take it by its conditions.
+                return leaseByConditions(key, now, token, take);
+            } else {
+                return null;
+            }
+        }
+        // An attempt that ended released its lease; one still recorded here was cut short (its lease ran out).
+        return new Leased(leased, current.isInDoubt() || current.getLeaseUntil() != null);
+    }
+
+    /** Due, not leased (or its lease ran out), and with something to do: a send or an edit. */
+    private static boolean leasable(Delivery delivery, Instant now) {
+        boolean due = delivery.getNextAttemptAt() != null && !delivery.getNextAttemptAt().isAfter(now);
+        boolean free = delivery.getLeaseUntil() == null || delivery.getLeaseUntil().isBefore(now);
+        boolean work = delivery.getState() == Delivery.State.PENDING
+                || delivery.getState() == Delivery.State.SENT && delivery.isUpdatePending();
+        return due && free && work;
+    }
+
+    /** The lease taken by a query that states every condition (a scan in the embedded server). */
+    private Leased leaseByConditions(String key, Instant now, String token, Update take) {
         // The driver retries a write once after a network error; if the first try took the lease, the retry must
         // find its own lease rather than the delivery taken, or the delivery would wait for the lease to run out.
-        String token = UUID.randomUUID().toString();
         Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null),
                 Criteria.where("leaseUntil").lt(now), Criteria.where("leaseToken").is(token));
         Criteria work = new Criteria().orOperator(Criteria.where("state").is(Delivery.State.PENDING),
                 Criteria.where("state").is(Delivery.State.SENT).and("updatePending").is(true));
         Query query = Query.query(Criteria.where("_id").is(key).and("nextAttemptAt").lte(now))
                 .addCriteria(new Criteria().andOperator(free, work));
-        Delivery before = mongo.findAndModify(query, new Update().set("leaseUntil", now.plus(properties.lease()))
-                        .set("leasedBy", instances.getObject().id()).set("leaseToken", token).inc("attempts", 1),
-                FindAndModifyOptions.options().returnNew(false), Delivery.class);
+        Delivery before = mongo.findAndModify(query, take, FindAndModifyOptions.options().returnNew(false),
+                Delivery.class);
         if (before == null) {
             return null;
         }
-        // An attempt that ended released its lease; one still recorded here was cut short (its lease ran out).
         boolean inDoubt = before.isInDoubt() || before.getLeaseUntil() != null && !token.equals(before.getLeaseToken());
         Delivery leased = mongo.findById(key, Delivery.class);
         return leased == null ? null : new Leased(leased, inDoubt);
@@ -378,13 +422,13 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     /** Frees what a gone instance was sending; those sends may have arrived, so they are in doubt. */
     @Override
     public long releaseLeasesOf(String instanceId) {
-        Update free = new Update().unset("leaseUntil").unset("leasedBy").unset("leaseToken");
+        Update free = new Update().unset("leaseUntil").unset("leasedBy").unset("leaseToken").inc("leaseVersion", 1);
         long sends = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)
                 .and("state").is(Delivery.State.PENDING)), free.set("inDoubt", true), Delivery.class)
                 .getModifiedCount();
         long edits = mongo.updateMulti(Query.query(Criteria.where("leasedBy").is(instanceId)),
-                new Update().unset("leaseUntil").unset("leasedBy").unset("leaseToken"), Delivery.class)
-                .getModifiedCount();
+                new Update().unset("leaseUntil").unset("leasedBy").unset("leaseToken").inc("leaseVersion", 1),
+                Delivery.class).getModifiedCount();
         return sends + edits;
     }
 
@@ -420,14 +464,17 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     }
 
     private void release(String key, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
-                update.unset("leaseUntil").unset("leasedBy").unset("leaseToken"), Delivery.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), released(update), Delivery.class);
     }
 
     private Delivery releaseAndGet(String key, Update update) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-                update.unset("leaseUntil").unset("leasedBy").unset("leaseToken"),
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), released(update),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
+    }
+
+    /** Gives the lease back; the version moves, so an attempt that judged the delivery before cannot take it. */
+    private static Update released(Update update) {
+        return update.unset("leaseUntil").unset("leasedBy").unset("leaseToken").inc("leaseVersion", 1);
     }
 
     @Override

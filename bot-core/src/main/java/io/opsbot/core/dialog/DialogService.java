@@ -96,9 +96,12 @@ public class DialogService {
 
     private void activate(Dialog dialog) {
         Dialog activated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
-                        .and("state").in(Dialog.State.QUEUED, Dialog.State.ACTIVE)),
-                new Update().set("state", Dialog.State.ACTIVE), FindAndModifyOptions.options().returnNew(true),
-                Dialog.class);
+                        .and("state").is(Dialog.State.QUEUED)), new Update().set("state", Dialog.State.ACTIVE),
+                FindAndModifyOptions.options().returnNew(true), Dialog.class);
+        if (activated == null) {
+            // Activated already (by a run repeated after a crash): its opening is claimed by its key, sent once.
+            activated = find(dialog.getKey()).filter(d -> d.getState() == Dialog.State.ACTIVE).orElse(null);
+        }
         if (activated != null) {
             sendOpening(activated);
         }
@@ -205,15 +208,24 @@ public class DialogService {
         }
     }
 
+    /**
+     * Claims the person's head for {@code next} if it is free (no dialog, or one whose time ran out): read by id, then
+     * a compare-and-set on the dialog it named, an index look-up (the embedded server would scan for conditions).
+     */
     private boolean claimHead(UserRef user, Dialog next, Instant now) {
-        Criteria free = new Criteria().orOperator(Criteria.where("active").is(null),
-                Criteria.where("activeUntil").lte(now));
+        DialogHead head = mongo.findById(user.key(), DialogHead.class);
+        String named = head == null ? null : head.getActive();
+        boolean free = named == null || head.getActiveUntil() != null && !head.getActiveUntil().isAfter(now);
+        if (!free) {
+            return false;
+        }
         try {
-            DialogHead claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(user.key())).addCriteria(free),
-                    new Update().set("active", next.getKey()).set("activeUntil", next.getExpiresAt()),
+            DialogHead claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(user.key()).and("active")
+                            .is(named)), new Update().set("active", next.getKey()).set("activeUntil", next.getExpiresAt()),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), DialogHead.class);
             return claimed != null && next.getKey().equals(claimed.getActive());
         } catch (DuplicateKeyException busy) {
+            // Claimed by another dialog since it was read: that one goes first, this one waits its turn.
             return false;
         }
     }

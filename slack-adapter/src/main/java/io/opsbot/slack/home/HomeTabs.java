@@ -6,6 +6,7 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.home.HomeCards;
 import io.opsbot.core.home.HomeService;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.storage.Lookups;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.config.SlackProperties;
 import io.opsbot.slack.outbound.HomeTabStale;
@@ -92,7 +93,7 @@ public class HomeTabs implements DisposableBean {
             timer.schedule(() -> {
                 waiting.remove(user.key());
                 try {
-                    if (mongo.exists(Query.query(Criteria.where("_id").is(user.key())), HomeTab.class)) {
+                    if (Lookups.existsById(mongo, user.key(), HomeTab.COLLECTION)) {
                         publish(user);
                     }
                 } catch (RuntimeException e) {
