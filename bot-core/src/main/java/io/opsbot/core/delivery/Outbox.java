@@ -379,8 +379,8 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
             if (after != null && token.equals(after.getLeaseToken())) {
                 // The driver retried the write after a network error, and its first try had taken the lease.
                 leased = after;
-            } else if (current.getLeaseVersion() == 0) {
-                // Maybe stored before deliveries had a version (no field to compare): take it by its conditions.
+            } else if (after != null && after.getLeaseVersion() == 0) {
+                // Stored before deliveries had a version (no field to compare with): taken by its conditions.
                 return leaseByConditions(key, now, token, take);
             } else {
                 return null;
