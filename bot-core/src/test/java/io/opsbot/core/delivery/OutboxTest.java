@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -32,6 +36,8 @@ class OutboxTest {
     Outbox outbox;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     @Qualifier("teamsGateway")
     RecordingChatGateway teams;
@@ -89,6 +95,27 @@ class OutboxTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         await().until(() -> outbox.find(second).orElseThrow().getState() == Delivery.State.SENT);
         assertThat(sent()).filteredOn(s -> s.message().summary().equals("y")).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryStoredBeforeLeaseVersionsIsSentOnceAndThenVersioned() throws InterruptedException {
+        String key = prefix + "old";
+        outbox.enqueue(key, channel(), Message.text("from before"), null);
+        await().until(() -> outbox.find(key).orElseThrow().getState() == Delivery.State.SENT);
+        // As a delivery written by an older version of the bot: pending, and no version field to compare with.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("state",
+                Delivery.State.PENDING).unset("leaseVersion").unset("posted"), Delivery.class);
+        teams.clear();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            pool.execute(() -> outbox.deliver(key));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(sent()).filteredOn(s -> s.message().summary().equals("from before")).hasSize(1);
+        assertThat(outbox.find(key).orElseThrow().getState()).isEqualTo(Delivery.State.SENT);
+        assertThat(outbox.find(key).orElseThrow().getLeaseVersion()).isPositive();
     }
 
     @Test
