@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,15 +139,26 @@ public class DialogService {
             return Optional.of(Response.privately("OK, I stopped asking. You can still answer with the form "
                     + "until it closes."));
         }
-        String answer = SKIP_WORDS.contains(word) ? "" : text.strip();
+        DialogHandler handler = handler(dialog.getKind());
+        DialogHandler.Reading reading = handler.read(dialog, dialog.position(), text);
+        if (reading.again() != null) {
+            return Optional.of(Response.privately(reading.again()));
+        }
+        // Questions that do not apply to these answers are stored empty with it, so the next one asked is next.
+        List<String> answers = new ArrayList<>(dialog.getAnswers());
+        answers.add(reading.answer());
+        while (answers.size() < dialog.getQuestions().size() && !handler.asks(dialog, answers.size(), answers)) {
+            answers.add("");
+        }
+        List<String> added = answers.subList(dialog.position(), answers.size());
         // Only the answer to the position we read is stored, so a message handled twice cannot shift answers.
         Dialog updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
                         .and("state").is(Dialog.State.ACTIVE).and("answers").size(dialog.position())),
-                new Update().push("answers", answer), FindAndModifyOptions.options().returnNew(true), Dialog.class);
+                new Update().push("answers").each(added.toArray()), FindAndModifyOptions.options().returnNew(true),
+                Dialog.class);
         if (updated == null) {
             return Optional.of(Response.privately("Got it."));
         }
-        DialogHandler handler = handler(updated.getKind());
         if (!updated.complete()) {
             return Optional.of(Response.privately(handler.question(updated, updated.position())));
         }
