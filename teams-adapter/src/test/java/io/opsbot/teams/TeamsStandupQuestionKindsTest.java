@@ -10,6 +10,7 @@ import io.opsbot.core.standup.StandupService;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
+import io.opsbot.core.testing.StandupQuestions;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
@@ -52,15 +53,7 @@ class TeamsStandupQuestionKindsTest extends TeamsAdapterTest {
 
     static final String ADMIN_THREAD = CHANNEL + ";messageid=1759881511856";
     static final Instant WEDNESDAY_EARLY = Instant.parse("2026-11-25T06:00:00Z");
-    static final String QUESTIONS = """
-            Blocked? [yes/no]
-            What blocks you? [if Blocked? = yes]
-            Area [choice: API, Web, Mobile]
-            Areas touched [multi: API, Web, Docs]
-            Focus [1-5]
-            Hours [number]
-            (optional) Notes
-            """;
+    static final String QUESTIONS = StandupQuestions.EVERY_KIND;
 
     @Autowired
     MutableClock clock;

@@ -16,6 +16,7 @@ import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.core.testing.RecordingChatGateway;
+import io.opsbot.core.testing.StandupQuestions;
 import io.opsbot.core.testing.Tenants;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -43,15 +44,7 @@ import static org.awaitility.Awaitility.await;
 class StandupQuestionKindsTest {
 
     static final Instant MONDAY_MIDNIGHT = Instant.parse("2026-03-02T00:00:00Z");
-    static final String QUESTIONS = """
-            Blocked? [yes/no]
-            What blocks you? [if Blocked? = yes]
-            Area [choice: API, Web, Mobile]
-            Areas touched [multi: API, Web, Docs]
-            Focus [1-5]
-            Hours [number]
-            (optional) Notes
-            """;
+    static final String QUESTIONS = StandupQuestions.EVERY_KIND;
 
     @Autowired
     ConversationEngine engine;

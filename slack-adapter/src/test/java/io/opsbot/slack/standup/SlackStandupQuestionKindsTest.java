@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
+import io.opsbot.core.testing.StandupQuestions;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.SlackAdapterTest;
 import io.opsbot.slack.testing.ViewSubmission;
@@ -32,15 +33,7 @@ class SlackStandupQuestionKindsTest extends SlackAdapterTest {
 
     // Monday 30 November 2026.
     static final Instant MONDAY = Instant.parse("2026-11-30T00:00:00Z");
-    static final String QUESTIONS = """
-            Blocked? [yes/no]
-            What blocks you? [if Blocked? = yes]
-            Area [choice: API, Web, Mobile]
-            Areas touched [multi: API, Web, Docs]
-            Focus [1-5]
-            Hours [number]
-            (optional) Notes
-            """;
+    static final String QUESTIONS = StandupQuestions.EVERY_KIND;
 
     @Autowired
     MutableClock clock;
