@@ -119,6 +119,15 @@ class StandupQuestionKindsTest {
     }
 
     @Test
+    void editingShowsTheQuestionsInTheSyntaxTheyWereTypedIn() {
+        create();
+
+        Form editing = ((Response.ShowForm) engine.onCommand(admin, "/standup", "edit " + standup.getName())).form();
+
+        assertThat(editing.input("questions").initial()).isEqualTo(QUESTIONS.strip());
+    }
+
+    @Test
     void badSyntaxIsRefusedWithTheLineAtFault() {
         SubmissionResult refused = submitSetUp("Blocked? [yes/no]\nWhy? [if Blocked = perhaps]");
 
