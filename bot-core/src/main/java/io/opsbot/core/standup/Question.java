@@ -207,6 +207,11 @@ public record Question(String text, QuestionKind kind, List<String> choices, Boo
 
     /** How a blocker answer reads on its own: the text, or "Blocked? Yes". */
     String blockerText(String answer) {
-        return kind == QuestionKind.YES_NO ? text + " " + display(answer) : answer.strip();
+        return kind == QuestionKind.YES_NO ? labelled(answer) : answer.strip();
+    }
+
+    /** A picked or counted answer with its question, for one-line summaries: "Blocked? Yes", "Area: Web". */
+    String labelled(String answer) {
+        return text + (text.endsWith("?") || text.endsWith(":") ? " " : ": ") + display(answer);
     }
 }

@@ -176,7 +176,7 @@ public class StandupHistory {
             Question q = questions.get(i);
             if (answer != null && !answer.isBlank()) {
                 parts.add(blockers.contains(i) ? "🚧 " + q.blockerText(answer)
-                        : q.isTypedText() ? answer.strip() : q.text() + " " + q.display(answer));
+                        : q.isTypedText() ? answer.strip() : q.labelled(answer));
             }
         }
         return String.join(" · ", parts);

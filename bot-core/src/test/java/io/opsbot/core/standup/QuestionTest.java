@@ -69,5 +69,7 @@ class QuestionTest {
         assertThat(qs.get(4).display("4")).isEqualTo("4/5");
         assertThat(qs.get(0).display("no")).isEqualTo("No");
         assertThat(qs.get(2).display("API, Docs")).isEqualTo("API, Docs");
+        assertThat(qs.get(2).labelled("API, Docs")).isEqualTo("Areas: API, Docs");
+        assertThat(qs.get(0).labelled("yes")).isEqualTo("Blocked? Yes");
     }
 }

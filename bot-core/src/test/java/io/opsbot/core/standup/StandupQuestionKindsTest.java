@@ -161,6 +161,9 @@ class StandupQuestionKindsTest {
                 .findFirst().orElseThrow().message().blocks().toString();
         assertThat(report).contains("Web").contains("API, Docs").contains("4/5").contains("6.5").contains("No")
                 .doesNotContain("What blocks you?").doesNotContain("Notes");
+        Invoker anaInDm = new Invoker(ana, "Ana", new Destination.Channel(tenant, "D-ANA"), true, null);
+        assertThat(((Response.Reply) engine.onCommand(anaInDm, "/standup", "history")).message().blocks().toString())
+                .contains("Blocked? No · Area: Web · Areas touched: API, Docs · Focus: 4/5 · Hours: 6.5");
     }
 
     @Test
