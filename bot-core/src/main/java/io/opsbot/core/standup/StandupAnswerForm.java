@@ -101,6 +101,11 @@ public class StandupAnswerForm implements FormHandler {
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
+            if (!q.applies(answers)) {
+                // Whatever was typed there does not count, so it cannot be wrong either.
+                answers.add("");
+                continue;
+            }
             String answer;
             try {
                 answer = q.read(values.text("q" + i).orElse(""));
@@ -108,9 +113,7 @@ public class StandupAnswerForm implements FormHandler {
                 errors.put("q" + i, e.getMessage());
                 answer = "";
             }
-            if (!q.applies(answers)) {
-                answer = "";
-            } else if (answer.isEmpty() && q.isRequired() && !errors.containsKey("q" + i)) {
+            if (answer.isEmpty() && q.isRequired() && !errors.containsKey("q" + i)) {
                 errors.put("q" + i, q.condition() == null ? "Please answer this question."
                         : "Please answer this: " + questions.get(q.condition().question()).text() + " is "
                           + q.condition().answer() + ".");

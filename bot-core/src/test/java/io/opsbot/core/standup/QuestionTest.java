@@ -1,8 +1,11 @@
 package io.opsbot.core.standup;
 
+import io.opsbot.core.form.FormValues;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +55,17 @@ class QuestionTest {
         assertThat(qs.get(3).applies(List.of("no", "", "API, Docs"))).isTrue();
         assertThat(qs.get(3).applies(List.of("no", "", "API"))).isFalse();
         assertThat(qs.get(0).applies(List.of())).isTrue();
+    }
+
+    @Test
+    void aFormAnswerToAQuestionThatDoesNotApplyIsDroppedUnread() {
+        List<Question> form = QuestionSyntax.parse("Blocked? [yes/no]\nHours lost [number] [if Blocked? = yes]");
+        List<String> answers = new ArrayList<>();
+
+        assertThat(StandupAnswerForm.read(form, new FormValues(Map.of("q0", "no", "q1", "lots")), answers)).isEmpty();
+        assertThat(answers).containsExactly("no", "");
+        assertThat(StandupAnswerForm.read(form, new FormValues(Map.of("q0", "yes", "q1", "lots")), new ArrayList<>()))
+                .containsOnly(Map.entry("q1", "Answer with a number, for example 3 or 2.5."));
     }
 
     @Test
