@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class DialogService {
     public static final Set<String> CANCEL_WORDS = Set.of("cancel", "stop");
     /** Typed instead of an answer: leave this question empty. */
     public static final Set<String> SKIP_WORDS = Set.of("skip", "pass", "-");
+    private static final int ANSWER_ATTEMPTS = 3;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -141,15 +143,35 @@ public class DialogService {
             return Optional.of(Response.privately("OK, I stopped asking. You can still answer with the form "
                     + "until it closes."));
         }
-        String answer = SKIP_WORDS.contains(word) ? "" : text.strip();
-        // Only the answer to the position we read is stored, so a message handled twice cannot shift answers.
-        Dialog updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
-                        .and("state").is(Dialog.State.ACTIVE).and("answers").size(dialog.position())),
-                new Update().push("answers", answer), FindAndModifyOptions.options().returnNew(true), Dialog.class);
+        DialogHandler handler = handler(dialog.getKind());
+        Dialog updated = null;
+        // Two messages typed in quick succession are handled at once: the one that loses the race reads the dialog
+        // again and answers the next question, so neither is lost (redelivered events are dropped before this).
+        for (int attempt = 0; attempt < ANSWER_ATTEMPTS && dialog != null && updated == null; attempt++) {
+            DialogHandler.Reading reading = handler.read(dialog, dialog.position(), text);
+            if (reading.again() != null) {
+                return Optional.of(Response.privately(reading.again()));
+            }
+            // Questions that do not apply to these answers are stored empty with it, so the next one asked is next.
+            List<String> answers = new ArrayList<>(dialog.getAnswers());
+            answers.add(reading.answer());
+            while (answers.size() < dialog.getQuestions().size() && !handler.asks(dialog, answers.size(), answers)) {
+                answers.add("");
+            }
+            List<String> added = answers.subList(dialog.position(), answers.size());
+            // Only the answer to the position we read is stored, so answers are never shifted.
+            updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
+                            .and("state").is(Dialog.State.ACTIVE).and("answers").size(dialog.position())),
+                    new Update().push("answers").each(added.toArray()), FindAndModifyOptions.options().returnNew(true),
+                    Dialog.class);
+            if (updated == null) {
+                dialog = find(dialog.getKey()).filter(d -> d.getState() == Dialog.State.ACTIVE && !d.complete())
+                        .orElse(null);
+            }
+        }
         if (updated == null) {
             return Optional.of(Response.privately("Got it."));
         }
-        DialogHandler handler = handler(updated.getKind());
         if (!updated.complete()) {
             return Optional.of(Response.privately(handler.question(updated, updated.position())));
         }

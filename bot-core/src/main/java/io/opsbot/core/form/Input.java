@@ -42,8 +42,12 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
         }
     }
 
-    record Select(String id, String label, boolean required, String hint, String initial, List<Choice> choices)
-            implements Input {
+    /**
+     * One of a list; {@code expanded} shows every option at once (radio buttons, an expanded choice set) instead of a
+     * drop-down, for short lists such as yes/no or a 1-5 scale.
+     */
+    record Select(String id, String label, boolean required, String hint, String initial, List<Choice> choices,
+                  boolean expanded) implements Input {
         public Select {
             requireId(id, label);
             choices = List.copyOf(choices);
@@ -58,7 +62,7 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
 
         @Override
         public Select withInitial(String value) {
-            return new Select(id, label, required, hint, value, choices);
+            return new Select(id, label, required, hint, value, choices, expanded);
         }
     }
 
@@ -276,6 +280,7 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
     final class SelectBuilder extends Builder<SelectBuilder> {
         private final List<Choice> choices;
         private final boolean multiple;
+        private boolean expanded;
 
         SelectBuilder(String id, List<Choice> choices, boolean multiple) {
             super(id);
@@ -283,10 +288,16 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
             this.multiple = multiple;
         }
 
+        /** Every option shown at once rather than in a drop-down (a multi-select always shows them). */
+        public SelectBuilder expanded() {
+            this.expanded = true;
+            return this;
+        }
+
         @Override
         public Input build() {
             return multiple ? new MultiSelect(id, label, required, hint, initial, choices)
-                    : new Select(id, label, required, hint, initial, choices);
+                    : new Select(id, label, required, hint, initial, choices, expanded);
         }
     }
 

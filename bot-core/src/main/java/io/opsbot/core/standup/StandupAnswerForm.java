@@ -56,14 +56,71 @@ public class StandupAnswerForm implements FormHandler {
         Form.Builder form = Form.builder(FORM_ID, Texts.cut(standup.getName(), 24)).submit("Post");
         List<Question> questions = standup.getQuestions();
         for (int i = 0; i < questions.size(); i++) {
-            Question q = questions.get(i);
-            form.input(q.kind() == QuestionKind.MOOD
-                    ? Input.select("q" + i, List.of(new Choice("1", "1 😫"), new Choice("2", "2 🙁"),
-                            new Choice("3", "3 😐"), new Choice("4", "4 🙂"), new Choice("5", "5 😄")))
-                            .label(q.text())
-                    : Input.text("q" + i).label(q.text()).multiline().max(3000));
+            form.input(input("q" + i, questions.get(i), questions));
         }
         return form.build();
+    }
+
+    /**
+     * The input for one question. A form is one shot, so a conditional question is always shown, with the condition
+     * in its hint; it is checked on submission (and its answer dropped when the condition does not hold).
+     */
+    private static Input.Builder<?> input(String id, Question q, List<Question> questions) {
+        Input.Builder<?> input = switch (q.kind()) {
+            case MOOD -> Input.select(id, List.of(new Choice("1", "1 😫"), new Choice("2", "2 🙁"),
+                    new Choice("3", "3 😐"), new Choice("4", "4 🙂"), new Choice("5", "5 😄")));
+            case SCALE -> Input.select(id, choices(q)).expanded();
+            case YES_NO -> Input.select(id, List.of(new Choice("yes", "Yes"), new Choice("no", "No"))).expanded();
+            case CHOICE -> Input.select(id, choices(q));
+            case MULTI -> Input.multiSelect(id, choices(q));
+            case NUMBER -> Input.number(id).decimal();
+            case TEXT, BLOCKERS -> Input.text(id).multiline().max(3000);
+        };
+        input.label(q.text());
+        if (q.condition() != null) {
+            Question source = questions.get(q.condition().question());
+            input.hint("Only if " + source.text() + " = " + source.display(q.condition().answer())
+                    + "; otherwise leave it empty.");
+        } else if (q.isRequired()) {
+            input.required();
+        } else {
+            input.hint("Optional.");
+        }
+        return input;
+    }
+
+    private static List<Choice> choices(Question q) {
+        return q.options().stream().map(o -> new Choice(o, o)).toList();
+    }
+
+    /**
+     * Each submitted value read into its stored form; a conditional question whose condition does not hold is
+     * stored empty whatever was typed, and a required one that applies must be answered.
+     */
+    static Map<String, String> read(List<Question> questions, FormValues values, List<String> answers) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            if (!q.applies(answers)) {
+                // Whatever was typed there does not count, so it cannot be wrong either.
+                answers.add("");
+                continue;
+            }
+            String answer;
+            try {
+                answer = q.read(values.text("q" + i).orElse(""));
+            } catch (Question.Rejected e) {
+                errors.put("q" + i, e.getMessage());
+                answer = "";
+            }
+            if (answer.isEmpty() && q.isRequired() && !errors.containsKey("q" + i)) {
+                errors.put("q" + i, q.condition() == null ? "Please answer this question."
+                        : "Please answer this: " + questions.get(q.condition().question()).text() + " is "
+                          + q.condition().answer() + ".");
+            }
+            answers.add(answer);
+        }
+        return errors;
     }
 
     @Override
@@ -78,8 +135,9 @@ public class StandupAnswerForm implements FormHandler {
         StandupRun run = run(submission);
         Standup standup = service.find(run.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
         List<String> answers = new ArrayList<>();
-        for (int i = 0; i < standup.getQuestions().size(); i++) {
-            answers.add(values.text("q" + i).orElse(""));
+        Map<String, String> errors = read(standup.getQuestions(), values, answers);
+        if (!errors.isEmpty()) {
+            return new SubmissionResult.Rejected(errors);
         }
         if (answers.stream().allMatch(String::isBlank)) {
             return SubmissionResult.rejected("q0", "Answer at least one question.");

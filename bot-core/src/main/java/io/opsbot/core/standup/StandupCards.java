@@ -69,15 +69,21 @@ final class StandupCards {
         card.section(Markup.builder().mention(a.getUser(), a.getDisplayName()).text(" · " + run.getStandupName())
                 .italic(a.getEditedAt() != null ? " (edited)" : "").build());
         List<Field> fields = new ArrayList<>();
+        List<Integer> blockers = Question.blockers(questions, a.getAnswers());
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             String answer = i < a.getAnswers().size() ? a.getAnswers().get(i) : "";
-            if (q.isBlocker(answer)) {
+            if (blockers.contains(i)) {
                 blocked = true;
                 card.section(Markup.builder().bold("🚧 " + q.text()).newline()
-                        .text(Texts.shorten(answer, ANSWER_LIMIT)).build());
+                        .text(Texts.shorten(q.display(answer), ANSWER_LIMIT)).build());
             } else if (q.kind() == QuestionKind.MOOD) {
                 fields.add(Field.of(q.text(), answer.isBlank() ? null : mood(answer)));
+            } else if (answer.isBlank() && (!q.isRequired() || q.condition() != null)) {
+                // Left out, or not asked because its condition did not hold: nothing to show.
+                continue;
+            } else if (!q.isTypedText()) {
+                fields.add(Field.of(q.text(), answer.isBlank() ? null : q.display(answer)));
             } else {
                 card.section(Markup.builder().bold(q.text()).newline()
                         .append(answer.isBlank() ? Markup.builder().italic("no answer").build()
@@ -97,8 +103,8 @@ final class StandupCards {
         ZoneId zone = ZoneId.of(a.getZone());
         Markup text = Markup.builder().text("☀️ Time for ").bold(standup.getName()).text(" (")
                 .text(DAY.format(a.getPromptAt().atZone(zone))).text(").").newline()
-                .text("Answer here, one message per question (").code("skip").text(" skips one, ").code("cancel")
-                .text(" stops), or use the form. Answers are open until ").bold(time(a.getCutoffAt(), zone))
+                .text("Answer here, one message per question (").code("skip").text(" skips an optional one, ")
+                .code("cancel").text(" stops), or use the form. Answers are open until ").bold(time(a.getCutoffAt(), zone))
                 .text(".").newline().newline().append(question(questions, 0)).build();
         return Message.builder("Time for " + standup.getName() + ": " + questions.get(0).text())
                 .section(text)
@@ -107,9 +113,23 @@ final class StandupCards {
                 .build();
     }
 
+    /** "2/5 Area" and how to answer it when it is not free text: the options, yes/no, 1-5, a number, or skip. */
     static Markup question(List<Question> questions, int index) {
-        return Markup.builder().bold((index + 1) + "/" + questions.size()).text(" " + questions.get(index).text())
-                .build();
+        Question q = questions.get(index);
+        Markup.Builder text = Markup.builder().bold((index + 1) + "/" + questions.size()).text(" " + q.text());
+        switch (q.kind()) {
+            case YES_NO -> text.italic(" (yes or no)");
+            case SCALE -> text.italic(" (1 to 5)");
+            case NUMBER -> text.italic(" (a number)");
+            case CHOICE -> text.newline().text("Reply with one of: " + q.numbered());
+            case MULTI -> text.newline().text("Reply with one or more, separated by commas: " + q.numbered());
+            default -> {
+            }
+        }
+        if (!q.isRequired()) {
+            text.italic(" (optional)");
+        }
+        return text.build();
     }
 
     static Message thanks(Attendance a, Standup standup) {
@@ -164,11 +184,9 @@ final class StandupCards {
     private static List<Markup> blockers(List<Attendance> people, List<Question> questions) {
         List<Markup> blockers = new ArrayList<>();
         for (Attendance a : people) {
-            for (int i = 0; i < questions.size() && i < a.getAnswers().size(); i++) {
-                if (questions.get(i).isBlocker(a.getAnswers().get(i))) {
-                    blockers.add(Markup.builder().mention(a.getUser(), a.getDisplayName()).text(": ")
-                            .text(Texts.shorten(a.getAnswers().get(i), 300)).build());
-                }
+            for (int i : Question.blockers(questions, a.getAnswers())) {
+                blockers.add(Markup.builder().mention(a.getUser(), a.getDisplayName()).text(": ")
+                        .text(Texts.shorten(questions.get(i).blockerText(a.getAnswers().get(i)), 300)).build());
             }
         }
         return blockers;

@@ -3,10 +3,19 @@ package io.opsbot.core.standup;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogHandler;
+import io.opsbot.core.dialog.DialogService;
+import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import org.springframework.stereotype.Component;
 
-/** The standup questions asked one by one in the DM; the answers become the person's report. */
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The standup questions asked one by one in the DM; the answers become the person's report. Typed answers are read
+ * by the question's kind (a choice by its text or number, yes/no, 1-5, a number); a wrong one asks again with the
+ * options. Conditional questions whose condition does not hold are not asked.
+ */
 @Component
 public class StandupDialog implements DialogHandler {
 
@@ -30,8 +39,31 @@ public class StandupDialog implements DialogHandler {
 
     @Override
     public Message question(Dialog dialog, int index) {
-        Standup standup = service.find(attendance(dialog).getStandupId()).orElseThrow();
-        return Message.of(StandupCards.question(standup.getQuestions(), index));
+        return Message.of(StandupCards.question(questions(dialog), index));
+    }
+
+    @Override
+    public Reading read(Dialog dialog, int index, String typed) {
+        List<Question> questions = questions(dialog);
+        if (index >= questions.size()) {
+            return DialogHandler.super.read(dialog, index, typed);
+        }
+        Question q = questions.get(index);
+        boolean skip = DialogService.SKIP_WORDS.contains(typed.strip().toLowerCase(Locale.ROOT));
+        if (skip && q.isRequired()) {
+            return again("This question needs an answer; it cannot be skipped.", questions, index);
+        }
+        try {
+            return Reading.taken(skip ? "" : q.read(typed));
+        } catch (Question.Rejected e) {
+            return again(e.getMessage(), questions, index);
+        }
+    }
+
+    @Override
+    public boolean asks(Dialog dialog, int index, List<String> answers) {
+        List<Question> questions = questions(dialog);
+        return index >= questions.size() || questions.get(index).applies(answers);
     }
 
     @Override
@@ -42,6 +74,15 @@ public class StandupDialog implements DialogHandler {
         } catch (UserError e) {
             return Message.text(e.getMessage());
         }
+    }
+
+    private static Reading again(String why, List<Question> questions, int index) {
+        return Reading.askAgain(Message.of(Markup.builder().text("⚠️ " + why).newline()
+                .append(StandupCards.question(questions, index)).build()));
+    }
+
+    private List<Question> questions(Dialog dialog) {
+        return service.find(attendance(dialog).getStandupId()).orElseThrow().getQuestions();
     }
 
     private Attendance attendance(Dialog dialog) {

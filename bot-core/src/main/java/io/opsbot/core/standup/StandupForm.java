@@ -86,8 +86,8 @@ public class StandupForm implements FormHandler {
                         .label("Whose time?").required().initial(ZoneMode.TEAM.name()))
                 .input(Input.text("zone").label("Team time zone").required().max(60)
                         .hint("An IANA name, e.g. Europe/Berlin.").initial(suggestedZone.getId()))
-                .input(Input.text("questions").label("Questions, one per line").required().multiline().max(2000)
-                        .hint("The question that mentions blocking is the blockers question.")
+                .input(Input.text("questions").label("Questions, one per line").required().multiline().max(3000)
+                        .hint(QuestionSyntax.HINT)
                         .initial(Question.DEFAULTS.stream().map(Question::text).collect(Collectors.joining("\n"))))
                 .input(Input.select("mood", List.of(new Choice("yes", "Yes"), new Choice("no", "No")))
                         .label("Ask about mood (1-5)?").initial("no"))
@@ -114,7 +114,7 @@ public class StandupForm implements FormHandler {
         values.put("zone_mode", standup.getZoneMode().name());
         values.put("zone", standup.getTeamZone());
         List<Question> asked = standup.getQuestions().stream().filter(q -> q.kind() != QuestionKind.MOOD).toList();
-        values.put("questions", asked.stream().map(Question::text).collect(Collectors.joining("\n")));
+        values.put("questions", QuestionSyntax.format(asked));
         values.put("mood", standup.getQuestions().stream().anyMatch(q -> q.kind() == QuestionKind.MOOD) ? "yes"
                 : "no");
         values.put("reminder", String.valueOf(standup.getReminderMinutes()));
@@ -155,13 +155,14 @@ public class StandupForm implements FormHandler {
         } catch (UserError e) {
             return SubmissionResult.rejected("zone", e.getMessage());
         }
-        List<String> lines = values.text("questions").orElse("").lines().map(String::strip)
-                .filter(l -> !l.isEmpty()).toList();
-        if (lines.isEmpty() || lines.size() > MAX_QUESTIONS) {
-            return SubmissionResult.rejected("questions", "Ask between 1 and " + MAX_QUESTIONS + " questions.");
+        List<Question> questions;
+        try {
+            questions = new ArrayList<>(QuestionSyntax.parse(values.text("questions").orElse("")));
+        } catch (UserError e) {
+            return SubmissionResult.rejected("questions", e.getMessage());
         }
-        if (lines.stream().anyMatch(l -> l.length() > 300)) {
-            return SubmissionResult.rejected("questions", "Keep each question under 300 characters.");
+        if (questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
+            return SubmissionResult.rejected("questions", "Ask between 1 and " + MAX_QUESTIONS + " questions.");
         }
         List<UserRef> people = values.list("participants").stream().map(u -> new UserRef(tenant, u)).toList();
         String membersOf = values.text("members_of").orElse(null);
@@ -174,7 +175,6 @@ public class StandupForm implements FormHandler {
         if (reminder >= cutoffMinutes) {
             return SubmissionResult.rejected("reminder", "The reminder must come before answers close.");
         }
-        List<Question> questions = new ArrayList<>(lines.stream().map(Question::parse).toList());
         if (values.text("mood").filter("yes"::equals).isPresent()) {
             questions.add(Question.MOOD);
         }

@@ -170,10 +170,13 @@ public class StandupHistory {
 
     private static String summaryOf(Attendance a, List<Question> questions) {
         List<String> parts = new ArrayList<>();
+        List<Integer> blockers = Question.blockers(questions, a.getAnswers());
         for (int i = 0; i < a.getAnswers().size() && i < questions.size(); i++) {
             String answer = a.getAnswers().get(i);
+            Question q = questions.get(i);
             if (answer != null && !answer.isBlank()) {
-                parts.add(questions.get(i).isBlocker(answer) ? "🚧 " + answer.strip() : answer.strip());
+                parts.add(blockers.contains(i) ? "🚧 " + q.blockerText(answer)
+                        : q.isTypedText() ? answer.strip() : q.labelled(answer));
             }
         }
         return String.join(" · ", parts);

@@ -177,14 +177,20 @@ public class StandupReport {
                 Attendance.class);
     }
 
+    /** Each answer with its question, shown as people read it; questions left out or not asked are not listed. */
     private static List<QuestionAnswer> pairs(Standup standup, Attendance a) {
         List<QuestionAnswer> pairs = new ArrayList<>();
         List<Question> questions = standup.getQuestions();
+        List<Integer> blockers = Question.blockers(questions, a.getAnswers());
         for (int i = 0; i < a.getAnswers().size(); i++) {
             Question q = i < questions.size() ? questions.get(i) : null;
             String answer = a.getAnswers().get(i);
-            pairs.add(new QuestionAnswer(q == null ? "Answer " + (i + 1) : q.text(), answer,
-                    q != null && q.isBlocker(answer)));
+            if (q != null && (answer == null || answer.isBlank()) && (!q.isRequired() || q.condition() != null)) {
+                continue;
+            }
+            pairs.add(new QuestionAnswer(q == null ? "Answer " + (i + 1) : q.text(),
+                    q == null ? answer : blockers.contains(i) ? q.blockerText(answer) : q.display(answer),
+                    blockers.contains(i)));
         }
         return pairs;
     }

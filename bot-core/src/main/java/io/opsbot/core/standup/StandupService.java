@@ -440,11 +440,12 @@ public class StandupService {
             return;
         }
         List<Question> questions = standup.getQuestions();
-        for (int i = 0; i < questions.size() && i < a.getAnswers().size(); i++) {
-            String answer = a.getAnswers().get(i);
-            boolean wasThere = i < before.size() && answer.strip().equals(before.get(i).strip());
-            if (questions.get(i).isBlocker(answer) && !wasThere) {
-                outbox.enqueue(a.getId() + ":blocker:" + Integer.toHexString(answer.strip().hashCode()),
+        for (int i : Question.blockers(questions, a.getAnswers())) {
+            String answer = questions.get(i).blockerText(a.getAnswers().get(i));
+            boolean wasThere = Question.blockers(questions, before).stream()
+                    .anyMatch(j -> questions.get(j).blockerText(before.get(j)).equals(answer));
+            if (!wasThere) {
+                outbox.enqueue(a.getId() + ":blocker:" + Integer.toHexString(answer.hashCode()),
                         standup.getBlockersTo(), StandupCards.newBlocker(standup, a, answer), null);
             }
         }

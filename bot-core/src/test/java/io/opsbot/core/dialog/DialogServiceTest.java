@@ -21,7 +21,10 @@ import org.springframework.context.annotation.Bean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +56,44 @@ class DialogServiceTest {
                 public Message completed(Dialog dialog) {
                     COMPLETED.put(dialog.getKey(), dialog.getAnswers());
                     return Message.text("Thanks for " + dialog.getSubject());
+                }
+            };
+        }
+    }
+
+    /** Holds each reading until two messages have read the dialog, so both race for the same question. */
+    static final CountDownLatch BOTH_READ = new CountDownLatch(2);
+
+    @TestConfiguration
+    static class RacingQuiz {
+        @Bean
+        DialogHandler racing() {
+            return new DialogHandler() {
+                public String kind() {
+                    return "racing";
+                }
+
+                public Message opening(Dialog dialog) {
+                    return Message.text("Racing 1/" + dialog.getQuestions().size());
+                }
+
+                public Message question(Dialog dialog, int index) {
+                    return Message.text((index + 1) + "/" + dialog.getQuestions().size());
+                }
+
+                public Message completed(Dialog dialog) {
+                    COMPLETED.put(dialog.getKey(), dialog.getAnswers());
+                    return Message.text("Thanks");
+                }
+
+                public Reading read(Dialog dialog, int index, String typed) {
+                    BOTH_READ.countDown();
+                    try {
+                        BOTH_READ.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Reading.taken(typed.strip());
                 }
             };
         }
@@ -103,6 +144,21 @@ class DialogServiceTest {
         assertThat(COMPLETED.get(tenant + ":a")).containsExactly("first", "", "third");
         assertThat(dialogs.find(tenant + ":a").orElseThrow().getState()).isEqualTo(Dialog.State.DONE);
         assertThat(((Response.Reply) engine.onMessage(ana, "help")).message().summary()).contains("Here is what");
+    }
+
+    @Test
+    void twoMessagesHandledAtOnceAnswerTwoQuestions() {
+        Invoker bo = Tenants.direct(tenant, "U-RACE", "Bo");
+        dialogs.start(tenant + ":race", bo.user(), "racing", "Race", List.of("Q1", "Q2", "Q3"),
+                clock.instant().plusSeconds(3600));
+
+        CompletableFuture<Response> one = CompletableFuture.supplyAsync(() -> engine.onMessage(bo, "one"));
+        CompletableFuture<Response> two = CompletableFuture.supplyAsync(() -> engine.onMessage(bo, "two"));
+        CompletableFuture.allOf(one, two).join();
+        engine.onMessage(bo, "three");
+
+        assertThat(COMPLETED.get(tenant + ":race")).hasSize(3).containsOnly("one", "two", "three").last()
+                .isEqualTo("three");
     }
 
     @Test

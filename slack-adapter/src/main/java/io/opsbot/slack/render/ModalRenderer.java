@@ -9,9 +9,11 @@ import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.block.element.ConversationsSelectElement;
 import com.slack.api.model.block.element.DatePickerElement;
+import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.MultiUsersSelectElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.RadioButtonsElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.block.element.TimePickerElement;
 import com.slack.api.model.block.element.UsersSelectElement;
@@ -43,6 +45,8 @@ public final class ModalRenderer {
     static final int OPTION_TEXT = 75;
     static final int OPTION_VALUE = 150;
     static final int MAX_OPTIONS = 100;
+    /** Radio buttons and checkboxes show at most 10 options. */
+    static final int MAX_RADIO_OPTIONS = 10;
     /** Slack's plain_text_input accepts max_length up to 3,000. */
     static final int TEXT_INPUT_MAX = 3000;
 
@@ -106,11 +110,15 @@ public final class ModalRenderer {
         } else if (input instanceof Input.Select select) {
             List<OptionObject> options = select.choices().subList(0, Math.min(MAX_OPTIONS, select.choices().size()))
                     .stream().map(ModalRenderer::option).toList();
-            StaticSelectElement.StaticSelectElementBuilder builder = StaticSelectElement.builder()
-                    .actionId(input.id()).options(options).placeholder(placeholder("Choose…"));
-            select.choices().stream().filter(c -> c.value().equals(input.initial())).findFirst()
-                    .map(ModalRenderer::option).ifPresent(builder::initialOption);
-            element = builder.build();
+            OptionObject initial = select.choices().stream().filter(c -> c.value().equals(input.initial()))
+                    .findFirst().map(ModalRenderer::option).orElse(null);
+            if (select.expanded() && options.size() <= MAX_RADIO_OPTIONS) {
+                element = RadioButtonsElement.builder().actionId(input.id()).options(options).initialOption(initial)
+                        .build();
+            } else {
+                element = StaticSelectElement.builder().actionId(input.id()).options(options)
+                        .placeholder(placeholder("Choose…")).initialOption(initial).build();
+            }
         } else if (input instanceof Input.Number number) {
             element = NumberInputElement.builder().actionId(input.id()).decimalAllowed(number.decimal())
                     .minValue(number.min() == null ? null : number.min().toPlainString())
@@ -125,8 +133,13 @@ public final class ModalRenderer {
             List<String> chosen = Input.values(input.initial());
             List<OptionObject> initial = multi.choices().stream().filter(c -> chosen.contains(c.value()))
                     .map(ModalRenderer::option).toList();
-            element = CheckboxesElement.builder().actionId(input.id()).options(options)
-                    .initialOptions(initial.isEmpty() ? null : initial).build();
+            // Checkboxes show at most 10 options; a longer list becomes a multi-select menu.
+            element = options.size() <= MAX_RADIO_OPTIONS
+                    ? CheckboxesElement.builder().actionId(input.id()).options(options)
+                            .initialOptions(initial.isEmpty() ? null : initial).build()
+                    : MultiStaticSelectElement.builder().actionId(input.id()).placeholder(placeholder("Choose…"))
+                            .options(options.subList(0, Math.min(MAX_OPTIONS, options.size())))
+                            .initialOptions(initial.isEmpty() ? null : initial).build();
         } else if (input instanceof Input.People people) {
             List<String> initial = Input.values(input.initial());
             element = people.multiple()

@@ -79,6 +79,12 @@ public final class ViewSubmission {
         return add(id, input);
     }
 
+    public ViewSubmission radioButtons(String id, String value) {
+        JsonObject input = element("radio_buttons");
+        input.add("selected_option", option(value));
+        return add(id, input);
+    }
+
     public ViewSubmission checkboxes(String id, String... selected) {
         JsonArray options = new JsonArray();
         for (String value : selected) {

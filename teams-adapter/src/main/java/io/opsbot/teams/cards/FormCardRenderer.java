@@ -67,8 +67,8 @@ public final class FormCardRenderer {
                 choices.add(new CardElement.Choice(Texts.displaySafe(choice.label()), choice.value()));
             }
             String initial = select.initial() != null && select.hasChoice(select.initial()) ? select.initial() : null;
-            return new CardElement.InputChoiceSet(select.id(), label, required, missing, "compact", choices, initial,
-                    null);
+            return new CardElement.InputChoiceSet(select.id(), label, required, missing,
+                    select.expanded() ? "expanded" : "compact", choices, initial, null);
         }
         if (input instanceof Input.Number number) {
             return new CardElement.InputNumber(number.id(), label, required,
