@@ -1,5 +1,6 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.blocker.Blocker;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
@@ -26,6 +27,8 @@ final class OkrCards {
     static final int MAX_BUTTONS = 5;
     /** Parts of a report or digest at most: a Slack response_url takes five messages. */
     static final int MAX_PARTS = 5;
+    /** Open blockers a report shows under a key result; {@code okr show} lists them all. */
+    static final int MAX_BLOCKERS = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private OkrCards() {
@@ -231,6 +234,11 @@ final class OkrCards {
                 }
                 line.text(" · " + s.ownerName());
                 lines.add(line.build());
+                s.blockers().stream().limit(MAX_BLOCKERS).forEach(b -> lines.add(blocker(b)));
+                if (s.blockers().size() > MAX_BLOCKERS) {
+                    lines.add(Markup.plain("   🚧 … and " + (s.blockers().size() - MAX_BLOCKERS) + " more open "
+                            + "blockers: " + kr.reference()));
+                }
                 if (s.week() == KeyResultStatus.Week.MISSING) {
                     missing.computeIfAbsent(s.ownerName(), k -> new ArrayList<>()).add(kr.reference().toString());
                 } else if (s.week() == KeyResultStatus.Week.AWAY) {
@@ -253,6 +261,33 @@ final class OkrCards {
             groups.add(group);
         }
         return groups;
+    }
+
+    /** {@code 🚧 BL-3 waiting on infra · Ana, since 2026-11-30}. */
+    private static Markup blocker(Blocker b) {
+        return Markup.builder().text("   🚧 ").bold(b.reference().toString())
+                .text(" " + Texts.shorten(b.getText(), 200) + " · " + b.getAuthorName() + ", since " + b.getRaisedOn())
+                .build();
+    }
+
+    /** One key result in full: where it stands, its objective and owner, and the blockers open against it. */
+    static Message show(KeyResult kr, Objective objective, String ownerName, List<Blocker> blockers) {
+        Markup.Builder text = keyResultLine(Markup.builder(), kr).newline()
+                .text("Owner " + ownerName + (objective == null ? "" : " · objective " + objective.reference() + " "
+                        + Texts.shorten(objective.getTitle(), 80)))
+                .text(" · " + (kr.getDue() == null ? "no due date" : "due " + kr.getDue()) + " · "
+                        + (kr.getLastCheckInAt() == null ? "no check-in yet"
+                        : "last check-in " + DAY.format(kr.getLastCheckInAt())));
+        Markup.Builder open = Markup.builder().bold(blockers.isEmpty() ? "No open blockers"
+                : "🚧 Open blockers (" + blockers.size() + ")");
+        blockers.forEach(b -> open.newline().append(blocker(b)));
+        return Message.builder(kr.reference() + " " + kr.getTitle() + (blockers.isEmpty() ? ""
+                        : ": " + blockers.size() + " open blocker" + (blockers.size() == 1 ? "" : "s")))
+                .header("🎯 " + kr.reference())
+                .section(text.build())
+                .section(open.build())
+                .buttons(List.of(checkInButton(kr, false)))
+                .build();
     }
 
     /** {@code  ×2} for a weight other than 1. */

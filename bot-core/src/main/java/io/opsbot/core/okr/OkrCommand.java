@@ -2,6 +2,7 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Role;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.ChannelHere;
@@ -51,12 +52,15 @@ public class OkrCommand implements Command {
     private final ProfileService profiles;
     private final AccessPolicy access;
     private final Messenger messenger;
+    private final Blockers blockers;
     private final Clock clock;
 
     public OkrCommand(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
                       CheckInService checkIns, OkrReports reports, OkrSettingsService settings,
                       ObjectiveForm objectiveForm, KeyResultForm keyResultForm, CheckInForm checkInForm,
-                      ProfileService profiles, AccessPolicy access, Messenger messenger, Clock clock) {
+                      ProfileService profiles, AccessPolicy access, Messenger messenger, Blockers blockers,
+                      Clock clock) {
+        this.blockers = blockers;
         this.access = access;
         this.cycles = cycles;
         this.objectives = objectives;
@@ -97,6 +101,14 @@ public class OkrCommand implements Command {
                         .args(KEY_RESULT, Arg.word("value"), CONFIDENCE.optional(), Arg.text("comment").optional())
                         .help("check in now, e.g. checkin KR-3 4.5 at risk Churn went up")
                         .handledBy(this::checkIn),
+                Subcommand.named("show").args(KEY_RESULT)
+                        .help("one key result: where it stands, its owner and the blockers open against it")
+                        .handledBy((invoker, args) -> {
+                            KeyResult kr = keyResult(invoker, args);
+                            return Response.privately(OkrCards.show(kr, objectives.objective(invoker.tenant(),
+                                    kr.getObjectiveId()).orElse(null), profiles.displayName(kr.getOwner()),
+                                    blockers.openOn(invoker.tenant(), kr.getId())));
+                        }),
                 Subcommand.named("history").args(KEY_RESULT).help("the check-ins of a key result")
                         .handledBy(this::history),
                 Subcommand.named("objective").help("create an objective (form)")

@@ -2,6 +2,8 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.access.Role;
 import io.opsbot.core.audit.Actor;
+import io.opsbot.core.blocker.Blocker;
+import io.opsbot.core.blocker.BlockerCards;
 import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
@@ -49,12 +51,14 @@ public class StandupCommand implements Command {
     private final StandupAnswerForm answerForm;
     private final StandupHistory history;
     private final NudgePreferences preferences;
+    private final StandupBlockers blockers;
     private final ProfileService profiles;
     private final Clock clock;
 
     public StandupCommand(StandupService service, StandupChanges changes, StandupForm form,
                           StandupAnswerForm answerForm, StandupHistory history, NudgePreferences preferences,
-                          ProfileService profiles, Clock clock) {
+                          StandupBlockers blockers, ProfileService profiles, Clock clock) {
+        this.blockers = blockers;
         this.history = history;
         this.preferences = preferences;
         this.service = service;
@@ -142,6 +146,12 @@ public class StandupCommand implements Command {
                         .help("tell this person of new blockers at once (in a DM)").role(Role.MANAGER, MANAGE)
                         .handledBy((invoker, args) -> blockersTo(invoker, args,
                                 new Destination.Direct(args.people(PERSON.name()).get(0)))),
+                Subcommand.named("resolve").args(Arg.reference("blocker", Blocker.KIND))
+                        .help("mark one of your blockers resolved, e.g. resolve BL-4 (it is carried over until then)")
+                        .handledBy((invoker, args) -> {
+                            Blocker b = blockers.resolve(invoker.user(), args.reference("blocker"));
+                            return Response.privately(BlockerCards.resolved(b));
+                        }),
                 Subcommand.named("early").args(HOURS, NAME.optional())
                         .help("take answers this many hours before it asks (e.g. 15: the evening before; 0: off)")
                         .role(Role.MANAGER, MANAGE)
