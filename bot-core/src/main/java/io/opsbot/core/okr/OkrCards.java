@@ -9,6 +9,7 @@ import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.message.MessageParts;
 import io.opsbot.core.message.Texts;
+import io.opsbot.core.people.NudgePreference;
 import io.opsbot.core.tenant.Platform;
 
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 final class OkrCards {
 
     static final String CHECK_IN_ACTION = "okr.checkin";
+    static final String RESUME_ACTION = "okr.resume-me";
     /** Buttons per message: enough for one person's key results, few enough to stay readable. */
     static final int MAX_BUTTONS = 5;
     /** Parts of a report or digest at most: a Slack response_url takes five messages. */
@@ -74,7 +76,7 @@ final class OkrCards {
         return message.build();
     }
 
-    static Message prompt(KeyResult kr, Objective objective) {
+    static Message prompt(KeyResult kr, Objective objective, CheckInEvery every) {
         Markup.Builder text = Markup.builder().bold(kr.reference() + " " + kr.getTitle());
         if (objective != null) {
             text.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
@@ -88,7 +90,7 @@ final class OkrCards {
                 : kr.getConfidence().emoji() + " " + kr.getConfidence().label()));
         return Message.builder("Time to check in on " + kr.reference() + ": " + kr.getTitle()
                         + " (now " + MetricValues.format(kr, kr.getCurrent()) + ")")
-                .header("📈 Weekly check-in: " + kr.reference())
+                .header("📈 " + every.adjective() + " check-in: " + kr.reference())
                 .section(text.build(), fields)
                 .buttons(List.of(checkInButton(kr, false)))
                 .context(Markup.plain("Answer my questions below, or use the button for a form with the current "
@@ -96,10 +98,10 @@ final class OkrCards {
                 .build();
     }
 
-    static Message reminder(List<KeyResult> krs) {
+    static Message reminder(List<KeyResult> krs, CheckInEvery every) {
         String refs = krs.stream().map(kr -> kr.reference().toString()).collect(Collectors.joining(", "));
         Markup.Builder text = Markup.builder().text("⏰ A reminder: you have not checked in on ")
-                .bold(refs).text(" this week yet. It takes a minute:");
+                .bold(refs).text(" this " + every.period() + " yet. It takes a minute:");
         for (KeyResult kr : krs) {
             text.newline().text("• ");
             keyResultLine(text, kr);
@@ -107,7 +109,18 @@ final class OkrCards {
         return Message.builder("Reminder: check in on " + refs)
                 .section(text.build())
                 .buttons(krs.stream().limit(MAX_BUTTONS).map(kr -> checkInButton(kr, krs.size() > 1)).toList())
-                .context(Markup.plain("This is the only reminder for this week."))
+                .context(Markup.plain("This is the only reminder for this " + every.period() + "."))
+                .build();
+    }
+
+    /** Said once, when check-in prompts ignored in a row pause the owner: why, and one click to be asked again. */
+    static Message pausedForIgnoring(NudgePreference preference, String period) {
+        Markup text = Markup.builder().text("⏸️ You did not check in on your key results after "
+                + preference.ignoredInARow() + " prompts in a row, so I stopped asking you. Nothing else changes: "
+                + "you still own them and can check in any " + period + " with ").code("okr checkin")
+                .text(" or the form.").build();
+        return Message.builder("Stopped asking you to check in on your key results").section(text)
+                .buttons(List.of(Button.primary(RESUME_ACTION, "Ask me again", ButtonValue.NONE)))
                 .build();
     }
 

@@ -15,12 +15,15 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.people.ReminderCommands;
 import io.opsbot.core.reference.Reference;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,13 +56,15 @@ public class OkrCommand implements Command {
     private final AccessPolicy access;
     private final Messenger messenger;
     private final Blockers blockers;
+    private final NudgePreferences preferences;
     private final Clock clock;
 
     public OkrCommand(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
                       CheckInService checkIns, OkrReports reports, OkrSettingsService settings,
                       ObjectiveForm objectiveForm, KeyResultForm keyResultForm, CheckInForm checkInForm,
                       ProfileService profiles, AccessPolicy access, Messenger messenger, Blockers blockers,
-                      Clock clock) {
+                      NudgePreferences preferences, Clock clock) {
+        this.preferences = preferences;
         this.blockers = blockers;
         this.access = access;
         this.cycles = cycles;
@@ -88,6 +93,13 @@ public class OkrCommand implements Command {
 
     @Override
     public List<Subcommand> subcommands() {
+        List<Subcommand> all = new ArrayList<>(mainSubcommands());
+        all.addAll(ReminderCommands.of(preferences, new ReminderCommands.Wording(OkrNudges.RITUAL, "okr",
+                "OKR check-in", "the reminder after the check-in prompt", "unanswered check-ins"), List::of));
+        return all;
+    }
+
+    private List<Subcommand> mainSubcommands() {
         return List.of(
                 Subcommand.named("mine").alias("", "list").help("your key results with progress bars")
                         .handledBy((invoker, args) -> Response.privately(mine(invoker))),

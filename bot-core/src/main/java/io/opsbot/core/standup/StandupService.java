@@ -145,17 +145,11 @@ public class StandupService {
         return preferences.resume(user, RITUAL);
     }
 
-    /**
-     * Sets a reminder preference for this person on both identities, if linked: whichever platform they type it on,
-     * the standup's tenant knows it.
-     */
-    void remindersFor(UserRef user, java.util.function.BiConsumer<UserRef, String> change) {
-        change.accept(user, RITUAL);
-        links.partner(user).ifPresent(partner -> change.accept(partner, RITUAL));
-    }
-
-    io.opsbot.core.people.NudgePreference preferenceOf(UserRef user) {
-        return preferences.of(user, RITUAL);
+    /** This person's identities: theirs, and the one linked to it on the other platform. */
+    List<UserRef> identities(UserRef user) {
+        List<UserRef> all = new ArrayList<>(List.of(user));
+        links.partner(user).ifPresent(all::add);
+        return all;
     }
 
     /** This person as known in the run's tenant, if they may act on it (their own tenant's, or a linked one's). */
