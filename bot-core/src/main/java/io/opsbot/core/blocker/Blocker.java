@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One blocker a person reported, numbered per tenant (BL-4), open until they (or someone who runs the ritual) mark it
- * resolved. Its id is the occurrence it was raised in plus its text, so raising it again from the same answer (a
+ * resolved. Its id is derived from the occurrence it was raised in and its text, so raising it again from the same answer (a
  * resubmission, a second instance) finds it instead of adding one.
  */
 @Document(Blocker.COLLECTION)

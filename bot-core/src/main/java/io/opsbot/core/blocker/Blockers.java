@@ -17,12 +17,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Raises, finds and resolves blockers. A blocker naming a key result of its tenant is linked to it, and the key
@@ -62,7 +64,9 @@ public class Blockers {
         if (same.isPresent()) {
             return same.get();
         }
-        String id = raised.occurrence() + ":" + Integer.toHexString(normal(text).hashCode());
+        // Derived from the occurrence and the text, so raising it again finds it; fit for a button's value.
+        String id = UUID.nameUUIDFromBytes((raised.occurrence() + "\n" + normal(text))
+                .getBytes(StandardCharsets.UTF_8)).toString();
         Blocker known = mongo.findById(id, Blocker.class);
         if (known != null) {
             return known;
