@@ -79,8 +79,9 @@ public class StandupCommand implements Command {
     @Override
     public List<Subcommand> subcommands() {
         List<Subcommand> all = new ArrayList<>(mainSubcommands());
+        int blockers = all.indexOf(all.stream().filter(s -> s.name().equals("blockers")).findFirst().orElseThrow());
         // Set on both identities of a linked person: whichever platform they type it on, the standup knows it.
-        all.addAll(all.size() - 1, ReminderCommands.of(preferences, new ReminderCommands.Wording(StandupService.RITUAL,
+        all.addAll(blockers, ReminderCommands.of(preferences, new ReminderCommands.Wording(StandupService.RITUAL,
                 "standup", "standup", "the reminder before the cutoff", "unanswered days"), service::identities));
         return all;
     }
