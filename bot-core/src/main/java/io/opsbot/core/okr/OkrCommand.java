@@ -95,7 +95,7 @@ public class OkrCommand implements Command {
     public List<Subcommand> subcommands() {
         List<Subcommand> all = new ArrayList<>(mainSubcommands());
         all.addAll(ReminderCommands.of(preferences, new ReminderCommands.Wording(OkrNudges.RITUAL, "okr",
-                "OKR check-in", "the reminder after the check-in prompt", "unanswered check-ins"), List::of));
+                "OKR check-in", "reminder after the check-in prompt", "check-ins"), List::of));
         return all;
     }
 

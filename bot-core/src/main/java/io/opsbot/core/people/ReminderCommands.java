@@ -22,10 +22,15 @@ public final class ReminderCommands {
     private static final Arg ON_OFF = Arg.choice("on|off", List.of("on", "off"));
 
     /**
-     * How a ritual speaks of them: its name in the preferences ({@code standup}), its command, what the reminder is
-     * ("the reminder before the cutoff") and what is ignored ("unanswered days").
+     * How a ritual speaks of them: its name in the preferences ({@code standup}), its command, its title in "your
+     * standup reminders", what its reminder is ("reminder before the cutoff") and what it counts ("days": "after 3
+     * unanswered days in a row").
      */
-    public record Wording(String ritual, String command, String title, String reminder, String unanswered) {
+    public record Wording(String ritual, String command, String title, String reminder, String prompts) {
+
+        String unanswered() {
+            return "unanswered " + prompts;
+        }
     }
 
     private ReminderCommands() {
@@ -37,7 +42,7 @@ public final class ReminderCommands {
      */
     public static List<Subcommand> of(NudgePreferences preferences, Wording wording,
                                       Function<UserRef, List<UserRef>> identities) {
-        Arg prompts = Arg.parsed(wording.unanswered().substring(wording.unanswered().indexOf(' ') + 1), 1,
+        Arg prompts = Arg.parsed(wording.prompts(), 1,
                 word -> word.matches("[0-9]{1,2}") ? Optional.of(Integer.parseInt(word)) : Optional.empty());
         return List.of(
                 Subcommand.named("reminders").help("your " + wording.title() + " reminder settings")
@@ -53,7 +58,7 @@ public final class ReminderCommands {
                             return change(preferences, wording, identities, invoker,
                                     (u, r) -> preferences.setPauseAfter(u, r, count));
                         }),
-                Subcommand.named("reminders").args(ON_OFF).help("turn " + wording.reminder() + " on or off")
+                Subcommand.named("reminders").args(ON_OFF).help("turn the " + wording.reminder() + " on or off")
                         .handledBy((invoker, args) -> {
                             boolean on = args.text(ON_OFF.name()).equals("on");
                             return change(preferences, wording, identities, invoker,
@@ -71,7 +76,7 @@ public final class ReminderCommands {
     private static Message settings(NudgePreferences preferences, Wording wording, Invoker invoker) {
         NudgePreference mine = preferences.of(invoker.user(), wording.ritual());
         String command = invoker.platform().command(wording.command()) + " reminders";
-        String reminder = wording.reminder().substring(wording.reminder().indexOf(' ') + 1);
+        String reminder = wording.reminder();
         Markup.Builder text = Markup.builder().bold("Your " + wording.title() + " reminders").newline()
                 .text(Character.toUpperCase(reminder.charAt(0)) + reminder.substring(1) + ": "
                         + (mine.remindersOff() ? "off" : "on") + " (")
@@ -79,8 +84,7 @@ public final class ReminderCommands {
                 .text(mine.pauseAfterOrDefault() == 0 ? "Never stops asking you"
                         : "Stops asking you after " + mine.pauseAfterOrDefault() + " " + wording.unanswered()
                           + " in a row")
-                .text(" (").code(command + " pause-after <" + wording.unanswered()
-                        .substring(wording.unanswered().indexOf(' ') + 1) + ">").text(").");
+                .text(" (").code(command + " pause-after <" + wording.prompts() + ">").text(").");
         if (mine.paused()) {
             text.newline().text("⏸️ Paused now, after " + wording.unanswered() + ": ").code(command + " resume")
                     .text(" asks you again.");

@@ -82,7 +82,7 @@ public class StandupCommand implements Command {
         int blockers = all.indexOf(all.stream().filter(s -> s.name().equals("blockers")).findFirst().orElseThrow());
         // Set on both identities of a linked person: whichever platform they type it on, the standup knows it.
         all.addAll(blockers, ReminderCommands.of(preferences, new ReminderCommands.Wording(StandupService.RITUAL,
-                "standup", "standup", "the reminder before the cutoff", "unanswered days"), service::identities));
+                "standup", "standup", "reminder before the cutoff", "days"), service::identities));
         return all;
     }
 
