@@ -76,7 +76,8 @@ final class OkrCards {
         return message.build();
     }
 
-    static Message prompt(KeyResult kr, Objective objective, CheckInEvery every) {
+    /** The check-in prompt, with the blockers open against the key result, so the check-in can speak to them. */
+    static Message prompt(KeyResult kr, Objective objective, CheckInEvery every, List<Blocker> blockers) {
         Markup.Builder text = Markup.builder().bold(kr.reference() + " " + kr.getTitle());
         if (objective != null) {
             text.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
@@ -88,11 +89,16 @@ final class OkrCards {
                 + (kr.getDue() == null ? "" : " by " + kr.getDue())));
         fields.add(Field.of("Confidence", kr.getConfidence() == null ? "not rated yet"
                 : kr.getConfidence().emoji() + " " + kr.getConfidence().label()));
-        return Message.builder("Time to check in on " + kr.reference() + ": " + kr.getTitle()
+        Message.Builder message = Message.builder("Time to check in on " + kr.reference() + ": " + kr.getTitle()
                         + " (now " + MetricValues.format(kr, kr.getCurrent()) + ")")
                 .header("📈 " + every.adjective() + " check-in: " + kr.reference())
-                .section(text.build(), fields)
-                .buttons(List.of(checkInButton(kr, false)))
+                .section(text.build(), fields);
+        if (!blockers.isEmpty()) {
+            Markup.Builder open = Markup.builder().bold("🚧 Open blockers (" + blockers.size() + ")");
+            blockers.stream().limit(MAX_BLOCKERS).forEach(b -> open.newline().append(blocker(b)));
+            message.section(open.build());
+        }
+        return message.buttons(List.of(checkInButton(kr, false)))
                 .context(Markup.plain("Answer my questions below, or use the button for a form with the current "
                         + "value filled in."))
                 .build();

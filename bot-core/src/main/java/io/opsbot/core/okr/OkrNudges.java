@@ -1,6 +1,7 @@
 package io.opsbot.core.okr;
 
 import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.claim.Claims;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
@@ -67,12 +68,14 @@ public class OkrNudges implements NudgeHandler {
     private final DashboardLinks links;
     private final NudgePreferences preferences;
     private final Claims claims;
+    private final Blockers blockers;
     private final Clock clock;
 
     public OkrNudges(NudgeScheduler nudges, KeyResultService keyResults, ObjectiveService objectives,
                      OkrSettingsService settings, OkrReports reports, AvailabilityService availability,
                      DialogService dialogs, Outbox outbox, DashboardLinks links, NudgePreferences preferences,
-                     Claims claims, Clock clock) {
+                     Claims claims, Blockers blockers, Clock clock) {
+        this.blockers = blockers;
         this.preferences = preferences;
         this.claims = claims;
         this.nudges = nudges;
@@ -173,7 +176,8 @@ public class OkrNudges implements NudgeHandler {
             Objective objective = objectives.objective(owner.tenant(), kr.getObjectiveId()).orElse(null);
             // Sent in order on this thread, so every prompt card is there before the first question.
             outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(owner),
-                    OkrCards.prompt(kr, objective, cadence.every()), expires);
+                    OkrCards.prompt(kr, objective, cadence.every(),
+                            blockers.openOn(owner.tenant(), kr.getId())), expires);
             asked.add(kr);
         }
         for (KeyResult kr : asked) {

@@ -138,6 +138,9 @@ class StandupBlockersTest {
         assertThat(toAna.get(0)).startsWith("Still blocked by: BL-1 Waiting on infra").endsWith("— Resolved?");
         assertThat(toAna.get(1)).startsWith("Time for");
         assertThat(text(dmsTo(ana).get(0))).contains("day 4");
+        // Kim's Friday check-in prompt showed what is open against the key result.
+        assertThat(dmsTo(kim)).filteredOn(m -> m.summary().startsWith("Time to check in on KR-1")).singleElement()
+                .satisfies(m -> assertThat(text(m)).contains("Open blockers (1)").contains("BL-1"));
         RecordingChatGateway.Sent monday = slack.sent().stream()
                 .filter(s -> s.destination().equals(new Destination.Channel(tenant, "C-STANDUP"))).findFirst()
                 .orElseThrow();

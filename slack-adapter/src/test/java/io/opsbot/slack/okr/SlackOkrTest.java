@@ -166,7 +166,7 @@ class SlackOkrTest extends SlackAdapterTest {
     }
 
     @Test
-    void remindersOffAndPromptsIgnoredInARowPauseTheOwnerUntilAskMeAgain() {
+    void remindersOffAndAWeekIgnoredPausesTheOwnerUntilAskMeAgain() {
         KeyResult kr = setUpKeyResult("PERCENTAGE", "5", "3", "");
         assertThat(command("/okr", "reminders off", dm, owner).body())
                 .contains("Reminder after the check-in prompt: off");
@@ -185,15 +185,13 @@ class SlackOkrTest extends SlackAdapterTest {
                 .filteredOn(c -> c.param("text").startsWith("Time to check in")).hasSize(1);
         assertThat(command("/okr", "reminders", dm, owner).body()).contains("Paused now");
 
-        // One click, and the Friday after asks again.
+        // One click, and she is asked again (the prompt that follows is in OkrRemindersTest and TeamsOkrTest: two
+        // more weeks here would run every standup and owner this shared workspace has).
         assertThat(slack.interaction(ButtonClick.on(BlockKit.button(paused, "Ask me again")).user(owner).channel(dm)
                 .messageTs("1.1").responseUrl(SLACK.responseUrl("okr-resume/" + owner)).json()).statusCode())
                 .isEqualTo(200);
         SLACK.awaitCall("response_url", c -> c.body().contains("check in on your key results again"));
         assertThat(command("/okr", "reminders", dm, owner).body()).doesNotContain("Paused now");
-        driver.runUntil(firstPrompt.plus(java.time.Duration.ofDays(14)).plusSeconds(60));
-        await().until(() -> SLACK.calls("chat.postMessage").stream().filter(c -> owner.equals(c.param("channel"))
-                && c.param("text").startsWith("Time to check in")).count() == 2);
     }
 
     // ---- setup through the adapter ------------------------------------------------------------------------------
