@@ -143,6 +143,21 @@ class OkrRemindersTest {
                 .doesNotContain("week");
     }
 
+    /** Not reminders, but the same OKR rough edge list: a closed quarter is never reopened behind the admins' back. */
+    @Test
+    void aNewObjectiveDoesNotReopenAClosedQuarterButSaysWhatToStart() {
+        engine.onCommand(admin, "okr", "cycle 2027-Q1");
+        assertThat(text(engine.onCommand(admin, "okr", "cycle close 2027-H1"))).contains("Closed cycle 2027-H1");
+        assertThat(text(engine.onCommand(admin, "okr", "cycle close 2027-Q1"))).contains("Closed cycle 2027-Q1");
+
+        assertThat(text(engine.onCommand(admin, "okr", "objective"))).contains("Cycle 2027-Q1 is closed")
+                .contains("okr cycle 2027-Q2").contains("reopen 2027-Q1");
+        assertThat(text(engine.onCommand(admin, "okr", "cycle"))).startsWith("No cycle yet");
+
+        engine.onCommand(admin, "okr", "cycle 2027-Q2");
+        assertThat(form(engine.onCommand(admin, "okr", "objective")).input("cycle").initial()).isNotNull();
+    }
+
     private List<Message> sentTo(Invoker person) {
         return slack.sent().stream().filter(s -> s.destination().equals(new Destination.Direct(person.user())))
                 .map(RecordingChatGateway.Sent::message).toList();
