@@ -14,12 +14,14 @@ import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
+import io.opsbot.teams.testing.TeamsRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,6 +32,7 @@ import java.util.Set;
 
 import static io.opsbot.teams.testing.AdaptiveCards.buttons;
 import static io.opsbot.teams.testing.AdaptiveCards.card;
+import static io.opsbot.teams.testing.AdaptiveCards.data;
 import static io.opsbot.teams.testing.AdaptiveCards.errorUnder;
 import static io.opsbot.teams.testing.AdaptiveCards.input;
 import static io.opsbot.teams.testing.AdaptiveCards.submitData;
@@ -150,6 +153,42 @@ class TeamsOkrTest extends TeamsAdapterTest {
         assertThat(say("help")).as("the DM questions were closed by the card").contains("Here is what I can do");
 
         assertThat(say("okr report growth")).doesNotContain("Not checked in");
+    }
+
+    @Test
+    void remindersOffAndPromptsIgnoredInARowPauseTheOwnerUntilAskMeAgain() {
+        setUpKeyResult();
+        assertThat(say("okr reminders off")).contains("Reminder after the check-in prompt: off");
+        assertThat(say("okr reminders pause-after 1"))
+                .contains("Stops asking you after 1 unanswered check-ins in a row");
+        Instant first = nextFriday();
+        driver.runUntil(first);
+        await().until(() -> prompts().size() == 1);
+
+        // No reminder the week after; the next Friday finds last week unanswered and pauses Megan, once.
+        driver.runUntil(first.plus(Duration.ofDays(7)).plusSeconds(60));
+        Recorded paused = await().until(() -> sentTo(personalChat).stream().filter(r -> r.body().path("summary")
+                .asText().startsWith("Stopped asking you to check in")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(card(paused).toString()).contains("1 prompts in a row");
+        assertThat(sentTo(personalChat)).noneMatch(r -> r.body().path("summary").asText().startsWith("Reminder"));
+        assertThat(prompts()).hasSize(1);
+        assertThat(say("okr reminders")).contains("Paused now");
+
+        // One click on Ask me again, and the Friday after asks again.
+        JsonNode resume = buttons(card(paused)).get(0);
+        assertThat(resume.path("title").asText()).isEqualTo("Ask me again");
+        TeamsRequests.send(mvc, fixture("invoke.adaptiveCard_action.personal.json")
+                .from(MEGAN_29, "Megan Bowen", MEGAN_AAD).conversationId(personalChat).replyToId(paused.responseId())
+                .actionData(resume.path("verb").asText(), data(resume)));
+        assertThat(say("okr reminders")).doesNotContain("Paused now");
+        driver.runUntil(first.plus(Duration.ofDays(14)).plusSeconds(60));
+        await().until(() -> prompts().size() == 2);
+    }
+
+    private List<Recorded> prompts() {
+        return sentTo(personalChat).stream().filter(r -> r.body().path("summary").asText()
+                .startsWith("Time to check in")).toList();
     }
 
     // ---- setup through the adapter ------------------------------------------------------------------------------

@@ -1,7 +1,19 @@
 package io.opsbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.blocker.Blocker;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.okr.KeyResult;
+import io.opsbot.core.okr.KeyResultDraft;
+import io.opsbot.core.okr.KeyResultService;
+import io.opsbot.core.okr.MetricType;
+import io.opsbot.core.okr.Objective;
+import io.opsbot.core.okr.ObjectiveDraft;
+import io.opsbot.core.okr.ObjectiveService;
+import io.opsbot.core.okr.OkrCycle;
+import io.opsbot.core.okr.OkrCycleService;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.schedule.Nudge;
@@ -30,8 +42,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +107,14 @@ class TeamsStandupTest extends TeamsAdapterTest {
     MongoTemplate mongo;
     @Autowired
     Outbox outbox;
+    @Autowired
+    Blockers blockers;
+    @Autowired
+    OkrCycleService cycles;
+    @Autowired
+    ObjectiveService objectives;
+    @Autowired
+    KeyResultService keyResults;
 
     private String meganChat;
 
@@ -372,6 +394,67 @@ class TeamsStandupTest extends TeamsAdapterTest {
     // ---- the standup form ---------------------------------------------------------------------------------------
 
     /** The admin mentions the bot with {@code standup} in the channel; the form arrives in that reply chain. */
+    @Test
+    void aBlockerNamingAKeyResultReachesItsOwnerInANewChatCarriesOverAndOnlyItsAuthorResolvesIt() {
+        send(megan("help"));
+        submitStandupForm(Map.of("participants", MEGAN_AAD, "zone", "Europe/Berlin"), "1 participant(s)");
+        Actor admin = Actor.inChat(new UserRef(tenant, ADMIN_AAD), "rido");
+        UserRef rick = new UserRef(tenant, RICK_AAD);
+        OkrCycle cycle = cycles.startCycle(admin, "BLK", LocalDate.parse("2026-11-01"), LocalDate.parse("2027-01-31"));
+        Objective objective = objectives.create(admin, new ObjectiveDraft(cycle.getId(), "Ship exports", rick, null,
+                null));
+        KeyResult kr = keyResults.create(admin, new KeyResultDraft(objective.getId(), "Exports self-serve", rick,
+                MetricType.PERCENTAGE, BigDecimal.ZERO, BigDecimal.valueOf(100), null, null, null));
+        String standupId = standups.inTenant(tenant).get(0).getId();
+
+        driver.runUntil(Instant.parse("2026-11-25T08:01:00Z"));
+        awaitSent(meganChat, "Time for");
+        send(megan("Release notes"));
+        send(megan("Demo prep"));
+        send(megan("Waiting on infra, " + kr.reference() + " <b>now</b>"));
+
+        // Rick never talked to the bot: a 1:1 chat is created for him, where he hears of it once.
+        String rickChat = await().until(this::createdConversations, c -> !c.isEmpty()).get(0).responseId();
+        Recorded told = awaitSent(rickChat, "is blocked on");
+        Blocker blocker = blockers.openOf(new UserRef(tenant, MEGAN_AAD), standupId).get(0);
+        assertThat(summaryOf(told)).isEqualTo("🚧 Megan Bowen is blocked on " + kr.reference() + " ("
+                + blocker.reference() + ")");
+        assertThat(String.join("\n", texts(card(told)))).contains("Waiting on infra").doesNotContain("<b>");
+        assertThat(blocker.getKeyResultId()).isEqualTo(kr.getId());
+        assertThat(textOf(repliesTo(megan("okr show " + kr.reference())))).isEmpty();
+        assertThat(sentTo(meganChat).get(sentTo(meganChat).size() - 1).text()).contains("Open blockers (1)")
+                .contains(blocker.reference().toString());
+
+        // Thursday: reminded before the questions; the summary carries it over on its second day.
+        driver.runUntil(Instant.parse("2026-11-26T08:01:00Z"));
+        Recorded still = awaitSent(meganChat, "Still blocked by");
+        Recorded prompt = await().until(() -> sentTo(meganChat).stream().filter(r -> r.text().contains("Time for")
+                && r.text().contains("Thu 26 Nov")).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(sentTo(meganChat).indexOf(still)).isLessThan(sentTo(meganChat).indexOf(prompt));
+        assertThat(String.join("\n", texts(card(still)))).contains("day 2");
+        Recorded thursday = await().until(() -> sentTo(CHANNEL).stream().filter(r -> r.text().contains("Thu 26 Nov"))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        awaitSummary(thursday, "Still open from earlier days");
+        assertThat(String.join("\n", texts(latestVersion(thursday)))).contains("day 2");
+
+        // Rick's click changes nothing; Megan's resolves it.
+        JsonNode resolve = buttons(card(still)).get(0);
+        assertThat(resolve.path("title").asText()).isEqualTo("Resolved " + blocker.reference());
+        TeamsRequests.send(mvc, fixture("invoke.adaptiveCard_action.personal.json")
+                .from(RICK_29, "Rick Stevens", RICK_AAD).conversationId(rickChat).replyToId(still.responseId())
+                .actionData(resolve.path("verb").asText(), data(resolve)));
+        assertThat(blockers.openOf(new UserRef(tenant, MEGAN_AAD), standupId)).hasSize(1);
+        TeamsRequests.send(mvc, fixture("invoke.adaptiveCard_action.personal.json")
+                .from(MEGAN_29, "Megan Bowen", MEGAN_AAD).conversationId(meganChat).replyToId(still.responseId())
+                .actionData(resolve.path("verb").asText(), data(resolve)));
+        await().until(() -> blockers.openOf(new UserRef(tenant, MEGAN_AAD), standupId).isEmpty());
+        assertThat(blockers.openOn(tenant, kr.getId())).isEmpty();
+        awaitSummary(thursday, "answered");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !delivered(() -> String.join("\n",
+                texts(latestVersion(thursday)))).contains("Still open from earlier days"));
+        assertThat(sentTo(rickChat)).filteredOn(r -> summaryOf(r).contains("is blocked")).hasSize(1);
+    }
+
     private Recorded openStandupForm() {
         Recorded form = single(repliesTo(admin("standup new")));
         assertThat(form.conversationId()).isEqualTo(ADMIN_THREAD);

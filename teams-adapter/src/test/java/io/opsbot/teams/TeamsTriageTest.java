@@ -172,6 +172,9 @@ class TeamsTriageTest extends TeamsAdapterTest {
         for (int i = 1; i <= 11; i++) {
             send(megan("feedback Roadmap page idea " + i + " #reporting"));
         }
+        // Each capture's triage card goes out through the outbox after its answer: all are out before the search.
+        await().until(() -> sent().stream().filter(r -> r.body().path("summary").asText().startsWith("FB-")
+                && r.body().path("summary").asText().contains("Roadmap page idea")).count() == 11);
         connector.clear();
         send(megan("feedback search roadmap #reporting"));
 

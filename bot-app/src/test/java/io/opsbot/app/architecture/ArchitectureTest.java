@@ -68,7 +68,7 @@ class ArchitectureTest {
     static final String[] KERNEL = packages("tenant", "message", "form", "reference", "mention", "gateway", "access",
             "audit", "claim", "sequence", "cluster", "schedule", "storage", "config", "secret", "link", "metrics");
     static final String[] SHARED = packages("conversation", "delivery", "dialog", "settings", "people",
-            "availability", "housekeeping", "home", "ratelimit", "admin", "retention", "launch", "identity");
+            "availability", "housekeeping", "home", "ratelimit", "admin", "retention", "launch", "identity", "blocker");
     static final String[] FEATURES = packages("feedback", "okr", "standup", "onboarding", "training");
 
     static final ArchRule CORE_PACKAGES_FORM_NO_CYCLES = slices().matching("io.opsbot.core.(*)..").should()

@@ -10,19 +10,26 @@ import java.util.Locale;
  * the admin chose it), or on the month's first such weekday.
  */
 public enum CheckInEvery {
-    WEEKLY("week", "every"),
-    BIWEEKLY("two weeks", "every other"),
-    MONTHLY("month", "the first");
+    WEEKLY("week", "every", "Weekly"),
+    BIWEEKLY("two weeks", "every other", "Biweekly"),
+    MONTHLY("month", "the first", "Monthly");
 
     /** Monday 1970-01-05: weeks are counted from it. */
     private static final long FIRST_MONDAY = 4;
 
     private final String period;
     private final String phrase;
+    private final String adjective;
 
-    CheckInEvery(String period, String phrase) {
+    CheckInEvery(String period, String phrase, String adjective) {
         this.period = period;
         this.phrase = phrase;
+        this.adjective = adjective;
+    }
+
+    /** "Weekly", "Biweekly", "Monthly": what a prompt calls its check-in. */
+    public String adjective() {
+        return adjective;
     }
 
     /** "week", "two weeks", "month": what "checked in this ..." speaks of. */

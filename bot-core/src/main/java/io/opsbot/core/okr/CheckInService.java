@@ -9,6 +9,7 @@ import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,12 +49,14 @@ public class CheckInService {
     private final ObjectProvider<DialogService> dialogs;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final NudgePreferences preferences;
     private final Clock clock;
 
     public CheckInService(CheckInRepository checkIns, MongoTemplate mongo, KeyResultService keyResults,
                           ObjectiveService objectives, OkrSettingsService settings, AccessPolicy access,
                           ProfileService profiles, ObjectProvider<DialogService> dialogs, Outbox outbox,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, NudgePreferences preferences, Clock clock) {
+        this.preferences = preferences;
         this.audit = audit;
         this.checkIns = checkIns;
         this.mongo = mongo;
@@ -106,7 +109,10 @@ public class CheckInService {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(kr.getId())),
                 new Update().set("current", value).set("confidence", now).set("lastCheckInAt", at)
                         .set("updatedAt", at), KeyResult.class);
-        if (!actor.equals(kr.getOwner())) {
+        if (actor.equals(kr.getOwner())) {
+            // Checking in is answering: the count of ignored prompts starts afresh.
+            preferences.answered(actor, OkrNudges.RITUAL);
+        } else {
             // A manager or admin checking in for the owner changes someone else's key result.
             audit.record(Actor.inChat(actor, name), "okr.checkin-for", kr.reference().toString(),
                     MetricValues.format(kr, kr.getCurrent()) + " " + previous(kr).label(),

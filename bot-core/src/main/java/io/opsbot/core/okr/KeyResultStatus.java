@@ -1,13 +1,15 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.blocker.Blocker;
+
 import java.util.List;
 
 /**
  * Where a key result stands at a moment: its progress and the change since the week began, its recent confidences
- * (oldest first), and whether its owner checked in this week.
+ * (oldest first), whether its owner checked in this week, and the blockers linked to it that are still open.
  */
 public record KeyResultStatus(KeyResult keyResult, String ownerName, double progress, double progressAtWeekStart,
-                              List<Confidence> trend, Week week, String awayReason) {
+                              List<Confidence> trend, Week week, String awayReason, List<Blocker> blockers) {
 
     public enum Week {
         /** Checked in since the week's prompt (or the day before it). */
@@ -22,6 +24,7 @@ public record KeyResultStatus(KeyResult keyResult, String ownerName, double prog
 
     public KeyResultStatus {
         trend = List.copyOf(trend);
+        blockers = List.copyOf(blockers);
     }
 
     public int progressChange() {

@@ -3,6 +3,7 @@ package io.opsbot.core.okr;
 import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
+import io.opsbot.core.people.NudgePreferences;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -23,8 +24,11 @@ public class OkrActions implements Actions {
     private final CheckInService checkIns;
     private final CheckInForm form;
     private final ObjectiveForm objectiveForm;
+    private final NudgePreferences preferences;
 
-    public OkrActions(CheckInService checkIns, CheckInForm form, ObjectiveForm objectiveForm) {
+    public OkrActions(CheckInService checkIns, CheckInForm form, ObjectiveForm objectiveForm,
+                      NudgePreferences preferences) {
+        this.preferences = preferences;
         this.checkIns = checkIns;
         this.form = form;
         this.objectiveForm = objectiveForm;
@@ -34,6 +38,12 @@ public class OkrActions implements Actions {
     public List<Action> actions() {
         return List.of(Action.anyone(OkrCards.CHECK_IN_ACTION, (request, value) -> Response.form(
                         form.forKeyResult(checkIns.checkable(request.invoker().user(), value.subject())))),
+                // "Ask me again" after ignored check-in prompts paused the owner.
+                Action.anyone(OkrCards.RESUME_ACTION, (request, value) -> {
+                    preferences.resume(request.invoker().user(), OkrNudges.RITUAL);
+                    return Response.privately("OK, you will be asked to check in on your key results again from "
+                            + "the next prompt.");
+                }),
                 new Action(NEW_OBJECTIVE, ObjectiveForm.PERMISSION, (request, value) ->
                         Response.form(objectiveForm.blank(request.invoker().tenant()))));
     }

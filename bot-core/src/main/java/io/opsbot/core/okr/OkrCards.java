@@ -1,5 +1,6 @@
 package io.opsbot.core.okr;
 
+import io.opsbot.core.blocker.Blocker;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.ButtonValue;
@@ -8,6 +9,7 @@ import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.message.MessageParts;
 import io.opsbot.core.message.Texts;
+import io.opsbot.core.people.NudgePreference;
 import io.opsbot.core.tenant.Platform;
 
 import java.time.ZoneOffset;
@@ -22,10 +24,13 @@ import java.util.stream.Collectors;
 final class OkrCards {
 
     static final String CHECK_IN_ACTION = "okr.checkin";
+    static final String RESUME_ACTION = "okr.resume-me";
     /** Buttons per message: enough for one person's key results, few enough to stay readable. */
     static final int MAX_BUTTONS = 5;
     /** Parts of a report or digest at most: a Slack response_url takes five messages. */
     static final int MAX_PARTS = 5;
+    /** Open blockers a report shows under a key result; {@code okr show} lists them all. */
+    static final int MAX_BLOCKERS = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private OkrCards() {
@@ -71,7 +76,8 @@ final class OkrCards {
         return message.build();
     }
 
-    static Message prompt(KeyResult kr, Objective objective) {
+    /** The check-in prompt, with the blockers open against the key result, so the check-in can speak to them. */
+    static Message prompt(KeyResult kr, Objective objective, CheckInEvery every, List<Blocker> blockers) {
         Markup.Builder text = Markup.builder().bold(kr.reference() + " " + kr.getTitle());
         if (objective != null) {
             text.newline().text("Objective: " + objective.reference() + " " + objective.getTitle());
@@ -83,20 +89,25 @@ final class OkrCards {
                 + (kr.getDue() == null ? "" : " by " + kr.getDue())));
         fields.add(Field.of("Confidence", kr.getConfidence() == null ? "not rated yet"
                 : kr.getConfidence().emoji() + " " + kr.getConfidence().label()));
-        return Message.builder("Time to check in on " + kr.reference() + ": " + kr.getTitle()
+        Message.Builder message = Message.builder("Time to check in on " + kr.reference() + ": " + kr.getTitle()
                         + " (now " + MetricValues.format(kr, kr.getCurrent()) + ")")
-                .header("📈 Weekly check-in: " + kr.reference())
-                .section(text.build(), fields)
-                .buttons(List.of(checkInButton(kr, false)))
+                .header("📈 " + every.adjective() + " check-in: " + kr.reference())
+                .section(text.build(), fields);
+        if (!blockers.isEmpty()) {
+            Markup.Builder open = Markup.builder().bold("🚧 Open blockers (" + blockers.size() + ")");
+            blockers.stream().limit(MAX_BLOCKERS).forEach(b -> open.newline().append(blocker(b)));
+            message.section(open.build());
+        }
+        return message.buttons(List.of(checkInButton(kr, false)))
                 .context(Markup.plain("Answer my questions below, or use the button for a form with the current "
                         + "value filled in."))
                 .build();
     }
 
-    static Message reminder(List<KeyResult> krs) {
+    static Message reminder(List<KeyResult> krs, CheckInEvery every) {
         String refs = krs.stream().map(kr -> kr.reference().toString()).collect(Collectors.joining(", "));
         Markup.Builder text = Markup.builder().text("⏰ A reminder: you have not checked in on ")
-                .bold(refs).text(" this week yet. It takes a minute:");
+                .bold(refs).text(" this " + every.period() + " yet. It takes a minute:");
         for (KeyResult kr : krs) {
             text.newline().text("• ");
             keyResultLine(text, kr);
@@ -104,7 +115,18 @@ final class OkrCards {
         return Message.builder("Reminder: check in on " + refs)
                 .section(text.build())
                 .buttons(krs.stream().limit(MAX_BUTTONS).map(kr -> checkInButton(kr, krs.size() > 1)).toList())
-                .context(Markup.plain("This is the only reminder for this week."))
+                .context(Markup.plain("This is the only reminder for this " + every.period() + "."))
+                .build();
+    }
+
+    /** Said once, when check-in prompts ignored in a row pause the owner: why, and one click to be asked again. */
+    static Message pausedForIgnoring(NudgePreference preference, String period) {
+        Markup text = Markup.builder().text("⏸️ You did not check in on your key results after "
+                + preference.ignoredInARow() + " prompts in a row, so I stopped asking you. Nothing else changes: "
+                + "you still own them and can check in any " + period + " with ").code("okr checkin")
+                .text(" or the form.").build();
+        return Message.builder("Stopped asking you to check in on your key results").section(text)
+                .buttons(List.of(Button.primary(RESUME_ACTION, "Ask me again", ButtonValue.NONE)))
                 .build();
     }
 
@@ -231,6 +253,11 @@ final class OkrCards {
                 }
                 line.text(" · " + s.ownerName());
                 lines.add(line.build());
+                s.blockers().stream().limit(MAX_BLOCKERS).forEach(b -> lines.add(blocker(b)));
+                if (s.blockers().size() > MAX_BLOCKERS) {
+                    lines.add(Markup.plain("   🚧 … and " + (s.blockers().size() - MAX_BLOCKERS) + " more open "
+                            + "blockers: " + kr.reference()));
+                }
                 if (s.week() == KeyResultStatus.Week.MISSING) {
                     missing.computeIfAbsent(s.ownerName(), k -> new ArrayList<>()).add(kr.reference().toString());
                 } else if (s.week() == KeyResultStatus.Week.AWAY) {
@@ -253,6 +280,33 @@ final class OkrCards {
             groups.add(group);
         }
         return groups;
+    }
+
+    /** {@code 🚧 BL-3 waiting on infra · Ana, since 2026-11-30}. */
+    private static Markup blocker(Blocker b) {
+        return Markup.builder().text("   🚧 ").bold(b.reference().toString())
+                .text(" " + Texts.shorten(b.getText(), 200) + " · " + b.getAuthorName() + ", since " + b.getRaisedOn())
+                .build();
+    }
+
+    /** One key result in full: where it stands, its objective and owner, and the blockers open against it. */
+    static Message show(KeyResult kr, Objective objective, String ownerName, List<Blocker> blockers) {
+        Markup.Builder text = keyResultLine(Markup.builder(), kr).newline()
+                .text("Owner " + ownerName + (objective == null ? "" : " · objective " + objective.reference() + " "
+                        + Texts.shorten(objective.getTitle(), 80)))
+                .text(" · " + (kr.getDue() == null ? "no due date" : "due " + kr.getDue()) + " · "
+                        + (kr.getLastCheckInAt() == null ? "no check-in yet"
+                        : "last check-in " + DAY.format(kr.getLastCheckInAt())));
+        Markup.Builder open = Markup.builder().bold(blockers.isEmpty() ? "No open blockers"
+                : "🚧 Open blockers (" + blockers.size() + ")");
+        blockers.forEach(b -> open.newline().append(blocker(b)));
+        return Message.builder(kr.reference() + " " + kr.getTitle() + (blockers.isEmpty() ? ""
+                        : ": " + blockers.size() + " open blocker" + (blockers.size() == 1 ? "" : "s")))
+                .header("🎯 " + kr.reference())
+                .section(text.build())
+                .section(open.build())
+                .buttons(List.of(checkInButton(kr, false)))
+                .build();
     }
 
     /** {@code  ×2} for a weight other than 1. */

@@ -2,6 +2,7 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Role;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
 import io.opsbot.core.conversation.ChannelHere;
@@ -14,12 +15,15 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.people.ReminderCommands;
 import io.opsbot.core.reference.Reference;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,12 +55,17 @@ public class OkrCommand implements Command {
     private final ProfileService profiles;
     private final AccessPolicy access;
     private final Messenger messenger;
+    private final Blockers blockers;
+    private final NudgePreferences preferences;
     private final Clock clock;
 
     public OkrCommand(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
                       CheckInService checkIns, OkrReports reports, OkrSettingsService settings,
                       ObjectiveForm objectiveForm, KeyResultForm keyResultForm, CheckInForm checkInForm,
-                      ProfileService profiles, AccessPolicy access, Messenger messenger, Clock clock) {
+                      ProfileService profiles, AccessPolicy access, Messenger messenger, Blockers blockers,
+                      NudgePreferences preferences, Clock clock) {
+        this.preferences = preferences;
+        this.blockers = blockers;
         this.access = access;
         this.cycles = cycles;
         this.objectives = objectives;
@@ -84,6 +93,13 @@ public class OkrCommand implements Command {
 
     @Override
     public List<Subcommand> subcommands() {
+        List<Subcommand> all = new ArrayList<>(mainSubcommands());
+        all.addAll(ReminderCommands.of(preferences, new ReminderCommands.Wording(OkrNudges.RITUAL, "okr",
+                "OKR check-in", "reminder after the check-in prompt", "check-ins"), List::of));
+        return all;
+    }
+
+    private List<Subcommand> mainSubcommands() {
         return List.of(
                 Subcommand.named("mine").alias("", "list").help("your key results with progress bars")
                         .handledBy((invoker, args) -> Response.privately(mine(invoker))),
@@ -97,6 +113,14 @@ public class OkrCommand implements Command {
                         .args(KEY_RESULT, Arg.word("value"), CONFIDENCE.optional(), Arg.text("comment").optional())
                         .help("check in now, e.g. checkin KR-3 4.5 at risk Churn went up")
                         .handledBy(this::checkIn),
+                Subcommand.named("show").args(KEY_RESULT)
+                        .help("one key result: where it stands, its owner and the blockers open against it")
+                        .handledBy((invoker, args) -> {
+                            KeyResult kr = keyResult(invoker, args);
+                            return Response.privately(OkrCards.show(kr, objectives.objective(invoker.tenant(),
+                                    kr.getObjectiveId()).orElse(null), profiles.displayName(kr.getOwner()),
+                                    blockers.openOn(invoker.tenant(), kr.getId())));
+                        }),
                 Subcommand.named("history").args(KEY_RESULT).help("the check-ins of a key result")
                         .handledBy(this::history),
                 Subcommand.named("objective").help("create an objective (form)")

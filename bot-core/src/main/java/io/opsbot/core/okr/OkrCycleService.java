@@ -75,11 +75,21 @@ public class OkrCycleService {
                 .or(() -> open.stream().findFirst());
     }
 
-    /** The current cycle; when the tenant has none, this quarter's is created. */
+    /**
+     * The current cycle; when the tenant has none, this quarter's is created. A closed quarter is not reopened behind
+     * the admins' back: they are asked to start the next cycle, or to reopen this one themselves.
+     */
     public OkrCycle currentOrNewCycle(TenantRef tenant) {
         return currentCycle(tenant).orElseGet(() -> {
             LocalDate today = settings.today(tenant);
             String name = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+            cycles.findByTenantAndName(tenant, name).filter(OkrCycle::closed).ifPresent(closed -> {
+                LocalDate next = quarterStart(today).plusMonths(3);
+                throw new UserError("Cycle " + name + " is closed and no other cycle is open, so there is nowhere "
+                        + "to add this. An admin can start the next one (okr cycle " + next.getYear() + "-Q"
+                        + ((next.getMonthValue() - 1) / 3 + 1) + ") or reopen " + name + " (okr cycle " + name
+                        + ").");
+            });
             return upsert(tenant, name, quarterStart(today), quarterStart(today).plusMonths(3).minusDays(1));
         });
     }

@@ -1,11 +1,14 @@
 package io.opsbot.core.okr;
 
 import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.blocker.Blockers;
+import io.opsbot.core.claim.Claims;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.schedule.NudgeHandler;
 import io.opsbot.core.schedule.NudgeScheduler;
@@ -47,6 +50,8 @@ public class OkrNudges implements NudgeHandler {
     public static final String PROMPT = "okr.prompt";
     public static final String REMINDER = "okr.reminder";
     public static final String DIGEST = "okr.digest";
+    /** The ritual's name in each person's nudge preferences. */
+    public static final String RITUAL = "okr";
     /** A digest or reminder missed while the bot was down is still sent this long after its time. */
     static final Duration CATCH_UP = Duration.ofHours(12);
 
@@ -61,11 +66,18 @@ public class OkrNudges implements NudgeHandler {
     private final DialogService dialogs;
     private final Outbox outbox;
     private final DashboardLinks links;
+    private final NudgePreferences preferences;
+    private final Claims claims;
+    private final Blockers blockers;
     private final Clock clock;
 
     public OkrNudges(NudgeScheduler nudges, KeyResultService keyResults, ObjectiveService objectives,
                      OkrSettingsService settings, OkrReports reports, AvailabilityService availability,
-                     DialogService dialogs, Outbox outbox, DashboardLinks links, Clock clock) {
+                     DialogService dialogs, Outbox outbox, DashboardLinks links, NudgePreferences preferences,
+                     Claims claims, Blockers blockers, Clock clock) {
+        this.blockers = blockers;
+        this.preferences = preferences;
+        this.claims = claims;
         this.nudges = nudges;
         this.keyResults = keyResults;
         this.objectives = objectives;
@@ -147,7 +159,7 @@ public class OkrNudges implements NudgeHandler {
         if (!keyResults.ownedBy(owner).isEmpty()) {
             schedule(PROMPT, owner, cadence.nextPrompt(now.isAfter(at) ? now : at));
         }
-        if (due.isEmpty()) {
+        if (due.isEmpty() || pausedAfterIgnoring(owner, cadence, at)) {
             return;
         }
         if (!availability.on(owner, week, List.of()).available()) {
@@ -163,8 +175,9 @@ public class OkrNudges implements NudgeHandler {
             }
             Objective objective = objectives.objective(owner.tenant(), kr.getObjectiveId()).orElse(null);
             // Sent in order on this thread, so every prompt card is there before the first question.
-            outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(owner), OkrCards.prompt(kr, objective),
-                    expires);
+            outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(owner),
+                    OkrCards.prompt(kr, objective, cadence.every(),
+                            blockers.openOn(owner.tenant(), kr.getId())), expires);
             asked.add(kr);
         }
         for (KeyResult kr : asked) {
@@ -183,7 +196,8 @@ public class OkrNudges implements NudgeHandler {
             return;
         }
         LocalDate week = cadence.period(prompt.get());
-        if (!availability.on(owner, at.atZone(cadence.zone()).toLocalDate(), List.of()).available()) {
+        if (preferences.of(owner, RITUAL).remindersOff()
+                || !availability.on(owner, at.atZone(cadence.zone()).toLocalDate(), List.of()).available()) {
             return;
         }
         Instant windowStart = Cadence.windowStart(prompt.get());
@@ -193,7 +207,7 @@ public class OkrNudges implements NudgeHandler {
                 .toList();
         if (!missing.isEmpty()) {
             outbox.enqueue("okr-reminder:" + week + ":" + owner.key(), new Destination.Direct(owner),
-                    OkrCards.reminder(missing), cadence.nextPrompt(prompt.get()));
+                    OkrCards.reminder(missing, cadence.every()), cadence.nextPrompt(prompt.get()));
         }
     }
 
@@ -220,6 +234,35 @@ public class OkrNudges implements NudgeHandler {
                 outbox.sendNow(i == 0 ? key : key + ":" + (i + 1), s.getChannel(), part, at.plus(Duration.ofDays(1)));
             }
         }
+    }
+
+    /**
+     * Whether the owner is paused now: counting, at each prompt, the period before it as ignored when they were asked
+     * then and checked in on none of it (counted once, whoever fires first). The prompt that pauses them tells them
+     * so, once, with a button to be asked again.
+     */
+    private boolean pausedAfterIgnoring(UserRef owner, Cadence cadence, Instant at) {
+        if (preferences.of(owner, RITUAL).paused()) {
+            return true;
+        }
+        Optional<Instant> previous = cadence.latestPrompt(at.minusSeconds(1));
+        if (previous.isEmpty()) {
+            return false;
+        }
+        LocalDate period = cadence.period(previous.get());
+        Instant windowStart = Cadence.windowStart(previous.get());
+        List<KeyResult> asked = keyResults.ownedBy(owner).stream()
+                .filter(kr -> outbox.find(promptKey(kr, period, owner)).isPresent()).toList();
+        boolean ignored = !asked.isEmpty() && asked.stream().noneMatch(kr -> kr.getLastCheckInAt() != null
+                && !kr.getLastCheckInAt().isBefore(windowStart));
+        String key = "okr-ignored:" + period + ":" + owner.key();
+        if (ignored && claims.claim(key, Duration.ofDays(120)) && preferences.ignored(owner, RITUAL)) {
+            outbox.enqueue("okr-paused:" + period + ":" + owner.key(), new Destination.Direct(owner),
+                    OkrCards.pausedForIgnoring(preferences.of(owner, RITUAL), settings.get(owner.tenant())
+                            .getCheckInEvery().period()), null);
+            return true;
+        }
+        return false;
     }
 
     static String promptKey(KeyResult kr, LocalDate week, UserRef owner) {

@@ -2,6 +2,8 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.availability.Availability;
 import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.blocker.Blocker;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.TenantRef;
 import org.springframework.stereotype.Service;
@@ -33,10 +35,12 @@ public class OkrReports {
     private final OkrSettingsService settings;
     private final AvailabilityService availability;
     private final ProfileService profiles;
+    private final Blockers blockers;
 
     public OkrReports(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
                       CheckInService checkIns, OkrSettingsService settings, AvailabilityService availability,
-                      ProfileService profiles) {
+                      ProfileService profiles, Blockers blockers) {
+        this.blockers = blockers;
         this.cycles = cycles;
         this.objectives = objectives;
         this.keyResults = keyResults;
@@ -145,10 +149,12 @@ public class OkrReports {
         double progress = Progress.of(kr);
         List<Confidence> trend = checkIns.trend(kr, TREND_LENGTH);
         String ownerName = profiles.displayName(kr.getOwner());
+        List<Blocker> open = blockers.openOn(kr.getTenant(), kr.getId());
         Cadence cadence = settings.cadenceFor(kr.getOwner());
         Optional<Instant> prompt = cadence.latestPrompt(at);
         if (prompt.isEmpty()) {
-            return new KeyResultStatus(kr, ownerName, progress, progress, trend, KeyResultStatus.Week.NOT_DUE, null);
+            return new KeyResultStatus(kr, ownerName, progress, progress, trend, KeyResultStatus.Week.NOT_DUE, null,
+                    open);
         }
         Instant weekStart = Cadence.windowStart(prompt.get());
         double before = checkIns.lastBefore(kr, weekStart).map(CheckIn::getProgress)
@@ -165,6 +171,6 @@ public class OkrReports {
             week = on.available() ? KeyResultStatus.Week.MISSING : KeyResultStatus.Week.AWAY;
             away = on.reason();
         }
-        return new KeyResultStatus(kr, ownerName, progress, before, trend, week, away);
+        return new KeyResultStatus(kr, ownerName, progress, before, trend, week, away, open);
     }
 }

@@ -2,6 +2,8 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.access.Role;
 import io.opsbot.core.audit.Actor;
+import io.opsbot.core.blocker.Blocker;
+import io.opsbot.core.blocker.BlockerCards;
 import io.opsbot.core.conversation.ChannelHere;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
@@ -14,8 +16,8 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.DateRange;
-import io.opsbot.core.people.NudgePreference;
 import io.opsbot.core.people.NudgePreferences;
+import io.opsbot.core.people.ReminderCommands;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
@@ -36,9 +38,6 @@ public class StandupCommand implements Command {
     private static final Arg PERSON = Arg.mention("person");
     private static final Arg HOURS = Arg.parsed("hours", 1, word -> word.matches("[0-9]{1,2}")
             && Integer.parseInt(word) < 24 ? Optional.of(Integer.parseInt(word)) : Optional.empty());
-    private static final Arg ON_OFF = Arg.choice("on|off", List.of("on", "off"));
-    private static final Arg PROMPTS = Arg.parsed("days", 1, word -> word.matches("[0-9]{1,2}")
-            ? Optional.of(Integer.parseInt(word)) : Optional.empty());
     private static final Arg RANGE = Arg.parsed("from..to", 1, StandupHistory::parseRange).optional();
     private static final String DATE = "YYYY-MM-DD";
     private static final String MANAGE = "change standups";
@@ -49,12 +48,14 @@ public class StandupCommand implements Command {
     private final StandupAnswerForm answerForm;
     private final StandupHistory history;
     private final NudgePreferences preferences;
+    private final StandupBlockers blockers;
     private final ProfileService profiles;
     private final Clock clock;
 
     public StandupCommand(StandupService service, StandupChanges changes, StandupForm form,
                           StandupAnswerForm answerForm, StandupHistory history, NudgePreferences preferences,
-                          ProfileService profiles, Clock clock) {
+                          StandupBlockers blockers, ProfileService profiles, Clock clock) {
+        this.blockers = blockers;
         this.history = history;
         this.preferences = preferences;
         this.service = service;
@@ -77,6 +78,15 @@ public class StandupCommand implements Command {
 
     @Override
     public List<Subcommand> subcommands() {
+        List<Subcommand> all = new ArrayList<>(mainSubcommands());
+        int blockers = all.indexOf(all.stream().filter(s -> s.name().equals("blockers")).findFirst().orElseThrow());
+        // Set on both identities of a linked person: whichever platform they type it on, the standup knows it.
+        all.addAll(blockers, ReminderCommands.of(preferences, new ReminderCommands.Wording(StandupService.RITUAL,
+                "standup", "standup", "reminder before the cutoff", "days"), service::identities));
+        return all;
+    }
+
+    private List<Subcommand> mainSubcommands() {
         return List.of(
                 Subcommand.bare().help("my standups: when they ask me and whether I answered today")
                         .handledBy((invoker, args) -> Response.privately(mine(invoker))),
@@ -110,27 +120,6 @@ public class StandupCommand implements Command {
                         .help("how often each person answered, per standup (answered of the days asked)")
                         .handledBy((invoker, args) -> Response.privately(history.participation(invoker.user(),
                                 range(invoker, args)))),
-                Subcommand.named("reminders").help("your reminder settings for standups")
-                        .handledBy((invoker, args) -> Response.privately(reminders(invoker))),
-                Subcommand.named("reminders").args(Arg.literal("resume"))
-                        .help("be asked again after unanswered days paused you")
-                        .handledBy((invoker, args) -> {
-                            service.remindersFor(invoker.user(), preferences::resume);
-                            return Response.privately(reminders(invoker));
-                        }),
-                Subcommand.named("reminders").args(Arg.literal("pause-after"), PROMPTS)
-                        .help("stop asking me after this many unanswered days in a row (0: never)")
-                        .handledBy((invoker, args) -> {
-                            int prompts = args.optional(PROMPTS.name(), Integer.class).orElseThrow();
-                            service.remindersFor(invoker.user(), (u, r) -> preferences.setPauseAfter(u, r, prompts));
-                            return Response.privately(reminders(invoker));
-                        }),
-                Subcommand.named("reminders").args(ON_OFF).help("turn the reminder before the cutoff on or off")
-                        .handledBy((invoker, args) -> {
-                            boolean on = args.text(ON_OFF.name()).equals("on");
-                            service.remindersFor(invoker.user(), (u, r) -> preferences.setReminders(u, r, on));
-                            return Response.privately(reminders(invoker));
-                        }),
                 Subcommand.named("blockers").args(NAME, Arg.literal("here"))
                         .help("tell this channel of new blockers at once").role(Role.MANAGER, MANAGE)
                         .handledBy((invoker, args) -> blockersTo(invoker, args, ChannelHere.of(invoker,
@@ -142,6 +131,12 @@ public class StandupCommand implements Command {
                         .help("tell this person of new blockers at once (in a DM)").role(Role.MANAGER, MANAGE)
                         .handledBy((invoker, args) -> blockersTo(invoker, args,
                                 new Destination.Direct(args.people(PERSON.name()).get(0)))),
+                Subcommand.named("resolve").args(Arg.reference("blocker", Blocker.KIND))
+                        .help("mark one of your blockers resolved, e.g. resolve BL-4 (it is carried over until then)")
+                        .handledBy((invoker, args) -> {
+                            Blocker b = blockers.resolve(invoker.user(), args.reference("blocker"));
+                            return Response.privately(BlockerCards.resolved(b));
+                        }),
                 Subcommand.named("early").args(HOURS, NAME.optional())
                         .help("take answers this many hours before it asks (e.g. 15: the evening before; 0: off)")
                         .role(Role.MANAGER, MANAGE)
@@ -175,22 +170,6 @@ public class StandupCommand implements Command {
                 : "New blockers in " + standup.getName() + " now go " + (to instanceof Destination.Channel
                 ? "to this channel" : "to " + profiles.displayName(((Destination.Direct) to).user()))
                 + " as soon as they are posted.");
-    }
-
-    private Message reminders(Invoker invoker) {
-        NudgePreference mine = service.preferenceOf(invoker.user());
-        String command = invoker.platform().command("standup") + " reminders";
-        Markup.Builder text = Markup.builder().bold("Your standup reminders").newline()
-                .text("Reminder before the cutoff: " + (mine.remindersOff() ? "off" : "on") + " (")
-                .code(command + (mine.remindersOff() ? " on" : " off")).text(").").newline()
-                .text(mine.pauseAfterOrDefault() == 0 ? "Never stops asking you"
-                        : "Stops asking you after " + mine.pauseAfterOrDefault() + " unanswered days in a row")
-                .text(" (").code(command + " pause-after <days>").text(").");
-        if (mine.paused()) {
-            text.newline().text("⏸️ Paused now, after unanswered days: ").code(command + " resume")
-                    .text(" asks you again.");
-        }
-        return Message.of(text.build());
     }
 
     private DateRange range(Invoker invoker, Arguments args) {

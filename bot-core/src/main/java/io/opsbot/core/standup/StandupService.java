@@ -2,6 +2,9 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.availability.Availability;
 import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.blocker.Blocker;
+import io.opsbot.core.blocker.BlockerCards;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.claim.Claims;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
@@ -60,12 +63,14 @@ public class StandupService {
     private final DashboardLinks dashboard;
     private final IdentityLinks links;
     private final NudgePreferences preferences;
+    private final Blockers blockers;
     private final Clock clock;
 
     public StandupService(StandupRepository standups, StandupRunRepository runs, AttendanceRepository attendances,
                           MongoTemplate mongo, Outbox outbox, DialogService dialogs, ProfileService profiles,
                           AvailabilityService availability, DashboardLinks dashboard, IdentityLinks links,
-                          NudgePreferences preferences, Clock clock) {
+                          NudgePreferences preferences, Blockers blockers, Clock clock) {
+        this.blockers = blockers;
         this.dashboard = dashboard;
         this.links = links;
         this.preferences = preferences;
@@ -140,17 +145,11 @@ public class StandupService {
         return preferences.resume(user, RITUAL);
     }
 
-    /**
-     * Sets a reminder preference for this person on both identities, if linked: whichever platform they type it on,
-     * the standup's tenant knows it.
-     */
-    void remindersFor(UserRef user, java.util.function.BiConsumer<UserRef, String> change) {
-        change.accept(user, RITUAL);
-        links.partner(user).ifPresent(partner -> change.accept(partner, RITUAL));
-    }
-
-    io.opsbot.core.people.NudgePreference preferenceOf(UserRef user) {
-        return preferences.of(user, RITUAL);
+    /** This person's identities: theirs, and the one linked to it on the other platform. */
+    List<UserRef> identities(UserRef user) {
+        List<UserRef> all = new ArrayList<>(List.of(user));
+        links.partner(user).ifPresent(all::add);
+        return all;
     }
 
     /** This person as known in the run's tenant, if they may act on it (their own tenant's, or a linked one's). */
@@ -226,6 +225,7 @@ public class StandupService {
         // As stored: someone who skipped the day before being asked keeps their skip.
         for (Attendance a : attendance(run)) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
+                remindOfOpenBlockers(standup, run, a);
                 // A person linked to the other platform is asked there, if they chose it.
                 dialogs.start(a.dialogKey(), links.reachAt(a.getUser()), DIALOG_KIND, a.getId(),
                         questions.stream().map(Question::text).toList(), a.getCutoffAt());
@@ -297,6 +297,7 @@ public class StandupService {
         tellOfNewBlockers(standup(saved), saved, edit ? a.getAnswers() : List.of());
         StandupRun run = run(saved.getRunId()).orElseThrow();
         Standup standup = find(saved.getStandupId()).orElseThrow(() -> new UserError("That standup was deleted."));
+        recordBlockers(standup, saved, run);
         Message report = StandupCards.report(saved, run, standup.getQuestions());
         run.summaries().forEach((summaryKey, channel) -> {
             String reportKey = saved.reportKey() + summaryKey.substring(run.summaryKey().length());
@@ -412,10 +413,45 @@ public class StandupService {
         return run;
     }
 
-    /** The day's summary, linking to the standup's page of the dashboard when there is one. */
+    /**
+     * The day's summary with the blockers still open from earlier days, linking to the standup's page of the
+     * dashboard when there is one.
+     */
     private Message summary(StandupRun run, List<Question> questions) {
-        return dashboard.append(StandupCards.summary(run, attendance(run), questions),
+        return dashboard.append(BlockerCards.withCarriedOver(StandupCards.summary(run, attendance(run), questions),
+                blockers.carriedInto(run.getStandupId(), run.getDate()), run.getDate()),
                 "/standups?standup=" + run.getStandupId());
+    }
+
+    /**
+     * Each blocker answer is kept as a blocker, open until resolved (linked to the key result it names); an edit that
+     * drops one withdraws it.
+     */
+    private void recordBlockers(Standup standup, Attendance a, StandupRun run) {
+        List<Question> questions = standup.getQuestions();
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < questions.size() && i < a.getAnswers().size(); i++) {
+            if (questions.get(i).isBlocker(a.getAnswers().get(i))) {
+                named.add(a.getAnswers().get(i));
+            }
+        }
+        blockers.withdrawOthers(a.getId(), named);
+        for (String text : named) {
+            blockers.raise(new Blocker.Raised(standup.getTenant(), RITUAL, standup.getId(), standup.getName(),
+                    a.getId(), a.getUser(), a.getDisplayName(), run.getDate(), text));
+        }
+    }
+
+    /** Before the day's questions: the person's blockers still open from earlier days, each one click to resolve. */
+    private void remindOfOpenBlockers(Standup standup, StandupRun run, Attendance a) {
+        List<Blocker> open = blockers.openOf(a.getUser(), standup.getId()).stream()
+                .filter(b -> b.getRaisedOn().isBefore(run.getDate())).toList();
+        if (!open.isEmpty()) {
+            UserRef to = links.reachAt(a.getUser());
+            // Sent now, so it is there before the first question.
+            outbox.sendNow(a.getId() + ":still-blocked", new Destination.Direct(to), BlockerCards.stillBlocked(open,
+                    run.getDate(), to.platform().command("standup") + " resolve"), a.getCutoffAt());
+        }
     }
 
     private boolean insert(Attendance attendance) {

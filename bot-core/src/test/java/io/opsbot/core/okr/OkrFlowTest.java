@@ -153,6 +153,8 @@ class OkrFlowTest {
 
     @Test
     void promptsFollowEachOwnersZoneAcrossDaylightSavingChanges() {
+        // Ana answers none of them: without this, three unanswered weeks would pause her prompts (OkrRemindersTest).
+        assertThat(text(engine.onCommand(ana, "okr", "reminders pause-after 0"))).contains("Never stops asking you");
         List<Nudge> fired = driver.runUntil(Instant.parse("2027-04-10T00:00:00Z"));
 
         List<String> prompts = fired.stream().filter(n -> n.kind().equals(OkrNudges.PROMPT)

@@ -174,6 +174,35 @@ class SlackOkrTest extends SlackAdapterTest {
                 .contains("180 signups → 500 signups");
     }
 
+    @Test
+    void remindersOffAndAWeekIgnoredPausesTheOwnerUntilAskMeAgain() {
+        KeyResult kr = setUpKeyResult("PERCENTAGE", "5", "3", "");
+        assertThat(command("/okr", "reminders off", dm, owner).body())
+                .contains("Reminder after the check-in prompt: off");
+        assertThat(command("/okr", "reminders pause-after 1", dm, owner).body())
+                .contains("Stops asking you after 1 unanswered check-ins in a row");
+
+        awaitPrompt(kr);
+        Instant firstPrompt = clock.instant();
+        // No reminder the week after; the next Friday finds last week unanswered and pauses the owner, once.
+        driver.runUntil(firstPrompt.plus(java.time.Duration.ofDays(7)).plusSeconds(60));
+        FakeSlackApi.Call paused = SLACK.awaitCall("chat.postMessage", c -> owner.equals(c.param("channel"))
+                && c.param("text").startsWith("Stopped asking you to check in"));
+        assertThat(paused.jsonParam("blocks").toString()).contains("1 prompts in a row").contains("Ask me again");
+        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> owner.equals(c.param("channel")))
+                .noneMatch(c -> c.param("text").startsWith("Reminder"))
+                .filteredOn(c -> c.param("text").startsWith("Time to check in")).hasSize(1);
+        assertThat(command("/okr", "reminders", dm, owner).body()).contains("Paused now");
+
+        // One click, and she is asked again (the prompt that follows is in OkrRemindersTest and TeamsOkrTest: two
+        // more weeks here would run every standup and owner this shared workspace has).
+        assertThat(slack.interaction(ButtonClick.on(BlockKit.button(paused, "Ask me again")).user(owner).channel(dm)
+                .messageTs("1.1").responseUrl(SLACK.responseUrl("okr-resume/" + owner)).json()).statusCode())
+                .isEqualTo(200);
+        SLACK.awaitCall("response_url", c -> c.body().contains("check in on your key results again"));
+        assertThat(command("/okr", "reminders", dm, owner).body()).doesNotContain("Paused now");
+    }
+
     // ---- setup through the adapter ------------------------------------------------------------------------------
 
     /** An OKR channel, a cycle, an objective and one key result owned by this test's owner (in Berlin). */

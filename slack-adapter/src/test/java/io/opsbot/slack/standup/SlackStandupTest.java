@@ -2,7 +2,22 @@ package io.opsbot.slack.standup;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.opsbot.core.audit.Actor;
+import io.opsbot.core.blocker.Blocker;
+import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.delivery.Outbox;
+import io.opsbot.core.okr.KeyResult;
+import io.opsbot.core.okr.KeyResultDraft;
+import io.opsbot.core.okr.KeyResultService;
+import io.opsbot.core.okr.MetricType;
+import io.opsbot.core.okr.Objective;
+import io.opsbot.core.okr.ObjectiveDraft;
+import io.opsbot.core.okr.ObjectiveService;
+import io.opsbot.core.okr.OkrCycle;
+import io.opsbot.core.okr.OkrCycleService;
+import io.opsbot.core.standup.StandupService;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.slack.testing.BlockKit;
@@ -14,9 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -39,6 +56,16 @@ class SlackStandupTest extends SlackAdapterTest {
     NudgeDriver driver;
     @Autowired
     Outbox outbox;
+    @Autowired
+    StandupService standups;
+    @Autowired
+    Blockers blockers;
+    @Autowired
+    OkrCycleService cycles;
+    @Autowired
+    ObjectiveService objectives;
+    @Autowired
+    KeyResultService keyResults;
 
     private String name;
     /** Fresh people per test: a person answers one dialog at a time, so tests must not share them. */
@@ -349,6 +376,76 @@ class SlackStandupTest extends SlackAdapterTest {
                 && c.param("blocks").contains("Tue 1 Dec"));
         assertThat(SLACK.calls("chat.postMessage")).as("Ana answered Tuesday already")
                 .noneMatch(c -> ana.equals(c.param("channel")) && c.param("blocks").contains("Tue 1 Dec"));
+    }
+
+    @Test
+    void aBlockerNamingAKeyResultTellsItsOwnerOnceCarriesOverWithItsAgeAndOnlyItsAuthorResolvesIt() {
+        createStandup();
+        String kim = "U0KIM" + ana.substring("U0ANA".length());
+        SLACK.user(kim, "Kim", "Europe/Berlin", false);
+        TenantRef tenant = TenantRef.slack(FakeSlackApi.TEAM_ID);
+        Actor admin = Actor.inChat(new UserRef(tenant, "U0ADMIN"), "Ada Admin");
+        OkrCycle cycle = cycles.startCycle(admin, "BLK" + kim, LocalDate.parse("2026-11-29"),
+                LocalDate.parse("2027-01-31"));
+        try {
+            Objective objective = objectives.create(admin, new ObjectiveDraft(cycle.getId(), "Ship " + name,
+                    new UserRef(tenant, kim), null, null));
+            KeyResult kr = keyResults.create(admin, new KeyResultDraft(objective.getId(), "Exports " + name,
+                    new UserRef(tenant, kim), MetricType.PERCENTAGE, BigDecimal.ZERO, BigDecimal.valueOf(100), null,
+                    null, null));
+            driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
+            SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel")));
+            slack.event(dm(ana, "Release notes"), 0);
+            slack.event(dm(ana, "Demo"), 0);
+            slack.event(dm(ana, "Waiting on infra, " + kr.reference() + " <!channel>"), 0);
+
+            // The key result's owner hears of it at once, escaped, in a DM.
+            FakeSlackApi.Call told = SLACK.awaitCall("chat.postMessage", c -> kim.equals(c.param("channel")));
+            Blocker blocker = blockers.openOf(new UserRef(tenant, ana), standupId()).get(0);
+            assertThat(told.param("text")).isEqualTo("🚧 Ana is blocked on " + kr.reference() + " ("
+                    + blocker.reference() + ")");
+            assertThat(told.jsonParam("blocks").toString()).contains("Waiting on infra").contains("&lt;!channel&gt;")
+                    .doesNotContain("<!channel>");
+            assertThat(blocker.getKeyResultId()).isEqualTo(kr.getId());
+            String shown = slashCommand("/okr", "show " + kr.reference(), "D" + kim, kim, "show").body();
+            assertThat(shown).contains("Open blockers (1)").contains(blocker.reference().toString());
+
+            // Tuesday: before her questions Ana is reminded, and the summary carries it over on its second day.
+            SLACK.reset();
+            people();
+            SLACK.user(kim, "Kim", "Europe/Berlin", false);
+            driver.runUntil(Instant.parse("2026-12-01T08:01:00Z"));
+            FakeSlackApi.Call still = SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel"))
+                    && c.param("text").startsWith("Still blocked by: " + blocker.reference()));
+            assertThat(still.param("blocks")).contains("day 2").contains("Resolved " + blocker.reference());
+            FakeSlackApi.Call prompt = SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel"))
+                    && c.param("text").startsWith("Time for"));
+            assertThat(SLACK.calls("chat.postMessage").indexOf(still))
+                    .isLessThan(SLACK.calls("chat.postMessage").indexOf(prompt));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Stream.concat(SLACK.calls("chat.postMessage").stream(),
+                    SLACK.calls("chat.update").stream()).anyMatch(c -> "C0STANDUP".equals(c.param("channel"))
+                    && c.param("blocks") != null && c.param("blocks").contains("Still open from earlier days")
+                    && c.param("blocks").contains("day 2")));
+
+            // Bo's click changes nothing; Ana's resolves it, in MongoDB too.
+            JsonObject resolve = BlockKit.button(still, "Resolved " + blocker.reference());
+            assertThat(slack.interaction(ButtonClick.on(resolve).user(bo).channel("D" + bo).messageTs("1.1")
+                    .responseUrl(SLACK.responseUrl("resolve-bo")).json()).statusCode()).isEqualTo(200);
+            SLACK.awaitCall("response_url", c -> c.body().contains("resolve"));
+            assertThat(blockers.openOf(new UserRef(tenant, ana), standupId())).hasSize(1);
+            assertThat(slack.interaction(ButtonClick.on(resolve).user(ana).channel("D" + ana).messageTs("1.2")
+                    .responseUrl(SLACK.responseUrl("resolve-ana")).json()).statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> blockers.openOf(new UserRef(tenant, ana),
+                    standupId()).isEmpty());
+            assertThat(blockers.openOn(tenant, kr.getId())).isEmpty();
+            assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> kim.equals(c.param("channel")));
+        } finally {
+            cycles.closeCycle(admin, cycle.getName());
+        }
+    }
+
+    private String standupId() {
+        return standups.byName(TenantRef.slack(FakeSlackApi.TEAM_ID), name).getId();
     }
 
     private JsonObject openAnswerForm(String user) {
