@@ -429,11 +429,10 @@ public class StandupService {
      */
     private void recordBlockers(Standup standup, Attendance a, StandupRun run) {
         List<Question> questions = standup.getQuestions();
+        // As the summary counts them: "Blocked? Yes" and its follow-up are one blocker, named by the follow-up.
         List<String> named = new ArrayList<>();
-        for (int i = 0; i < questions.size() && i < a.getAnswers().size(); i++) {
-            if (questions.get(i).isBlocker(a.getAnswers().get(i))) {
-                named.add(a.getAnswers().get(i));
-            }
+        for (int i : Question.blockers(questions, a.getAnswers())) {
+            named.add(questions.get(i).blockerText(a.getAnswers().get(i)));
         }
         blockers.withdrawOthers(a.getId(), named);
         for (String text : named) {
