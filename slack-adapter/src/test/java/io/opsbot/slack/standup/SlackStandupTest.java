@@ -134,6 +134,21 @@ class SlackStandupTest extends SlackAdapterTest {
         return directMessage(user, "D" + user, text);
     }
 
+    /**
+     * Answers the default questions in the DM as a person does, each after the bot asked the next one: messages sent
+     * at the same instant may be handled in either order, as Slack may deliver them.
+     */
+    private void answerInDm(String user, String... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            slack.event(dm(user, answers[i]), 0);
+            if (i + 1 < answers.length) {
+                String next = io.opsbot.core.standup.Question.DEFAULTS.get(i + 1).text();
+                SLACK.awaitCall("chat.postMessage", c -> ("D" + user).equals(c.param("channel"))
+                        && c.param("text").contains(next));
+            }
+        }
+    }
+
     @Test
     void promptsAnswersReportSummaryReminderAndCutoff() {
         createStandup();
@@ -332,9 +347,7 @@ class SlackStandupTest extends SlackAdapterTest {
         driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
         SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel")));
 
-        slack.event(dm(ana, "Release notes"), 0);
-        slack.event(dm(ana, "Demo"), 0);
-        slack.event(dm(ana, "Waiting for the staging database"), 0);
+        answerInDm(ana, "Release notes", "Demo", "Waiting for the staging database");
         FakeSlackApi.Call told = SLACK.awaitCall("chat.postMessage", c -> "U0LEAD".equals(c.param("channel")));
         assertThat(told.param("text")).isEqualTo("🚧 Ana is blocked (" + name + ")");
         assertThat(told.param("blocks")).contains("Waiting for the staging database");
@@ -395,9 +408,7 @@ class SlackStandupTest extends SlackAdapterTest {
                     null, null));
             driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
             SLACK.awaitCall("chat.postMessage", c -> ana.equals(c.param("channel")));
-            slack.event(dm(ana, "Release notes"), 0);
-            slack.event(dm(ana, "Demo"), 0);
-            slack.event(dm(ana, "Waiting on infra, " + kr.reference() + " <!channel>"), 0);
+            answerInDm(ana, "Release notes", "Demo", "Waiting on infra, " + kr.reference() + " <!channel>");
 
             // The key result's owner hears of it at once, escaped, in a DM.
             FakeSlackApi.Call told = SLACK.awaitCall("chat.postMessage", c -> kim.equals(c.param("channel")));
