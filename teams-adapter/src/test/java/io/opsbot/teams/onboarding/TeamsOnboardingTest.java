@@ -40,6 +40,8 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
     @Autowired
     TrainingSessionService sessions;
     @Autowired
+    io.opsbot.core.onboarding.TrackCatalog catalog;
+    @Autowired
     io.opsbot.core.schedule.NudgeScheduler nudges;
     @Autowired
     io.opsbot.core.testing.MutableClock testClock;
@@ -196,5 +198,53 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
         assertThat(json(attend).path("value").toString()).contains("You're attending");
         assertThat(sessions.find(session.getId()).orElseThrow().answerOf(new UserRef(tenant, RIDO_AAD)))
                 .isEqualTo(TrainingSession.Answer.ATTENDING);
+    }
+
+    @Test
+    void aHireStartedWithAManagerAnswersTheQuizOnTheCardAndTheManagerSeesThemInStatus() {
+        catalog.save(new io.opsbot.core.onboarding.OnboardingTrack(tenant.key() + ":quiz", tenant, "quiz",
+                "Tools <at>everyone</at> tour", null, java.util.List.of(
+                        new io.opsbot.core.onboarding.OnboardingStep("Where things go", "Bugs and ideas.", null, 1,
+                                false, new io.opsbot.core.onboarding.StepQuiz("Where do bugs go?",
+                                java.util.List.of("Email", "Jira"), 1)),
+                        new io.opsbot.core.onboarding.OnboardingStep("Ship something", "", null, 3, true)),
+                java.util.List.of(), null, null));
+        connector.addMember(TEAM, RIDO_29, RIDO_AAD, "Rido Hire");
+        connector.addMember(TEAM, "29:megan", TeamsFixtures.MEGAN_AAD, "Megan Bowen");
+        TeamsFixtures.Activity message = fixture("message.channel.mention.json")
+                .text("<at>ridotest</at> onboarding start <at>Rido Hire</at> quiz manager <at>Megan Bowen</at>");
+        ((ObjectNode) message.json().path("channelData")).putObject("team").put("id", TEAM);
+        ArrayNode entities = (ArrayNode) message.json().path("entities");
+        entities.addObject().put("type", "mention").put("text", "<at>Rido Hire</at>").putObject("mentioned")
+                .put("id", RIDO_29).put("name", "Rido Hire");
+        entities.addObject().put("type", "mention").put("text", "<at>Megan Bowen</at>").putObject("mentioned")
+                .put("id", "29:megan").put("name", "Megan Bowen");
+
+        send(message);
+
+        OnboardingRun run = await().atMost(Duration.ofSeconds(5)).until(() -> onboarding.runsOf(
+                new UserRef(tenant, RIDO_AAD)).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(run.getManager()).isEqualTo(new UserRef(tenant, TeamsFixtures.MEGAN_AAD));
+        Recorded first = await().atMost(Duration.ofSeconds(5)).until(() -> connector.sentActivities().stream()
+                .filter(r -> r.conversationId().startsWith("a:fake-personal-")
+                        && r.text().contains("Where do bugs go?")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        JsonNode jira = button(card(first), "Jira");
+        assertThat(jira.path("type").asText()).isEqualTo("Action.Execute");
+
+        MvcResult clicked = send(fixture("invoke.adaptiveCard_action.personal.json").actionData("onboarding.answer",
+                Map.of("opsbot", Map.of("action", "onboarding.answer", "value", jira.path("data").path("opsbot")
+                        .path("value").asText()))));
+
+        assertThat(json(clicked).path("value").toString()).contains("Your answer: Jira")
+                .doesNotContain("onboarding.answer");
+        assertThat(onboarding.find(run.getId()).orElseThrow().answer(0)).contains(1);
+
+        send(fixture("message.personal.json").text("onboarding status"));
+
+        Recorded status = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.text().contains("Your hires")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(status.text()).contains("Rido Hire").contains("1/2 steps").contains("quiz, step 1: Jira")
+                .as("user text is escaped").doesNotContain("<at>everyone</at>");
     }
 }
