@@ -37,6 +37,8 @@ import java.time.Duration;
  *                               arrive
  * @param connectorReadTimeout   how long one Bot Connector call may wait for its answer; above Teams' own 15 s would
  *                               hold a reply past its deadline, and a send that times out is retried by the outbox
+ * @param tokenDownAfter         how long the token endpoint may stay unreachable before health says Teams is down (a
+ *                               refusal of the bot's credentials says so at once: asking again will not help)
  */
 @Validated
 @ConfigurationProperties("opsbot.teams")
@@ -55,7 +57,8 @@ public record TeamsProperties(@DefaultValue("true") boolean enabled,
                               String authorityHost,
                               Duration signingKeysTtl,
                               Duration signingKeysMinRefresh,
-                              Duration connectorReadTimeout) {
+                              Duration connectorReadTimeout,
+                              Duration tokenDownAfter) {
 
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -76,6 +79,7 @@ public record TeamsProperties(@DefaultValue("true") boolean enabled,
         signingKeysTtl = signingKeysTtl == null ? Duration.ofHours(24) : signingKeysTtl;
         signingKeysMinRefresh = signingKeysMinRefresh == null ? Duration.ofSeconds(30) : signingKeysMinRefresh;
         connectorReadTimeout = connectorReadTimeout == null ? Duration.ofSeconds(10) : connectorReadTimeout;
+        tokenDownAfter = tokenDownAfter == null ? Duration.ofMinutes(5) : tokenDownAfter;
     }
 
     public boolean hasAppId() {

@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ class JiraClient {
     static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}");
     /** Projects offered when creating an issue (a select shows at most 100 choices). */
     private static final int PROJECTS = 50;
+    /** Recent issues looked through for one a lost answer may have created. */
+    private static final int RECENT = 50;
 
     private final TrackerHttp http;
 
@@ -73,6 +76,32 @@ class JiraClient {
         JsonNode created = http.post(uri(credentials, "/rest/api/3/issue").build().toUri(), auth(credentials), body);
         String key = created.path("key").asString();
         return new Issue(key, summary, "new", browse(credentials, key));
+    }
+
+    /**
+     * An issue this account created in the project within the last week with exactly this summary and a description
+     * holding {@code marker}: a create whose answer was lost (a timeout, a 5xx from Atlassian's edge) may have been
+     * made. Reporter and project narrow the search in Jira; the exact match is made here, as JQL text search would
+     * need every special character of a person's words escaped.
+     */
+    Optional<Issue> findCreated(Credentials credentials, String projectId, String summary, String marker) {
+        JsonNode page = http.get(uri(credentials, "/rest/api/3/search/jql")
+                .queryParam("jql", "project = {project} AND reporter = currentUser() AND created >= -7d "
+                        + "ORDER BY created DESC")
+                .queryParam("fields", "summary,status,description").queryParam("maxResults", RECENT)
+                .encode().buildAndExpand(projectId).toUri(), auth(credentials));
+        for (JsonNode issue : page.path("issues")) {
+            JsonNode fields = issue.path("fields");
+            boolean marked = fields.path("description").findValues("text").stream()
+                    .anyMatch(text -> text.asString("").contains(marker));
+            if (summary.equals(fields.path("summary").asString("")) && marked) {
+                String key = issue.path("key").asString();
+                return Optional.of(new Issue(key, summary,
+                        fields.path("status").path("statusCategory").path("key").asString(""),
+                        browse(credentials, key)));
+            }
+        }
+        return Optional.empty();
     }
 
     Issue issue(Credentials credentials, String key) {

@@ -29,7 +29,8 @@ final class TrackerDescriptions {
         return lines;
     }
 
-    private static String backText(FeedbackItem item) {
+    /** The line that names the item: also how a retry recognises an issue or card a lost answer created. */
+    static String backText(FeedbackItem item) {
         return "From " + item.reference() + " in Product Ops Bot (" + item.getTenant().platform().displayName()
                 + ")";
     }

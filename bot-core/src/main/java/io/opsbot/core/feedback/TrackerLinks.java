@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -108,6 +109,28 @@ public class TrackerLinks {
                 actor.displayName(), now);
     }
 
+    /**
+     * The issue or card an earlier try made although its answer never came (it timed out, or the service's edge
+     * answered 5xx after the work was done): linked instead of creating a second one.
+     */
+    private Optional<TrackerLink> alreadyCreated(TrackerConnection connection, FeedbackItem item,
+                                                           String target, String title, Invoker actor) {
+        Instant now = clock.instant();
+        String marker = TrackerDescriptions.backText(item);
+        if (connection.getKind() == TrackerKind.JIRA) {
+            String projectId = target.split(":", 2)[0];
+            return jira.findCreated(connections.jira(connection), projectId, title, marker)
+                    .map(issue -> new TrackerLink(TrackerKind.JIRA, issue.key(), title, issue.url(), actor.user(),
+                            actor.displayName(), now));
+        }
+        return trello.findCreated(connections.trello(connection), target, title, marker)
+                .map(card -> {
+                    watchBoard(connection, card.boardId());
+                    return new TrackerLink(TrackerKind.TRELLO, card.id(), card.name(), card.url(), actor.user(),
+                            actor.displayName(), now);
+                });
+    }
+
     /** Links an issue (by key or URL) or card (by link or id) that exists; an error on {@code key} otherwise. */
     public FeedbackItem linkExisting(Invoker actor, String itemId, String typed) {
         FeedbackItem item = feedback.get(actor.tenant(), itemId);
@@ -188,8 +211,9 @@ public class TrackerLinks {
             return;
         }
         try {
-            FeedbackItem linked = feedback.link(asker, item.getId(), attempt(connection, item, job.getTarget(),
-                    job.getTitle(), asker));
+            TrackerLink link = alreadyCreated(connection, item, job.getTarget(), job.getTitle(), asker)
+                    .orElseGet(() -> attempt(connection, item, job.getTarget(), job.getTitle(), asker));
+            FeedbackItem linked = feedback.link(asker, item.getId(), link);
             finish(job, TrackerJob.State.DONE, null, linked);
         } catch (TrackerException e) {
             if (!e.retryable() || job.getAttempts() + 1 >= properties.attempts()) {

@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +79,20 @@ class TrelloClient {
         return new Card(card.path("id").asString(), card.path("name").asString(name),
                 card.path("idBoard").asString(), card.path("idList").asString(listId), null,
                 card.path("shortUrl").asString(card.path("url").asString("")));
+    }
+
+    /** A card on the list with exactly this name and {@code marker} in its description: see JiraClient#findCreated. */
+    Optional<Card> findCreated(Credentials credentials, String listId, String name, String marker) {
+        JsonNode cards = http.get(uri("/1/lists/{id}/cards").queryParam("fields", "name,desc,shortUrl,idBoard,idList")
+                .buildAndExpand(listId).toUri(), auth(credentials));
+        for (JsonNode card : cards) {
+            if (name.equals(card.path("name").asString("")) && card.path("desc").asString("").contains(marker)) {
+                return Optional.of(new Card(card.path("id").asString(), name,
+                        card.path("idBoard").asString(), card.path("idList").asString(listId), null,
+                        card.path("shortUrl").asString("")));
+            }
+        }
+        return Optional.empty();
     }
 
     Card card(Credentials credentials, String idOrShortLink) {

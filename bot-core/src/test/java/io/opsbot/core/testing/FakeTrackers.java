@@ -5,6 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +29,9 @@ import java.util.regex.Pattern;
  * Jira Cloud and Trello on one local port, answering with the real payload shapes under
  * {@code fixtures/trackers/} (see SOURCES.md there): Jira's {@code /rest/api/3/...} under {@code /jira}, Trello's
  * {@code /1/...} under {@code /trello}. Credentials are checked (Jira basic auth, Trello's OAuth header); a refused
- * one gets the service's own kind of error. Answers can be queued ({@link #answerNext}) to play 429s and outages.
- * Every call is kept, so tests can read what the bot sent.
+ * one gets the service's own kind of error. Answers can be queued ({@link #answerNext}) to play 429s and outages, or
+ * lost after the work was done ({@link #loseNextAnswer}). Issues and cards created are kept and found again by Jira's
+ * JQL search and Trello's list of cards. Every call is kept, so tests can read what the bot sent.
  */
 public final class FakeTrackers implements AutoCloseable {
 
@@ -64,9 +69,15 @@ public final class FakeTrackers implements AutoCloseable {
     public record Answer(int status, String body, String retryAfter) {
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Answer>> lost = new ConcurrentHashMap<>();
+    /** Created issues and cards, newest first, as the request described them. */
+    private final List<JsonNode> issues = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> cards = new CopyOnWriteArrayList<>();
 
     public FakeTrackers() {
         try {
@@ -96,6 +107,19 @@ public final class FakeTrackers implements AutoCloseable {
         queued.computeIfAbsent(method + " " + pathPrefix, k -> new ArrayDeque<>()).add(answer);
     }
 
+    /**
+     * The next call of this method to a path starting with {@code pathPrefix} is carried out, but its caller gets
+     * this answer instead of the real one: a timeout or a 5xx from the service's edge after the issue was made.
+     */
+    public void loseNextAnswer(String method, String pathPrefix, Answer answer) {
+        lost.computeIfAbsent(method + " " + pathPrefix, k -> new ArrayDeque<>()).add(answer);
+    }
+
+    /** Jira issues created, as their create requests described them. */
+    public List<JsonNode> createdIssues() {
+        return List.copyOf(issues);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -107,6 +131,9 @@ public final class FakeTrackers implements AutoCloseable {
     public void reset() {
         calls.clear();
         queued.clear();
+        lost.clear();
+        issues.clear();
+        cards.clear();
     }
 
     public static String fixture(String path) {
@@ -126,10 +153,15 @@ public final class FakeTrackers implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(new Call(method, path, exchange.getRequestURI().getRawQuery(), body,
                 Map.copyOf(exchange.getRequestHeaders())));
-        Answer answer = queuedFor(method, path);
+        Answer answer = queuedFor(queued, method, path);
         if (answer == null) {
             answer = path.startsWith("/jira/") ? jira(exchange, method, path.substring("/jira".length()))
                     : trello(exchange, method, path.substring("/trello".length()));
+            if (answer.status() / 100 == 2) {
+                keepCreated(method, path, body, answer);
+            }
+            Answer instead = queuedFor(lost, method, path);
+            answer = instead != null ? instead : answer;
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.body().startsWith("{") || answer.body()
@@ -144,8 +176,8 @@ public final class FakeTrackers implements AutoCloseable {
         exchange.close();
     }
 
-    private Answer queuedFor(String method, String path) {
-        for (Map.Entry<String, Deque<Answer>> entry : queued.entrySet()) {
+    private static Answer queuedFor(Map<String, Deque<Answer>> answers, String method, String path) {
+        for (Map.Entry<String, Deque<Answer>> entry : answers.entrySet()) {
             String[] key = entry.getKey().split(" ", 2);
             if (key[0].equals(method) && path.startsWith(key[1])) {
                 Answer next = entry.getValue().poll();
@@ -157,7 +189,32 @@ public final class FakeTrackers implements AutoCloseable {
         return null;
     }
 
-    private static Answer jira(HttpExchange exchange, String method, String path) {
+    /** A created issue or card, kept as the search and list answers show it. */
+    private void keepCreated(String method, String path, String body, Answer answer) {
+        if (!method.equals("POST")) {
+            return;
+        }
+        if (path.equals("/jira/rest/api/3/issue")) {
+            JsonNode request = JSON.readTree(body).path("fields");
+            JsonNode created = JSON.readTree(answer.body());
+            ObjectNode issue = JSON.createObjectNode().put("id", created.path("id").asString())
+                    .put("key", created.path("key").asString());
+            ObjectNode fields = issue.putObject("fields").put("summary", request.path("summary").asString());
+            fields.putObject("status").putObject("statusCategory").put("key", "new");
+            fields.set("description", request.path("description"));
+            issues.add(0, issue);
+        } else if (path.equals("/trello/1/cards")) {
+            JsonNode request = JSON.readTree(body);
+            JsonNode created = JSON.readTree(answer.body());
+            cards.add(0, JSON.createObjectNode().put("id", created.path("id").asString())
+                    .put("name", request.path("name").asString()).put("desc", request.path("desc").asString())
+                    .put("idList", request.path("idList").asString())
+                    .put("idBoard", created.path("idBoard").asString())
+                    .put("shortUrl", created.path("shortUrl").asString()));
+        }
+    }
+
+    private Answer jira(HttpExchange exchange, String method, String path) {
         String expected = "Basic " + Base64.getEncoder().encodeToString((JIRA_EMAIL + ":" + JIRA_TOKEN)
                 .getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -173,6 +230,12 @@ public final class FakeTrackers implements AutoCloseable {
         if (method.equals("POST") && path.equals("/rest/api/3/issue")) {
             return new Answer(201, fixture("jira/create-issue.201.json"), null);
         }
+        if (method.equals("GET") && path.equals("/rest/api/3/search/jql")) {
+            // The bot asks for its own recent issues; every issue here was made by the one account the fake knows.
+            ObjectNode page = JSON.createObjectNode().put("isLast", true);
+            page.putArray("issues").addAll(issues);
+            return ok(page.toString());
+        }
         if (method.equals("GET") && path.equals("/rest/api/3/issue/ED-1")) {
             return ok(fixture("jira/get-issue.200.json"));
         }
@@ -183,7 +246,7 @@ public final class FakeTrackers implements AutoCloseable {
         return new Answer(404, "{\"errorMessages\":[\"null for uri: " + path + "\"],\"errors\":{}}", null);
     }
 
-    private static Answer trello(HttpExchange exchange, String method, String path) {
+    private Answer trello(HttpExchange exchange, String method, String path) {
         String expected = "OAuth oauth_consumer_key=\"" + TRELLO_KEY + "\", oauth_token=\"" + TRELLO_TOKEN + "\"";
         String given = exchange.getRequestHeaders().getFirst("Authorization");
         if (given == null || !given.startsWith("OAuth oauth_consumer_key=\"" + TRELLO_KEY + "\"")) {
@@ -200,6 +263,12 @@ public final class FakeTrackers implements AutoCloseable {
         }
         if (method.equals("GET") && path.matches("/1/boards/[^/]+/lists")) {
             return ok(fixture("trello/lists.200.constructed.json"));
+        }
+        if (method.equals("GET") && path.matches("/1/lists/[^/]+/cards")) {
+            String list = path.split("/")[3];
+            ArrayNode onList = JSON.createArrayNode();
+            cards.stream().filter(c -> c.path("idList").asString().equals(list)).forEach(onList::add);
+            return ok(onList.toString());
         }
         if (method.equals("POST") && path.equals("/1/cards")) {
             return ok(fixture("trello/card.200.constructed.json"));

@@ -3,6 +3,7 @@ package io.opsbot.dashboard.feedback;
 import io.opsbot.core.access.Role;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.feedback.FeedbackBoard;
+import io.opsbot.core.feedback.FeedbackCsv;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackService;
 import io.opsbot.core.feedback.FeedbackStatus;
@@ -105,7 +106,7 @@ class FeedbackPages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("feedback-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv").build().toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        BoardCsv.write(items, response.getWriter());
+        FeedbackCsv.write(items, response.getWriter());
     }
 
     @GetMapping("/{ref}")

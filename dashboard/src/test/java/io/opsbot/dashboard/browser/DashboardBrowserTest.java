@@ -167,7 +167,7 @@ class DashboardBrowserTest {
         List<String> lines = List.of(String.valueOf(csv).split("\\r?\\n"));
         assertThat(lines.get(0)).isEqualTo("200");
         assertThat(lines.get(1)).startsWith("text/csv");
-        assertThat(lines.get(2)).startsWith("id,summary,details,type,area");
+        assertThat(lines.get(2).replace("\uFEFF", "")).startsWith("ID,Summary,Details,Type,Area");
         assertThat(lines.subList(3, lines.size())).hasSize(2)
                 .allSatisfy(row -> assertThat(row).contains("Zapier").contains("billing"));
     }

@@ -140,10 +140,16 @@ class SlackWorkspaceDataDeletionTest extends SlackOAuthAdapterTest {
         assertThat(mongo.getCollection("deliveries").find().into(new java.util.ArrayList<Document>()))
                 .filteredOn(d -> d.toJson().contains(acme.teamId()))
                 .allSatisfy(d -> assertThat(d.getString("_id")).startsWith("slack-home:"));
+        // That Home tab is built in the person's zone: asking Slack for it is remembered on a bare profile (the
+        // platform's zone and when it was asked), which is the bot working on, not data kept from before.
+        assertThat(mongo.getCollection("people").find().into(new java.util.ArrayList<Document>()))
+                .filteredOn(d -> d.toJson().contains(acme.teamId()))
+                .allSatisfy(d -> assertThat(d.keySet()).as("a profile re-created after the deletion: %s", d.toJson())
+                        .isSubsetOf("_id", "_class", "user", "platformZone", "platformZoneCheckedAt"));
         // The audit log keeps one entry: who deleted everything.
         assertThat(mentionsOf(acme.teamId()).keySet()).as("only the installation and the deletion's record are left")
                 .contains("slack_installations", "audit_log")
-                .isSubsetOf("slack_installations", "audit_log", "rate_limits", "deliveries");
+                .isSubsetOf("slack_installations", "audit_log", "rate_limits", "deliveries", "people");
         assertThat(mongo.getCollection("audit_log").find().into(new java.util.ArrayList<Document>()))
                 .filteredOn(d -> d.toJson().contains(acme.teamId()))
                 .singleElement().satisfies(d -> assertThat(d.getString("action")).isEqualTo("workspace.delete-data"));

@@ -129,6 +129,14 @@ class SlackTrackerTest extends SlackAdapterTest {
         return connections.find(TENANT, TrackerKind.JIRA).orElseThrow();
     }
 
+    private TrackerConnection connectTrello() {
+        command("connect trello", ADMIN);
+        submit(ViewSubmission.of("feedback.connect-trello").user(ADMIN).plainTextInput("key", FakeTrackers.TRELLO_KEY)
+                .plainTextInput("secret", "app-secret").plainTextInput("token", FakeTrackers.TRELLO_TOKEN),
+                modal("feedback.connect-trello"));
+        return connections.find(TENANT, TrackerKind.TRELLO).orElseThrow();
+    }
+
     private FeedbackItem captured(String summary, String reporter) {
         command(summary, reporter);
         SLACK.awaitCall("chat.postMessage", c -> TRIAGE.equals(c.param("channel"))
@@ -289,6 +297,72 @@ class SlackTrackerTest extends SlackAdapterTest {
         assertThat(jira.getId()).isNotBlank();
     }
 
+    /**
+     * Jira made the issue but its answer was lost (Atlassian's edge answered 504): the retry finds that issue among
+     * the account's recent ones and links it, rather than making a second one. Another item with the same words is
+     * not mistaken for it.
+     */
+    @Test
+    void anIssueWhoseAnswerWasLostIsLinkedOnRetryNotCreatedTwice() {
+        connectJira();
+        FeedbackItem item = captured("CSV import drops rows " + tag, "U0REPORTER");
+        FeedbackItem twin = captured("CSV import drops rows too " + tag, "U0REPORTER");
+        TRACKERS.loseNextAnswer("POST", "/jira/rest/api/3/issue", new FakeTrackers.Answer(504,
+                "<html><body>Gateway Timeout</body></html>", null));
+
+        click(card(item), "Create Jira issue", TRIAGER, posted(item));
+        submit(ViewSubmission.of("feedback.tracker-create").user(TRIAGER).staticSelect("target", "10000:3")
+                .plainTextInput("title", "CSV import " + tag), modal("feedback.tracker-create"));
+        SLACK.awaitCall("response_url", c -> c.body().contains("is having trouble"));
+        assertThat(TRACKERS.createdIssues()).as("Jira did make it").hasSize(1);
+        assertThat(reload(item).getTrackerLink()).isNull();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(links.retryDue()).isEqualTo(1);
+
+        assertThat(reload(item).getTrackerLink().key()).isEqualTo(FakeTrackers.CREATED_KEY);
+        assertThat(TRACKERS.calls("POST", "/jira/rest/api/3/issue")).as("no second issue").hasSize(1);
+        assertThat(TRACKERS.calls("GET", "/jira/rest/api/3/search/jql")).singleElement()
+                .satisfies(search -> assertThat(java.net.URLDecoder.decode(search.query(),
+                        java.nio.charset.StandardCharsets.UTF_8)).contains("project = 10000")
+                        .contains("reporter = currentUser()"));
+        SLACK.awaitCall("chat.postMessage", c -> TRIAGER.equals(c.param("channel"))
+                && c.param("text").contains("Jira is back") && c.param("text").contains(item.reference().toString()));
+
+        // Same title, another item: the issue Jira holds names the first item, so this one gets its own.
+        TRACKERS.answerNext("POST", "/jira/rest/api/3/issue", new FakeTrackers.Answer(503, "", null));
+        click(card(twin), "Create Jira issue", TRIAGER, posted(twin));
+        submit(ViewSubmission.of("feedback.tracker-create").user(TRIAGER).staticSelect("target", "10000:3")
+                .plainTextInput("title", "CSV import " + tag), modal("feedback.tracker-create"));
+        await().until(() -> mongo.count(Query.query(Criteria.where("itemId").is(twin.getId())), TrackerJob.class)
+                == 1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(links.retryDue()).isEqualTo(1);
+        assertThat(reload(twin).getTrackerLink()).isNotNull();
+        assertThat(TRACKERS.createdIssues()).hasSize(2);
+    }
+
+    /** The same for Trello: the card a lost answer made is found on its list and linked, not made twice. */
+    @Test
+    void aCardWhoseAnswerWasLostIsLinkedOnRetryNotCreatedTwice() {
+        connectTrello();
+        FeedbackItem item = captured("Archive old boards " + tag, "U0REPORTER");
+        TRACKERS.loseNextAnswer("POST", "/trello/1/cards", new FakeTrackers.Answer(502, "Bad Gateway", null));
+
+        click(card(item), "Create Trello card", TRIAGER, posted(item));
+        submit(ViewSubmission.of("feedback.tracker-create").user(TRIAGER)
+                .staticSelect("target", "550def1c239fb24e102559c0").plainTextInput("title", "Archive " + tag),
+                modal("feedback.tracker-create"));
+        await().until(() -> mongo.count(Query.query(Criteria.where("itemId").is(item.getId())), TrackerJob.class)
+                == 1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(links.retryDue()).isEqualTo(1);
+
+        assertThat(reload(item).getTrackerLink().key()).isEqualTo("550df104f244348fb46ce2b5");
+        assertThat(TRACKERS.calls("POST", "/trello/1/cards")).as("no second card").hasSize(1);
+        assertThat(TRACKERS.calls("GET", "/trello/1/lists/550def1c239fb24e102559c0/cards")).hasSize(1);
+    }
+
     @Test
     void aTrelloCardFromTheCardMovesTheItemWhenItChangesListAndAForgedDeliveryIsRefused() {
         command("connect trello", ADMIN);
@@ -297,11 +371,7 @@ class SlackTrackerTest extends SlackAdapterTest {
                 .plainTextInput("key", FakeTrackers.TRELLO_KEY).plainTextInput("secret", "app-secret")
                 .plainTextInput("token", "expired"), form);
         assertThat(refused.body()).contains("Trello said: invalid token");
-        command("connect trello", ADMIN);
-        submit(ViewSubmission.of("feedback.connect-trello").user(ADMIN).plainTextInput("key", FakeTrackers.TRELLO_KEY)
-                .plainTextInput("secret", "app-secret").plainTextInput("token", FakeTrackers.TRELLO_TOKEN),
-                modal("feedback.connect-trello"));
-        TrackerConnection trello = connections.find(TENANT, TrackerKind.TRELLO).orElseThrow();
+        TrackerConnection trello = connectTrello();
         assertThat(command("map trello shipped an empty List", ADMIN).get("text").getAsString())
                 .isEqualTo("Done: Trello “an empty List” moves linked feedback to Shipped.");
         assertThat(command("map trello shipped Done", "U0MEMBER").get("text").getAsString())

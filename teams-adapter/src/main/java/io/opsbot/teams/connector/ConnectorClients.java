@@ -46,11 +46,12 @@ public class ConnectorClients {
     private final AppCredentials credentials;
     private final java.time.Duration readTimeout;
 
-    public ConnectorClients(TeamsProperties properties, ObjectProvider<IdentityTls> tls, Clock clock) {
+    public ConnectorClients(TeamsProperties properties, ObjectProvider<IdentityTls> tls, Clock clock,
+                            BotTokenStatus tokenStatus) {
         this.readTimeout = properties.connectorReadTimeout();
         this.credentials = properties.hasAppId()
                 ? new ConnectorCredentials(properties.appId(), MsalBotTokens.create(properties,
-                        tls.getIfAvailable(), clock))
+                        tls.getIfAvailable(), clock, tokenStatus))
                 // Local mode (Agents Playground): no app id, so the SDK sends no Authorization header at all.
                 : MicrosoftAppCredentials.empty();
     }

@@ -57,6 +57,7 @@ final class MsalBotTokens implements BotTokens {
 
     private final Acquirer acquirer;
     private final Clock clock;
+    private final BotTokenStatus status;
     private String token;
     private Instant refreshAt = Instant.MIN;
 
@@ -65,12 +66,18 @@ final class MsalBotTokens implements BotTokens {
         CompletableFuture<IAuthenticationResult> acquire() throws Exception;
     }
 
-    private MsalBotTokens(Acquirer acquirer, Clock clock) {
+    private MsalBotTokens(Acquirer acquirer, Clock clock, BotTokenStatus status) {
         this.acquirer = acquirer;
         this.clock = clock;
+        this.status = status;
     }
 
     static MsalBotTokens create(TeamsProperties properties, IdentityTls tls, Clock clock) {
+        return create(properties, tls, clock, new BotTokenStatus(clock));
+    }
+
+    /** Tokens that report each request's outcome to {@code status}. */
+    static MsalBotTokens create(TeamsProperties properties, IdentityTls tls, Clock clock, BotTokenStatus status) {
         BotType type = properties.botType();
         if (type == BotType.USER_ASSIGNED_MSI) {
             ManagedIdentityApplication.Builder builder = ManagedIdentityApplication.builder(
@@ -78,7 +85,7 @@ final class MsalBotTokens implements BotTokens {
             configure(builder, tls);
             ManagedIdentityApplication app = builder.build();
             return new MsalBotTokens(() -> app.acquireTokenForManagedIdentity(
-                    ManagedIdentityParameters.builder(RESOURCE).forceRefresh(true).build()), clock);
+                    ManagedIdentityParameters.builder(RESOURCE).forceRefresh(true).build()), clock, status);
         }
         String tenant = type == BotType.SINGLE_TENANT ? properties.appTenantId() : MULTI_TENANT_TENANT;
         String authority = properties.authority() + "/" + tenant + "/";
@@ -91,7 +98,7 @@ final class MsalBotTokens implements BotTokens {
             configure(builder, tls);
             ConfidentialClientApplication app = builder.build();
             return new MsalBotTokens(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(SCOPE))
-                    .skipCache(true).build()), clock);
+                    .skipCache(true).build()), clock, status);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Teams: could not set up the bot's credentials: " + e.getMessage(), e);
         }
@@ -133,6 +140,17 @@ final class MsalBotTokens implements BotTokens {
     }
 
     private IAuthenticationResult acquire() throws IOException {
+        try {
+            IAuthenticationResult result = request();
+            status.succeeded();
+            return result;
+        } catch (TokenRequestException e) {
+            status.failed(e);
+            throw e;
+        }
+    }
+
+    private IAuthenticationResult request() throws TokenRequestException {
         try {
             return acquirer.acquire().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
