@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Trainings: invitations with Attend / Decline, reminders a day and 15 minutes before. Each goes to each person by DM
@@ -185,11 +186,19 @@ public class TrainingSessionService {
     }
 
     private void tellCancelled(TrainingSession session) {
+        tellInvitees(session, "cancel", TrainingCards::cancelled);
+    }
+
+    /**
+     * Tells every invitee of a change once (keyed per change), re-draws their invitation and the organizer's card,
+     * and sends the calendar file of this version.
+     */
+    private void tellInvitees(TrainingSession session, String kind,
+                              BiFunction<TrainingSession, ZoneId, Message> notice) {
         List<Outbox.Outgoing> messages = new ArrayList<>();
         for (UserRef invitee : session.getAudience()) {
-            ZoneId zone = zoneOf(invitee, session);
-            messages.add(new Outbox.Outgoing(changeKey(session, invitee, "cancel"), new Destination.Direct(invitee),
-                    TrainingCards.cancelled(session, zone), session.getStartsAt()));
+            messages.add(new Outbox.Outgoing(changeKey(session, invitee, kind), new Destination.Direct(invitee),
+                    notice.apply(session, zoneOf(invitee, session)), session.getStartsAt()));
         }
         outbox.enqueueAll(messages);
         sendCalendarFiles(session);
@@ -238,18 +247,7 @@ public class TrainingSessionService {
     }
 
     private void tellChanged(TrainingSession session) {
-        List<Outbox.Outgoing> messages = new ArrayList<>();
-        for (UserRef invitee : session.getAudience()) {
-            messages.add(new Outbox.Outgoing(changeKey(session, invitee, "edit"), new Destination.Direct(invitee),
-                    TrainingCards.changed(session, zoneOf(invitee, session)), session.getStartsAt()));
-        }
-        outbox.enqueueAll(messages);
-        sendCalendarFiles(session);
-        for (UserRef invitee : session.getAudience()) {
-            outbox.update(TrainingKeys.key(session.getId(), invitee, "invite"),
-                    TrainingCards.invitation(session, zoneOf(invitee, session), session.answerOf(invitee)));
-        }
-        outbox.update(TrainingKeys.organizerKey(session.getId()), status(session));
+        tellInvitees(session, "edit", TrainingCards::changed);
     }
 
     /** One message per (training, person, change): the change is the session's sequence number. */
