@@ -60,7 +60,7 @@ class LocalDashboardTest {
             // The export on the application's own class path (where the Teams adapter's libraries meet the CSV's).
             HttpResponse<String> export = get(browser, base + "/dashboard/feedback/export.csv?area=reporting");
             assertThat(export.statusCode()).isEqualTo(200);
-            assertThat(export.body()).startsWith("id,summary,details,type,area");
+            assertThat(export.body()).startsWith("\uFEFFID,Summary,Details,Type,Area");
 
             HttpResponse<String> health = get(HttpClient.newHttpClient(), base + "/actuator/health");
             assertThat(health.statusCode()).as("the bot's endpoints are not behind the dashboard's sign-in")
