@@ -1,5 +1,6 @@
 package io.opsbot.core.delivery;
 
+import io.opsbot.core.gateway.ChatFile;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * One outbound message, stored before it is sent. Its id is the claim: (ritual, occurrence, recipient) or (item,
  * event), so however often a scheduler fires or an instance retries, one key is sent at most once. A delivery can wait
  * for another one ({@code threadOf}) and go out as a reply in its thread, and can be edited after it was sent
- * ({@code updatePending}).
+ * ({@code updatePending}). A delivery may carry a file instead ({@code file}), handed over with the message as its
+ * comment.
  */
 @Document(Delivery.COLLECTION)
 @CompoundIndex(name = "deliveries_due", def = "{'state': 1, 'nextAttemptAt': 1}")
@@ -65,6 +67,8 @@ public class Delivery {
     private boolean hasReplies;
     /** Bumped by every edit, so an edit that lands during a send or an update is never lost. */
     private int revision;
+    /** A file handed to a person ({@link Outbox#enqueueFile}); the message is then its comment. */
+    private ChatFile file;
 
     protected Delivery() {
     }
@@ -78,6 +82,15 @@ public class Delivery {
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    Delivery withFile(ChatFile attached) {
+        this.file = attached;
+        return this;
+    }
+
+    public ChatFile getFile() {
+        return file;
     }
 
     public String getKey() {

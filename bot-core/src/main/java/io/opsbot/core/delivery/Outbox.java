@@ -5,8 +5,10 @@ import io.opsbot.core.claim.Claims;
 import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
 import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.gateway.ChatFile;
 import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.gateway.FileSender;
 import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.message.Message;
@@ -64,6 +66,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final Messenger messenger;
+    private final ObjectProvider<FileSender> files;
     private final Executor executor;
     private final ObjectProvider<Instances> instances;
     private final OutboxProperties properties;
@@ -72,10 +75,11 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    public Outbox(MongoTemplate mongo, Messenger messenger,
+    public Outbox(MongoTemplate mongo, Messenger messenger, ObjectProvider<FileSender> files,
                   @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor,
                   ObjectProvider<Instances> instances,
                   OutboxProperties properties, Clock clock) {
+        this.files = files;
         this.mongo = mongo;
         this.messenger = messenger;
         this.executor = executor;
@@ -116,6 +120,21 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
             }
         }
         return added;
+    }
+
+    /**
+     * Stores a file for a person under {@code key} and hands it over soon, with {@code comment} introducing it (on
+     * Slack an upload into their DM, on Teams a signed download link). Returns false when the key was already used.
+     * A file is not looked for on the platform after an attempt cut short, so such an attempt may hand it over twice.
+     */
+    public boolean enqueueFile(String key, Destination.Direct to, ChatFile file, Message comment, Instant expiresAt) {
+        try {
+            mongo.insert(new Delivery(key, to, comment, null, clock.instant(), expiresAt).withFile(file));
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        soon(key);
+        return true;
     }
 
     /** Like {@link #enqueue}, but as a reply in the thread of the delivery {@code parentKey}, once that is sent. */
@@ -221,7 +240,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
             edit(delivery, now);
             return;
         }
-        if (leased.inDoubt() && alreadyArrived(delivery, now)) {
+        if (leased.inDoubt() && delivery.getFile() == null && alreadyArrived(delivery, now)) {
             return;
         }
         if (delivery.getExpiresAt() != null && !now.isBefore(delivery.getExpiresAt())) {
@@ -241,6 +260,11 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
             }
         }
         try {
+            if (delivery.getFile() != null && destination instanceof Destination.Direct person) {
+                files.getObject().send(person, delivery.getFile(), delivery.getMessage());
+                recordSent(delivery, null, now);
+                return;
+            }
             PostedMessage posted = messenger.send(destination, delivery.getMessage(), key);
             recordSent(delivery, posted, now);
         } catch (DeliveryException e) {

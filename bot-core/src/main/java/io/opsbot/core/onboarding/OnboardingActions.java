@@ -42,6 +42,7 @@ public class OnboardingActions implements Actions {
                 Action.anyone(OnboardingCards.DONE, (request, value) -> card(onboarding.done(
                         request.invoker().user(), value.subject(), step(value)), step(value))),
                 Action.anyone(OnboardingCards.SHOW, this::show),
+                Action.anyone(OnboardingCards.ANSWER, this::answer),
                 new Action(NEW_TRACK, OnboardingTrackForm.WRITE_TRACKS, (request, value) ->
                         Response.form(trackForm.open(request.invoker().tenant(), null))));
     }
@@ -53,6 +54,23 @@ public class OnboardingActions implements Actions {
             throw new UserError("That step hasn't arrived yet.");
         }
         return card(run, index);
+    }
+
+    /** A quiz button: its value's argument is "step:choice". */
+    private Response answer(ActionRequest request, ButtonValue value) {
+        String[] parts = value.argument() == null ? new String[0] : value.argument().split(":");
+        int index;
+        int choice;
+        try {
+            index = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
+            choice = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            throw Action.noLongerActive();
+        }
+        if (index < 0 || choice < 0) {
+            throw Action.noLongerActive();
+        }
+        return card(onboarding.answer(request.invoker().user(), value.subject(), index, choice), index);
     }
 
     private Response card(OnboardingRun run, int index) {

@@ -20,6 +20,7 @@ final class OnboardingCards {
 
     static final String DONE = "onboarding.done";
     static final String SHOW = "onboarding.show";
+    static final String ANSWER = "onboarding.answer";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private OnboardingCards() {
@@ -28,6 +29,11 @@ final class OnboardingCards {
     /** A button value: the run and a step index. */
     static ButtonValue value(OnboardingRun run, int index) {
         return ButtonValue.of(run.getId(), String.valueOf(index));
+    }
+
+    /** A quiz button's value: the run and "step:choice". */
+    static ButtonValue answerValue(OnboardingRun run, int index, int choice) {
+        return ButtonValue.of(run.getId(), index + ":" + choice);
     }
 
     /** One step, with where it sits in the track and the buttons to tick it and move between arrived steps. */
@@ -45,6 +51,24 @@ final class OnboardingCards {
         if (step.link() != null) {
             card.section(Markup.builder().text("🔗 ").link(step.link(), step.link()).build());
         }
+        StepQuiz quiz = step.quiz();
+        List<Button> choices = new ArrayList<>();
+        if (quiz != null) {
+            Markup.Builder question = Markup.builder().text("❓ ").bold(quiz.question());
+            Optional<Integer> answer = run.answer(index);
+            if (answer.isPresent()) {
+                question.newline().text(quiz.verdict(answer.get()) + " Your answer: " + quiz.choices().get(answer.get()));
+                if (quiz.hasAnswer() && answer.get() != quiz.correct()) {
+                    question.text(" · the right answer: " + quiz.choices().get(quiz.correct()));
+                }
+            } else {
+                for (int c = 0; c < quiz.choices().size(); c++) {
+                    choices.add(Button.of(ANSWER, quiz.choices().get(c), answerValue(run, index, c)));
+                }
+            }
+            card.section(question.build());
+        }
+        card.buttons(choices);
         card.context(progress(run));
         Markup.Builder state = Markup.builder();
         if (done) {
@@ -94,6 +118,15 @@ final class OnboardingCards {
                 .build();
     }
 
+    /** To the hire's buddy and manager: one of their steps is overdue. */
+    static Message overdueNotice(OnboardingRun run, int index) {
+        OnboardingStep step = run.step(index);
+        return Message.of(Markup.builder().text("⏰ ").mention(run.getUser(), run.getUserName())
+                .text("'s onboarding step ").bold(step.title())
+                .text(" (step " + (index + 1) + " of " + run.size() + ", " + run.getTrackTitle()
+                        + ") is overdue. A quick check-in may help.").build());
+    }
+
     static Message finishedNotice(OnboardingRun run) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(run.getStartDate(),
                 (run.getFinishedAt() == null ? run.getStartedAt() : run.getFinishedAt()).atZone(run.zone()).toLocalDate())
@@ -134,7 +167,7 @@ final class OnboardingCards {
         return Message.of(text.build());
     }
 
-    /** {@code /onboarding status}: who is where, and what is overdue. */
+    /** {@code /onboarding status}: who is where, since when, what is overdue and how quizzes went. */
     static Message status(String title, List<OnboardingRun> runs, OnboardingService service) {
         Markup.Builder text = Markup.builder().bold(title);
         if (runs.isEmpty()) {
@@ -142,17 +175,31 @@ final class OnboardingCards {
         }
         for (OnboardingRun run : runs) {
             text.newline().text("• ").mention(run.getUser(), run.getUserName()).text(" · " + run.getTrackTitle()
-                    + " · " + run.completeCount() + " of " + run.size() + " done");
+                    + " · " + run.completeCount() + "/" + run.size() + " steps · started "
+                    + DAY.format(run.getStartDate()));
+            if (run.getBuddy() != null) {
+                text.text(" · buddy ").mention(run.getBuddy(), service.nameOf(run.getBuddy()));
+            }
+            if (run.getManager() != null) {
+                text.text(" · manager ").mention(run.getManager(), service.nameOf(run.getManager()));
+            }
             if (run.getStatus() == OnboardingRun.Status.FINISHED) {
                 text.text(" · 🎉 finished");
-                continue;
+            } else {
+                int focus = run.focus();
+                text.text(" · on step " + (focus + 1) + " (" + Texts.shorten(run.step(focus).title(), 60) + ")");
+                List<OnboardingService.Overdue> late = service.overdue(run);
+                for (OnboardingService.Overdue overdue : late) {
+                    text.newline().text("    ⚠️ overdue since " + DAY.format(overdue.since()) + ": "
+                            + Texts.shorten(run.step(overdue.index()).title(), 80));
+                }
             }
-            int focus = run.focus();
-            text.text(" · on step " + (focus + 1) + " (" + Texts.shorten(run.step(focus).title(), 60) + ")");
-            List<OnboardingService.Overdue> late = service.overdue(run);
-            for (OnboardingService.Overdue overdue : late) {
-                text.newline().text("    ⚠️ overdue since " + DAY.format(overdue.since()) + ": "
-                        + Texts.shorten(run.step(overdue.index()).title(), 80));
+            for (int i = 0; i < run.size(); i++) {
+                StepQuiz quiz = run.step(i).quiz();
+                if (quiz != null && run.answer(i).isPresent()) {
+                    text.newline().text("    " + quiz.verdict(run.answer(i).get()) + " quiz, step " + (i + 1) + ": "
+                            + Texts.shorten(quiz.choices().get(run.answer(i).get()), 60));
+                }
             }
         }
         return Message.of(text.build());

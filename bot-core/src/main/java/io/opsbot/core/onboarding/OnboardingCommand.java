@@ -32,6 +32,9 @@ public class OnboardingCommand implements Command {
 
     private static final Arg TRACK = Arg.word("track");
     private static final Arg PEOPLE = Arg.mention("person").repeated();
+    private static final Arg CONTACTS = HireContacts.argument("buddy @b manager @m");
+    private static final Arg HIRE = Arg.mention("hire");
+    private static final String CHANGE_CONTACTS = "change someone's buddy or manager";
     private static final String AUTO = "choose who is onboarded automatically";
 
     private final OnboardingService onboarding;
@@ -41,10 +44,12 @@ public class OnboardingCommand implements Command {
     private final AccessPolicy access;
     private final ProfileService profiles;
     private final Messenger messenger;
+    private final OnboardingStartForm startForm;
 
     public OnboardingCommand(OnboardingService onboarding, TrackCatalog catalog, OnboardingSettings onboardingSettings,
                              OnboardingTrackForm trackForm, AccessPolicy access, ProfileService profiles,
-                             Messenger messenger) {
+                             Messenger messenger, OnboardingStartForm startForm) {
+        this.startForm = startForm;
         this.messenger = messenger;
         this.onboarding = onboarding;
         this.catalog = catalog;
@@ -71,13 +76,23 @@ public class OnboardingCommand implements Command {
                 Subcommand.bare().help("your progress on your onboarding track")
                         .handledBy((invoker, args) -> Response.privately(OnboardingCards.myProgress(
                                 invoker.platform(), onboarding.runsOf(invoker.user()), onboarding))),
-                Subcommand.named("start").args(PEOPLE, TRACK.optional()).help("start a track for these people")
+                Subcommand.named("start").args(PEOPLE, TRACK.optional(), CONTACTS)
+                        .help("start a track for these people, with their buddy and manager")
                         .role(Role.MANAGER, "start someone else's onboarding")
                         .handledBy((invoker, args) -> start(invoker, args.people(PEOPLE.name()), args)),
+                Subcommand.named("hire").help("start someone with a buddy and a manager, in a form")
+                        .role(Role.MANAGER, "start someone else's onboarding")
+                        .handledBy((invoker, args) -> Response.form(startForm.open(invoker.tenant()))),
+                Subcommand.named("buddy").args(HIRE, Arg.mention("buddy")).help("change a hire's buddy")
+                        .role(Role.MANAGER, CHANGE_CONTACTS)
+                        .handledBy((invoker, args) -> changeContacts(invoker, args, true)),
+                Subcommand.named("manager").args(HIRE, Arg.mention("manager")).help("change a hire's manager")
+                        .role(Role.MANAGER, CHANGE_CONTACTS)
+                        .handledBy((invoker, args) -> changeContacts(invoker, args, false)),
                 Subcommand.named("start").args(TRACK.optional()).help("start a track for yourself")
                         .handledBy(this::startMyself),
                 Subcommand.named("status").args(Arg.mention("person").optional())
-                        .help("who is on which step and what is overdue (managers, buddies)")
+                        .help("your hires: who is on which step and what is overdue (managers, buddies)")
                         .handledBy(this::status),
                 Subcommand.named("tracks").help("the tracks there are")
                         .handledBy((invoker, args) -> Response.privately(tracks(invoker.tenant()))),
@@ -119,12 +134,15 @@ public class OnboardingCommand implements Command {
         TenantRef tenant = invoker.tenant();
         String key = args.has(TRACK.name()) ? args.text(TRACK.name()).toLowerCase(Locale.ROOT) : defaultTrack(tenant);
         OnboardingTrack track = catalog.require(tenant, key);
+        HireContacts contacts = args.optional(CONTACTS.name(), HireContacts.Typed.class).map(t -> t.in(tenant))
+                .orElse(HireContacts.NONE);
         Markup.Builder text = Markup.builder();
         for (UserRef person : people) {
             boolean self = person.equals(invoker.user());
             String name = self ? invoker.displayName() : profiles.displayName(person);
             OnboardingService.Started started = self ? onboarding.start(person, name, track.key(), null,
-                    invoker.zone()) : onboarding.startFor(invoker.actor(), person, name, track.key());
+                    invoker.zone(), contacts) : onboarding.startFor(invoker.actor(), person, name, track.key(),
+                    contacts);
             if (!text.isEmpty()) {
                 text.newline();
             }
@@ -140,6 +158,9 @@ public class OnboardingCommand implements Command {
                         .text(" (" + track.steps().size() + " steps). Their first step is in their direct messages; "
                                 + "I'll tell you when they finish.");
             }
+            if (started.created()) {
+                contactsLine(text, run);
+            }
         }
         return Response.privately(Message.of(text.build()));
     }
@@ -151,13 +172,44 @@ public class OnboardingCommand implements Command {
                                 + "with track new.")));
     }
 
+    /** " Buddy: @b · manager: @m (told of overdue steps and when they finish)." */
+    private void contactsLine(Markup.Builder text, OnboardingRun run) {
+        if (run.getBuddy() == null && run.getManager() == null) {
+            return;
+        }
+        text.text(" ");
+        if (run.getBuddy() != null) {
+            text.text("Buddy: ").mention(run.getBuddy(), profiles.displayName(run.getBuddy()));
+        }
+        if (run.getManager() != null) {
+            text.text(run.getBuddy() != null ? " · manager: " : "Manager: ")
+                    .mention(run.getManager(), profiles.displayName(run.getManager()));
+        }
+        text.text(" (told of overdue steps and when they finish).");
+    }
+
+    private Response changeContacts(Invoker invoker, Arguments args, boolean buddy) {
+        UserRef hire = args.people(HIRE.name()).get(0);
+        UserRef contact = args.people(buddy ? "buddy" : "manager").get(0);
+        OnboardingRun run = onboarding.runsOf(hire).stream()
+                .filter(r -> r.getStatus() == OnboardingRun.Status.ACTIVE).findFirst()
+                .orElseThrow(() -> new UserError(profiles.displayName(hire) + " has no running onboarding."));
+        OnboardingRun changed = onboarding.changeContacts(invoker.actor(), run, buddy
+                ? new HireContacts(contact, null) : new HireContacts(null, contact));
+        Markup.Builder text = Markup.builder().text("✅ ").mention(hire, changed.getUserName()).text("'s "
+                + (buddy ? "buddy" : "manager") + " is now ").mention(contact, profiles.displayName(contact))
+                .text(".");
+        return Response.privately(Message.of(text.build()));
+    }
+
     private Response status(Invoker invoker, Arguments args) {
         List<UserRef> mentioned = args.people("person");
         boolean manager = access.has(invoker.user(), Role.MANAGER);
         if (!mentioned.isEmpty()) {
             UserRef person = mentioned.get(0);
             List<OnboardingRun> runs = onboarding.runsOf(person).stream()
-                    .filter(r -> manager || person.equals(invoker.user()) || r.getNotify().contains(invoker.user()))
+                    .filter(r -> manager || person.equals(invoker.user()) || r.getNotify().contains(invoker.user())
+                            || invoker.user().equals(r.getBuddy()) || invoker.user().equals(r.getManager()))
                     .toList();
             if (runs.isEmpty() && !onboarding.runsOf(person).isEmpty()) {
                 throw new UserError("Only managers, admins and the people told about someone's onboarding can see "
@@ -166,16 +218,31 @@ public class OnboardingCommand implements Command {
             return Response.privately(OnboardingCards.status("Onboarding of " + profiles.displayName(person),
                     runs, onboarding));
         }
+        List<OnboardingRun> hires = onboarding.hiresOf(invoker.user());
+        if (!hires.isEmpty()) {
+            return Response.privately(OnboardingCards.status("Your hires", hires, onboarding));
+        }
+        List<OnboardingRun> buddies = onboarding.buddiesOf(invoker.user());
+        if (!buddies.isEmpty()) {
+            return Response.privately(OnboardingCards.status("People you're a buddy to", buddies, onboarding));
+        }
         if (manager) {
-            return Response.privately(OnboardingCards.status("Onboarding now", onboarding.active(invoker.tenant()),
-                    onboarding));
+            return Response.privately(OnboardingCards.status("Onboarding now (nobody names you as their manager)",
+                    onboarding.active(invoker.tenant()), onboarding));
         }
         List<OnboardingRun> following = onboarding.following(invoker.user());
         if (!following.isEmpty()) {
             return Response.privately(OnboardingCards.status("People you're onboarding", following, onboarding));
         }
-        return Response.privately(OnboardingCards.myProgress(invoker.platform(), onboarding.runsOf(invoker.user()),
-                onboarding));
+        if (!onboarding.runsOf(invoker.user()).isEmpty()) {
+            return Response.privately(OnboardingCards.myProgress(invoker.platform(), onboarding.runsOf(
+                    invoker.user()), onboarding));
+        }
+        return Response.privately(Message.of(Markup.builder().text("Nobody names you as their manager or buddy, "
+                + "so there is nobody's onboarding to show you. Managers and admins see everyone's with ")
+                .code(invoker.platform().command("onboarding") + " status").text("; a manager is set with ")
+                .code(invoker.platform().command("onboarding") + " start @person track manager @them")
+                .text(".").build()));
     }
 
     private Message tracks(TenantRef tenant) {

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One person walking through one track. Its id is the claim: one run per (person, track), however often a join is
@@ -24,8 +26,11 @@ public class OnboardingRun {
 
     public enum Status { ACTIVE, FINISHED, STOPPED }
 
-    /** What happened to one step; null instants mean "not yet". */
-    public record StepState(Instant releasedAt, Instant doneAt, Instant remindedAt) {
+    /**
+     * What happened to one step; null instants mean "not yet". {@code answer} is the index of the quiz choice the
+     * person picked (null: not answered, or no quiz).
+     */
+    public record StepState(Instant releasedAt, Instant doneAt, Instant remindedAt, Integer answer) {
     }
 
     @Id
@@ -43,6 +48,11 @@ public class OnboardingRun {
     private Instant startedAt;
     private UserRef startedBy;
     private List<UserRef> notify = new ArrayList<>();
+    /** The hire's buddy and manager (either may be null): told of overdue steps and of the finish. */
+    @Indexed(name = "onboarding_buddy", sparse = true)
+    private UserRef buddy;
+    @Indexed(name = "onboarding_manager", sparse = true)
+    private UserRef manager;
     private Status status;
     private Instant finishedAt;
 
@@ -50,7 +60,7 @@ public class OnboardingRun {
     }
 
     OnboardingRun(UserRef user, String userName, OnboardingTrack track, ZoneId zone, Instant now, UserRef startedBy,
-                  List<UserRef> notify) {
+                  List<UserRef> notify, UserRef buddy, UserRef manager) {
         this.id = id(user, track.key());
         this.tenant = user.tenant();
         this.user = user;
@@ -58,12 +68,14 @@ public class OnboardingRun {
         this.trackKey = track.key();
         this.trackTitle = track.title();
         this.steps = new ArrayList<>(track.steps());
-        track.steps().forEach(s -> states.add(new StepState(null, null, null)));
+        track.steps().forEach(s -> states.add(new StepState(null, null, null, null)));
         this.zone = zone.getId();
         this.startDate = now.atZone(zone).toLocalDate();
         this.startedAt = now;
         this.startedBy = startedBy;
         this.notify = new ArrayList<>(notify);
+        this.buddy = buddy;
+        this.manager = manager;
         this.status = Status.ACTIVE;
     }
 
@@ -121,6 +133,48 @@ public class OnboardingRun {
 
     public List<UserRef> getNotify() {
         return notify;
+    }
+
+    public UserRef getBuddy() {
+        return buddy;
+    }
+
+    public UserRef getManager() {
+        return manager;
+    }
+
+    /**
+     * Everyone told when the hire finishes: the track's people, whoever started it, the buddy and the manager, each
+     * once and never the hire themselves.
+     */
+    public List<UserRef> toldOnFinish() {
+        LinkedHashSet<UserRef> told = new LinkedHashSet<>(notify);
+        if (buddy != null) {
+            told.add(buddy);
+        }
+        if (manager != null) {
+            told.add(manager);
+        }
+        told.remove(user);
+        return List.copyOf(told);
+    }
+
+    /** The buddy and the manager, each once, never the hire: told when a step is overdue. */
+    public List<UserRef> toldWhenOverdue() {
+        LinkedHashSet<UserRef> told = new LinkedHashSet<>();
+        if (buddy != null) {
+            told.add(buddy);
+        }
+        if (manager != null) {
+            told.add(manager);
+        }
+        told.remove(user);
+        return List.copyOf(told);
+    }
+
+    /** The quiz choice picked on a step, if any. */
+    public Optional<Integer> answer(int index) {
+        return Optional.ofNullable(states.get(index).answer());
     }
 
     public Status getStatus() {

@@ -16,5 +16,10 @@ interface OnboardingRunRepository extends MongoRepository<OnboardingRun, String>
 
     List<OnboardingRun> findByNotifyAndStatusOrderByStartedAt(UserRef told, OnboardingRun.Status status);
 
+    List<OnboardingRun> findByManagerAndStatusInOrderByStartedAt(UserRef manager,
+                                                                 Collection<OnboardingRun.Status> statuses);
+
+    List<OnboardingRun> findByBuddyAndStatusOrderByStartedAt(UserRef buddy, OnboardingRun.Status status);
+
     List<OnboardingRun> findByStatus(OnboardingRun.Status status);
 }

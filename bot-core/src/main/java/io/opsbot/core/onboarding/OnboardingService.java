@@ -103,7 +103,14 @@ public class OnboardingService implements MemberJoinedListener {
      * when it started on a join; {@code zoneHint} the zone the platform reported, if any.
      */
     public Started start(UserRef user, String displayName, String trackKey, UserRef startedBy, ZoneId zoneHint) {
+        return start(user, displayName, trackKey, startedBy, zoneHint, HireContacts.NONE);
+    }
+
+    /** As {@link #start}, with the hire's buddy and manager (told of overdue steps and of the finish). */
+    public Started start(UserRef user, String displayName, String trackKey, UserRef startedBy, ZoneId zoneHint,
+                         HireContacts contacts) {
         OnboardingTrack track = catalog.require(user.tenant(), trackKey);
+        contacts.requireIn(user);
         // A zone the person chose wins; then the one the join reported (fresh from the platform); then the profile's.
         ZoneId zone = profiles.chosenZone(user).orElseGet(() -> zoneHint != null ? zoneHint
                 : profiles.zone(user, properties.defaultZone()));
@@ -112,7 +119,8 @@ public class OnboardingService implements MemberJoinedListener {
             notify.add(startedBy);
         }
         String name = displayName != null && !displayName.isBlank() ? displayName : profiles.displayName(user);
-        OnboardingRun run = new OnboardingRun(user, name, track, zone, clock.instant(), startedBy, notify);
+        OnboardingRun run = new OnboardingRun(user, name, track, zone, clock.instant(), startedBy, notify,
+                contacts.buddy(), contacts.manager());
         // Should this die before the first step is stored, the run's nudge advances it on whichever instance is up;
         // advancing replaces it with the next wake-up.
         nudges.schedule(new Nudge(NUDGE, run.getId(), "", clock.instant().plus(START_GRACE)));
@@ -127,8 +135,8 @@ public class OnboardingService implements MemberJoinedListener {
     }
 
     /** Someone (a manager) starts another person's track by hand: as {@link #start}, written to the audit log. */
-    public Started startFor(Actor by, UserRef person, String displayName, String trackKey) {
-        Started started = start(person, displayName, trackKey, by.user(), null);
+    public Started startFor(Actor by, UserRef person, String displayName, String trackKey, HireContacts contacts) {
+        Started started = start(person, displayName, trackKey, by.user(), null, contacts);
         if (started.created()) {
             audit.recordAbout(by, "onboarding.start", person, null, started.run().getTrackKey());
         }
@@ -144,6 +152,9 @@ public class OnboardingService implements MemberJoinedListener {
         if (run.getStartedBy() != null) {
             managers.add(run.getStartedBy());
         }
+        if (run.getManager() != null) {
+            managers.add(run.getManager());
+        }
         return Stewards.managedBy("the onboarding of " + run.getUserName(), managers);
     }
 
@@ -155,6 +166,30 @@ public class OnboardingService implements MemberJoinedListener {
             audit.recordAbout(by, "onboarding.stop", run.getUser(), run.getTrackKey(), null);
         }
         return stopped;
+    }
+
+    /**
+     * Sets a hire's buddy and/or manager (a null one stays as it was), if the person may ({@link #stewards}); the new
+     * ones are told from then on. Returns the run as it is now.
+     */
+    public OnboardingRun changeContacts(Actor by, OnboardingRun run, HireContacts contacts) {
+        access.requireChange(by.user(), stewards(run), "change the buddy or manager");
+        contacts.requireIn(run.getUser());
+        Update update = new Update();
+        if (contacts.buddy() != null) {
+            update.set("buddy", contacts.buddy());
+        }
+        if (contacts.manager() != null) {
+            update.set("manager", contacts.manager());
+        }
+        if (update.getUpdateObject().isEmpty()) {
+            return run;
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(run.getId())), update, OnboardingRun.class);
+        audit.recordAbout(by, "onboarding.contacts", run.getUser(), HireContacts.describe(run.getBuddy(),
+                run.getManager()), HireContacts.describe(contacts.buddy() != null ? contacts.buddy() : run.getBuddy(),
+                contacts.manager() != null ? contacts.manager() : run.getManager()));
+        return find(run.getId()).orElseThrow();
     }
 
     /** Whether this is the tenant's onboarding channel, whose new members are onboarded. */
@@ -223,6 +258,10 @@ public class OnboardingService implements MemberJoinedListener {
                 run = reminded != null ? reminded : find(runId).orElseThrow();
                 outbox.enqueue(overdueKey(runId, i), new Destination.Direct(run.getUser()),
                         OnboardingCards.overdue(run, i), null);
+                for (UserRef told : run.toldWhenOverdue()) {
+                    outbox.enqueue(overdueKey(runId, i) + ":" + told.key(), new Destination.Direct(told),
+                            OnboardingCards.overdueNotice(run, i), null);
+                }
             }
         }
         if (run.allComplete()) {
@@ -246,6 +285,27 @@ public class OnboardingService implements MemberJoinedListener {
                 finish(run);
                 run = find(runId).orElseThrow();
             }
+        }
+        return run;
+    }
+
+    /**
+     * Records the hire's quiz answer on an arrived step, once: the first answer counts (a second click, or the same
+     * click delivered twice, changes nothing). Returns the run as it is now.
+     */
+    public OnboardingRun answer(UserRef actor, String runId, int index, int choice) {
+        OnboardingRun run = own(actor, runId, index);
+        StepQuiz quiz = run.step(index).quiz();
+        if (quiz == null || choice < 0 || choice >= quiz.choices().size()) {
+            throw new UserError("That question no longer exists.");
+        }
+        if (!run.released(index)) {
+            throw new UserError("That step hasn't arrived yet.");
+        }
+        if (run.answer(index).isEmpty()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(runId).and("states." + index + ".answer")
+                    .is(null)), new Update().set("states." + index + ".answer", choice), OnboardingRun.class);
+            run = find(runId).orElseThrow();
         }
         return run;
     }
@@ -280,9 +340,25 @@ public class OnboardingService implements MemberJoinedListener {
         return runs.findByTenantAndStatusOrderByStartedAt(tenant, OnboardingRun.Status.ACTIVE);
     }
 
-    /** Runs whose finish this person is told of (their buddy or manager), still going. */
+    /** Runs whose finish this person is told of (the track's people, whoever started it), still going. */
     public List<OnboardingRun> following(UserRef user) {
         return runs.findByNotifyAndStatusOrderByStartedAt(user, OnboardingRun.Status.ACTIVE);
+    }
+
+    /** How the bot names someone (their profile's display name). */
+    String nameOf(UserRef user) {
+        return profiles.displayName(user);
+    }
+
+    /** The hires this person is the manager of, running or finished, oldest start first. */
+    public List<OnboardingRun> hiresOf(UserRef manager) {
+        return runs.findByManagerAndStatusInOrderByStartedAt(manager,
+                List.of(OnboardingRun.Status.ACTIVE, OnboardingRun.Status.FINISHED));
+    }
+
+    /** The hires this person is the buddy of, still going. */
+    public List<OnboardingRun> buddiesOf(UserRef buddy) {
+        return runs.findByBuddyAndStatusOrderByStartedAt(buddy, OnboardingRun.Status.ACTIVE);
     }
 
     List<OnboardingRun> allActive() {
@@ -382,7 +458,7 @@ public class OnboardingService implements MemberJoinedListener {
         if (done.getStatus() != OnboardingRun.Status.FINISHED) {
             return;
         }
-        for (UserRef told : done.getNotify()) {
+        for (UserRef told : done.toldOnFinish()) {
             outbox.enqueue(finishedKey(done.getId(), told), new Destination.Direct(told),
                     OnboardingCards.finishedNotice(done), null);
         }

@@ -57,7 +57,17 @@ public class TrainingActions implements Actions {
                                 value.subject()), true))),
                 Action.anyone(SCHEDULE, (request, value) -> Response.form(scheduleForm.open(request.invoker()))),
                 Action.anyone(ANNOUNCE, (request, value) -> Response.form(announceForm.open())),
-                Action.anyone(LaunchDrafts.ANNOUNCE_ACTION, this::announceLaunch));
+                Action.anyone(LaunchDrafts.ANNOUNCE_ACTION, this::announceLaunch),
+                Action.anyone(TrainingCards.EDIT, (request, value) -> Response.form(scheduleForm.openEdit(
+                        organized(request, value)))),
+                Action.anyone(TrainingCards.CANCEL, (request, value) -> new Response.UpdateMessage(sessions.status(
+                        sessions.cancel(request.invoker().actor(), organized(request, value))))));
+    }
+
+    /** The training a button of the organizer's card is about; the service checks who may change it. */
+    private TrainingSession organized(ActionRequest request, ButtonValue value) {
+        person(request, value);
+        return sessions.find(value.subject()).orElseThrow(Action::noLongerActive);
     }
 
     /** "Announce this launch": the announce form filled with what shipped, for the person it was prepared for. */

@@ -21,6 +21,8 @@ final class TrainingCards {
     static final String ATTEND = "training.attend";
     static final String DECLINE = "training.decline";
     static final String ACK = "training.ack";
+    static final String EDIT = "training.edit";
+    static final String CANCEL = "training.cancel";
     static final int MAX_NAMES = 40;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
@@ -44,6 +46,9 @@ final class TrainingCards {
         }
         card.context(Markup.builder().text(session.reference() + " · invited by ")
                 .mention(session.getOrganizer(), session.getOrganizerName()).build());
+        if (session.getStatus() == TrainingSession.Status.CANCELLED) {
+            return card.section(Markup.plain("🚫 Cancelled by the organizer.")).build();
+        }
         if (answer == TrainingSession.Answer.ATTENDING) {
             card.section(Markup.plain("✅ You're attending. I'll remind you the day before and 15 minutes before."));
         } else if (answer == TrainingSession.Answer.DECLINED) {
@@ -71,6 +76,39 @@ final class TrainingCards {
         return text.build();
     }
 
+    /** To each invitee, once: the training is off. */
+    static Message cancelled(TrainingSession session, ZoneId zone) {
+        return Message.builder("Cancelled: " + session.getTitle() + ", " + when(session.getStartsAt(), zone))
+                .section(Markup.builder().text("🚫 ").bold(session.getTitle()).text(" on "
+                        + when(session.getStartsAt(), zone) + " is cancelled.").build())
+                .context(Markup.builder().text(session.reference() + " · cancelled by the organizer, ")
+                        .mention(session.getOrganizer(), session.getOrganizerName()).build())
+                .build();
+    }
+
+    /** To each invitee, once per change: what it is now; their answer stands and can be changed on the invitation. */
+    static Message changed(TrainingSession session, ZoneId zone) {
+        return Message.builder("Changed: " + session.getTitle() + ", now " + when(session.getStartsAt(), zone))
+                .section(Markup.builder().text("✏️ ").bold(session.getTitle()).text(" has changed.").build())
+                .section(details(session, zone))
+                .context(Markup.builder().text(session.reference() + " · changed by ")
+                        .mention(session.getOrganizer(), session.getOrganizerName())
+                        .text(" · your answer stands; change it on the invitation").build())
+                .build();
+    }
+
+    /** The words with a training's calendar file. */
+    static Message calendarComment(TrainingSession session) {
+        String text = session.getStatus() == TrainingSession.Status.CANCELLED
+                ? "🗓️ " + session.reference() + " " + session.getTitle() + " is cancelled: open this file to take it "
+                + "out of your calendar."
+                : session.getSequence() > 0
+                ? "🗓️ " + session.reference() + " " + session.getTitle() + " has changed: open this file to update "
+                + "your calendar."
+                : "🗓️ Add " + session.reference() + " " + session.getTitle() + " to your calendar with this file.";
+        return Message.text(text);
+    }
+
     static Message reminder(TrainingSession session, String kind, ZoneId zone) {
         String lead = TrainingSessionService.SOON.equals(kind) ? "⏰ Starting in 15 minutes: " : "📅 Tomorrow: ";
         return Message.builder((TrainingSessionService.SOON.equals(kind) ? "In 15 minutes: " : "Tomorrow: ")
@@ -86,6 +124,13 @@ final class TrainingCards {
         List<UserRef> yes = session.with(TrainingSession.Answer.ATTENDING);
         List<UserRef> no = session.with(TrainingSession.Answer.DECLINED);
         List<UserRef> open = session.unanswered();
+        if (session.getStatus() == TrainingSession.Status.CANCELLED) {
+            return Message.builder(session.reference() + " " + session.getTitle() + ": cancelled")
+                    .header("🚫 " + session.reference() + " · " + Texts.shorten(session.getTitle(), 120))
+                    .section(Markup.builder().text("Cancelled. The " + session.getAudience().size()
+                            + " invited were told.").build())
+                    .build();
+        }
         return Message.builder(session.reference() + " " + session.getTitle() + ": " + yes.size() + " attending, "
                         + no.size() + " declined, " + open.size() + " not answered")
                 .header("🎓 " + session.reference() + " · " + Texts.shorten(session.getTitle(), 120))
@@ -95,6 +140,8 @@ final class TrainingCards {
                 .section(people("✅ Attending", yes, names))
                 .section(people("❌ Declined", no, names))
                 .section(people("⏳ No answer yet", open, names))
+                .buttons(List.of(Button.of(EDIT, "Edit", ButtonValue.of(session.getId())),
+                        Button.danger(CANCEL, "Cancel training", ButtonValue.of(session.getId()))))
                 .build();
     }
 

@@ -62,6 +62,13 @@ public class TrainingCommand implements Command {
                         .handledBy((invoker, args) -> Response.form(announceForm.open())),
                 Subcommand.named("list").help("what you organized, with the answers so far")
                         .handledBy((invoker, args) -> Response.privately(organized(invoker))),
+                Subcommand.named("edit").args(Arg.reference("training", TrainingSession.KIND))
+                        .help("change a training's title, time or link; invitees are told (organizers and admins)")
+                        .handledBy((invoker, args) -> Response.form(scheduleForm.openEdit(editable(invoker,
+                                args.reference("training"))))),
+                Subcommand.named("cancel").args(Arg.reference("training", TrainingSession.KIND))
+                        .help("cancel a training; invitees are told (organizers and admins)")
+                        .handledBy((invoker, args) -> cancel(invoker, args.reference("training"))),
                 Subcommand.named("status").args(Arg.reference("item", TrainingSession.KIND, Announcement.KIND))
                         .help("who is attending, or who has acknowledged (organizers and admins)")
                         .handledBy(this::status));
@@ -101,6 +108,7 @@ public class TrainingCommand implements Command {
         for (TrainingSession s : organized) {
             text.newline().text("• " + s.reference() + " ").bold(s.getTitle()).text(" · "
                     + TrainingCards.when(s.getStartsAt(), s.zone()) + " · "
+                    + (s.getStatus() == TrainingSession.Status.CANCELLED ? "cancelled · " : "")
                     + s.with(TrainingSession.Answer.ATTENDING).size() + " attending, "
                     + s.with(TrainingSession.Answer.DECLINED).size() + " declined, " + s.unanswered().size()
                     + " no answer");
@@ -109,7 +117,9 @@ public class TrainingCommand implements Command {
             text.newline().text("• " + a.reference() + " ").bold(a.getTitle()).text(" · " + a.getAcks().size()
                     + " of " + a.getAudience().size() + " acknowledged");
         }
-        text.newline().text("Details: ").code(invoker.platform().command("training") + " status TR-1");
+        text.newline().text("Details: ").code(invoker.platform().command("training") + " status TR-1")
+                .text(" · change or call off: ").code(invoker.platform().command("training") + " edit TR-1")
+                .text(", ").code(invoker.platform().command("training") + " cancel TR-1");
         return Message.of(text.build());
     }
 
@@ -125,6 +135,33 @@ public class TrainingCommand implements Command {
                 .orElseThrow(() -> new UserError("There is no " + ref + " here."));
         allowed(invoker, found.getOrganizer());
         return Response.privately(announcements.status(found));
+    }
+
+    /** A training of the invoker's tenant that they may change (the service checks again when saving). */
+    private TrainingSession editable(Invoker invoker, Reference ref) {
+        TrainingSession found = sessions.find(invoker.tenant(), ref)
+                .orElseThrow(() -> new UserError("There is no " + ref + " here."));
+        if (!access.isOwnerOr(invoker.user(), found.getOrganizer(), Role.ADMIN)) {
+            throw new UserError("Only the organizer of " + ref + " and admins can change it.");
+        }
+        if (found.getStatus() == TrainingSession.Status.CANCELLED) {
+            throw new UserError(ref + " was cancelled.");
+        }
+        return found;
+    }
+
+    private Response cancel(Invoker invoker, Reference ref) {
+        TrainingSession found = sessions.find(invoker.tenant(), ref)
+                .orElseThrow(() -> new UserError("There is no " + ref + " here."));
+        boolean already = found.getStatus() == TrainingSession.Status.CANCELLED;
+        // Cancelling again finishes what an earlier attempt may have left unsent; nobody is told twice.
+        TrainingSession cancelled = sessions.cancel(invoker.actor(), found);
+        if (already) {
+            return Response.privately(ref + " was already cancelled.");
+        }
+        return Response.privately(Message.of(Markup.builder().text("🚫 Cancelled ").bold(ref.toString())
+                .text(" " + cancelled.getTitle() + ". The " + cancelled.getAudience().size()
+                        + " invited are told; reminders are off.").build()));
     }
 
     private void allowed(Invoker invoker, UserRef organizer) {

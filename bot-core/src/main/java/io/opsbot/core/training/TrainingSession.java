@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * A scheduled training (TR-3): when, in the organizer's IANA zone (the instant is computed from it once), who is
- * invited, and each invitee's answer (by user id; everyone here is of the session's tenant).
+ * invited, and each invitee's answer (by user id; everyone here is of the session's tenant). {@code sequence} counts
+ * the changes (edits, the cancellation) invitees were told of: the calendar file's SEQUENCE, and part of the outbox
+ * keys of what each change sends, so each change is told once.
  */
 @Document("training_sessions")
 // The dashboard lists a tenant's trainings by date.
@@ -47,6 +49,9 @@ public class TrainingSession {
     private Map<String, Rsvp> rsvps = new LinkedHashMap<>();
     private Status status;
     private Instant createdAt;
+    private int sequence;
+    /** When it was last edited (null: never); reminders a day before are only sent if that is after this. */
+    private Instant changedAt;
 
     protected TrainingSession() {
     }
@@ -132,6 +137,19 @@ public class TrainingSession {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
+    }
+
+    /** When the time it starts at was last set: scheduled, or edited since. */
+    Instant timeSetAt() {
+        return changedAt != null ? changedAt : createdAt;
     }
 
     public Answer answerOf(UserRef user) {

@@ -154,7 +154,7 @@ class OnboardingFlowTest {
         assertThat(onboarding.find(run).orElseThrow().getStatus()).isEqualTo(OnboardingRun.Status.ACTIVE);
 
         Response status = engine.onCommand(admin, "onboarding", "status");
-        assertThat(text(status)).contains("Ana").contains("Welcome to product").contains("3 of 6 done")
+        assertThat(text(status)).contains("Ana").contains("Welcome to product").contains("3/6 steps").contains("started Wed 25 Nov")
                 .contains("on step 2 (Meet your onboarding buddy)").contains("overdue since Fri 27 Nov")
                 .contains("overdue since Mon 30 Nov");
     }

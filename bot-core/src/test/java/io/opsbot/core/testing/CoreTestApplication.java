@@ -42,4 +42,14 @@ public class CoreTestApplication {
     RecordingChatGateway teamsGateway() {
         return new RecordingChatGateway(Platform.TEAMS);
     }
+
+    @Bean
+    RecordingFileGateway slackFiles() {
+        return new RecordingFileGateway(Platform.SLACK);
+    }
+
+    @Bean
+    RecordingFileGateway teamsFiles() {
+        return new RecordingFileGateway(Platform.TEAMS);
+    }
 }

@@ -5,6 +5,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.opsbot.core.onboarding.OnboardingRun;
 import io.opsbot.core.onboarding.OnboardingService;
+import io.opsbot.core.onboarding.OnboardingStep;
+import io.opsbot.core.onboarding.OnboardingTrack;
+import io.opsbot.core.onboarding.StepQuiz;
+import io.opsbot.core.onboarding.TrackCatalog;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.testing.BlockKit;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +40,8 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
     @Autowired
     OnboardingService onboarding;
+    @Autowired
+    TrackCatalog catalog;
 
     private String tag;
 
@@ -205,5 +212,62 @@ class SlackOnboardingTest extends SlackAdapterTest {
 
         assertThat(JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString())
                 .contains("I couldn't tell who @someone is");
+    }
+
+    /** A track of this test's own: a day-1 step with a quiz and a later step; the title tries to ping the channel. */
+    private String quizTrack() {
+        String key = "quiz-" + tag.toLowerCase();
+        catalog.save(new OnboardingTrack(tenant.key() + ":" + key, tenant, key, "Tools <!channel> tour", null,
+                List.of(new OnboardingStep("Where things go", "Bugs, ideas and questions.", null, 1, false,
+                                new StepQuiz("Where do bugs go?", List.of("Email", "Jira"), 1)),
+                        new OnboardingStep("Ship something", "", null, 3, true)), List.of(), null, null));
+        return key;
+    }
+
+    private String ephemeralText(HttpResponse<String> response) {
+        JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
+        return body.get("text").getAsString();
+    }
+
+    @Test
+    void aManagerSeesTheirHiresInStatusAfterTheHireAnsweredTheStepQuizWithAButton() {
+        String hire = "U0HIRE" + tag;
+        String buddy = "U0BUDY" + tag;
+        String manager = "U0MNGR" + tag;
+        SLACK.user(hire, "Hana Hire", "Europe/Berlin", false);
+        SLACK.user(buddy, "Bo Buddy", "Europe/Berlin", false);
+        SLACK.user(manager, "Mo Manager", "Europe/Berlin", false);
+        String track = quizTrack();
+
+        String started = ephemeralText(command("onboarding", "start <@" + hire + "|hana> " + track + " buddy <@"
+                + buddy + "|bo> manager <@" + manager + "|mo>", "C1", "U0ADMIN"));
+
+        assertThat(started).startsWith("🚀 Started @Hana Hire on Tools").contains("Buddy: @Bo Buddy")
+                .contains("manager: @Mo Manager");
+        OnboardingRun run = onboarding.runsOf(new UserRef(tenant, hire)).get(0);
+        assertThat(run.getBuddy()).isEqualTo(new UserRef(tenant, buddy));
+        assertThat(run.getManager()).isEqualTo(new UserRef(tenant, manager));
+        FakeSlackApi.Call card = dmTo(hire);
+        assertThat(card.param("blocks")).contains("Where do bugs go?").contains("onboarding.answer#");
+
+        click(hire, card, BlockKit.button(card, "Jira"));
+
+        FakeSlackApi.Call answered = SLACK.awaitCall("chat.update", c -> c.param("blocks")
+                .contains("Your answer: Jira"));
+        assertThat(answered.param("ts")).isEqualTo(ts(card));
+        assertThat(answered.param("blocks")).doesNotContain("onboarding.answer#");
+        assertThat(onboarding.find(run.getId()).orElseThrow().answer(0)).contains(1);
+
+        String status = ephemeralText(command("onboarding", "status", "D" + manager, manager));
+        assertThat(status).startsWith("Your hires").contains("@Hana Hire").contains("1/2 steps")
+                .contains("buddy @Bo Buddy").contains("✅ quiz, step 1: Jira")
+                .as("user text is escaped").doesNotContain("<!channel>");
+        assertThat(ephemeralText(command("onboarding", "status", "D" + buddy, buddy)))
+                .startsWith("People you're a buddy to").contains("@Hana Hire");
+        assertThat(ephemeralText(command("onboarding", "status", "D0OTHER", "U0OTHR" + tag)))
+                .contains("Nobody names you as their manager or buddy");
+        assertThat(ephemeralText(command("onboarding", "buddy <@" + hire + "> <@U0OTHR" + tag + ">", "D" + buddy,
+                buddy))).contains("manager");
     }
 }

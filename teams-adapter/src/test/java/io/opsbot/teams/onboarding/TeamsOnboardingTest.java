@@ -40,6 +40,8 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
     @Autowired
     TrainingSessionService sessions;
     @Autowired
+    io.opsbot.core.onboarding.TrackCatalog catalog;
+    @Autowired
     io.opsbot.core.schedule.NudgeScheduler nudges;
     @Autowired
     io.opsbot.core.testing.MutableClock testClock;
@@ -196,5 +198,134 @@ class TeamsOnboardingTest extends TeamsAdapterTest {
         assertThat(json(attend).path("value").toString()).contains("You're attending");
         assertThat(sessions.find(session.getId()).orElseThrow().answerOf(new UserRef(tenant, RIDO_AAD)))
                 .isEqualTo(TrainingSession.Answer.ATTENDING);
+    }
+
+    @Test
+    void aHireStartedWithAManagerAnswersTheQuizOnTheCardAndTheManagerSeesThemInStatus() {
+        catalog.save(new io.opsbot.core.onboarding.OnboardingTrack(tenant.key() + ":quiz", tenant, "quiz",
+                "Tools <at>everyone</at> tour", null, java.util.List.of(
+                        new io.opsbot.core.onboarding.OnboardingStep("Where things go", "Bugs and ideas.", null, 1,
+                                false, new io.opsbot.core.onboarding.StepQuiz("Where do bugs go?",
+                                java.util.List.of("Email", "Jira"), 1)),
+                        new io.opsbot.core.onboarding.OnboardingStep("Ship something", "", null, 3, true)),
+                java.util.List.of(), null, null));
+        connector.addMember(TEAM, RIDO_29, RIDO_AAD, "Rido Hire");
+        connector.addMember(TEAM, "29:megan", TeamsFixtures.MEGAN_AAD, "Megan Bowen");
+        TeamsFixtures.Activity message = fixture("message.channel.mention.json")
+                .text("<at>ridotest</at> onboarding start <at>Rido Hire</at> quiz manager <at>Megan Bowen</at>");
+        ((ObjectNode) message.json().path("channelData")).putObject("team").put("id", TEAM);
+        ArrayNode entities = (ArrayNode) message.json().path("entities");
+        entities.addObject().put("type", "mention").put("text", "<at>Rido Hire</at>").putObject("mentioned")
+                .put("id", RIDO_29).put("name", "Rido Hire");
+        entities.addObject().put("type", "mention").put("text", "<at>Megan Bowen</at>").putObject("mentioned")
+                .put("id", "29:megan").put("name", "Megan Bowen");
+
+        send(message);
+
+        OnboardingRun run = await().atMost(Duration.ofSeconds(5)).until(() -> onboarding.runsOf(
+                new UserRef(tenant, RIDO_AAD)).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(run.getManager()).isEqualTo(new UserRef(tenant, TeamsFixtures.MEGAN_AAD));
+        Recorded first = await().atMost(Duration.ofSeconds(5)).until(() -> connector.sentActivities().stream()
+                .filter(r -> r.conversationId().startsWith("a:fake-personal-")
+                        && r.text().contains("Where do bugs go?")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        JsonNode jira = button(card(first), "Jira");
+        assertThat(jira.path("type").asText()).isEqualTo("Action.Execute");
+
+        MvcResult clicked = send(fixture("invoke.adaptiveCard_action.personal.json").actionData("onboarding.answer",
+                Map.of("opsbot", Map.of("action", "onboarding.answer", "value", jira.path("data").path("opsbot")
+                        .path("value").asText()))));
+
+        assertThat(json(clicked).path("value").toString()).contains("Your answer: Jira")
+                .doesNotContain("onboarding.answer");
+        assertThat(onboarding.find(run.getId()).orElseThrow().answer(0)).contains(1);
+
+        send(fixture("message.personal.json").text("onboarding status"));
+
+        Recorded status = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.text().contains("Your hires")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(status.text()).contains("Rido Hire").contains("1/2 steps").contains("quiz, step 1: Jira")
+                .as("user text is escaped").doesNotContain("<at>everyone</at>");
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile(
+            "\\((http[^)\\s]*/files/[^)\\s]+)\\)");
+
+    /** Submits a card form (the card the bot sent) with these values, as a messageBack. */
+    private void submitForm(Recorded formCard, Map<String, Object> values) {
+        JsonNode submit = card(formCard).path("actions").get(0);
+        Map<String, Object> value = new HashMap<>();
+        value.put("opsbot", Map.of("form", submit.path("data").path("opsbot").path("form").asText(),
+                "nonce", submit.path("data").path("opsbot").path("nonce").asText()));
+        value.putAll(values);
+        // Submitted by the person the form was sent to: Megan, of the personal-chat fixture.
+        JsonNode megan = fixture("message.personal.json").json().path("from");
+        send(fixture("message.value.messageBack.json").replyToId("1700000000998").value(value)
+                .from(megan.path("id").asText(), megan.path("name").asText(), megan.path("aadObjectId").asText())
+                .set("id", "submit-" + java.util.UUID.randomUUID()));
+    }
+
+    /** The ics behind the newest signed link sent to this conversation whose text names it. */
+    private String downloadedCalendar(java.util.function.Predicate<Recorded> which) throws Exception {
+        Recorded withLink = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.body().toString().contains("/files/") && which.test(r)).reduce((a, b) -> b)
+                .orElse(null), java.util.Objects::nonNull);
+        java.util.regex.Matcher link = LINK.matcher(card(withLink).toString());
+        assertThat(link.find()).isTrue();
+        String url = link.group(1);
+        var download = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                url.substring(url.indexOf("/files/")))).andReturn().getResponse();
+        assertThat(download.getStatus()).isEqualTo(200);
+        assertThat(download.getContentType()).startsWith("text/calendar");
+        return new String(download.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theOrganizerEditsATrainingAndTheInviteeGetsTheChangeAndAnUpdatedCalendarFileBySignedLink()
+            throws Exception {
+        send(fixture("message.personal.json").text("training schedule"));
+        Recorded scheduleForm = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.text().contains("Input.Date")).findFirst().orElse(null), java.util.Objects::nonNull);
+        String date = java.time.LocalDate.ofInstant(testClock.instant(), java.time.ZoneOffset.UTC).plusDays(7)
+                .toString();
+        submitForm(scheduleForm, Map.of("title", "Roadmap <at>everyone</at> review", "date", date, "time", "16:00",
+                "zone", "Europe/Berlin", "people", RIDO_AAD));
+        TrainingSession session = sessions.invitations(new UserRef(tenant, RIDO_AAD)).get(0);
+        String first = downloadedCalendar(r -> r.text().contains("to your calendar"));
+        assertThat(first).contains("SEQUENCE:0").contains("METHOD:PUBLISH")
+                .contains("DTSTART;TZID=Europe/Berlin:" + date.replace("-", "") + "T160000");
+        connector.clear();
+
+        send(fixture("message.personal.json").text("training edit " + session.reference()).set("id", "16400790"));
+        Recorded editForm = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.text().contains("Input.Date")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(card(editForm).toString()).contains("Edit " + session.reference()).contains("16:00");
+        connector.clear();
+        submitForm(editForm, Map.of("title", "Roadmap review", "date", date, "time", "17:30",
+                "zone", "Europe/Berlin"));
+
+        Recorded changed = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.body().path("summary").asText().startsWith("Changed: ")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(changed.body().path("summary").asText()).contains("Roadmap review").contains("17:30");
+        String second = downloadedCalendar(r -> r.text().contains("has changed"));
+        String uid = first.lines().filter(l -> l.startsWith("UID:")).findFirst().orElseThrow();
+        assertThat(second).contains(uid).contains("SEQUENCE:1")
+                .contains("DTSTART;TZID=Europe/Berlin:" + date.replace("-", "") + "T173000");
+        TrainingSession edited = sessions.find(session.getId()).orElseThrow();
+        assertThat(edited.getSequence()).isEqualTo(1);
+        assertThat(nudges.pending()).filteredOn(n -> n.subject().equals(session.getId()))
+                .extracting(io.opsbot.core.schedule.Nudge::at).contains(edited.getStartsAt().minus(
+                        Duration.ofMinutes(15)));
+
+        connector.clear();
+        send(fixture("message.personal.json").text("training cancel " + session.reference())
+                .from(RIDO_29, "Rido", RIDO_AAD).set("id", "16400791"));
+        Recorded refused = await().atMost(Duration.ofSeconds(5)).until(() -> sent().stream()
+                .filter(r -> r.text().contains("Only the organizer")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(refused.text()).contains(session.reference().toString());
+        assertThat(sessions.find(session.getId()).orElseThrow().getStatus())
+                .isEqualTo(TrainingSession.Status.SCHEDULED);
     }
 }
