@@ -29,7 +29,7 @@ public class TrackerConnectForms {
                         .placeholder("https://acme.atlassian.net"))
                 .input(Input.text("email").label("Account e-mail").required().max(200)
                         .hint("Issues are created as this account."))
-                .input(Input.text("token").label("API token").required().max(500)
+                .input(Input.text("token").label("API token").required().max(500).secret()
                         .hint("id.atlassian.com → Security → API tokens. Kept encrypted, never shown again."))
                 .build();
     }
@@ -38,9 +38,9 @@ public class TrackerConnectForms {
         return Form.builder(TRELLO_FORM, "Connect Trello").submit("Connect")
                 .input(Input.text("key").label("API key").required().max(200)
                         .hint("Your Power-Up's API key (trello.com/power-ups/admin)."))
-                .input(Input.text("secret").label("API secret").required().max(200)
+                .input(Input.text("secret").label("API secret").required().max(200).secret()
                         .hint("Shown next to the key: Trello signs its webhooks with it."))
-                .input(Input.text("token").label("Token").required().max(500)
+                .input(Input.text("token").label("Token").required().max(500).secret()
                         .hint("Kept encrypted, never shown again."))
                 .build();
     }

@@ -26,9 +26,12 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
 
     Input withInitial(String value);
 
-    /** Short (one line) or long (multi-line) free text. */
+    /**
+     * Short (one line) or long (multi-line) free text; {@code secret} (an API token) is typed hidden where the
+     * platform can hide it (Teams) and never shown filled in.
+     */
     record Text(String id, String label, boolean required, String hint, String initial, boolean multiline,
-                int maxLength, String placeholder) implements Input {
+                int maxLength, String placeholder, boolean secret) implements Input {
         public Text {
             requireId(id, label);
             if (maxLength <= 0) {
@@ -38,7 +41,8 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
 
         @Override
         public Text withInitial(String value) {
-            return new Text(id, label, required, hint, value, multiline, maxLength, placeholder);
+            return new Text(id, label, required, hint, secret ? null : value, multiline, maxLength, placeholder,
+                    secret);
         }
     }
 
@@ -248,6 +252,7 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
         private boolean multiline;
         private int maxLength = 3000;
         private String placeholder;
+        private boolean secret;
 
         TextBuilder(String id) {
             super(id);
@@ -271,9 +276,16 @@ public sealed interface Input permits Input.Text, Input.Select, Input.Number, In
             return this;
         }
 
+        /** A credential: hidden while typed where the platform allows, never prefilled. */
+        public TextBuilder secret() {
+            this.secret = true;
+            return this;
+        }
+
         @Override
         public Text build() {
-            return new Text(id, label, required, hint, initial, multiline, maxLength, placeholder);
+            return new Text(id, label, required, hint, secret ? null : initial, multiline, maxLength, placeholder,
+                    secret);
         }
     }
 

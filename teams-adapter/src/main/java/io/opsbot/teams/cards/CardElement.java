@@ -64,8 +64,9 @@ public sealed interface CardElement {
 
     @JsonTypeName("Input.Text")
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code style} {@code password} (schema 1.5) hides what is typed. */
     record InputText(String id, String label, Boolean isRequired, String errorMessage, String placeholder,
-                     Boolean isMultiline, Integer maxLength, String value) implements CardElement {
+                     Boolean isMultiline, Integer maxLength, String value, String style) implements CardElement {
         @Override
         public InputText separated() {
             return this;

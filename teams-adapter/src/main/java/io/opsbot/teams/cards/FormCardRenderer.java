@@ -59,7 +59,8 @@ public final class FormCardRenderer {
         String missing = input.required() ? input.label() + " is required." : null;
         if (input instanceof Input.Text text) {
             return new CardElement.InputText(text.id(), label, required, missing, text.placeholder(),
-                    text.multiline() ? Boolean.TRUE : null, text.maxLength(), Texts.displaySafe(text.initial()));
+                    text.multiline() ? Boolean.TRUE : null, text.maxLength(), Texts.displaySafe(text.initial()),
+                    text.secret() ? "password" : null);
         }
         if (input instanceof Input.Select select) {
             List<CardElement.Choice> choices = new ArrayList<>();

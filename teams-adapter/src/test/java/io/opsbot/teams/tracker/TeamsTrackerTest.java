@@ -125,6 +125,9 @@ class TeamsTrackerTest extends TeamsAdapterTest {
     @Test
     void anIssueCreatedFromTheCardAfterA429ShipsByWebhookAndEveryoneWhoAskedIsToldOnce() throws Exception {
         send(megan("feedback connect jira"));
+        // The API token is typed hidden (Input.Text style password), the site and e-mail are not.
+        assertThat(inputs(card(formCard("token")))).filteredOn(i -> "password".equals(i.path("style").asText()))
+                .extracting(i -> i.path("id").asText()).containsExactly("token");
         submit(formCard("token"), Map.of("site", TRACKERS.jiraSite(), "email", FakeTrackers.JIRA_EMAIL,
                 "token", "revoked"));
         assertThat(connections.find(tenant, TrackerKind.JIRA)).isEmpty();
