@@ -134,7 +134,8 @@ class CrossPlatformOkrTest {
         // Dee never linked: the button of Cy's card and a reply in her chat record nothing.
         JsonNode checkIn = buttons(card(prompt)).get(0);
         int before = both.mine().size();
-        both.teamsSend(both.teamsClick(dee, prompt, checkIn.path("verb").asText(), data(checkIn)));
+        assertThat(both.teamsSend(both.teamsClick(dee, prompt, checkIn.path("verb").asText(), data(checkIn))).body())
+                .as("refused, telling nothing of the workspace").contains("That key result no longer exists");
         both.teamsDm(dee, "9");
         assertThat(both.mine().subList(before, both.mine().size())).as("no check-in form for Dee")
                 .noneMatch(r -> r.text().contains("Input.Number"));
