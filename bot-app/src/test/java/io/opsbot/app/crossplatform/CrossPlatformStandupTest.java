@@ -16,7 +16,6 @@ import io.opsbot.slack.testing.ViewSubmission;
 import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsFixtures;
-import io.opsbot.teams.testing.TeamsRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.opsbot.app.crossplatform.BothPlatforms.code;
+import static io.opsbot.app.crossplatform.BothPlatforms.textOf;
 import static io.opsbot.teams.testing.AdaptiveCards.buttons;
 import static io.opsbot.teams.testing.AdaptiveCards.card;
 import static io.opsbot.teams.testing.AdaptiveCards.data;
@@ -66,8 +61,6 @@ class CrossPlatformStandupTest {
 
     static final FakeSlackApi SLACK = new FakeSlackApi();
     static final FakeBotConnector TEAMS = FakeBotConnector.start();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Pattern CODE = Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}");
     static final String SUMMARY_CHANNEL = "C0STANDUP";
     static final String TEAMS_CHANNEL = TeamsFixtures.CHANNEL;
     static final String ADMIN = "U0ADMIN";
@@ -91,9 +84,9 @@ class CrossPlatformStandupTest {
     @Autowired
     Outbox outbox;
 
+    BothPlatforms both;
     SignedSlackRequests slack;
     String tenantId;
-    String serviceUrl;
     String name;
 
     @DynamicPropertySource
@@ -114,10 +107,9 @@ class CrossPlatformStandupTest {
         clock.set(BothPlatformsTestApplication.MONDAY_EARLY);
         SLACK.reset();
         TEAMS.clear();
-        slack = new SignedSlackRequests("http://127.0.0.1:" + port + "/slack/events", SlackAdapterTest.SIGNING_SECRET,
-                clock::instant);
-        tenantId = TeamsRequests.freshTenant();
-        serviceUrl = TEAMS.baseUrl() + "/" + tenantId + "/";
+        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox);
+        slack = both.slack;
+        tenantId = both.tenantId;
         name = "Launch " + UUID.randomUUID().toString().substring(0, 6);
         SLACK.user(ADMIN, "Ada Admin", "Europe/Berlin", false);
         SLACK.user(ANA, "Ana", "Europe/Berlin", false);
@@ -128,47 +120,47 @@ class CrossPlatformStandupTest {
 
     @Test
     void oneStandupAsksEachPersonOnceWhereTheyAreAndBothSummariesShowEveryAnswerAndEdit() {
-        link(CY, cy(), "Cy");
-        link(DEE, dee(), "Dee");
-        link(ADMIN, rido(), "rido");
+        both.link(CY, cy());
+        both.link(DEE, dee());
+        both.link(ADMIN, rido());
         createStandup();
-        String mirrored = textOf(teamsReplies(channel("standup mirror " + name)));
+        String mirrored = textOf(both.teamsReplies(both.channel("standup mirror " + name)));
         assertThat(mirrored).contains("summary will be posted in this channel too");
 
         driver.runUntil(Instant.parse("2026-11-30T08:01:00Z"));
 
         // Ana and Bo are asked in Slack DMs, Cy and Dee in their Teams chats: each once, nowhere else.
-        awaitSlack(ANA, "Time for " + name);
-        awaitSlack(BO, "Time for " + name);
-        awaitTeams(chatOf(CY_AAD), "Time for");
-        awaitTeams(chatOf(DEE_AAD), "Time for");
-        FakeSlackApi.Call slackSummary = awaitSlack(SUMMARY_CHANNEL, name);
-        Recorded teamsSummary = awaitTeams(TEAMS_CHANNEL, name);
+        both.awaitSlack(ANA, "Time for " + name);
+        both.awaitSlack(BO, "Time for " + name);
+        both.awaitTeams(both.chatOf(CY_AAD), "Time for");
+        both.awaitTeams(both.chatOf(DEE_AAD), "Time for");
+        FakeSlackApi.Call slackSummary = both.awaitSlack(SUMMARY_CHANNEL, name);
+        Recorded teamsSummary = both.awaitTeams(TEAMS_CHANNEL, name);
         assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> CY.equals(c.param("channel"))
                 || DEE.equals(c.param("channel")));
         assertThat(TEAMS.createdConversations()).as("nobody on Slack is looked for on Teams").isEmpty();
 
         // Ana answers on Slack, Cy on Teams.
-        slackDm(ANA, "Release notes");
-        slackDm(ANA, "Demo prep");
-        slackDm(ANA, "none");
-        teamsDm(cy(), "Fixed the login bug");
-        teamsDm(cy(), "Pair with Ana");
-        teamsDm(cy(), "Waiting for VPN access");
+        both.slackDm(ANA, "Release notes");
+        both.slackDm(ANA, "Demo prep");
+        both.slackDm(ANA, "none");
+        both.teamsDm(cy(), "Fixed the login bug");
+        both.teamsDm(cy(), "Pair with Ana");
+        both.teamsDm(cy(), "Waiting for VPN access");
 
         String slackThread = slackSummary.response().get("ts").getAsString();
         String teamsThread = TEAMS_CHANNEL + ";messageid=" + teamsSummary.responseId();
         FakeSlackApi.Call cyReportOnSlack = SLACK.awaitCall("chat.postMessage", c -> slackThread.equals(
                 c.param("thread_ts")) && c.param("text").contains("Cy is blocked"));
-        Recorded cyReportOnTeams = awaitTeams(teamsThread, "Cy is blocked");
-        awaitTeams(teamsThread, "Ana's standup update");
+        Recorded cyReportOnTeams = both.awaitTeams(teamsThread, "Cy is blocked");
+        both.awaitTeams(teamsThread, "Ana's standup update");
         assertThat(cyReportOnSlack.param("blocks")).contains("Waiting for VPN access");
         assertThat(String.join("\n", texts(card(cyReportOnTeams)))).contains("Waiting for VPN access");
         awaitSlackSummary(slackSummary, "2 of 4 answered", "Waiting for VPN access");
         awaitTeamsSummary(teamsSummary, "2 of 4 answered", "Waiting for VPN access");
 
         // Cy edits on Slack what he answered on Teams; Dee answers in the Teams form.
-        HttpResponse<String> answer = slashCommand("/standup", "answer " + name, "D" + CY, CY);
+        HttpResponse<String> answer = both.slashCommand("/standup", "answer " + name, "D" + CY, CY);
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
         assertThat(view.toString()).contains("Waiting for VPN access");
@@ -179,25 +171,24 @@ class CrossPlatformStandupTest {
         assertThat(edited.body()).doesNotContain("errors");
 
         // Dee, asked on Teams, opens the form from her prompt's button (a linked person acts on the Slack standup).
-        Recorded deePrompt = awaitTeams(chatOf(DEE_AAD), "Time for");
+        Recorded deePrompt = both.awaitTeams(both.chatOf(DEE_AAD), "Time for");
         JsonNode answerButton = buttons(card(deePrompt)).get(0);
-        int before = mine().size();
-        teamsSend(TeamsFixtures.load("invoke.adaptiveCard_action.personal.json").serviceUrl(serviceUrl)
-                .tenant(tenantId).from(dee().id(), dee().name(), dee().aad()).conversationId(chatOf(DEE_AAD))
-                .replyToId(deePrompt.responseId()).actionData(answerButton.path("verb").asText(), data(answerButton)));
-        Recorded deeForm = await().atMost(Duration.ofSeconds(10)).until(() -> mine().subList(before, mine().size())
+        int before = both.mine().size();
+        both.teamsSend(both.teamsClick(dee(), deePrompt, answerButton.path("verb").asText(), data(answerButton)));
+        Recorded deeForm = await().atMost(Duration.ofSeconds(10)).until(() -> both.mine()
+                .subList(before, both.mine().size())
                 .stream().filter(r -> r.text().contains("Input.Text")).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(inputs(card(deeForm))).extracting(i -> i.path("id").asText()).containsExactly("q0", "q1", "q2");
-        teamsSend(teamsDmActivity(dee(), null).without("text").replyToId(deeForm.responseId())
+        both.teamsSend(both.teamsDmActivity(dee(), null).without("text").replyToId(deeForm.responseId())
                 .value(submitData(deeForm, Map.of("q0", "Interviews", "q1", "Roadmap", "q2", "no"))));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> SLACK.calls("chat.update").stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> both.delivered(() -> SLACK.calls("chat.update").stream()
                 .anyMatch(c -> c.param("text") != null && c.param("text").contains("Cy is blocked")
                         && c.param("blocks").contains("Waiting for the staging database"))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> TEAMS.updatedActivities().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> both.delivered(() -> TEAMS.updatedActivities().stream()
                 .anyMatch(u -> u.path().endsWith("/activities/" + cyReportOnTeams.responseId())
                         && String.join("\n", texts(card(u))).contains("Waiting for the staging database"))));
-        awaitTeams(teamsThread, "Dee's standup update");
+        both.awaitTeams(teamsThread, "Dee's standup update");
         SLACK.awaitCall("chat.postMessage", c -> slackThread.equals(c.param("thread_ts"))
                 && c.param("text").contains("Dee"));
         awaitSlackSummary(slackSummary, "3 of 4 answered", "Waiting for the staging database");
@@ -205,72 +196,59 @@ class CrossPlatformStandupTest {
 
         // Still each asked once, after the reminders too.
         driver.runUntil(Instant.parse("2026-11-30T09:30:00Z"));
-        awaitSlack(BO, "Reminder");
+        both.awaitSlack(BO, "Reminder");
         assertThat(SLACK.calls("chat.postMessage").stream().filter(c -> c.param("text") != null
                 && c.param("text").startsWith("Time for")).map(c -> c.param("channel")))
                 .containsExactlyInAnyOrder(ANA, BO);
         assertThat(TEAMS.sentActivities().stream().filter(r -> r.text().contains("Time for"))
-                .map(Recorded::conversationId)).containsExactlyInAnyOrder(chatOf(CY_AAD), chatOf(DEE_AAD));
+                .map(Recorded::conversationId)).containsExactlyInAnyOrder(both.chatOf(CY_AAD),
+                both.chatOf(DEE_AAD));
         assertThat(TEAMS.sentActivities()).noneMatch(r -> r.text().contains("Reminder"));
     }
 
     @Test
     void codesAreSingleUseExpireAndWorkOnlyFromTheOtherPlatformAndUnlinkedPeopleSeeNothing() {
-        String code = code(slashCommand("/opsbot", "link", "D" + ANA, ANA).body());
-        assertThat(textOf(teamsReplies(teamsDmActivity(cy(), "opsbot link " + code.toLowerCase()))))
+        String code = code(both.slashCommand("/opsbot", "link", "D" + ANA, ANA).body());
+        assertThat(textOf(both.teamsReplies(both.teamsDmActivity(cy(), "opsbot link " + code.toLowerCase()))))
                 .contains("Linked with your Slack identity");
-        assertThat(textOf(teamsReplies(teamsDmActivity(dee(), "opsbot link " + code))))
+        assertThat(textOf(both.teamsReplies(both.teamsDmActivity(dee(), "opsbot link " + code))))
                 .as("used once").contains("not valid");
-        assertThat(slashCommand("/opsbot", "link " + code(slashCommand("/opsbot", "link", "D" + BO, BO).body()),
-                "D" + BO, BO).body()).as("sent on the same platform").contains("Send this code on Microsoft Teams");
+        String sameSide = code(both.slashCommand("/opsbot", "link", "D" + BO, BO).body());
+        assertThat(both.slashCommand("/opsbot", "link " + sameSide, "D" + BO, BO).body())
+                .as("sent on the same platform").contains("Send this code on Microsoft Teams");
 
         clock.set(clock.instant().plusSeconds(1));
-        String late = code(slashCommand("/opsbot", "link", "D" + BO, BO).body());
+        String late = code(both.slashCommand("/opsbot", "link", "D" + BO, BO).body());
         clock.set(clock.instant().plus(Duration.ofMinutes(11)));
-        assertThat(textOf(teamsReplies(teamsDmActivity(dee(), "opsbot link " + late)))).contains("not valid");
+        assertThat(textOf(both.teamsReplies(both.teamsDmActivity(dee(), "opsbot link " + late))))
+                .contains("not valid");
 
         createStandup();
         // Dee never linked: the Slack workspace's standup does not exist for her; Ana's Teams identity sees it.
-        assertThat(textOf(teamsReplies(teamsDmActivity(dee(), "standup answer " + name))))
+        assertThat(textOf(both.teamsReplies(both.teamsDmActivity(dee(), "standup answer " + name))))
                 .contains("There are no standups here yet");
-        assertThat(textOf(teamsReplies(teamsDmActivity(dee(), "standup mirror " + name))))
+        assertThat(textOf(both.teamsReplies(both.teamsDmActivity(dee(), "standup mirror " + name))))
                 .doesNotContain(name + "'s daily summary");
-        assertThat(textOf(teamsReplies(teamsDmActivity(cy(), "standup")))).contains(name);
+        assertThat(textOf(both.teamsReplies(both.teamsDmActivity(cy(), "standup")))).contains(name);
         assertThat(standups.inTenant(TenantRef.teams(tenantId))).isEmpty();
     }
 
     // ---- people ---------------------------------------------------------------------------------------------------
 
-    private TeamsPerson cy() {
-        return new TeamsPerson("29:cy-" + tenantId, "Cy", CY_AAD);
+    private BothPlatforms.TeamsPerson cy() {
+        return both.teamsPerson("cy", "Cy", CY_AAD);
     }
 
-    private TeamsPerson dee() {
-        return new TeamsPerson("29:dee-" + tenantId, "Dee", DEE_AAD);
+    private BothPlatforms.TeamsPerson dee() {
+        return both.teamsPerson("dee", "Dee", DEE_AAD);
     }
 
-    private TeamsPerson rido() {
-        return new TeamsPerson(RIDO_29, "rido", RIDO_AAD);
-    }
-
-    record TeamsPerson(String id, String name, String aad) {
-    }
-
-    /** {@code /opsbot link} on Slack, the code sent to the bot on Teams. */
-    private void link(String slackUser, TeamsPerson teams, String displayName) {
-        String code = code(slashCommand("/opsbot", "link", "D" + slackUser, slackUser).body());
-        assertThat(textOf(teamsReplies(teamsDmActivity(teams, "opsbot link " + code))))
-                .as(displayName).contains("Linked with your Slack identity");
-    }
-
-    private static String code(String reply) {
-        Matcher m = CODE.matcher(reply);
-        assertThat(m.find()).as(reply).isTrue();
-        return m.group();
+    private BothPlatforms.TeamsPerson rido() {
+        return new BothPlatforms.TeamsPerson(RIDO_29, "rido", RIDO_AAD);
     }
 
     private void createStandup() {
-        assertThat(slashCommand("/standup", "new", "C0ADMIN", ADMIN).statusCode()).isEqualTo(200);
+        assertThat(both.slashCommand("/standup", "new", "C0ADMIN", ADMIN).statusCode()).isEqualTo(200);
         JsonObject view = SLACK.awaitCall("views.open", c -> true).jsonParam("view").getAsJsonObject();
         HttpResponse<String> saved = slack.interaction(ViewSubmission.of("standup.edit").user(ADMIN)
                 .privateMetadata(view.get("private_metadata").getAsString())
@@ -301,24 +279,9 @@ class CrossPlatformStandupTest {
 
     // ---- Slack in and out -----------------------------------------------------------------------------------------
 
-    private HttpResponse<String> slashCommand(String command, String text, String channelId, String userId) {
-        return slack.slashCommand(SlackAdapterTest.commandFields(command, text, channelId, userId,
-                SLACK.responseUrl("cross")));
-    }
-
-    private void slackDm(String user, String text) {
-        assertThat(slack.event(SlackAdapterTest.directMessage(user, "D" + user, text), 0).statusCode())
-                .isEqualTo(200);
-    }
-
-    private FakeSlackApi.Call awaitSlack(String channel, String textPrefixOrPart) {
-        return SLACK.awaitCall("chat.postMessage", c -> channel.equals(c.param("channel"))
-                && c.param("text") != null && c.param("text").contains(textPrefixOrPart));
-    }
-
     private void awaitSlackSummary(FakeSlackApi.Call summary, String... parts) {
         String ts = summary.response().get("ts").getAsString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> SLACK.calls("chat.update").stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> both.delivered(() -> SLACK.calls("chat.update").stream()
                 .filter(c -> ts.equals(c.param("ts"))).reduce((a, b) -> b)
                 .map(c -> c.param("text") + c.param("blocks"))
                 .filter(all -> List.of(parts).stream().allMatch(all::contains)).isPresent()));
@@ -326,84 +289,13 @@ class CrossPlatformStandupTest {
 
     // ---- Teams in and out -----------------------------------------------------------------------------------------
 
-    private String chatOf(String aad) {
-        return "a:chat-" + aad + "-" + tenantId;
-    }
-
-    private TeamsFixtures.Activity teamsDmActivity(TeamsPerson person, String text) {
-        TeamsFixtures.Activity activity = TeamsFixtures.load("message.personal.json").serviceUrl(serviceUrl)
-                .tenant(tenantId).from(person.id(), person.name(), person.aad()).conversationId(chatOf(person.aad()));
-        return text == null ? activity : activity.text(text);
-    }
-
-    private void teamsDm(TeamsPerson person, String text) {
-        teamsSend(teamsDmActivity(person, text));
-    }
-
-    private TeamsFixtures.Activity channel(String text) {
-        return TeamsFixtures.load("message.channel.mention.json").serviceUrl(serviceUrl).tenant(tenantId)
-                .text("<at>ridotest</at> " + text);
-    }
-
-    /** Posts the activity to the bot's Teams endpoint over HTTP (local mode: no token), as the Bot Connector does. */
-    private void teamsSend(TeamsFixtures.Activity activity) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/messages")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(activity.json().toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<Recorded> mine() {
-        return TEAMS.sentActivities().stream().filter(r -> r.path().startsWith("/" + tenantId + "/")).toList();
-    }
-
-    /** What the bot sent into the activity's conversation while answering it. */
-    private List<Recorded> teamsReplies(TeamsFixtures.Activity activity) {
-        String conversation = activity.conversationId();
-        int before = (int) mine().stream().filter(r -> conversation.equals(r.conversationId())).count();
-        teamsSend(activity);
-        List<Recorded> now = mine().stream().filter(r -> conversation.equals(r.conversationId())).toList();
-        return now.subList(before, now.size());
-    }
-
-    private Recorded awaitTeams(String conversationId, String contains) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> mine().stream()
-                .filter(r -> conversationId.equals(r.conversationId()) && r.text().contains(contains))
-                .findFirst()), Optional::isPresent).orElseThrow();
-    }
-
     private void awaitTeamsSummary(Recorded summary, String... parts) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(() -> {
+        await().atMost(Duration.ofSeconds(10)).until(() -> both.delivered(() -> {
             List<Recorded> updates = TEAMS.updatedActivities().stream()
                     .filter(r -> r.path().endsWith("/activities/" + summary.responseId())).toList();
             String latest = String.join("\n", texts(card(updates.isEmpty() ? summary
                     : updates.get(updates.size() - 1))));
             return List.of(parts).stream().allMatch(latest::contains);
         }));
-    }
-
-    private static Recorded single(List<Recorded> replies) {
-        assertThat(replies).hasSize(1);
-        return replies.get(0);
-    }
-
-    private static String textOf(List<Recorded> replies) {
-        Recorded reply = single(replies);
-        JsonNode body = reply.body();
-        return body.path("text").asText() + (body.has("attachments") ? body.path("attachments").toString() : "");
-    }
-
-    /** Reads after letting the outbox retry what is due (its Quartz job, stopped in tests). */
-    private <T> T delivered(Supplier<T> read) {
-        outbox.retryDue();
-        return read.get();
     }
 }

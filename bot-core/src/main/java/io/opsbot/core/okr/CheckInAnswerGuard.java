@@ -26,12 +26,12 @@ import java.util.Optional;
 class CheckInAnswerGuard implements MessageInterceptor {
 
     private final DialogService dialogs;
-    private final KeyResultService keyResults;
+    private final CheckInService checkIns;
     private final ProfileService profiles;
 
-    CheckInAnswerGuard(DialogService dialogs, KeyResultService keyResults, ProfileService profiles) {
+    CheckInAnswerGuard(DialogService dialogs, CheckInService checkIns, ProfileService profiles) {
         this.dialogs = dialogs;
-        this.keyResults = keyResults;
+        this.checkIns = checkIns;
         this.profiles = profiles;
     }
 
@@ -50,7 +50,7 @@ class CheckInAnswerGuard implements MessageInterceptor {
             return Optional.empty();
         }
         Dialog dialog = active.get();
-        Optional<KeyResult> kr = keyResults.keyResult(invoker.tenant(), dialog.getSubject());
+        Optional<KeyResult> kr = checkIns.visibleTo(invoker.user(), dialog.getSubject());
         if (kr.isEmpty()) {
             return Optional.empty();
         }

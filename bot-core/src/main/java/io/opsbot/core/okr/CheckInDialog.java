@@ -23,11 +23,9 @@ public class CheckInDialog implements DialogHandler {
     static final int CONFIDENCE = 1;
     static final int COMMENT = 2;
 
-    private final KeyResultService keyResults;
     private final CheckInService checkIns;
 
-    public CheckInDialog(KeyResultService keyResults, CheckInService checkIns) {
-        this.keyResults = keyResults;
+    public CheckInDialog(CheckInService checkIns) {
         this.checkIns = checkIns;
     }
 
@@ -56,7 +54,7 @@ public class CheckInDialog implements DialogHandler {
 
     @Override
     public Message opening(Dialog dialog) {
-        String title = keyResults.keyResult(dialog.getUser().tenant(), dialog.getSubject()).map(KeyResult::getTitle)
+        String title = checkIns.visibleTo(dialog.getUser(), dialog.getSubject()).map(KeyResult::getTitle)
                 .orElse("");
         return Message.of(Markup.builder().text("✍️ Check-in: ").bold(title).newline()
                 .text(step(dialog, VALUE)).newline()

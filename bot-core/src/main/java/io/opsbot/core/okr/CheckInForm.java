@@ -12,7 +12,7 @@ import io.opsbot.core.form.FormValues;
 import io.opsbot.core.form.Input;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Markup;
-import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -26,12 +26,10 @@ public class CheckInForm implements FormHandler {
     static final String FORM_ID = "okr.checkin";
     static final String KEY_RESULT = "kr";
 
-    private final KeyResultService keyResults;
     private final ObjectiveService objectives;
     private final CheckInService checkIns;
 
-    public CheckInForm(KeyResultService keyResults, ObjectiveService objectives, CheckInService checkIns) {
-        this.keyResults = keyResults;
+    public CheckInForm(ObjectiveService objectives, CheckInService checkIns) {
         this.objectives = objectives;
         this.checkIns = checkIns;
     }
@@ -74,13 +72,13 @@ public class CheckInForm implements FormHandler {
 
     @Override
     public Form form(FormSubmission submission) {
-        return forKeyResult(keyResult(submission.invoker().tenant(), submission.state()));
+        return forKeyResult(keyResult(submission.invoker().user(), submission.state()));
     }
 
     @Override
     public SubmissionResult submit(FormSubmission submission, FormValues values) {
         String id = FormState.decode(submission.state()).get(KEY_RESULT);
-        KeyResult before = keyResult(submission.invoker().tenant(), submission.state());
+        KeyResult before = keyResult(submission.invoker().user(), submission.state());
         try {
             CheckIn checkIn = checkIns.record(submission.invoker().user(), submission.invoker().displayName(), id,
                     values.text("value").orElse(null),
@@ -92,8 +90,9 @@ public class CheckInForm implements FormHandler {
         }
     }
 
-    private KeyResult keyResult(TenantRef tenant, String state) {
-        return keyResults.keyResult(tenant, FormState.decode(state).get(KEY_RESULT))
+    /** The invoker's key result, or their linked identity's (an owner asked on the other platform). */
+    private KeyResult keyResult(UserRef invoker, String state) {
+        return checkIns.visibleTo(invoker, FormState.decode(state).get(KEY_RESULT))
                 .orElseThrow(() -> new UserError("That key result no longer exists."));
     }
 }

@@ -9,6 +9,7 @@ import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.Dialog;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
@@ -50,13 +51,16 @@ public class CheckInService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final NudgePreferences preferences;
+    private final IdentityLinks identities;
     private final Clock clock;
 
     public CheckInService(CheckInRepository checkIns, MongoTemplate mongo, KeyResultService keyResults,
                           ObjectiveService objectives, OkrSettingsService settings, AccessPolicy access,
                           ProfileService profiles, ObjectProvider<DialogService> dialogs, Outbox outbox,
-                          AuditLog audit, NudgePreferences preferences, Clock clock) {
+                          AuditLog audit, NudgePreferences preferences, IdentityLinks identities,
+                          Clock clock) {
         this.preferences = preferences;
+        this.identities = identities;
         this.audit = audit;
         this.checkIns = checkIns;
         this.mongo = mongo;
@@ -75,10 +79,35 @@ public class CheckInService {
      * ({@link KeyResultService#stewards}: its owner, its objective's owner and managers, admins).
      */
     public KeyResult checkable(UserRef actor, String keyResultId) {
-        KeyResult kr = keyResults.keyResult(actor.tenant(), keyResultId)
+        return allowed(actor, keyResultId).keyResult();
+    }
+
+    private Acting allowed(UserRef user, String keyResultId) {
+        Acting acting = actingAs(user, keyResultId)
                 .orElseThrow(() -> new UserError("That key result no longer exists."));
-        access.requireChange(actor, keyResults.stewards(kr), "check in on it");
-        return kr;
+        access.requireChange(acting.as(), keyResults.stewards(acting.keyResult()), "check in on it");
+        return acting;
+    }
+
+    /**
+     * The key result as this person sees it: one of their tenant's, or, through their linked identity, one of the
+     * linked tenant's (an owner asked on the other platform answers there). Nothing of another tenant otherwise.
+     */
+    public Optional<KeyResult> visibleTo(UserRef user, String keyResultId) {
+        return actingAs(user, keyResultId).map(Acting::keyResult);
+    }
+
+    /** A person acting on a key result: the key result and who they are in its tenant. */
+    private record Acting(KeyResult keyResult, UserRef as) {
+    }
+
+    private Optional<Acting> actingAs(UserRef user, String keyResultId) {
+        Optional<Acting> own = keyResults.keyResult(user.tenant(), keyResultId).map(kr -> new Acting(kr, user));
+        if (own.isPresent()) {
+            return own;
+        }
+        return identities.partner(user).flatMap(partner -> keyResults.keyResult(partner.tenant(), keyResultId)
+                .map(kr -> new Acting(kr, partner)));
     }
 
     /**
@@ -86,9 +115,12 @@ public class CheckInService {
      * one (on track for a first check-in). Throws {@link UserError} (an {@link InputError} naming the field for
      * bad values) and changes nothing when the input is not acceptable.
      */
-    public CheckIn record(UserRef actor, String actorName, String keyResultId, String valueText,
+    public CheckIn record(UserRef invoker, String actorName, String keyResultId, String valueText,
                           Confidence confidence, String comment, CheckIn.Source source) {
-        KeyResult kr = checkable(actor, keyResultId);
+        Acting acting = allowed(invoker, keyResultId);
+        KeyResult kr = acting.keyResult();
+        // Recorded for the identity in the key result's tenant, whichever platform the answer came from.
+        UserRef actor = acting.as();
         BigDecimal value;
         try {
             value = valueText == null || valueText.isBlank() ? kr.getCurrent() : MetricValues.parse(kr, valueText);

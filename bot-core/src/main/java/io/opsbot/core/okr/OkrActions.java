@@ -3,7 +3,9 @@ package io.opsbot.core.okr;
 import io.opsbot.core.conversation.Action;
 import io.opsbot.core.conversation.Actions;
 import io.opsbot.core.conversation.Response;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.people.NudgePreferences;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -25,9 +27,11 @@ public class OkrActions implements Actions {
     private final CheckInForm form;
     private final ObjectiveForm objectiveForm;
     private final NudgePreferences preferences;
+    private final IdentityLinks identities;
 
     public OkrActions(CheckInService checkIns, CheckInForm form, ObjectiveForm objectiveForm,
-                      NudgePreferences preferences) {
+                      NudgePreferences preferences, IdentityLinks identities) {
+        this.identities = identities;
         this.preferences = preferences;
         this.checkIns = checkIns;
         this.form = form;
@@ -40,7 +44,10 @@ public class OkrActions implements Actions {
                         form.forKeyResult(checkIns.checkable(request.invoker().user(), value.subject())))),
                 // "Ask me again" after ignored check-in prompts paused the owner.
                 Action.anyone(OkrCards.RESUME_ACTION, (request, value) -> {
-                    preferences.resume(request.invoker().user(), OkrNudges.RITUAL);
+                    // Sent where the owner is asked: resume the owner, on whichever identity they clicked.
+                    UserRef user = request.invoker().user();
+                    preferences.resume(user, OkrNudges.RITUAL);
+                    identities.partner(user).ifPresent(p -> preferences.resume(p, OkrNudges.RITUAL));
                     return Response.privately("OK, you will be asked to check in on your key results again from "
                             + "the next prompt.");
                 }),

@@ -6,6 +6,7 @@ import io.opsbot.core.claim.Claims;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.dialog.DialogService;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.NudgePreferences;
@@ -69,13 +70,15 @@ public class OkrNudges implements NudgeHandler {
     private final NudgePreferences preferences;
     private final Claims claims;
     private final Blockers blockers;
+    private final IdentityLinks identities;
     private final Clock clock;
 
     public OkrNudges(NudgeScheduler nudges, KeyResultService keyResults, ObjectiveService objectives,
                      OkrSettingsService settings, OkrReports reports, AvailabilityService availability,
                      DialogService dialogs, Outbox outbox, DashboardLinks links, NudgePreferences preferences,
-                     Claims claims, Blockers blockers, Clock clock) {
+                     Claims claims, Blockers blockers, IdentityLinks identities, Clock clock) {
         this.blockers = blockers;
+        this.identities = identities;
         this.preferences = preferences;
         this.claims = claims;
         this.nudges = nudges;
@@ -168,6 +171,8 @@ public class OkrNudges implements NudgeHandler {
         }
         Instant expires = cadence.nextPrompt(at);
         Instant windowStart = Cadence.windowStart(at);
+        // An owner who linked the other platform and chose it is asked there; the keys stay the owner's.
+        UserRef reach = identities.reachAt(owner);
         List<KeyResult> asked = new ArrayList<>();
         for (KeyResult kr : due) {
             if (kr.getLastCheckInAt() != null && !kr.getLastCheckInAt().isBefore(windowStart)) {
@@ -175,13 +180,13 @@ public class OkrNudges implements NudgeHandler {
             }
             Objective objective = objectives.objective(owner.tenant(), kr.getObjectiveId()).orElse(null);
             // Sent in order on this thread, so every prompt card is there before the first question.
-            outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(owner),
+            outbox.sendNow(promptKey(kr, week, owner), new Destination.Direct(reach),
                     OkrCards.prompt(kr, objective, cadence.every(),
                             blockers.openOn(owner.tenant(), kr.getId())), expires);
             asked.add(kr);
         }
         for (KeyResult kr : asked) {
-            dialogs.start(CheckInDialog.key(kr, week, owner), owner, CheckInDialog.KIND, kr.getId(),
+            dialogs.start(CheckInDialog.key(kr, week, owner), reach, CheckInDialog.KIND, kr.getId(),
                     CheckInDialog.questions(kr), expires);
         }
         if (!asked.isEmpty()) {
@@ -206,7 +211,8 @@ public class OkrNudges implements NudgeHandler {
                 .filter(kr -> kr.getLastCheckInAt() == null || kr.getLastCheckInAt().isBefore(windowStart))
                 .toList();
         if (!missing.isEmpty()) {
-            outbox.enqueue("okr-reminder:" + week + ":" + owner.key(), new Destination.Direct(owner),
+            outbox.enqueue("okr-reminder:" + week + ":" + owner.key(),
+                    new Destination.Direct(identities.reachAt(owner)),
                     OkrCards.reminder(missing, cadence.every()), cadence.nextPrompt(prompt.get()));
         }
     }
@@ -257,7 +263,8 @@ public class OkrNudges implements NudgeHandler {
                 && !kr.getLastCheckInAt().isBefore(windowStart));
         String key = "okr-ignored:" + period + ":" + owner.key();
         if (ignored && claims.claim(key, Duration.ofDays(120)) && preferences.ignored(owner, RITUAL)) {
-            outbox.enqueue("okr-paused:" + period + ":" + owner.key(), new Destination.Direct(owner),
+            outbox.enqueue("okr-paused:" + period + ":" + owner.key(),
+                    new Destination.Direct(identities.reachAt(owner)),
                     OkrCards.pausedForIgnoring(preferences.of(owner, RITUAL), settings.get(owner.tenant())
                             .getCheckInEvery().period()), null);
             return true;

@@ -8,6 +8,7 @@ import io.opsbot.core.availability.AvailabilityService;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.people.MemberJoined;
 import io.opsbot.core.people.MemberJoinedListener;
 import io.opsbot.core.people.ProfileService;
@@ -62,12 +63,15 @@ public class OnboardingService implements MemberJoinedListener {
     private final ProfileService profiles;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final IdentityLinks identities;
     private final Clock clock;
 
     public OnboardingService(OnboardingRunRepository runs, MongoTemplate mongo, TrackCatalog catalog,
                              OnboardingSettings settings, OnboardingProperties properties, Outbox outbox,
                              NudgeScheduler nudges, AvailabilityService availability, ProfileService profiles,
-                             AccessPolicy access, AuditLog audit, Clock clock) {
+                             AccessPolicy access, AuditLog audit, IdentityLinks identities,
+                             Clock clock) {
+        this.identities = identities;
         this.access = access;
         this.audit = audit;
         this.runs = runs;
@@ -246,7 +250,7 @@ public class OnboardingService implements MemberJoinedListener {
                             .and("states." + first + ".releasedAt").is(null)), release,
                     FindAndModifyOptions.options().returnNew(true), OnboardingRun.class);
             run = updated != null ? updated : find(runId).orElseThrow();
-            outbox.enqueue(cardKey(runId, first), new Destination.Direct(run.getUser()),
+            outbox.enqueue(cardKey(runId, first), new Destination.Direct(identities.reachAt(run.getUser())),
                     OnboardingCards.step(run, first, nextArrival(run)), null);
         }
         for (int i = 0; i < run.size(); i++) {
@@ -256,7 +260,7 @@ public class OnboardingService implements MemberJoinedListener {
                         new Update().set("states." + i + ".remindedAt", now),
                         FindAndModifyOptions.options().returnNew(true), OnboardingRun.class);
                 run = reminded != null ? reminded : find(runId).orElseThrow();
-                outbox.enqueue(overdueKey(runId, i), new Destination.Direct(run.getUser()),
+                outbox.enqueue(overdueKey(runId, i), new Destination.Direct(identities.reachAt(run.getUser())),
                         OnboardingCards.overdue(run, i), null);
                 for (UserRef told : run.toldWhenOverdue()) {
                     outbox.enqueue(overdueKey(runId, i) + ":" + told.key(), new Destination.Direct(told),
@@ -313,7 +317,8 @@ public class OnboardingService implements MemberJoinedListener {
     /** The run, for its own person, with a step that exists. */
     public OnboardingRun own(UserRef actor, String runId, int index) {
         OnboardingRun run = find(runId).orElseThrow(() -> new UserError("That onboarding is no longer running."));
-        if (!run.getUser().equals(actor)) {
+        // The hire, on this platform or (linked, asked on the other one) there.
+        if (identities.in(run.getUser().tenant(), actor).filter(run.getUser()::equals).isEmpty()) {
             throw new UserError("This onboarding card belongs to " + run.getUserName() + ".");
         }
         if (index < 0 || index >= run.size()) {

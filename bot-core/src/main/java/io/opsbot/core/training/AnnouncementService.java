@@ -7,6 +7,7 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.ratelimit.PersonRateLimit;
@@ -54,12 +55,16 @@ public class AnnouncementService {
     private final Drafts drafts;
     private final PersonRateLimit rateLimit;
     private final AuditLog audit;
+    /** Invitees who linked the other platform and chose it are sent their cards there. */
+    private final IdentityLinks identities;
     private final Clock clock;
 
     public AnnouncementService(AnnouncementRepository announcements, MongoTemplate mongo, SequenceService sequences,
                                Outbox outbox, NudgeScheduler nudges, AvailabilityService availability,
                                ProfileService profiles, TrainingProperties properties, Drafts drafts,
-                               PersonRateLimit rateLimit, AuditLog audit, Clock clock) {
+                               PersonRateLimit rateLimit, AuditLog audit, IdentityLinks identities,
+            Clock clock) {
+        this.identities = identities;
         this.audit = audit;
         this.announcements = announcements;
         this.mongo = mongo;
@@ -100,7 +105,7 @@ public class AnnouncementService {
         List<Outbox.Outgoing> messages = new ArrayList<>();
         for (UserRef person : announcement.getAudience()) {
             messages.add(new Outbox.Outgoing(TrainingKeys.key(announcement.getId(), person, "announce"),
-                    new Destination.Direct(person), TrainingCards.announcement(announcement, false), null));
+                    new Destination.Direct(identities.reachAt(person)), TrainingCards.announcement(announcement, false), null));
         }
         messages.add(new Outbox.Outgoing(TrainingKeys.organizerKey(announcement.getId()),
                 new Destination.Direct(announcement.getOrganizer()), status(announcement), null));
@@ -156,7 +161,7 @@ public class AnnouncementService {
             LocalDate today = now.atZone(zone).toLocalDate();
             String key = TrainingKeys.key(announcementId, person, "reminder");
             if (availability.on(person, today, List.of()).available()) {
-                outbox.enqueue(key, new Destination.Direct(person), TrainingCards.announcementReminder(announcement),
+                outbox.enqueue(key, new Destination.Direct(identities.reachAt(person)), TrainingCards.announcementReminder(announcement),
                         null);
             } else if (outbox.find(key).isEmpty()) {
                 later.add(nextDayIn(person, today.plusDays(1), zone));

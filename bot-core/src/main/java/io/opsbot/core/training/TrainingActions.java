@@ -7,10 +7,12 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.launch.LaunchDraft;
 import io.opsbot.core.launch.LaunchDrafts;
 import io.opsbot.core.message.ButtonValue;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Attend / Decline on an invitation and Acknowledge on an announcement; the card updates in place. Anyone may click;
@@ -34,10 +36,12 @@ public class TrainingActions implements Actions {
     private final TrainingScheduleForm scheduleForm;
     private final TrainingAnnounceForm announceForm;
     private final LaunchDrafts launches;
+    private final IdentityLinks identities;
 
     public TrainingActions(TrainingSessionService sessions, AnnouncementService announcements,
                            TrainingScheduleForm scheduleForm, TrainingAnnounceForm announceForm,
-                           LaunchDrafts launches) {
+                           LaunchDrafts launches, IdentityLinks identities) {
+        this.identities = identities;
         this.launches = launches;
         this.sessions = sessions;
         this.announcements = announcements;
@@ -85,12 +89,14 @@ public class TrainingActions implements Actions {
         return new Response.UpdateMessage(TrainingCards.invitation(session, sessions.zoneOf(person, session), answer));
     }
 
-    /** The clicker, if the button is about their own tenant's training. */
-    private static UserRef person(ActionRequest request, ButtonValue value) {
-        UserRef person = request.invoker().user();
-        if (!value.subject().startsWith(person.tenant().key() + ":")) {
-            throw Action.noLongerActive();
-        }
-        return person;
+    /**
+     * The clicker as known in the training's tenant: themselves, or their linked identity there (an invitee asked on
+     * the other platform answers there). Nobody else.
+     */
+    private UserRef person(ActionRequest request, ButtonValue value) {
+        UserRef clicker = request.invoker().user();
+        return Stream.concat(Stream.of(clicker), identities.partner(clicker).stream())
+                .filter(person -> value.subject().startsWith(person.tenant().key() + ":"))
+                .findFirst().orElseThrow(Action::noLongerActive);
     }
 }

@@ -11,6 +11,7 @@ import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.ChatFile;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.ratelimit.PersonRateLimit;
@@ -61,12 +62,16 @@ public class TrainingSessionService {
     private final AuditLog audit;
     private final AccessPolicy access;
     private final TrainingProperties properties;
+    /** Invitees who linked the other platform and chose it are sent their cards there. */
+    private final IdentityLinks identities;
     private final Clock clock;
 
     public TrainingSessionService(TrainingSessionRepository sessions, MongoTemplate mongo, SequenceService sequences,
                                   Outbox outbox, NudgeScheduler nudges, AvailabilityService availability,
                                   ProfileService profiles, Drafts drafts, PersonRateLimit rateLimit, AuditLog audit,
-                                  AccessPolicy access, TrainingProperties properties, Clock clock) {
+                                  AccessPolicy access, TrainingProperties properties, IdentityLinks identities,
+            Clock clock) {
+        this.identities = identities;
         this.access = access;
         this.properties = properties;
         this.audit = audit;
@@ -111,7 +116,7 @@ public class TrainingSessionService {
         List<Outbox.Outgoing> messages = new ArrayList<>();
         for (UserRef invitee : session.getAudience()) {
             messages.add(new Outbox.Outgoing(TrainingKeys.key(session.getId(), invitee, "invite"),
-                    new Destination.Direct(invitee), TrainingCards.invitation(session, zoneOf(invitee, session), null),
+                    new Destination.Direct(identities.reachAt(invitee)), TrainingCards.invitation(session, zoneOf(invitee, session), null),
                     session.getStartsAt()));
         }
         messages.add(new Outbox.Outgoing(TrainingKeys.organizerKey(session.getId()),
@@ -128,7 +133,7 @@ public class TrainingSessionService {
         ChatFile file = TrainingCalendar.file(session, properties.calendarLength());
         Message comment = TrainingCards.calendarComment(session);
         for (UserRef invitee : session.getAudience()) {
-            outbox.enqueueFile(changeKey(session, invitee, "ics"), new Destination.Direct(invitee), file, comment,
+            outbox.enqueueFile(changeKey(session, invitee, "ics"), new Destination.Direct(identities.reachAt(invitee)), file, comment,
                     session.getStartsAt());
         }
     }
@@ -197,7 +202,7 @@ public class TrainingSessionService {
                               BiFunction<TrainingSession, ZoneId, Message> notice) {
         List<Outbox.Outgoing> messages = new ArrayList<>();
         for (UserRef invitee : session.getAudience()) {
-            messages.add(new Outbox.Outgoing(changeKey(session, invitee, kind), new Destination.Direct(invitee),
+            messages.add(new Outbox.Outgoing(changeKey(session, invitee, kind), new Destination.Direct(identities.reachAt(invitee)),
                     notice.apply(session, zoneOf(invitee, session)), session.getStartsAt()));
         }
         outbox.enqueueAll(messages);
@@ -299,7 +304,7 @@ public class TrainingSessionService {
             }
             // A reminder per time set: after an edit, the reminders of the new time are new messages.
             String reminder = session.getSequence() == 0 ? kind : kind + ":v" + session.getSequence();
-            outbox.enqueue(TrainingKeys.key(sessionId, attendee, reminder), new Destination.Direct(attendee),
+            outbox.enqueue(TrainingKeys.key(sessionId, attendee, reminder), new Destination.Direct(identities.reachAt(attendee)),
                     TrainingCards.reminder(session, kind, zone), session.getStartsAt());
         }
     }
