@@ -16,6 +16,10 @@ import io.opsbot.core.okr.Objective;
 import io.opsbot.core.okr.ObjectiveDraft;
 import io.opsbot.core.okr.ObjectiveService;
 import io.opsbot.core.okr.OkrCycleService;
+import io.opsbot.core.okr.OkrNudges;
+import io.opsbot.core.okr.OkrSettingsService;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.schedule.Nudge;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.MongoTestServer;
@@ -67,8 +71,15 @@ class CrossPlatformOkrTest {
     static final FakeBotConnector TEAMS = FakeBotConnector.start();
     static final String ADMIN = "U0ADMIN";
     static final String CY = "U0CY";
+    static final String EVE = "U0EVE";
     static final String CY_AAD = "c0000000-0000-4000-8000-00000000c0c0";
     static final String DEE_AAD = "d0000000-0000-4000-8000-00000000dede";
+    static final String RIDO_AAD = CrossPlatformStandupTest.RIDO_AAD;
+    static final String RIDO_29 = CrossPlatformStandupTest.RIDO_29;
+    static final String OKR_CHANNEL = "C0OKR";
+    static final String TEAMS_CHANNEL = CrossPlatformStandupTest.TEAMS_CHANNEL;
+    /** The Monday digest after the first check-in prompt (12:00 UTC). */
+    static final Instant DIGEST_DUE = Instant.parse("2026-12-07T12:01:00Z");
     static final TenantRef WORKSPACE = TenantRef.slack(FakeSlackApi.TEAM_ID);
     /** Friday after the first prompt (15:00 in Berlin). */
     static final Instant AFTER_PROMPT = Instant.parse("2026-12-04T14:01:00Z");
@@ -91,6 +102,10 @@ class CrossPlatformOkrTest {
     KeyResultService keyResults;
     @Autowired
     CheckInService checkIns;
+    @Autowired
+    OkrSettingsService settings;
+    @Autowired
+    OkrNudges okrNudges;
 
     BothPlatforms both;
 
@@ -170,6 +185,54 @@ class CrossPlatformOkrTest {
         assertThat(keyResults.keyResult(WORKSPACE, kr.getId()).orElseThrow().getCurrent())
                 .isEqualByComparingTo("8");
         assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> CY.equals(c.param("channel")));
+    }
+
+    /**
+     * The Slack workspace's admin, linked to Rido on Teams, types okr mirror in a Teams channel: the weekly digest is
+     * posted in the Slack OKR channel and in that Teams channel, each once, even when the digest fires again.
+     * Dee, never linked, is refused. okr mirror off stops it.
+     */
+    @Test
+    void aLinkedAdminMirrorsTheDigestIntoATeamsChannelAndAnUnlinkedTeamsUserIsRefused() {
+        BothPlatforms.TeamsPerson rido = new BothPlatforms.TeamsPerson(RIDO_29, "rido", RIDO_AAD);
+        BothPlatforms.TeamsPerson dee = both.teamsPerson("dee", "Dee", DEE_AAD);
+        // Eve, not Cy: the other test's prompts for Cy stay its own.
+        SLACK.user(EVE, "Eve", "Europe/Berlin", false);
+        keyResultOwnedBy(new UserRef(WORKSPACE, EVE));
+        settings.setChannel(Actor.inChat(new UserRef(WORKSPACE, ADMIN), "Ada Admin"),
+                new Destination.Channel(WORKSPACE, OKR_CHANNEL));
+
+        String refused = BothPlatforms.textOf(both.teamsReplies(both.channel("okr mirror")
+                .from(dee.id(), dee.name(), dee.aad())));
+        assertThat(refused).contains("Only an admin").contains("linked identity");
+        assertThat(settings.get(WORKSPACE).getMirror()).isNull();
+
+        both.link(ADMIN, rido);
+        assertThat(BothPlatforms.textOf(both.teamsReplies(both.channel("okr mirror"))))
+                .contains("weekly OKR digest will be posted here too");
+        assertThat(settings.get(WORKSPACE).getMirror())
+                .isEqualTo(new Destination.Channel(TenantRef.teams(both.tenantId), TEAMS_CHANNEL));
+        assertThat(BothPlatforms.textOf(both.teamsReplies(both.channel("okr channel")))).as("Rido's own Teams "
+                + "tenant has no OKR channel; its mirror is the Slack workspace's").contains("No OKR channel yet");
+        assertThat(both.slashCommand("/okr", "channel", OKR_CHANNEL, ADMIN).body())
+                .contains("also posted in a Microsoft Teams channel");
+
+        driver.runUntil(DIGEST_DUE);
+
+        both.awaitSlack(OKR_CHANNEL, "Weekly OKR digest");
+        both.awaitTeams(TEAMS_CHANNEL, "Weekly OKR digest");
+        okrNudges.fire(new Nudge(OkrNudges.DIGEST, WORKSPACE.key(), "", Instant.parse("2026-12-07T12:00:00Z")));
+        driver.awaitOutboundIdle();
+        both.delivered(() -> null);
+        assertThat(SLACK.calls("chat.postMessage")).as("once in the Slack OKR channel")
+                .filteredOn(c -> OKR_CHANNEL.equals(c.param("channel")) && c.param("text") != null
+                        && c.param("text").contains("Weekly OKR digest")).hasSize(1);
+        assertThat(both.mine()).as("once in the Teams channel").filteredOn(r -> TEAMS_CHANNEL.equals(
+                r.conversationId()) && r.text().contains("Weekly OKR digest")).hasSize(1);
+
+        assertThat(BothPlatforms.textOf(both.teamsReplies(both.channel("okr mirror off"))))
+                .contains("OKR channel only");
+        assertThat(settings.get(WORKSPACE).getMirror()).isNull();
     }
 
     private KeyResult keyResultOwnedBy(UserRef owner) {

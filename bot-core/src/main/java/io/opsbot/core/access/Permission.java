@@ -11,38 +11,47 @@ import java.util.Objects;
  * (a key result): the engine lets everyone through and the handler asks {@link AccessPolicy#requireChange} about that
  * record.
  */
-public record Permission(Role role, String what, boolean owners) {
+public record Permission(Role role, String what, boolean owners, boolean linked) {
 
     /** Anyone in the tenant. */
-    public static final Permission ANYONE = new Permission(Role.MEMBER, "do this", false);
+    public static final Permission ANYONE = new Permission(Role.MEMBER, "do this", false, false);
 
     public Permission {
         Objects.requireNonNull(role, "role");
         if (what == null || what.isBlank()) {
             throw new IllegalArgumentException("say what needs the role, e.g. change a feedback item's status");
         }
-        if (owners && role == Role.MEMBER) {
+        if ((owners || linked) && role == Role.MEMBER) {
             throw new IllegalArgumentException("owners or anyone is anyone");
         }
     }
 
     public static Permission of(Role role, String what) {
-        return new Permission(role, what, false);
+        return new Permission(role, what, false, false);
     }
 
     /** The record's owner, its managers holding {@code role}, or admins; the handler checks the record. */
     public static Permission ownerOr(Role role, String what) {
-        return new Permission(role, what, true);
+        return new Permission(role, what, true, false);
+    }
+
+    /**
+     * The role, held in the tenant the operation acts on by the person or their linked identity there (typed on the
+     * other platform): the handler finds that tenant and checks.
+     */
+    public static Permission throughLink(Role role, String what) {
+        return new Permission(role, what, false, true);
     }
 
     /** Whether the engine may decide it from the role alone (not when the record's owner may too). */
     public boolean checkedByRole() {
-        return role != Role.MEMBER && !owners;
+        return role != Role.MEMBER && !owners && !linked;
     }
 
     /** Who may, as help marks it: "triagers and admins", "owners, managers and admins". */
     public String holders() {
-        return owners ? "owners, " + role.holders() : role.holders();
+        String holders = owners ? "owners, " + role.holders() : role.holders();
+        return linked ? holders + " (or their linked identity)" : holders;
     }
 
     /** The reply to someone without the role, naming the tenant as people on that platform do. */

@@ -142,6 +142,15 @@ public record Subcommand(String name, List<String> aliases, List<Arg> args, Stri
             return this;
         }
 
+        /**
+         * The role in the tenant the subcommand acts on, held there by the person or their linked identity (typed on
+         * the other platform). The engine lets everyone through; the handler finds that tenant and checks.
+         */
+        public Builder roleThroughLink(Role role, String what) {
+            this.permission = Permission.throughLink(role, what);
+            return this;
+        }
+
         /** Added to this command's usage errors, e.g. how to send free text that starts with a subcommand's name. */
         public Builder note(String line) {
             this.note = line;

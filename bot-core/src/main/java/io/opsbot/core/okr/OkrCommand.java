@@ -2,6 +2,7 @@ package io.opsbot.core.okr;
 
 import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Role;
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.blocker.Blockers;
 import io.opsbot.core.conversation.Arg;
 import io.opsbot.core.conversation.Arguments;
@@ -13,12 +14,14 @@ import io.opsbot.core.conversation.Subcommand;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.gateway.Messenger;
+import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.people.ReminderCommands;
 import io.opsbot.core.reference.Reference;
+import io.opsbot.core.tenant.UserRef;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +43,7 @@ import java.util.stream.Collectors;
 public class OkrCommand implements Command {
 
     static final int HISTORY = 10;
+    private static final String MIRROR = "mirror the OKR digest";
     private static final Arg KEY_RESULT = Arg.reference("kr", KeyResult.KIND);
     private static final Arg EVERY = Arg.choice("how often", List.of("weekly", "biweekly", "monthly"));
     private static final Arg CONFIDENCE = Arg.parsed("on track|at risk|off track", 2, Confidence::parse);
@@ -57,14 +62,16 @@ public class OkrCommand implements Command {
     private final Messenger messenger;
     private final Blockers blockers;
     private final NudgePreferences preferences;
+    private final IdentityLinks identities;
     private final Clock clock;
 
     public OkrCommand(OkrCycleService cycles, ObjectiveService objectives, KeyResultService keyResults,
                       CheckInService checkIns, OkrReports reports, OkrSettingsService settings,
                       ObjectiveForm objectiveForm, KeyResultForm keyResultForm, CheckInForm checkInForm,
                       ProfileService profiles, AccessPolicy access, Messenger messenger, Blockers blockers,
-                      NudgePreferences preferences, Clock clock) {
+                      NudgePreferences preferences, IdentityLinks identities, Clock clock) {
         this.preferences = preferences;
+        this.identities = identities;
         this.blockers = blockers;
         this.access = access;
         this.cycles = cycles;
@@ -178,7 +185,12 @@ public class OkrCommand implements Command {
                         .handledBy((invoker, args) -> showChannel(invoker)),
                 Subcommand.named("channel").args(Arg.literal("here"))
                         .help("post alerts and the weekly digest to this channel")
-                        .role(Role.ADMIN, "choose the OKR channel").handledBy((invoker, args) -> channelHere(invoker)));
+                        .role(Role.ADMIN, "choose the OKR channel").handledBy((invoker, args) -> channelHere(invoker)),
+                Subcommand.named("mirror").help("post the weekly digest in this channel too (also on the other "
+                                + "platform, once linked); alerts stay in the OKR channel")
+                        .roleThroughLink(Role.ADMIN, MIRROR).handledBy((invoker, args) -> mirror(invoker)),
+                Subcommand.named("mirror").args(Arg.literal("off")).help("stop posting the digest in a second channel")
+                        .roleThroughLink(Role.ADMIN, MIRROR).handledBy((invoker, args) -> mirrorOff(invoker)));
     }
 
     /** Every OKR command notes the person's name and zone, for reports and their check-in week. */
@@ -316,11 +328,66 @@ public class OkrCommand implements Command {
     }
 
     private Response showChannel(Invoker invoker) {
-        return Response.privately(settings.channel(invoker.tenant()).isPresent()
+        OkrSettings s = settings.get(invoker.tenant());
+        String okr = invoker.platform().command("okr");
+        String home = s.getChannel() != null
                 ? "Alerts and the weekly digest go to the OKR channel. Run this with here in another channel "
                   + "to move them."
-                : "No OKR channel yet. Run " + invoker.platform().command("okr") + " channel here in the "
-                  + "channel that should get alerts and the weekly digest.");
+                : "No OKR channel yet. Run " + okr + " channel here in the "
+                  + "channel that should get alerts and the weekly digest.";
+        Destination.Channel mirror = s.getMirror();
+        return Response.privately(mirror == null ? home : home + " The digest is also posted in a "
+                + mirror.platform().displayName() + " channel" + (mirror.equals(invoker.conversation()) ? " (this one)"
+                : "") + "; " + okr + " mirror off stops that.");
+    }
+
+    /**
+     * Typed in a channel by an admin of the OKRs' tenant, maybe on the other platform through their linked identity:
+     * the digest (not the alerts) is posted there too. The settings stay their own tenant's.
+     */
+    private Response mirror(Invoker invoker) {
+        Destination.Channel here = ChannelHere.of(invoker, "the channel that should get the OKR digest too");
+        UserRef admin = okrAdmin(invoker, s -> s.getChannel() != null);
+        OkrSettings s = settings.get(admin.tenant());
+        if (s.getChannel() == null) {
+            throw new UserError("There is no OKR channel yet, so no digest to post here too. Run "
+                    + admin.tenant().platform().command("okr") + " channel here in the channel that should get "
+                    + "alerts and the weekly digest first.");
+        }
+        if (here.equals(s.getChannel())) {
+            throw new UserError("This is already the OKR channel: the weekly digest is posted here.");
+        }
+        ChannelHere.announce(messenger, here, Message.of(Markup.builder().text("🎯 The weekly OKR digest will be "
+                + "posted in this channel too (set by ").text(invoker.displayName()).text(").").build()));
+        settings.setMirror(Actor.inChat(admin, invoker.displayName()), here);
+        return Response.privately("Done: the weekly OKR digest will be posted here too, starting with the next one. "
+                + "Alerts stay in the OKR channel.");
+    }
+
+    private Response mirrorOff(Invoker invoker) {
+        UserRef admin = okrAdmin(invoker, s -> s.getMirror() != null);
+        if (settings.get(admin.tenant()).getMirror() == null) {
+            return Response.privately("The OKR digest is not posted in a second channel.");
+        }
+        settings.setMirror(Actor.inChat(admin, invoker.displayName()), null);
+        return Response.privately("Done: the weekly OKR digest is posted in the OKR channel only.");
+    }
+
+    /**
+     * The person as an admin of the OKRs a mirror command acts on: their linked identity on the other platform, or
+     * themselves, preferring the tenant {@code fits}; refused when neither is an admin.
+     */
+    private UserRef okrAdmin(Invoker invoker, Predicate<OkrSettings> fits) {
+        List<UserRef> admins = new ArrayList<>();
+        identities.partner(invoker.user()).ifPresent(admins::add);
+        admins.add(invoker.user());
+        admins.removeIf(u -> !access.has(u, Role.ADMIN));
+        if (admins.isEmpty()) {
+            throw new UserError("Only an admin of the OKRs' " + invoker.platform().tenantNoun() + ", or their "
+                    + "linked identity on the other platform, can " + MIRROR + ". Admins on the other platform "
+                    + "link first with " + invoker.platform().command("opsbot") + " link.");
+        }
+        return admins.stream().filter(u -> fits.test(settings.get(u.tenant()))).findFirst().orElse(admins.get(0));
     }
 
     private Response channelHere(Invoker invoker) {

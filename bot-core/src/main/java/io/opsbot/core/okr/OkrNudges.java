@@ -40,7 +40,8 @@ import java.util.Set;
  *       question-by-question dialog (dialog key: the same triple); owners out of office or on holiday are skipped;
  *       the owner's next prompt and this week's reminder are scheduled.</li>
  *   <li>{@code okr.reminder}: one DM (key: week, owner) listing what is still not checked in.</li>
- *   <li>{@code okr.digest}: the weekly digest in the OKR channel (key: tenant, date).</li>
+ *   <li>{@code okr.digest}: the weekly digest in the OKR channel (key: tenant, date) and in its mirror channel
+ *       if any (the key and {@code :mirror}, then the part).</li>
  * </ul>
  * Firing twice sends nothing twice: every message is claimed by its key. MongoDB stays the source of truth, so
  * {@link #rebuild()} recreates every trigger at start-up and catches up on a prompt or digest missed while down.
@@ -51,6 +52,8 @@ public class OkrNudges implements NudgeHandler {
     public static final String PROMPT = "okr.prompt";
     public static final String REMINDER = "okr.reminder";
     public static final String DIGEST = "okr.digest";
+    /** Added to the digest key for what is posted in the mirror channel. */
+    static final String MIRROR = ":mirror";
     /** The ritual's name in each person's nudge preferences. */
     public static final String RITUAL = "okr";
     /** A digest or reminder missed while the bot was down is still sent this long after its time. */
@@ -235,10 +238,19 @@ public class OkrNudges implements NudgeHandler {
             // one links to the dashboard.
             String key = "okr-digest:" + tenant.key() + ":" + at.atZone(zone).toLocalDate();
             List<Message> parts = OkrCards.digest(report.get());
-            for (int i = 0; i < parts.size(); i++) {
-                Message part = i == parts.size() - 1 ? links.append(parts.get(i), "/okrs") : parts.get(i);
-                outbox.sendNow(i == 0 ? key : key + ":" + (i + 1), s.getChannel(), part, at.plus(Duration.ofDays(1)));
+            // The OKR channel's parts first: a mirror the bot can no longer post in does not hold them up.
+            send(key, s.getChannel(), parts, at);
+            if (s.getMirror() != null) {
+                send(key + MIRROR, s.getMirror(), parts, at);
             }
+        }
+    }
+
+    /** A digest's parts in order, the first under {@code key}, the others under {@code key:2}, {@code key:3}... */
+    private void send(String key, Destination.Channel channel, List<Message> parts, Instant at) {
+        for (int i = 0; i < parts.size(); i++) {
+            Message part = i == parts.size() - 1 ? links.append(parts.get(i), "/okrs") : parts.get(i);
+            outbox.sendNow(i == 0 ? key : key + ":" + (i + 1), channel, part, at.plus(Duration.ofDays(1)));
         }
     }
 

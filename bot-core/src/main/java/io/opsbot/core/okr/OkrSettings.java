@@ -41,6 +41,8 @@ public class OkrSettings {
     private DayOfWeek digestDay = DEFAULT_DIGEST_DAY;
     private LocalTime digestTime = DEFAULT_DIGEST_TIME;
     private Destination.Channel channel;
+    /** A second channel, maybe on the other platform, that gets the digest too (not the alerts); null for none. */
+    private Destination.Channel mirror;
     private Instant updatedAt;
 
     protected OkrSettings() {
@@ -101,6 +103,10 @@ public class OkrSettings {
 
     public Destination.Channel getChannel() {
         return channel;
+    }
+
+    public Destination.Channel getMirror() {
+        return mirror;
     }
 
     public Instant getUpdatedAt() {

@@ -122,6 +122,19 @@ public class OkrSettingsService {
         return after;
     }
 
+    /** The digest is also posted in {@code mirror} (null: no longer). */
+    public OkrSettings setMirror(Actor by, Destination.Channel mirror) {
+        Destination.Channel before = get(by.user().tenant()).getMirror();
+        OkrSettings after = change(by, new Update().set("mirror", mirror));
+        audit.record(by, "settings.okr-mirror", "okr", before == null ? null : describe(before),
+                mirror == null ? null : describe(mirror));
+        return after;
+    }
+
+    private static String describe(Destination.Channel channel) {
+        return channel.platform().displayName() + " " + channel.channelId();
+    }
+
     private static String when(DayOfWeek day, LocalTime time) {
         return day.name().toLowerCase(Locale.ROOT) + " " + time;
     }

@@ -323,6 +323,28 @@ class OkrFlowTest {
     }
 
     @Test
+    void anAdminMirrorsTheDigestIntoASecondChannelAndOthersCannot() {
+        Destination.Channel mirror = new Destination.Channel(tenant, "C-MIRROR");
+        assertThat(text(engine.onCommand(Tenants.inChannel(tenant, "U-BO", "Bo", "C-MIRROR"), "okr", "mirror")))
+                .contains("Only an admin");
+        assertThat(text(engine.onCommand(admin, "okr", "mirror"))).contains("already the OKR channel");
+        assertThat(text(engine.onCommand(Tenants.inChannel(tenant, "U-ADMIN", "Ada Admin", "C-MIRROR"), "okr",
+                "mirror"))).contains("will be posted here too");
+        assertThat(text(engine.onCommand(admin, "okr", "channel"))).contains("also posted in a Slack channel");
+        driver.runUntil(Instant.parse("2027-03-05T14:00:00Z"));
+        engine.onCommand(ana, "okr", "checkin KR-1 4.8 on track");
+        slack.clear();
+
+        driver.runUntil(Instant.parse("2027-03-08T12:00:00Z"));
+
+        await().until(() -> sentTo(mirror).stream().filter(m -> m.summary().startsWith("Weekly OKR digest")).count(),
+                n -> n == 1);
+        assertThat(sentTo(okrChannel)).filteredOn(m -> m.summary().startsWith("Weekly OKR digest")).hasSize(1);
+        assertThat(text(engine.onCommand(admin, "okr", "mirror off"))).contains("OKR channel only");
+        assertThat(text(engine.onCommand(admin, "okr", "channel"))).doesNotContain("also posted");
+    }
+
+    @Test
     void theCadenceIsATenantSettingAndEditingKeepsTheHistory() {
         assertThat(text(engine.onCommand(admin, "okr", "cadence thursday 09:30"))).isEqualTo("Key-result owners are "
                 + "asked to check in every Thursday at 09:30 in their own time zone, with one reminder the next "
