@@ -132,13 +132,15 @@ public class Blockers {
         Blocker blocker = Optional.ofNullable(blockerId == null ? null : mongo.findById(blockerId, Blocker.class))
                 .filter(b -> isAuthor(user, b) || links.in(b.getTenant(), user).isPresent())
                 .orElseThrow(() -> new UserError("That blocker no longer exists."));
-        UserRef me = isAuthor(user, blocker) ? blocker.getAuthor() : links.in(blocker.getTenant(), user).orElseThrow();
+        // Each look-up may read the person's identity link: asked once.
+        boolean author = isAuthor(user, blocker);
+        UserRef me = author ? blocker.getAuthor() : links.in(blocker.getTenant(), user).orElseThrow();
         if (!blocker.open()) {
             return blocker;
         }
         BlockerSource source = sources.orderedStream().filter(s -> s.ritual().equals(blocker.getRitual()))
                 .findFirst().orElse(null);
-        if (!isAuthor(user, blocker)) {
+        if (!author) {
             if (source == null) {
                 throw new UserError("Only " + blocker.getAuthorName() + " can mark " + blocker.reference()
                         + " resolved.");
