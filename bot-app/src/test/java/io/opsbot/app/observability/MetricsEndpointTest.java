@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What operators scrape and probe, from outside over HTTP: a signed slash command is counted by platform and command
  * with its latency and its acknowledgement, its triage post as a delivery; the outbox, scheduler and dialog meters
- * exist from the start; the health groups name the database; nothing a person typed appears in the metrics.
+ * exist from the start; the health groups name the database and Slack's Web API; nothing a person typed appears in
+ * the metrics.
  */
 class MetricsEndpointTest {
 
@@ -94,5 +95,22 @@ class MetricsEndpointTest {
         assertThat(database.body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/slack").body()).contains("\"slackWebApi\":{\"status\":\"UP\"");
+        SignedSlackRequests requests = new SignedSlackRequests(base + "/slack/events", SECRET);
+        assertThat(requests.slashCommand(Map.of("team_id", FakeSlackApi.TEAM_ID, "command", "/feedback", "text",
+                "Triaged while the token works")).body()).contains("FB-1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+
+        // Over HTTP, Slack's requests keep coming in; only the Web API's answers show the bot's token is dead.
+        slack.revoke(FakeSlackApi.TOKEN);
+        assertThat(requests.slashCommand(Map.of("team_id", FakeSlackApi.TEAM_ID, "command", "/feedback", "text",
+                "Triaged after the token was revoked")).body()).contains("FB-2");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> slackHealth = get("/actuator/health/slack");
+            assertThat(slackHealth.statusCode()).isEqualTo(503);
+            assertThat(slackHealth.body()).contains("\"slackWebApi\":{\"status\":\"DOWN\"");
+        });
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+        assertThat(get("/actuator/health/database").statusCode()).isEqualTo(200);
     }
 }

@@ -27,6 +27,9 @@ import io.opsbot.slack.outbound.SlackChatGateway;
 import io.opsbot.slack.outbound.SlackFileGateway;
 import io.opsbot.slack.outbound.SlackPacing;
 import io.opsbot.slack.outbound.SlackPeopleDirectory;
+import io.opsbot.slack.outbound.SlackWebApi;
+import io.opsbot.slack.outbound.SlackWebApiHealthIndicator;
+import io.opsbot.slack.outbound.SlackWebApiStatus;
 import io.opsbot.slack.socket.SocketModeConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,14 +72,32 @@ public class SlackAdapterConfiguration {
      * looks for it on Slack before posting again. Other calls keep OkHttp's resend (it hides stale connections).
      */
     @Bean
+    SlackWebApiStatus slackWebApiStatus(Clock clock) {
+        return new SlackWebApiStatus(clock);
+    }
+
+    @Bean
+    SlackWebApi slackWebApi(SlackWebApiStatus status) {
+        return new SlackWebApi(status);
+    }
+
+    /** Component {@code slackWebApi}: over HTTP the only sign that what the bot sends does not reach Slack. */
+    @Bean
+    SlackWebApiHealthIndicator slackWebApiHealthIndicator(SlackWebApiStatus status, SlackInstallations installations,
+                                                          SlackProperties properties, Clock clock) {
+        return new SlackWebApiHealthIndicator(status, installations instanceof SingleTokenInstallation,
+                properties.webApiDownAfter(), clock);
+    }
+
+    @Bean
     SlackChatGateway slackChatGateway(SlackProperties properties, SlackInstallations installations,
-                                      RateLimiter rateLimiter, ApplicationEventPublisher events) {
+                                      RateLimiter rateLimiter, ApplicationEventPublisher events, SlackWebApi api) {
         SlackConfig config = config(properties);
         SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
         return new SlackChatGateway(Slack.getInstance(config, http), installations,
-                new SlackPacing(rateLimiter, properties.limits()), events);
+                new SlackPacing(rateLimiter, properties.limits()), events, api);
     }
 
     private static SlackConfig config(SlackProperties properties) {
@@ -97,8 +118,8 @@ public class SlackAdapterConfiguration {
 
     @Bean
     SlackFileGateway slackFileGateway(Slack slack, SlackInstallations installations, RateLimiter rateLimiter,
-                                      SlackProperties properties) {
-        return new SlackFileGateway(slack, installations, new SlackPacing(rateLimiter, properties.limits()));
+                                      SlackProperties properties, SlackWebApi api) {
+        return new SlackFileGateway(slack, installations, new SlackPacing(rateLimiter, properties.limits()), api);
     }
 
     /** One workspace: the one the bot token belongs to, asked of auth.test at start-up. */

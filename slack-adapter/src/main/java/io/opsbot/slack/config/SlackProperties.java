@@ -30,6 +30,7 @@ import java.util.List;
  * @param oauth         installs by OAuth into any number of workspaces and orgs, instead of the bot token
  * @param homeTabDelay  how long after a change the bot re-publishes someone's Home tab: a burst of changes (a prompt,
  *                      an answer, a confirmation) becomes one views.publish
+ * @param webApiDownAfter how long the Web API may go unanswered (no connection, 5xx) before health says DOWN
  */
 @Validated
 @ConfigurationProperties("opsbot.slack")
@@ -38,7 +39,8 @@ public record SlackProperties(String botToken, String signingSecret, String appT
                               String triageChannel, @Valid @DefaultValue Limits limits,
                               @NotNull @DefaultValue("10s") Duration httpTimeout,
                               @Valid @DefaultValue OAuth oauth,
-                              @NotNull @DefaultValue("2s") Duration homeTabDelay) {
+                              @NotNull @DefaultValue("2s") Duration homeTabDelay,
+                              @NotNull @DefaultValue("5m") Duration webApiDownAfter) {
 
     public SlackProperties {
         if (apiBaseUrl != null && !apiBaseUrl.endsWith("/")) {

@@ -2,7 +2,6 @@ package io.opsbot.slack.outbound;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
@@ -19,7 +18,6 @@ import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.render.BlockKitRenderer;
 import org.springframework.context.ApplicationEventPublisher;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +44,12 @@ public class SlackChatGateway implements ChatGateway {
     private final SlackInstallations installations;
     private final SlackPacing pacing;
     private final ApplicationEventPublisher events;
+    private final SlackWebApi api;
 
     public SlackChatGateway(Slack slack, SlackInstallations installations, SlackPacing pacing,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, SlackWebApi api) {
         this.slack = slack;
+        this.api = api;
         this.installations = installations;
         this.pacing = pacing;
         this.events = events;
@@ -89,7 +89,7 @@ public class SlackChatGateway implements ChatGateway {
         String threadTs = thread(destination);
         MethodsClient client = client(destination.tenant());
         pacing.post(destination.tenant(), channel);
-        ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+        ChatPostMessageResponse response = api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
                 .text(BlockKitRenderer.fallbackText(message))
@@ -124,14 +124,14 @@ public class SlackChatGateway implements ChatGateway {
             List<com.slack.api.model.Message> messages;
             String next;
             if (thread == null) {
-                ConversationsHistoryResponse history = call("conversations.history", () -> client
+                ConversationsHistoryResponse history = api.call("conversations.history", () -> client
                         .conversationsHistory(r -> r.channel(channel).oldest(oldest).includeAllMetadata(true)
                                 .limit(PAGE).cursor(from)));
                 messages = history.getMessages();
                 next = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
             } else {
                 String parent = thread;
-                ConversationsRepliesResponse replies = call("conversations.replies", () -> client
+                ConversationsRepliesResponse replies = api.call("conversations.replies", () -> client
                         .conversationsReplies(r -> r.channel(channel).ts(parent).oldest(oldest)
                                 .includeAllMetadata(true).limit(PAGE).cursor(from)));
                 messages = replies.getMessages();
@@ -157,8 +157,8 @@ public class SlackChatGateway implements ChatGateway {
     }
 
     /** The id of the app's DM with a person (conversations.open answers it without opening anything new). */
-    private static String dmChannel(MethodsClient client, String user) {
-        return call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
+    private String dmChannel(MethodsClient client, String user) {
+        return api.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
                 .getChannel().getId();
     }
 
@@ -171,7 +171,7 @@ public class SlackChatGateway implements ChatGateway {
         pacing.publish(home.tenant());
         View view = View.builder().type("home").callbackId(HOME_VIEW)
                 .blocks(BlockKitRenderer.blocks(message, BlockKitRenderer.MAX_HOME_BLOCKS)).build();
-        ViewsPublishResponse response = call("views.publish", () -> client.viewsPublish(r -> r
+        ViewsPublishResponse response = api.call("views.publish", () -> client.viewsPublish(r -> r
                 .userId(home.user().userId()).view(view)));
         String viewId = response.getView() == null || response.getView().getId() == null ? "home"
                 : response.getView().getId();
@@ -186,24 +186,10 @@ public class SlackChatGateway implements ChatGateway {
         }
         MethodsClient client = client(posted.destination().tenant());
         pacing.update(posted.destination().tenant());
-        call("chat.update", () -> client.chatUpdate(r -> r
+        api.call("chat.update", () -> client.chatUpdate(r -> r
                 .channel(posted.conversationId())
                 .ts(posted.messageId())
                 .text(BlockKitRenderer.fallbackText(message))
                 .blocks(BlockKitRenderer.blocks(message))));
-    }
-
-    interface SlackCall<T extends com.slack.api.methods.SlackApiTextResponse> {
-        T call() throws IOException, SlackApiException;
-    }
-
-    static <T extends com.slack.api.methods.SlackApiTextResponse> T call(String method, SlackCall<T> call) {
-        try {
-            return SlackFailures.check(method, call.call());
-        } catch (DeliveryException e) {
-            throw e;
-        } catch (IOException | SlackApiException e) {
-            throw SlackFailures.from(method, e);
-        }
     }
 }

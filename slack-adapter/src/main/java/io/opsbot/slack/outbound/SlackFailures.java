@@ -19,6 +19,10 @@ final class SlackFailures {
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout", "ratelimited");
 
+    /** Errors meaning Slack refuses the bot's token itself: every call with it will fail the same way. */
+    private static final Set<String> TOKEN_REFUSED = Set.of("invalid_auth", "not_authed", "token_revoked",
+            "token_expired");
+
     private SlackFailures() {
     }
 
@@ -33,6 +37,10 @@ final class SlackFailures {
         Reason reason = UNREACHABLE.contains(error) ? Reason.UNREACHABLE
                 : TRANSIENT.contains(error) ? Reason.TRANSIENT : Reason.REJECTED;
         throw new DeliveryException(reason, method + ": " + error);
+    }
+
+    static boolean refusesToken(String error) {
+        return TOKEN_REFUSED.contains(error);
     }
 
     static DeliveryException from(String method, Exception e) {

@@ -33,9 +33,11 @@ public class SlackFileGateway implements FileGateway {
     private final Slack slack;
     private final SlackInstallations installations;
     private final SlackPacing pacing;
+    private final SlackWebApi api;
 
-    public SlackFileGateway(Slack slack, SlackInstallations installations, SlackPacing pacing) {
+    public SlackFileGateway(Slack slack, SlackInstallations installations, SlackPacing pacing, SlackWebApi api) {
         this.slack = slack;
+        this.api = api;
         this.installations = installations;
         this.pacing = pacing;
     }
@@ -49,14 +51,14 @@ public class SlackFileGateway implements FileGateway {
     public void sendFile(Destination.Direct to, ChatFile file, Message comment) {
         String user = to.user().userId();
         MethodsClient client = SlackChatGateway.clientFor(slack, installations, to.tenant());
-        ConversationsOpenResponse dm = SlackChatGateway.call("conversations.open",
+        ConversationsOpenResponse dm = api.call("conversations.open",
                 () -> client.conversationsOpen(r -> r.users(List.of(user))));
         String channel = dm.getChannel().getId();
-        FilesGetUploadURLExternalResponse upload = SlackChatGateway.call("files.getUploadURLExternal",
+        FilesGetUploadURLExternalResponse upload = api.call("files.getUploadURLExternal",
                 () -> client.filesGetUploadURLExternal(r -> r.filename(file.name()).length(file.content().length)));
         post(upload.getUploadUrl(), file);
         pacing.post(to.tenant(), channel);
-        SlackChatGateway.call("files.completeUploadExternal", () -> client.filesCompleteUploadExternal(r -> r
+        api.call("files.completeUploadExternal", () -> client.filesCompleteUploadExternal(r -> r
                 .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(upload.getFileId())
                         .title(file.name()).build()))
                 .channelId(channel)
@@ -69,11 +71,12 @@ public class SlackFileGateway implements FileGateway {
                 .post(RequestBody.create(file.content(), MediaType.parse(file.mediaType()))).build();
         try (Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
             if (response.code() != 200) {
-                throw new DeliveryException(response.code() >= 500 || response.code() == 429 ? Reason.TRANSIENT
-                        : Reason.REJECTED, "file upload: HTTP " + response.code());
+                Reason reason = response.code() >= 500 || response.code() == 429 ? Reason.TRANSIENT : Reason.REJECTED;
+                throw api.noted(new DeliveryException(reason, "file upload: HTTP " + response.code()));
             }
         } catch (IOException e) {
-            throw new DeliveryException(Reason.TRANSIENT, "file upload: " + e.getClass().getSimpleName(), null, e);
+            throw api.noted(new DeliveryException(Reason.TRANSIENT, "file upload: " + e.getClass().getSimpleName(),
+                    null, e));
         }
     }
 }

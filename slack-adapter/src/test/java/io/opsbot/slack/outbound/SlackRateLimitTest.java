@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -101,7 +102,8 @@ class SlackRateLimitTest extends SlackAdapterTest {
     }
 
     private SlackChatGateway gateway(SlackProperties.Limits limits) {
-        return new SlackChatGateway(slackApi, installations, new SlackPacing(limiter, limits), event -> { });
+        return new SlackChatGateway(slackApi, installations, new SlackPacing(limiter, limits), event -> { },
+                new SlackWebApi(new SlackWebApiStatus(Clock.systemUTC())));
     }
 
     /** Slack's workspace pace, and this channel pace. */
