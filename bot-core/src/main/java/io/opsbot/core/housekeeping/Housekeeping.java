@@ -1,6 +1,7 @@
 package io.opsbot.core.housekeeping;
 
 import io.opsbot.core.claim.Claims;
+import io.opsbot.core.feedback.FeedbackSearch;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.dialog.DialogService;
 import org.quartz.DisallowConcurrentExecution;
@@ -59,10 +60,14 @@ public class Housekeeping {
         long deliveries = mongo.remove(Query.query(Criteria.where("state").in("SENT", "FAILED", "EXPIRED")
                 .and("createdAt").lt(now.minus(KEEP_DELIVERIES))
                 .and("_id").not().regex("^feedback-triage:")), Delivery.COLLECTION).getDeletedCount();
-        if (claims + dialogs + deliveries > 0) {
-            log.info("Housekeeping removed {} claims, {} dialogs, {} deliveries", claims, dialogs, deliveries);
+        // The search index's change log: an index that far behind is rebuilt rather than caught up.
+        long changes = mongo.remove(Query.query(Criteria.where("expireAt").lt(now)), FeedbackSearch.CHANGES)
+                .getDeletedCount();
+        if (claims + dialogs + deliveries + changes > 0) {
+            log.info("Housekeeping removed {} claims, {} dialogs, {} deliveries, {} search changes", claims, dialogs,
+                    deliveries, changes);
         }
-        return claims + dialogs + deliveries;
+        return claims + dialogs + deliveries + changes;
     }
 
     @DisallowConcurrentExecution
