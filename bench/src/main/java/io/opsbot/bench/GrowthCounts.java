@@ -24,6 +24,7 @@ import java.util.function.IntFunction;
  * start) and each command is sent through the conversation engine {@code calls} times after one warm-up call.
  *
  * <pre>java -jar bench/target/bench-0.1.0-SNAPSHOT.jar growthcount [calls=5] [sizes=0 100000]</pre>
+ * {@code -Dbench.seeded=<folder>} starts from a copy of that folder's database file instead of seeding (one size).
  */
 final class GrowthCounts {
 
@@ -38,7 +39,14 @@ final class GrowthCounts {
                 : List.of(0, 100_000);
         for (int size : sizes) {
             Path data = Files.createTempDirectory("opsbot-bench-growthcount");
-            GrowthBenchmark.seed(data.resolve("db"), size, 2_000, 10_000);
+            String seeded = System.getProperty("bench.seeded");
+            if (seeded != null) {
+                // A copy of a database seeded before (A/B runs on the same data, without seeding twice).
+                Files.createDirectories(data.resolve("db"));
+                Files.copy(Path.of(seeded, "opsbot.mv.db"), data.resolve("db").resolve("opsbot.mv.db"));
+            } else {
+                GrowthBenchmark.seed(data.resolve("db"), size, 2_000, 10_000);
+            }
             count(data.resolve("db"), size, calls);
         }
     }

@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.sequence.SequenceService;
+import io.opsbot.core.storage.BulkReads;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.apache.lucene.analysis.Analyzer;
@@ -85,7 +86,7 @@ import java.util.stream.Stream;
 public class FeedbackSearch {
 
     /** How old an index may get before it is rebuilt aside (a safety net: see the class). */
-    static final Duration MAX_AGE = Duration.ofHours(1);
+    static final Duration MAX_AGE = Duration.ofHours(12);
     /** The most items whose index a capture builds itself (well under a second); larger ones are built aside. */
     static final int BUILD_WHILE_CAPTURING = 2_000;
     /** How long the change log keeps an entry; an index not caught up for half of that is rebuilt instead. */
@@ -120,16 +121,30 @@ public class FeedbackSearch {
     private static final Logger log = LoggerFactory.getLogger(FeedbackSearch.class);
 
     private final MongoTemplate mongo;
+    /** Reads every item of a tenant (a build) with a read timeout that allows the embedded database's scan. */
+    private final java.util.function.Supplier<MongoTemplate> bulk;
     private final SequenceService sequences;
     private final Clock clock;
     private final Executor executor;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Map<TenantRef, TenantIndex> indexes = new ConcurrentHashMap<>();
 
-    public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock,
+    /** For tests and benchmarks: builds read through {@code mongo} too. */
+    public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor) {
+        this(mongo, () -> mongo, sequences, clock, executor);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public FeedbackSearch(MongoTemplate mongo, BulkReads bulk, SequenceService sequences, Clock clock,
                           @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+        this(mongo, bulk::template, sequences, clock, executor);
+    }
+
+    private FeedbackSearch(MongoTemplate mongo, java.util.function.Supplier<MongoTemplate> bulk,
+                           SequenceService sequences, Clock clock, Executor executor) {
         this.executor = executor;
         this.mongo = mongo;
+        this.bulk = bulk;
         this.sequences = sequences;
         this.clock = clock;
     }
@@ -282,7 +297,7 @@ public class FeedbackSearch {
         org.springframework.data.mongodb.core.query.Query all = org.springframework.data.mongodb.core.query.Query
                 .query(Criteria.where("tenant").is(tenant));
         all.fields().exclude("history");
-        try (Stream<FeedbackItem> items = mongo.stream(all, FeedbackItem.class)) {
+        try (Stream<FeedbackItem> items = bulk.get().stream(all, FeedbackItem.class)) {
             for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
                 writer.addDocument(document(item));
             }
