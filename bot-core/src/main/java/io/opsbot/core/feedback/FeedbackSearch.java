@@ -99,8 +99,8 @@ public class FeedbackSearch {
      */
     static final Duration GAP_GRACE = Duration.ofSeconds(30);
     private static final int SLICE = 500;
-    /** The change log's collection. */
-    public static final String CHANGES = "feedback_changes";
+    /** The change log's collection (housekeeping removes expired entries by this name). */
+    static final String CHANGES = "feedback_changes";
     /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
     static final int SIMILAR_TERMS = 12;
     static final double SIMILAR_SHARE = 0.5;
