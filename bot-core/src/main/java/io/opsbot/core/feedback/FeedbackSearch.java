@@ -99,6 +99,7 @@ public class FeedbackSearch {
      */
     static final Duration GAP_GRACE = Duration.ofSeconds(30);
     private static final int SLICE = 500;
+    private static final int BUILD_BATCH = 2_000;
     /** The change log's collection (housekeeping removes expired entries by this name). */
     static final String CHANGES = "feedback_changes";
     /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
@@ -297,6 +298,9 @@ public class FeedbackSearch {
         org.springframework.data.mongodb.core.query.Query all = org.springframework.data.mongodb.core.query.Query
                 .query(Criteria.where("tenant").is(tenant));
         all.fields().exclude("history");
+        // In batches: the embedded database otherwise answers with every item in one reply, which at 100,000 items
+        // (79 MB) is past the driver's largest message.
+        all.cursorBatchSize(BUILD_BATCH);
         try (Stream<FeedbackItem> items = bulk.get().stream(all, FeedbackItem.class)) {
             for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
                 writer.addDocument(document(item));
