@@ -151,6 +151,20 @@ class FeedbackSearchTest {
     }
 
     @Test
+    void aBuildReadsTheItemsInBatchesAndFindsThemAll() {
+        // More than one batch of the build's query (the embedded database would otherwise send all in one reply).
+        List<FeedbackItem> many = new ArrayList<>();
+        for (int n = 1; n <= 2_500; n++) {
+            many.add(new FeedbackItem(tenant, sequences.next("feedback:" + tenant.key()), reporter.user(), "Rae",
+                    FeedbackTextParser.parse("Batch item " + n, List.of()), FeedbackSource.COMMAND, clock.instant()));
+        }
+        mongo.insertAll(many);
+
+        FeedbackQuery batch = FeedbackQuery.parse("batch", reporter.user(), List.of());
+        assertThat(otherInstance.search(tenant, batch, 0, 1).total()).isEqualTo(2_500);
+    }
+
+    @Test
     void anotherInstancesChangeIsCaughtUpFromTheChangeLogHoweverOldTheItemsTimestamps() {
         FeedbackItem item = capture("Kanban board");
         assertThat(numbers(otherInstance, "kanban")).containsExactly(1L);
