@@ -119,6 +119,7 @@ public class FeedbackSearch {
     private static final String CUSTOMER = "customer";
     private static final String OWNER = "owner";
     private static final String REPORTER = "reporter";
+    private static final String NUMBER_KEY = "numberKey";
     private static final Logger log = LoggerFactory.getLogger(FeedbackSearch.class);
 
     private final MongoTemplate mongo;
@@ -174,6 +175,12 @@ public class FeedbackSearch {
         return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
                 new TermQuery(new Term(REPORTER, reporter.key())), limit,
                 new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+    }
+
+    /** The id of the tenant's item with this number (FB-12), if the index has it. */
+    public Optional<String> idOf(TenantRef tenant, long number) {
+        return withIndex(tenant, searcher -> ids(searcher, searcher.search(
+                new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
     }
 
     /**
@@ -426,6 +433,7 @@ public class FeedbackSearch {
         doc.add(new StringField(ID, item.getId(), Field.Store.YES));
         doc.add(new NumericDocValuesField(NUMBER, item.getNumber()));
         doc.add(new StoredField(NUMBER, item.getNumber()));
+        doc.add(new StringField(NUMBER_KEY, Long.toString(item.getNumber()), Field.Store.NO));
         if (item.getReporter() != null) {
             doc.add(new StringField(REPORTER, item.getReporter().key(), Field.Store.NO));
         }

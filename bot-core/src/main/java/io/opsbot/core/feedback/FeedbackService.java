@@ -226,9 +226,12 @@ public class FeedbackService {
         if (!reference.is(FeedbackItem.KIND)) {
             return Optional.empty();
         }
-        // Exactly the unique index (tenant, number): the embedded database looks it up instead of scanning, and
-        // no search index has to be built or caught up first.
-        return repository.findByTenantAndNumber(tenant, reference.number());
+        // By id through the index; an item the index does not have yet (written a moment ago on another instance,
+        // or never) is looked for in the database itself. Not by (tenant, number) first: the embedded database uses
+        // no compound index for a query on a sub-document (the tenant), so that scans.
+        return search.idOf(tenant, reference.number()).flatMap(repository::findById)
+                .filter(item -> item.getTenant().equals(tenant) && item.getNumber() == reference.number())
+                .or(() -> repository.findByTenantAndNumber(tenant, reference.number()));
     }
 
     /**
