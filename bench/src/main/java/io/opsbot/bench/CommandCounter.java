@@ -1,6 +1,7 @@
 package io.opsbot.bench;
 
 import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 import org.bson.BsonDocument;
@@ -42,6 +43,18 @@ final class CommandCounter implements CommandListener {
         String shape = started.remove(event.getRequestId());
         if (shape != null) {
             Totals totals = byShape.computeIfAbsent(shape, s -> new Totals(new LongAdder(), new LongAdder()));
+            totals.count().increment();
+            totals.nanos().add(event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /** A command that failed (a read timeout, mostly) is counted too, apart: "... (failed)". */
+    @Override
+    public void commandFailed(CommandFailedEvent event) {
+        String shape = started.remove(event.getRequestId());
+        if (shape != null) {
+            Totals totals = byShape.computeIfAbsent(shape + " (failed)",
+                    s -> new Totals(new LongAdder(), new LongAdder()));
             totals.count().increment();
             totals.nanos().add(event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
         }

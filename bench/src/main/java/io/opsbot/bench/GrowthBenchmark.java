@@ -93,6 +93,11 @@ final class GrowthBenchmark {
                         System.out.printf("  %s at %,d items: %d errors%n", command.getKey(), size, result.errors());
                     }
                 }
+                // Refused requests (a 401 "invalid request"), as the bot logged them: the reason says why.
+                try (java.util.stream.Stream<String> lines = Files.lines(data.resolve("bot.log"))) {
+                    lines.filter(line -> line.contains("Refused")).forEach(line -> System.out.println("  bot: "
+                            + line.substring(line.indexOf("Refused"))));
+                }
                 footprint.put(size, String.format("ready in %.1f s, RSS %d MB after the load (load %s)", ready,
                         bot.rssMb(), load));
             }
@@ -120,20 +125,27 @@ final class GrowthBenchmark {
         table.print();
     }
 
+    /**
+     * Numbers every request of the run: a warm-up and its measured run both count from 0, so without it request i of
+     * each would be the same body, and the same signature when signed in the same second, which the bot refuses as a
+     * replay.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong(
+            System.currentTimeMillis() * 1_000);
+
     private static Map<String, IntFunction<HttpLoad.Call>> commands(BotProcess bot, int size) {
-        long base = System.nanoTime();
         Map<String, IntFunction<HttpLoad.Call>> commands = new LinkedHashMap<>();
         commands.put("/feedback <text> (capture)", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 TOPICS[i % TOPICS.length] + " bench " + i + " #" + AREAS[i % AREAS.length],
-                String.format("UC%04d", i % 3000), base + i));
+                String.format("UC%04d", i % 3000), REQUESTS.incrementAndGet()));
         commands.put("/feedback list", i -> Requests.slash(bot.uri("/slack/events"), "/feedback", "list",
-                String.format("UP%05d", i % 10_000), base + i));
+                String.format("UP%05d", i % 10_000), REQUESTS.incrementAndGet()));
         commands.put("/feedback search", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 "search " + TOPICS[i % TOPICS.length].split(" ")[0].toLowerCase(java.util.Locale.ROOT) + " status:open",
-                String.format("UP%05d", i % 10_000), base + i));
+                String.format("UP%05d", i % 10_000), REQUESTS.incrementAndGet()));
         commands.put("/feedback status", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 "status FB-" + (1 + i % Math.max(100, size)) + (i % 2 == 0 ? " planned" : " under-review"),
-                "UADMIN", base + i));
+                "UADMIN", REQUESTS.incrementAndGet()));
         return commands;
     }
 

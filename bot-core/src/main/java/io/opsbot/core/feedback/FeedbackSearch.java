@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.sequence.SequenceService;
+import io.opsbot.core.storage.BulkReads;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.apache.lucene.analysis.Analyzer;
@@ -31,8 +32,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import io.opsbot.core.config.CoreConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,18 +63,20 @@ import java.util.stream.Stream;
  * {@code feedback search}, {@link MoreLikeThis} for the likely duplicates suggested at capture. MongoDB stays the
  * record; the embedded database has no text index, so each instance keeps an in-memory Lucene index per tenant.
  *
- * <p>Kept correct across instances by a version marker: a per-tenant counter in MongoDB that every change to the
- * tenant's feedback moves, after the change is written ({@link #changed}). An index remembers the version it reflects;
- * before it is used, the counter is read (one small read), and an index that is behind catches up:
+ * <p>Kept correct across instances by a version marker and a change log: every change to the tenant's feedback, after
+ * it is written, takes the next version of a per-tenant counter and logs (version, item) under the id
+ * {@code tenant:version} ({@link #changed}). An index remembers the version it reflects; before it is used, the
+ * counter is read (one small read), and an index that is behind catches up:
  * <ul>
- *   <li>a change made on this instance that moved the counter by exactly one from the index's version is applied in
- *       place at once: nothing else happened in between;</li>
- *   <li>otherwise (a change on another instance, two racing here) the items changed since a little before the last
- *       catch-up ({@link #CATCH_UP_OVERLAP}: writes in flight and clocks apart) are read again and replaced in the
- *       index; the counter is read first, the items after, so an index never claims a version whose changes it
- *       lacks;</li>
- *   <li>every {@link #MAX_AGE} the index is rebuilt from all of the tenant's items, which also picks up a change
- *       written by an instance that died before moving the counter.</li>
+ *   <li>a change made on this instance is applied in place at once; the index claims a version once every change up
+ *       to it is in;</li>
+ *   <li>otherwise (a change on another instance) the log entries of the versions it lacks are read by id, and their
+ *       items by id: the embedded database scans a collection for any other query, so a catch-up costs what changed,
+ *       not what is stored. A version taken whose entry is not written yet is looked for again; after
+ *       {@link #GAP_GRACE} the instance that took it is taken for dead and the index goes past it;</li>
+ *   <li>every {@link #MAX_AGE} a new index is built aside from all of the tenant's items and replaces the old one
+ *       (no request waits for it): the safety net for a change whose writer died between the write and its log
+ *       entry. An index too far behind for the log ({@link #MAX_CATCH_UP}, {@link #CHANGES_KEPT}) is rebuilt.</li>
  * </ul>
  * The first use on an instance builds the index (about 2-3 s for 10,000 items on the embedded database, see the
  * bench module); a duplicate suggestion waits for that only in a tenant of up to {@link #BUILD_WHILE_CAPTURING}
@@ -78,11 +85,23 @@ import java.util.stream.Stream;
 @Component
 public class FeedbackSearch {
 
-    static final Duration MAX_AGE = Duration.ofMinutes(10);
+    /** How old an index may get before it is rebuilt aside (a safety net: see the class). */
+    static final Duration MAX_AGE = Duration.ofHours(12);
     /** The most items whose index a capture builds itself (well under a second); larger ones are built aside. */
     static final int BUILD_WHILE_CAPTURING = 2_000;
-    /** How far before the last catch-up a catch-up looks back for changed items. */
-    static final Duration CATCH_UP_OVERLAP = Duration.ofMinutes(5);
+    /** How long the change log keeps an entry; an index not caught up for half of that is rebuilt instead. */
+    static final Duration CHANGES_KEPT = Duration.ofDays(1);
+    /** The most changes a catch-up reads; an index further behind is rebuilt. */
+    static final int MAX_CATCH_UP = 5_000;
+    /**
+     * How long a version may be missing from the change log (taken, its entry not written yet) before the index goes
+     * past it: the instance that took it died between writing the item and logging the change.
+     */
+    static final Duration GAP_GRACE = Duration.ofSeconds(30);
+    private static final int SLICE = 500;
+    private static final int BUILD_BATCH = 2_000;
+    /** The change log's collection (housekeeping removes expired entries by this name). */
+    static final String CHANGES = "feedback_changes";
     /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
     static final int SIMILAR_TERMS = 12;
     static final double SIMILAR_SHARE = 0.5;
@@ -101,18 +120,33 @@ public class FeedbackSearch {
     private static final String OWNER = "owner";
     private static final String REPORTER = "reporter";
     private static final String NUMBER_KEY = "numberKey";
+    private static final Logger log = LoggerFactory.getLogger(FeedbackSearch.class);
 
     private final MongoTemplate mongo;
+    /** Reads every item of a tenant (a build) with a read timeout that allows the embedded database's scan. */
+    private final java.util.function.Supplier<MongoTemplate> bulk;
     private final SequenceService sequences;
     private final Clock clock;
     private final Executor executor;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Map<TenantRef, TenantIndex> indexes = new ConcurrentHashMap<>();
 
-    public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock,
+    /** For tests and benchmarks: builds read through {@code mongo} too. */
+    public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor) {
+        this(mongo, () -> mongo, sequences, clock, executor);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public FeedbackSearch(MongoTemplate mongo, BulkReads bulk, SequenceService sequences, Clock clock,
                           @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+        this(mongo, bulk::template, sequences, clock, executor);
+    }
+
+    private FeedbackSearch(MongoTemplate mongo, java.util.function.Supplier<MongoTemplate> bulk,
+                           SequenceService sequences, Clock clock, Executor executor) {
         this.executor = executor;
         this.mongo = mongo;
+        this.bulk = bulk;
         this.sequences = sequences;
         this.clock = clock;
     }
@@ -159,8 +193,9 @@ public class FeedbackSearch {
             return List.of();
         }
         TenantIndex existing = indexes.get(tenant);
-        if ((existing == null || !existing.isBuilt()) && mongo.count(org.springframework.data.mongodb.core.query.Query
-                .query(Criteria.where("tenant").is(tenant)), FeedbackItem.class) > BUILD_WHILE_CAPTURING) {
+        // How many items were ever numbered: a read by id, where counting them would scan the collection.
+        if ((existing == null || !existing.isBuilt())
+                && sequences.current(FeedbackService.numberKey(tenant)) > BUILD_WHILE_CAPTURING) {
             // Suggestions come with a capture, which must answer within Slack's 3 s: build for next time.
             executor.execute(() -> withIndex(tenant, searcher -> null));
             return List.of();
@@ -191,6 +226,8 @@ public class FeedbackSearch {
      */
     public void changed(FeedbackItem item) {
         long version = sequences.next(versionKey(item.getTenant()));
+        Instant now = clock.instant();
+        mongo.insert(new SearchChange(changeId(item.getTenant(), version), item.getId(), now.plus(CHANGES_KEPT)));
         TenantIndex index = indexes.get(item.getTenant());
         if (index == null) {
             return;
@@ -230,11 +267,16 @@ public class FeedbackSearch {
         synchronized (index) {
             Instant now = clock.instant();
             try {
-                if (!index.isBuilt() || !index.builtAt.plus(MAX_AGE).isAfter(now)) {
+                if (!index.isBuilt() || version - index.version > MAX_CATCH_UP
+                        || !index.syncedAt.plus(CHANGES_KEPT.dividedBy(2)).isAfter(now)) {
                     index.close();
                     build(index, tenant, version, now);
                 } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)) {
                     catchUp(index, tenant, version, now);
+                }
+                if (!index.builtAt.plus(MAX_AGE).isAfter(now) && !index.rebuilding) {
+                    index.rebuilding = true;
+                    executor.execute(() -> rebuildAside(tenant, index));
                 }
                 return work.run(new IndexSearcher(index.reader));
             } catch (IOException e) {
@@ -254,37 +296,136 @@ public class FeedbackSearch {
 
     /** Fills the index with every item of the tenant: the version is read before the items (see the class). */
     private void build(TenantIndex index, TenantRef tenant, long version, Instant now) throws IOException {
+        install(index, fill(tenant), version, now);
+    }
+
+    /** A new index of every item of the tenant (a scan of the collection): read the version before calling. */
+    private IndexWriter fill(TenantRef tenant) throws IOException {
         IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
         org.springframework.data.mongodb.core.query.Query all = org.springframework.data.mongodb.core.query.Query
                 .query(Criteria.where("tenant").is(tenant));
         all.fields().exclude("history");
-        try (Stream<FeedbackItem> items = mongo.stream(all, FeedbackItem.class)) {
+        // In batches: the embedded database otherwise answers with every item in one reply, which at 100,000 items
+        // (79 MB) is past the driver's largest message.
+        all.cursorBatchSize(BUILD_BATCH);
+        try (Stream<FeedbackItem> items = bulk.get().stream(all, FeedbackItem.class)) {
             for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
                 writer.addDocument(document(item));
             }
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
         }
         writer.commit();
+        return writer;
+    }
+
+    private static void install(TenantIndex index, IndexWriter writer, long version, Instant now) throws IOException {
         index.writer = writer;
         index.reader = DirectoryReader.open(writer);
         index.ahead.clear();
+        index.missing.clear();
         index.version = version;
         index.builtAt = now;
         index.syncedAt = now;
     }
 
-    /** Replaces in the index every item changed since a little before the last catch-up (see the class). */
-    private void catchUp(TenantIndex index, TenantRef tenant, long version, Instant now) throws IOException {
-        org.springframework.data.mongodb.core.query.Query changed = org.springframework.data.mongodb.core.query.Query
-                .query(Criteria.where("tenant").is(tenant).and("updatedAt")
-                        .gte(index.syncedAt.minus(CATCH_UP_OVERLAP)));
-        changed.fields().exclude("history");
-        try (Stream<FeedbackItem> items = mongo.stream(changed, FeedbackItem.class)) {
-            for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
-                index.writer.updateDocument(new Term(ID, item.getId()), document(item));
+    /**
+     * The periodic rebuild, done aside so no request waits for the scan: the new index replaces the old one and
+     * catches up from the change log on its next use (its version was read before the items).
+     */
+    private void rebuildAside(TenantRef tenant, TenantIndex index) {
+        IndexWriter fresh = null;
+        try {
+            long version = sequences.current(versionKey(tenant));
+            Instant started = clock.instant();
+            fresh = fill(tenant);
+            synchronized (index) {
+                if (index.isBuilt() && index.builtAt.isBefore(started)) {
+                    index.close();
+                    install(index, fresh, version, started);
+                    fresh = null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Rebuilding the feedback search index of {} failed; the one in use stays: {}", tenant,
+                    e.toString());
+        } finally {
+            synchronized (index) {
+                index.rebuilding = false;
+            }
+            if (fresh != null) {
+                try {
+                    fresh.close();
+                } catch (IOException e) {
+                    log.debug("Closing an unused index failed", e);
+                }
             }
         }
-        index.refresh(version);
+    }
+
+    /**
+     * Applies every change since the index's version up to {@code version}, read from the change log by id and the
+     * items by id (no scan). A version whose entry is not there yet is read again next time, and given up after
+     * {@link #GAP_GRACE}.
+     */
+    private void catchUp(TenantIndex index, TenantRef tenant, long version, Instant now) throws IOException {
+        List<String> wanted = new ArrayList<>();
+        for (long v = index.version + 1; v <= version; v++) {
+            if (!index.ahead.contains(v)) {
+                wanted.add(changeId(tenant, v));
+            }
+        }
+        Map<String, Long> found = new HashMap<>();
+        Set<String> items = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += SLICE) {
+            mongo.find(org.springframework.data.mongodb.core.query.Query.query(Criteria.where("_id")
+                    .in(wanted.subList(from, Math.min(wanted.size(), from + SLICE)))), SearchChange.class)
+                    .forEach(change -> {
+                        found.put(change.id(), versionOf(change.id()));
+                        items.add(change.item());
+                    });
+        }
+        List<String> itemIds = new ArrayList<>(items);
+        for (int from = 0; from < itemIds.size(); from += SLICE) {
+            List<String> slice = itemIds.subList(from, Math.min(itemIds.size(), from + SLICE));
+            org.springframework.data.mongodb.core.query.Query byId = org.springframework.data.mongodb.core.query
+                    .Query.query(Criteria.where("_id").in(slice));
+            byId.fields().exclude("history");
+            Set<String> present = new HashSet<>();
+            for (FeedbackItem item : mongo.find(byId, FeedbackItem.class)) {
+                if (item.getTenant().equals(tenant)) {
+                    index.writer.updateDocument(new Term(ID, item.getId()), document(item));
+                    present.add(item.getId());
+                }
+            }
+            for (String gone : slice) {
+                if (!present.contains(gone)) {
+                    index.writer.deleteDocuments(new Term(ID, gone));
+                }
+            }
+        }
+        for (String id : wanted) {
+            Long v = found.get(id);
+            long missingVersion = versionOf(id);
+            if (v != null) {
+                index.ahead.add(v);
+                index.missing.remove(v);
+            } else if (!index.missing.computeIfAbsent(missingVersion, m -> now).plus(GAP_GRACE).isAfter(now)) {
+                index.ahead.add(missingVersion);
+                index.missing.remove(missingVersion);
+            }
+        }
+        index.refresh(index.version);
         index.syncedAt = now;
+    }
+
+    static String changeId(TenantRef tenant, long version) {
+        return tenant.key() + ":" + version;
+    }
+
+    private static long versionOf(String changeId) {
+        return Long.parseLong(changeId.substring(changeId.lastIndexOf(':') + 1));
     }
 
     private Document document(FeedbackItem item) {
@@ -376,6 +517,15 @@ public class FeedbackSearch {
     }
 
     /**
+     * One change to a tenant's feedback, by version: {@code _id} is the tenant and the version, so a catch-up reads
+     * exactly the versions it lacks by id. MongoDB's TTL index drops old entries (housekeeping on the embedded one).
+     */
+    @org.springframework.data.mongodb.core.mapping.Document(CHANGES)
+    record SearchChange(String id, String item,
+                        @Indexed(name = "feedback_changes_ttl", expireAfter = "0s") Instant expireAt) {
+    }
+
+    /**
      * A tenant's index: its writer (kept open for changes in place), a reader over it, and the version it reflects.
      * One per tenant for the life of the instance; every use holds its lock.
      */
@@ -384,6 +534,9 @@ public class FeedbackSearch {
         private long version;
         /** Versions past {@link #version} applied here, waiting for the ones before them. */
         private final java.util.TreeSet<Long> ahead = new java.util.TreeSet<>();
+        /** Versions not in the change log when last looked for, and since when. */
+        private final Map<Long, Instant> missing = new HashMap<>();
+        private boolean rebuilding;
         private Instant builtAt;
         private Instant syncedAt;
         private IndexWriter writer;

@@ -103,7 +103,7 @@ public class FeedbackService {
         rateLimit.checkCreate(reporter.user());
         TenantRef tenant = reporter.tenant();
         DuplicateHint hint = likelyDuplicate(tenant, checked);
-        long number = sequences.next("feedback:" + tenant.key());
+        long number = sequences.next(numberKey(tenant));
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
                 reporter.displayName(), checked, source, clock.instant()).withDuplicateHint(hint)
                 .withSourceThread(thread));
@@ -115,6 +115,11 @@ public class FeedbackService {
         }
         search.changed(item);
         return item;
+    }
+
+    /** The counter that numbers a tenant's items (FB-1, FB-2...). */
+    static String numberKey(TenantRef tenant) {
+        return "feedback:" + tenant.key();
     }
 
     /**
@@ -198,7 +203,9 @@ public class FeedbackService {
 
     private List<FeedbackItem> inOrder(TenantRef tenant, List<String> ids) {
         Map<String, FeedbackItem> byId = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenant").is(tenant)), FeedbackItem.class)
+        // By id alone, the tenant checked here: the embedded database scans the collection for any other filter.
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), FeedbackItem.class).stream()
+                .filter(item -> item.getTenant().equals(tenant))
                 .forEach(item -> byId.put(item.getId(), item));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -220,7 +227,8 @@ public class FeedbackService {
             return Optional.empty();
         }
         // By id through the index; an item the index does not have yet (written a moment ago on another instance,
-        // or never) is looked for in the database itself.
+        // or never) is looked for in the database itself. Not by (tenant, number) first: the embedded database uses
+        // no compound index for a query on a sub-document (the tenant), so that scans.
         return search.idOf(tenant, reference.number()).flatMap(repository::findById)
                 .filter(item -> item.getTenant().equals(tenant) && item.getNumber() == reference.number())
                 .or(() -> repository.findByTenantAndNumber(tenant, reference.number()));

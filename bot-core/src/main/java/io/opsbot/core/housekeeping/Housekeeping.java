@@ -35,6 +35,7 @@ public class Housekeeping {
 
     static final Duration KEEP_DELIVERIES = Duration.ofDays(90);
     static final Duration KEEP_DIALOGS = Duration.ofDays(30);
+    static final String SEARCH_CHANGES = "feedback_changes";
 
     @Bean
     JobDetail housekeepingJob() {
@@ -59,10 +60,15 @@ public class Housekeeping {
         long deliveries = mongo.remove(Query.query(Criteria.where("state").in("SENT", "FAILED", "EXPIRED")
                 .and("createdAt").lt(now.minus(KEEP_DELIVERIES))
                 .and("_id").not().regex("^feedback-triage:")), Delivery.COLLECTION).getDeletedCount();
-        if (claims + dialogs + deliveries > 0) {
-            log.info("Housekeeping removed {} claims, {} dialogs, {} deliveries", claims, dialogs, deliveries);
+        // The feedback search index's change log (named, not imported: a shared service knows no feature); an index
+        // that far behind is rebuilt rather than caught up.
+        long changes = mongo.remove(Query.query(Criteria.where("expireAt").lt(now)), SEARCH_CHANGES)
+                .getDeletedCount();
+        if (claims + dialogs + deliveries + changes > 0) {
+            log.info("Housekeeping removed {} claims, {} dialogs, {} deliveries, {} search changes", claims, dialogs,
+                    deliveries, changes);
         }
-        return claims + dialogs + deliveries;
+        return claims + dialogs + deliveries + changes;
     }
 
     @DisallowConcurrentExecution

@@ -31,9 +31,11 @@ public class Indexes implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(Indexes.class);
 
     private final MongoTemplate mongo;
+    private final BulkReads bulk;
 
-    public Indexes(MongoTemplate mongo) {
+    public Indexes(MongoTemplate mongo, BulkReads bulk) {
         this.mongo = mongo;
+        this.bulk = bulk;
     }
 
     /** Every class stored as a document, by name. */
@@ -61,7 +63,9 @@ public class Indexes implements InitializingBean {
         int count = 0;
         for (Class<?> type : documentClasses()) {
             for (IndexDefinition index : declaredBy(type)) {
-                mongo.indexOps(type).createIndex(index);
+                // With the long read timeout: a new index on a large collection of the embedded database is built
+                // by scanning it (once), which takes longer than a request may.
+                bulk.template().indexOps(type).createIndex(index);
                 count++;
             }
         }

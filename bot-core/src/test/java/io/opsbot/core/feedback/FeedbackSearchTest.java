@@ -136,17 +136,68 @@ class FeedbackSearchTest {
     }
 
     @Test
-    void aChangeWrittenWithoutItsMarkerIsPickedUpAfterTheMaximumAge() {
+    void aChangeWrittenWithoutItsMarkerIsPickedUpByTheRebuildAfterTheMaximumAge() {
         FeedbackItem item = capture("Slow search");
-        assertThat(numbers(search, "#mobile")).isEmpty();
+        assertThat(numbers(otherInstance, "#mobile")).isEmpty();
         // As if an instance died between writing a change and moving the marker.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())), new Update().set("area", "mobile"),
                 FeedbackItem.class);
-        assertThat(numbers(search, "#mobile")).isEmpty();
+        assertThat(numbers(otherInstance, "#mobile")).isEmpty();
 
         clock.advance(FeedbackSearch.MAX_AGE.plus(Duration.ofSeconds(1)));
 
-        assertThat(numbers(search, "#mobile")).containsExactly(1L);
+        // The rebuild runs aside (here on the calling thread); the index it replaces answers until it is done.
+        assertThat(numbers(otherInstance, "#mobile")).containsExactly(1L);
+    }
+
+    @Test
+    void aBuildReadsTheItemsInBatchesAndFindsThemAll() {
+        // More than one batch of the build's query (the embedded database would otherwise send all in one reply).
+        List<FeedbackItem> many = new ArrayList<>();
+        for (int n = 1; n <= 2_500; n++) {
+            many.add(new FeedbackItem(tenant, sequences.next("feedback:" + tenant.key()), reporter.user(), "Rae",
+                    FeedbackTextParser.parse("Batch item " + n, List.of()), FeedbackSource.COMMAND, clock.instant()));
+        }
+        mongo.insertAll(many);
+
+        FeedbackQuery batch = FeedbackQuery.parse("batch", reporter.user(), List.of());
+        assertThat(otherInstance.search(tenant, batch, 0, 1).total()).isEqualTo(2_500);
+    }
+
+    @Test
+    void anotherInstancesChangeIsCaughtUpFromTheChangeLogHoweverOldTheItemsTimestamps() {
+        FeedbackItem item = capture("Kanban board");
+        assertThat(numbers(otherInstance, "kanban")).containsExactly(1L);
+        clock.advance(Duration.ofHours(2));
+        assertThat(numbers(otherInstance, "kanban")).containsExactly(1L);
+        // A change whose timestamp says it is older than the other index's last catch-up (clocks apart, a write
+        // that took long): the change log names it by version, so the timestamp does not matter.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(item.getId())),
+                new Update().set("summary", "Kanban swimlanes").set("updatedAt", clock.instant().minus(
+                        Duration.ofHours(1))), FeedbackItem.class);
+        search.changed(mongo.findById(item.getId(), FeedbackItem.class));
+
+        assertThat(numbers(otherInstance, "swimlanes")).containsExactly(1L);
+        assertThat(otherInstance.indexedVersion(tenant)).contains(sequences.current(FeedbackSearch.versionKey(tenant)));
+    }
+
+    @Test
+    void aVersionTakenWithoutItsLogEntryHoldsTheIndexBackOnlyForTheGrace() {
+        capture("Roadmap view");
+        assertThat(numbers(otherInstance, "roadmap")).containsExactly(1L);
+        long before = otherInstance.indexedVersion(tenant).orElseThrow();
+        // An instance took a version and died before logging its change; a later change is logged.
+        sequences.next(FeedbackSearch.versionKey(tenant));
+        capture("Roadmap export");
+
+        assertThat(numbers(otherInstance, "roadmap")).as("the logged change is applied")
+                .containsExactlyInAnyOrder(1L, 2L);
+        assertThat(otherInstance.indexedVersion(tenant)).as("but not claimed past the missing one").contains(before);
+
+        clock.advance(FeedbackSearch.GAP_GRACE.plus(Duration.ofSeconds(1)));
+        assertThat(numbers(otherInstance, "roadmap")).containsExactlyInAnyOrder(1L, 2L);
+
+        assertThat(otherInstance.indexedVersion(tenant)).contains(before + 2);
     }
 
     @Test

@@ -30,7 +30,7 @@ class IndexesTest {
     void everyDocumentClassIsFoundAndItsIndexesAreTheDeclaredOnes() {
         assertThat(Indexes.documentClasses()).contains(FeedbackItem.class, KeyResult.class, Delivery.class);
         assertThat(indexes.declaredBy(FeedbackItem.class)).extracting(IndexesTest::name)
-                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent", "tenant_updated",
+                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent", "feedback_status",
                         "voters", "tracker_link");
         assertThat(indexes.declaredBy(LaunchDraft.class)).singleElement().satisfies(ttl ->
                 assertThat(ttl.getIndexOptions().get("expireAfterSeconds")).isEqualTo(30L * 24 * 3600));
