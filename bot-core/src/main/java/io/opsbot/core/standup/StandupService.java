@@ -211,7 +211,6 @@ public class StandupService {
     void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
         List<Question> questions = standup.getQuestions();
         Instant cutoff = at.plus(standup.cutoff());
-        postSummaries(run, questions);
         List<Attendance> plan = new ArrayList<>();
         for (Participant p : people) {
             Availability free = availability.on(p.user(), run.getDate(), standup.getHolidays());
@@ -222,8 +221,16 @@ public class StandupService {
         }
         Claims.insertNew(mongo, plan, Attendance.class);
         Set<String> planned = plan.stream().map(Attendance::getId).collect(Collectors.toSet());
-        // As stored: someone who skipped the day before being asked keeps their skip.
-        for (Attendance a : attendance(run)) {
+        // As stored: someone who skipped the day before being asked keeps their skip. The summary is posted with the
+        // plan in it, before anyone is asked (their reports thread under it); asking changes nothing it shows, so a
+        // summary posted now needs no edit. One already there (an earlier zone, a repeated run) is brought up to date.
+        List<Attendance> stored = attendance(run);
+        Message summary = summary(run, stored, questions);
+        boolean existed = false;
+        for (Map.Entry<String, Destination.Channel> posted : run.summaries().entrySet()) {
+            existed |= !outbox.enqueue(posted.getKey(), posted.getValue(), summary, null);
+        }
+        for (Attendance a : stored) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
                 remindOfOpenBlockers(standup, run, a);
                 // A person linked to the other platform is asked there, if they chose it.
@@ -231,7 +238,9 @@ public class StandupService {
                         questions.stream().map(Question::text).toList(), a.getCutoffAt());
             }
         }
-        refreshSummary(run, questions);
+        if (existed) {
+            refreshSummary(run, questions);
+        }
     }
 
     /** One reminder to each person of this zone group still asked and not answered. */
@@ -418,7 +427,11 @@ public class StandupService {
      * dashboard when there is one.
      */
     private Message summary(StandupRun run, List<Question> questions) {
-        return dashboard.append(BlockerCards.withCarriedOver(StandupCards.summary(run, attendance(run), questions),
+        return summary(run, attendance(run), questions);
+    }
+
+    private Message summary(StandupRun run, List<Attendance> attendance, List<Question> questions) {
+        return dashboard.append(BlockerCards.withCarriedOver(StandupCards.summary(run, attendance, questions),
                 blockers.carriedInto(run.getStandupId(), run.getDate()), run.getDate()),
                 "/standups?standup=" + run.getStandupId());
     }
