@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -225,14 +226,18 @@ public class StandupService {
         // plan in it, before anyone is asked (their reports thread under it); asking changes nothing it shows, so a
         // summary posted now needs no edit. One already there (an earlier zone, a repeated run) is brought up to date.
         List<Attendance> stored = attendance(run);
-        Message summary = summary(run, stored, questions);
+        // The day's carried-over blockers, read once: the summary shows them, and each author is reminded of theirs.
+        List<Blocker> carried = blockers.carriedInto(run.getStandupId(), run.getDate());
+        Map<UserRef, List<Blocker>> carriedBy = carried.stream().sorted(Comparator.comparing(Blocker::getRaisedAt)
+                .thenComparing(Blocker::getNumber)).collect(Collectors.groupingBy(Blocker::getAuthor));
+        Message summary = summary(run, stored, carried, questions);
         boolean existed = false;
         for (Map.Entry<String, Destination.Channel> posted : run.summaries().entrySet()) {
             existed |= !outbox.enqueue(posted.getKey(), posted.getValue(), summary, null);
         }
         for (Attendance a : stored) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
-                remindOfOpenBlockers(standup, run, a);
+                remindOfOpenBlockers(run, a, carriedBy.getOrDefault(a.getUser(), List.of()));
                 // A person linked to the other platform is asked there, if they chose it.
                 dialogs.start(a.dialogKey(), links.reachAt(a.getUser()), DIALOG_KIND, a.getId(),
                         questions.stream().map(Question::text).toList(), a.getCutoffAt());
@@ -427,12 +432,13 @@ public class StandupService {
      * dashboard when there is one.
      */
     private Message summary(StandupRun run, List<Question> questions) {
-        return summary(run, attendance(run), questions);
+        return summary(run, attendance(run), blockers.carriedInto(run.getStandupId(), run.getDate()), questions);
     }
 
-    private Message summary(StandupRun run, List<Attendance> attendance, List<Question> questions) {
+    private Message summary(StandupRun run, List<Attendance> attendance, List<Blocker> carried,
+                            List<Question> questions) {
         return dashboard.append(BlockerCards.withCarriedOver(StandupCards.summary(run, attendance, questions),
-                blockers.carriedInto(run.getStandupId(), run.getDate()), run.getDate()),
+                carried, run.getDate()),
                 "/standups?standup=" + run.getStandupId());
     }
 
@@ -455,9 +461,8 @@ public class StandupService {
     }
 
     /** Before the day's questions: the person's blockers still open from earlier days, each one click to resolve. */
-    private void remindOfOpenBlockers(Standup standup, StandupRun run, Attendance a) {
-        List<Blocker> open = blockers.openOf(a.getUser(), standup.getId()).stream()
-                .filter(b -> b.getRaisedOn().isBefore(run.getDate())).toList();
+    /** {@code open}: the person's blockers of this standup still open from earlier days, oldest first. */
+    private void remindOfOpenBlockers(StandupRun run, Attendance a, List<Blocker> open) {
         if (!open.isEmpty()) {
             UserRef to = links.reachAt(a.getUser());
             // Sent now, so it is there before the first question.
