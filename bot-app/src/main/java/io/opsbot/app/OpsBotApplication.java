@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
 public class OpsBotApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(OpsBotApplication.class, args);
+        SpringApplication application = new SpringApplication(OpsBotApplication.class);
+        StartupSteps.recordIfAsked(application);
+        application.run(args);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,8 +35,13 @@ public class RateLimiter implements InitializingBean {
     /** What a caller is told to wait when the bucket is too contended to read in {@link #ATTEMPTS} tries. */
     private static final Duration CONTENDED = Duration.ofMillis(200);
 
+    /** How many buckets this instance remembers having used before it forgets the expired ones. */
+    private static final int MAX_REMEMBERED = 20_000;
+
     private final MongoTemplate mongo;
     private final Clock time;
+    /** Buckets this instance took from, until when they could still exist (a full bucket expires). */
+    private final Map<String, Instant> used = new ConcurrentHashMap<>();
 
     @Autowired
     public RateLimiter(MongoTemplate mongo) {
@@ -50,15 +57,19 @@ public class RateLimiter implements InitializingBean {
     public Optional<Duration> tryTake(String key, RateLimit limit) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = time.instant();
+            // A bucket this instance has not used lately is most likely not there (full buckets expire): created
+            // straight away, one command instead of a read and an insert (a fan-out's DMs are each a new bucket).
+            if (attempt == 0 && !recentlyUsed(key, now) && create(key, limit, now)) {
+                return Optional.empty();
+            }
             Bucket bucket = mongo.findById(key, Bucket.class, COLLECTION);
             if (bucket == null) {
-                try {
-                    mongo.insert(new Bucket(key, limit.burst() - 1, now, 0, now.plus(limit.fullAfter())), COLLECTION);
+                if (create(key, limit, now)) {
                     return Optional.empty();
-                } catch (DuplicateKeyException e) {
-                    continue;
                 }
+                continue;
             }
+            used.put(key, now.plus(limit.fullAfter()));
             double elapsed = Math.max(0, Duration.between(bucket.at(), now).toNanos());
             double tokens = Math.min(limit.burst(), bucket.tokens() + elapsed / limit.every().toNanos());
             if (tokens < 1) {
@@ -92,6 +103,27 @@ public class RateLimiter implements InitializingBean {
                 Thread.currentThread().interrupt();
                 return wait;
             }
+        }
+    }
+
+    /** Whether this instance took from the bucket before it could have expired; forgets buckets long expired. */
+    private boolean recentlyUsed(String key, Instant now) {
+        Instant until = used.get(key);
+        if (used.size() > MAX_REMEMBERED) {
+            used.values().removeIf(expiry -> expiry.isBefore(now));
+        }
+        return until != null && until.isAfter(now);
+    }
+
+    /** Inserts a full bucket less the token taken now; false when it exists (another caller made it). */
+    private boolean create(String key, RateLimit limit, Instant now) {
+        try {
+            mongo.insert(new Bucket(key, limit.burst() - 1, now, 0, now.plus(limit.fullAfter())), COLLECTION);
+            used.put(key, now.plus(limit.fullAfter()));
+            return true;
+        } catch (DuplicateKeyException e) {
+            used.put(key, now.plus(limit.fullAfter()));
+            return false;
         }
     }
 

@@ -3,6 +3,9 @@ package io.opsbot.core.schedule;
 import io.opsbot.core.metrics.BotMetrics;
 import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -21,9 +24,17 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every scheduled {@link Nudge} lives in MongoDB, so every instance knows every schedule, whichever instance made it,
@@ -34,7 +45,9 @@ import java.util.UUID;
  * every message they send is claimed by its key.
  */
 @Component
-public class NudgeScheduler implements LeaseHolder {
+public class NudgeScheduler implements LeaseHolder, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NudgeScheduler.class);
 
     static final String MARKER_COLLECTION = "nudge_marker";
     static final String MARKER_ID = "nudges";
@@ -49,6 +62,7 @@ public class NudgeScheduler implements LeaseHolder {
     private volatile Instant nextDue = Instant.MIN;
     /** Off once the application is closing: the nudge being fired finishes, no new one is taken. */
     private volatile boolean accepting = true;
+    private ExecutorService firing;
 
     public NudgeScheduler(MongoTemplate mongo, ObjectProvider<NudgeDispatcher> dispatcher,
                           ObjectProvider<Instances> instances,
@@ -101,29 +115,88 @@ public class NudgeScheduler implements LeaseHolder {
         }
     }
 
-    /** Fires every nudge that is due now, earliest first, each leased first so that one instance fires it. */
+    /**
+     * Fires every nudge that is due now, earliest first, each leased first so that one instance fires it. Once one
+     * was due, up to {@link ScheduleProperties#firingThreads()} fire at once (the lease makes each fire once, as it
+     * does across instances); returns when all have fired.
+     */
     public List<Nudge> fireDue() {
-        List<Nudge> fired = new ArrayList<>();
-        Optional<Stored> next;
-        while (accepting && (next = leaseNextDue()).isPresent()) {
-            Stored leased = next.get();
-            BotMetrics.schedulerLag(java.time.Duration.between(leased.at(), clock.instant()));
+        List<Nudge> fired = Collections.synchronizedList(new ArrayList<>());
+        if (fireNext(fired) && properties.firingThreads() > 1) {
+            List<Future<?>> helpers = new ArrayList<>();
             try {
-                dispatcher.getObject().fire(leased.nudge());
-            } finally {
-                // Fired (or failed and logged): it is done. Rescheduled meanwhile? That is a new nudge.
-                mongo.remove(Query.query(Criteria.where("_id").is(leased.id())
-                        .and("leasedBy").is(leased.leasedBy())), Stored.class);
+                for (int i = 1; i < properties.firingThreads(); i++) {
+                    helpers.add(firing().submit(() -> drain(fired)));
+                }
+            } catch (RejectedExecutionException closing) {
+                // Shutting down: this thread finishes what it takes.
             }
-            fired.add(leased.nudge());
+            drain(fired);
+            for (Future<?> helper : helpers) {
+                try {
+                    helper.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    log.error("Firing nudges failed", e.getCause());
+                }
+            }
         }
         nextDue = earliestWork();
-        return fired;
+        return List.copyOf(fired);
+    }
+
+    private void drain(List<Nudge> fired) {
+        while (fireNext(fired)) {
+            // next
+        }
+    }
+
+    /** Leases the earliest due nudge and fires it; false when none is due (or the application is closing). */
+    private boolean fireNext(List<Nudge> fired) {
+        Optional<Stored> next = accepting ? leaseNextDue() : Optional.empty();
+        if (next.isEmpty()) {
+            return false;
+        }
+        Stored leased = next.get();
+        BotMetrics.schedulerLag(java.time.Duration.between(leased.at(), clock.instant()));
+        try {
+            dispatcher.getObject().fire(leased.nudge());
+        } finally {
+            // Fired (or failed and logged): it is done. Rescheduled meanwhile? That is a new nudge.
+            mongo.remove(Query.query(Criteria.where("_id").is(leased.id())
+                    .and("leasedBy").is(leased.leasedBy())), Stored.class);
+        }
+        fired.add(leased.nudge());
+        return true;
+    }
+
+    /** The helpers that fire alongside the poll's thread, made on first use. */
+    private synchronized ExecutorService firing() {
+        if (firing == null) {
+            AtomicInteger count = new AtomicInteger();
+            firing = Executors.newFixedThreadPool(properties.firingThreads() - 1, r -> {
+                Thread thread = new Thread(r, "opsbot-nudge-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return firing;
     }
 
     @EventListener(ContextClosedEvent.class)
     public void closing() {
         accepting = false;
+    }
+
+    /** The helpers finish the nudge each is firing (as the poll's thread does) and stop. */
+    @Override
+    public synchronized void destroy() throws InterruptedException {
+        if (firing != null) {
+            firing.shutdown();
+            firing.awaitTermination(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Forget what this instance knows; the next tick looks at the database again. */

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -211,7 +212,6 @@ public class StandupService {
     void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
         List<Question> questions = standup.getQuestions();
         Instant cutoff = at.plus(standup.cutoff());
-        postSummaries(run, questions);
         List<Attendance> plan = new ArrayList<>();
         for (Participant p : people) {
             Availability free = availability.on(p.user(), run.getDate(), standup.getHolidays());
@@ -222,16 +222,30 @@ public class StandupService {
         }
         Claims.insertNew(mongo, plan, Attendance.class);
         Set<String> planned = plan.stream().map(Attendance::getId).collect(Collectors.toSet());
-        // As stored: someone who skipped the day before being asked keeps their skip.
-        for (Attendance a : attendance(run)) {
+        // As stored: someone who skipped the day before being asked keeps their skip. The summary is posted with the
+        // plan in it, before anyone is asked (their reports thread under it); asking changes nothing it shows, so a
+        // summary posted now needs no edit. One already there (an earlier zone, a repeated run) is brought up to date.
+        List<Attendance> stored = attendance(run);
+        // The day's carried-over blockers, read once: the summary shows them, and each author is reminded of theirs.
+        List<Blocker> carried = blockers.carriedInto(run.getStandupId(), run.getDate());
+        Map<UserRef, List<Blocker>> carriedBy = carried.stream().sorted(Comparator.comparing(Blocker::getRaisedAt)
+                .thenComparing(Blocker::getNumber)).collect(Collectors.groupingBy(Blocker::getAuthor));
+        Message summary = summary(run, stored, carried, questions);
+        boolean existed = false;
+        for (Map.Entry<String, Destination.Channel> posted : run.summaries().entrySet()) {
+            existed |= !outbox.enqueue(posted.getKey(), posted.getValue(), summary, null);
+        }
+        for (Attendance a : stored) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
-                remindOfOpenBlockers(standup, run, a);
+                remindOfOpenBlockers(run, a, carriedBy.getOrDefault(a.getUser(), List.of()));
                 // A person linked to the other platform is asked there, if they chose it.
                 dialogs.start(a.dialogKey(), links.reachAt(a.getUser()), DIALOG_KIND, a.getId(),
                         questions.stream().map(Question::text).toList(), a.getCutoffAt());
             }
         }
-        refreshSummary(run, questions);
+        if (existed) {
+            refreshSummary(run, questions);
+        }
     }
 
     /** One reminder to each person of this zone group still asked and not answered. */
@@ -418,8 +432,13 @@ public class StandupService {
      * dashboard when there is one.
      */
     private Message summary(StandupRun run, List<Question> questions) {
-        return dashboard.append(BlockerCards.withCarriedOver(StandupCards.summary(run, attendance(run), questions),
-                blockers.carriedInto(run.getStandupId(), run.getDate()), run.getDate()),
+        return summary(run, attendance(run), blockers.carriedInto(run.getStandupId(), run.getDate()), questions);
+    }
+
+    private Message summary(StandupRun run, List<Attendance> attendance, List<Blocker> carried,
+                            List<Question> questions) {
+        return dashboard.append(BlockerCards.withCarriedOver(StandupCards.summary(run, attendance, questions),
+                carried, run.getDate()),
                 "/standups?standup=" + run.getStandupId());
     }
 
@@ -442,9 +461,8 @@ public class StandupService {
     }
 
     /** Before the day's questions: the person's blockers still open from earlier days, each one click to resolve. */
-    private void remindOfOpenBlockers(Standup standup, StandupRun run, Attendance a) {
-        List<Blocker> open = blockers.openOf(a.getUser(), standup.getId()).stream()
-                .filter(b -> b.getRaisedOn().isBefore(run.getDate())).toList();
+    /** {@code open}: the person's blockers of this standup still open from earlier days, oldest first. */
+    private void remindOfOpenBlockers(StandupRun run, Attendance a, List<Blocker> open) {
         if (!open.isEmpty()) {
             UserRef to = links.reachAt(a.getUser());
             // Sent now, so it is there before the first question.
