@@ -53,7 +53,7 @@ class ActivityDispatcher {
     }
 
     InboundResult dispatch(InboundActivity inbound) {
-        references.record(inbound.seen());
+        references.recordInbound(inbound.seen());
         String type = inbound.type();
         if (("message".equals(type) || "invoke".equals(type)) && inbound.userId() != null) {
             people.seen(inbound.tenant(), inbound.aadObjectId(), inbound.userId(), inbound.userName(), inbound.zone());
