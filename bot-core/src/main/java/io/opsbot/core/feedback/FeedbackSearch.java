@@ -227,6 +227,7 @@ public class FeedbackSearch {
         TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
         // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
         long version = sequences.current(versionKey(tenant));
+        DirectoryReader reader;
         synchronized (index) {
             Instant now = clock.instant();
             try {
@@ -236,11 +237,28 @@ public class FeedbackSearch {
                 } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)) {
                     catchUp(index, tenant, version, now);
                 }
-                return work.run(new IndexSearcher(index.reader));
+                reader = index.reader();
             } catch (IOException e) {
                 index.close();
                 throw new UncheckedIOException(e);
             }
+        }
+        // Searched outside the lock: captures of one tenant would otherwise queue behind each other's searches. The
+        // reference keeps the reader open while a newer one replaces it.
+        try {
+            return work.run(new IndexSearcher(reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(reader);
+        }
+    }
+
+    private static void release(DirectoryReader reader) {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -393,12 +411,37 @@ public class FeedbackSearch {
             return writer != null && writer.isOpen();
         }
 
+        /** Changes are in the writer that the reader does not show yet. */
+        private boolean stale;
+
         void refresh(long newVersion) throws IOException {
+            reopen();
+            advance(newVersion);
+        }
+
+        /**
+         * The reader to search, with a reference the caller gives back ({@code decRef}); reopened first when changes
+         * are waiting. Changes applied in place only mark the reader stale: a reopen writes a segment, and captures
+         * arriving together now share one instead of writing one each under the lock.
+         */
+        DirectoryReader reader() throws IOException {
+            if (stale) {
+                reopen();
+            }
+            reader.incRef();
+            return reader;
+        }
+
+        private void reopen() throws IOException {
             DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
             if (newer != null) {
                 reader.close();
                 reader = newer;
             }
+            stale = false;
+        }
+
+        private void advance(long newVersion) {
             version = Math.max(version, newVersion);
             ahead.headSet(version, true).clear();
             while (!ahead.isEmpty() && ahead.first() == version + 1) {
@@ -407,9 +450,10 @@ public class FeedbackSearch {
         }
 
         /** A change of this version was applied in place. */
-        void applied(long changeVersion) throws IOException {
+        void applied(long changeVersion) {
             ahead.add(changeVersion);
-            refresh(version);
+            stale = true;
+            advance(version);
         }
 
         void close() {
