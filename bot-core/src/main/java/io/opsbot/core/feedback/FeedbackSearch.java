@@ -195,18 +195,24 @@ public class FeedbackSearch {
         if (index == null) {
             return;
         }
-        synchronized (index) {
-            if (index.isBuilt() && version > index.version) {
-                try {
-                    // Captures racing here take versions in one order and arrive in another: each is applied now,
-                    // and the index claims a version only once every change up to it was applied (or caught up).
-                    index.writer.updateDocument(new Term(ID, item.getId()), document(item));
-                    index.applied(version);
-                } catch (IOException e) {
-                    index.close();
-                    throw new UncheckedIOException(e);
+        index.taken.add(version);
+        try {
+            synchronized (index) {
+                if (index.isBuilt() && version > index.version) {
+                    try {
+                        // Captures racing here take versions in one order and arrive in another: each is applied
+                        // now, and the index claims a version only once every change up to it was applied (or caught
+                        // up).
+                        index.writer.updateDocument(new Term(ID, item.getId()), document(item));
+                        index.applied(version);
+                    } catch (IOException e) {
+                        index.close();
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }
+        } finally {
+            index.taken.remove(version);
         }
     }
 
@@ -234,7 +240,8 @@ public class FeedbackSearch {
                 if (!index.isBuilt() || !index.builtAt.plus(MAX_AGE).isAfter(now)) {
                     index.close();
                     build(index, tenant, version, now);
-                } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)) {
+                } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)
+                        && !(!lag.isZero() && index.lacksOnlyOwnChanges(version))) {
                     catchUp(index, tenant, version, now);
                 }
                 reader = index.reader();
@@ -409,6 +416,19 @@ public class FeedbackSearch {
 
         boolean isBuilt() {
             return writer != null && writer.isOpen();
+        }
+
+        /**
+         * Versions this instance took for its own changes and is about to apply in place. A suggestion does not catch
+         * up on these (a read of everything changed lately, under the lock): captures arriving together would
+         * otherwise each find the index behind by the others' changes in flight and catch up.
+         */
+        private final Set<Long> taken = ConcurrentHashMap.newKeySet();
+
+        /** Every version after this index's up to {@code latest} is applied here already or being applied. */
+        boolean lacksOnlyOwnChanges(long latest) {
+            long missing = latest - version - ahead.subSet(version + 1, true, latest, true).size();
+            return missing <= taken.stream().filter(v -> v > version && v <= latest && !ahead.contains(v)).count();
         }
 
         /** Changes are in the writer that the reader does not show yet. */
