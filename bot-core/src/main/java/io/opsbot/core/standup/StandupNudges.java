@@ -73,7 +73,10 @@ public class StandupNudges implements NudgeHandler {
         Instant now = clock.instant();
         for (ZoneId zone : zones(standup)) {
             if (catchUp) {
-                Optional<Instant> latest = standup.schedule().latest(now, zone);
+                // Only an occurrence this schedule was set up to ask is caught up: one from before the standup was
+                // created or last changed was never due (a standup made at 00:04 does not ask for yesterday's 03:00).
+                Optional<Instant> latest = standup.schedule().latest(now, zone)
+                        .filter(at -> standup.getUpdatedAt() == null || !at.isBefore(standup.getUpdatedAt()));
                 if (latest.isPresent() && now.isBefore(latest.get().plus(standup.cutoff()))) {
                     nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(), latest.get()));
                     continue;

@@ -60,7 +60,7 @@ class StandupInstancesTest {
         for (UserRef user : people) {
             profiles.seen(new Invoker(user, "Person " + user.userId(), null, true, null));
         }
-        Standup standup = new Standup(tenant, "Daily", people.get(0), Instant.now());
+        Standup standup = new Standup(tenant, "Daily", people.get(0), app.getBean(MutableClock.class).instant());
         standup.setReportChannel(new Destination.Channel(tenant, "C-DAILY"));
         standup.setParticipants(people);
         standup.setTeamZone(java.time.ZoneId.of("Europe/London"));

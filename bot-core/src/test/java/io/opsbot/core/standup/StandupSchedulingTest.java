@@ -157,6 +157,23 @@ class StandupSchedulingTest {
     }
 
     @Test
+    void aRestartDoesNotAskForAnOccurrenceFromBeforeTheStandupExisted() {
+        // Ana's 09:00 in Berlin (08:00Z) passed before this standup was made; its window (four hours) is still open.
+        clock.set(Instant.parse("2026-03-06T08:30:00Z"));
+        create(Map.of("zone_mode", "PARTICIPANT", "name", "Late " + tenant.tenantId()));
+        Standup late = service.byName(tenant, "Late " + tenant.tenantId());
+        try {
+            scheduler.schedule(late, true);
+            driver.runUntil(Instant.parse("2026-03-06T14:30:00Z"));
+
+            StandupRun run = service.run(StandupRun.id(late.getId(), LocalDate.parse("2026-03-06"))).orElseThrow();
+            assertThat(service.attendance(run)).extracting(Attendance::getUser).containsExactly(bo);
+        } finally {
+            scheduler.unschedule(late);
+        }
+    }
+
+    @Test
     void nonRespondersGetOneReminderAndTheSummaryIsFinalAtTheCutoff() {
         driver.runUntil(Instant.parse("2026-03-06T09:30:00Z"));
         await().until(() -> dmsTo(ana).stream().anyMatch(s -> s.message().summary().startsWith("Reminder")));
