@@ -34,6 +34,13 @@ public class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     static final String FILE_NAME = "opsbot.mv.db";
+    /**
+     * Network threads of the embedded server. Each connection is served by one of them, and a write command holds
+     * its thread until the group commit has flushed it: with Netty's default (two per core) the few connections
+     * sharing a thread with a waiting write waited too, reads included. With one thread per pooled connection in
+     * use, a command waits only for its own flush.
+     */
+    static final int WORKER_THREADS = 32;
 
     @Bean(destroyMethod = "close")
     MVStore embeddedMongoStore(EmbeddedMongoProperties properties) {
@@ -58,7 +65,7 @@ public class EmbeddedMongoConfiguration {
         DurableH2Backend backend = new DurableH2Backend(embeddedMongoStore, properties.durability());
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind("127.0.0.1", properties.port());
+            server.bind(new InetSocketAddress("127.0.0.1", properties.port()), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             // Its network threads would otherwise keep a failed start-up from ever exiting.
             server.shutdownNow();

@@ -2,6 +2,7 @@ package io.opsbot.core.claim;
 
 import com.mongodb.bulk.BulkWriteError;
 import io.opsbot.core.storage.Lookups;
+import io.opsbot.core.storage.Unjournaled;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -47,6 +48,15 @@ public class Claims {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /**
+     * As {@link #claim}, acknowledged before it reaches the disk ({@link Unjournaled}): only for a claim whose loss in
+     * a crash is harmless, one that merely refuses a repeat that would do no harm either (a replayed request) or one
+     * that a durable write of the same work follows.
+     */
+    public boolean claimUnjournaled(String key, Duration keepFor) {
+        return Unjournaled.write(() -> claim(key, keepFor));
     }
 
     /**

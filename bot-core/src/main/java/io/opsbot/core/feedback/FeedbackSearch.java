@@ -2,6 +2,7 @@ package io.opsbot.core.feedback;
 
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.storage.BulkReads;
+import io.opsbot.core.storage.Unjournaled;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.apache.lucene.analysis.Analyzer;
@@ -227,23 +228,33 @@ public class FeedbackSearch {
     public void changed(FeedbackItem item) {
         long version = sequences.next(versionKey(item.getTenant()));
         Instant now = clock.instant();
-        mongo.insert(new SearchChange(changeId(item.getTenant(), version), item.getId(), now.plus(CHANGES_KEPT)));
+        // Not waited on to reach the disk (Unjournaled), as the version it is numbered by: the item is on disk already,
+        // and a crash that loses both loses them for this instance only (an embedded database serves one), whose
+        // index is rebuilt at its start; on a replica set the majority write concern stands.
+        Unjournaled.write(() -> mongo.insert(new SearchChange(changeId(item.getTenant(), version), item.getId(),
+                now.plus(CHANGES_KEPT))));
         TenantIndex index = indexes.get(item.getTenant());
         if (index == null) {
             return;
         }
-        synchronized (index) {
-            if (index.isBuilt() && version > index.version) {
-                try {
-                    // Captures racing here take versions in one order and arrive in another: each is applied now,
-                    // and the index claims a version only once every change up to it was applied (or caught up).
-                    index.writer.updateDocument(new Term(ID, item.getId()), document(item));
-                    index.applied(version);
-                } catch (IOException e) {
-                    index.close();
-                    throw new UncheckedIOException(e);
+        index.taken.add(version);
+        try {
+            synchronized (index) {
+                if (index.isBuilt() && version > index.version) {
+                    try {
+                        // Captures racing here take versions in one order and arrive in another: each is applied
+                        // now, and the index claims a version only once every change up to it was applied (or caught
+                        // up).
+                        index.writer.updateDocument(new Term(ID, item.getId()), document(item));
+                        index.applied(version);
+                    } catch (IOException e) {
+                        index.close();
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }
+        } finally {
+            index.taken.remove(version);
         }
     }
 
@@ -264,6 +275,7 @@ public class FeedbackSearch {
         TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
         // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
         long version = sequences.current(versionKey(tenant));
+        DirectoryReader reader;
         synchronized (index) {
             Instant now = clock.instant();
             try {
@@ -271,18 +283,36 @@ public class FeedbackSearch {
                         || !index.syncedAt.plus(CHANGES_KEPT.dividedBy(2)).isAfter(now)) {
                     index.close();
                     build(index, tenant, version, now);
-                } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)) {
+                } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)
+                        && !(!lag.isZero() && index.lacksOnlyOwnChanges(version))) {
                     catchUp(index, tenant, version, now);
                 }
                 if (!index.builtAt.plus(MAX_AGE).isAfter(now) && !index.rebuilding) {
                     index.rebuilding = true;
                     executor.execute(() -> rebuildAside(tenant, index));
                 }
-                return work.run(new IndexSearcher(index.reader));
+                reader = index.reader();
             } catch (IOException e) {
                 index.close();
                 throw new UncheckedIOException(e);
             }
+        }
+        // Searched outside the lock: captures of one tenant would otherwise queue behind each other's searches. The
+        // reference keeps the reader open while a newer one replaces it.
+        try {
+            return work.run(new IndexSearcher(reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(reader);
+        }
+    }
+
+    private static void release(DirectoryReader reader) {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -546,12 +576,50 @@ public class FeedbackSearch {
             return writer != null && writer.isOpen();
         }
 
+        /**
+         * Versions this instance took for its own changes and is about to apply in place. A suggestion does not catch
+         * up on these (a read of everything changed lately, under the lock): captures arriving together would
+         * otherwise each find the index behind by the others' changes in flight and catch up.
+         */
+        private final Set<Long> taken = ConcurrentHashMap.newKeySet();
+
+        /** Every version after this index's up to {@code latest} is applied here already or being applied. */
+        boolean lacksOnlyOwnChanges(long latest) {
+            long missing = latest - version - ahead.subSet(version + 1, true, latest, true).size();
+            return missing <= taken.stream().filter(v -> v > version && v <= latest && !ahead.contains(v)).count();
+        }
+
+        /** Changes are in the writer that the reader does not show yet. */
+        private boolean stale;
+
         void refresh(long newVersion) throws IOException {
+            reopen();
+            advance(newVersion);
+        }
+
+        /**
+         * The reader to search, with a reference the caller gives back ({@code decRef}); reopened first when changes
+         * are waiting. Changes applied in place only mark the reader stale: a reopen writes a segment, and captures
+         * arriving together now share one instead of writing one each under the lock.
+         */
+        DirectoryReader reader() throws IOException {
+            if (stale) {
+                reopen();
+            }
+            reader.incRef();
+            return reader;
+        }
+
+        private void reopen() throws IOException {
             DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
             if (newer != null) {
                 reader.close();
                 reader = newer;
             }
+            stale = false;
+        }
+
+        private void advance(long newVersion) {
             version = Math.max(version, newVersion);
             ahead.headSet(version, true).clear();
             while (!ahead.isEmpty() && ahead.first() == version + 1) {
@@ -560,9 +628,10 @@ public class FeedbackSearch {
         }
 
         /** A change of this version was applied in place. */
-        void applied(long changeVersion) throws IOException {
+        void applied(long changeVersion) {
             ahead.add(changeVersion);
-            refresh(version);
+            stale = true;
+            advance(version);
         }
 
         void close() {

@@ -11,6 +11,7 @@ import io.opsbot.core.ratelimit.PersonRateLimit;
 import io.opsbot.core.reference.Reference;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.settings.TenantSettingsService;
+import io.opsbot.core.storage.Unjournaled;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.people.ProfileService;
@@ -108,7 +109,9 @@ public class FeedbackService {
                 reporter.displayName(), checked, source, clock.instant()).withDuplicateHint(hint)
                 .withSourceThread(thread));
         try {
-            triage.publish(item);
+            // Not waited on to reach the disk: the item is on disk marked "post pending", and publishPending queues the
+            // post of an item whose queueing a crash lost.
+            Unjournaled.write(() -> triage.publish(item));
         } catch (DataAccessException e) {
             // The item is stored (with its pending post): it is saved, and its post goes out once the database is back.
             log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());

@@ -6,6 +6,7 @@ import io.opsbot.core.schedule.Zones;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.storage.Unjournaled;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,9 +60,11 @@ public class ProfileService {
             return;
         }
         recentlySeen.put(cacheKey, now);
-        mongo.upsert(Query.query(Criteria.where("_id").is(invoker.user().key())),
+        // Not waited on to reach the disk: a name or time lost in a crash is written again at the next use (this
+        // instance's memory of having written it goes with the crash).
+        Unjournaled.write(() -> mongo.upsert(Query.query(Criteria.where("_id").is(invoker.user().key())),
                 new Update().setOnInsert("user", invoker.user()).set("displayName", invoker.displayName())
-                        .set("lastSeen", now), PersonProfile.class);
+                        .set("lastSeen", now), PersonProfile.class));
     }
 
     /** People of a tenant the bot has met, most recent first: what a people picker without a directory offers. */

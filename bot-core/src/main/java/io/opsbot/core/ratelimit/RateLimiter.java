@@ -1,5 +1,6 @@
 package io.opsbot.core.ratelimit;
 
+import io.opsbot.core.storage.Unjournaled;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,8 +54,17 @@ public class RateLimiter implements InitializingBean {
         this.time = time;
     }
 
-    /** Takes a token from the bucket {@code key}: empty when one was there, else how long until one will be. */
+    /**
+     * Takes a token from the bucket {@code key}: empty when one was there, else how long until one will be. The
+     * bucket's writes do not wait for the disk ({@link Unjournaled}): a crash that loses one leaves a bucket fuller
+     * than it was, i.e. lets through at most one burst more right after a restart, which pacing people and platforms
+     * tolerates (the platforms enforce their own limits and the bot retries after theirs).
+     */
     public Optional<Duration> tryTake(String key, RateLimit limit) {
+        return Unjournaled.write(() -> tryTakeOnce(key, limit));
+    }
+
+    private Optional<Duration> tryTakeOnce(String key, RateLimit limit) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = time.instant();
             // A bucket this instance has not used lately is most likely not there (full buckets expire): created

@@ -1,10 +1,12 @@
 package io.opsbot.core.sequence;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.opsbot.core.storage.Unjournaled;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,16 +24,19 @@ public class SequenceService {
         this.mongo = mongo;
     }
 
+    /**
+     * The next number. Acknowledged before it reaches the disk ({@link Unjournaled}): a number counts once something
+     * holding it is stored (an item FB-n, a search version an index applied), and that durable write carries the
+     * counter's move to disk with it; a crash before it loses only a number nobody was shown or holds.
+     */
     public long next(String key) {
-        Counter counter = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(key)),
-                new Update().inc("value", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Counter.class, COLLECTION);
+        Document counter = Unjournaled.collection(mongo, COLLECTION).findOneAndUpdate(Filters.eq("_id", key),
+                Updates.inc("value", 1L), new FindOneAndUpdateOptions().upsert(true)
+                        .returnDocument(ReturnDocument.AFTER));
         if (counter == null) {
             throw new IllegalStateException("counter " + key + " was not returned");
         }
-        return counter.value();
+        return counter.get("value", Number.class).longValue();
     }
 
     /** The counter's value now, without moving it (0 when it was never moved). */

@@ -1,6 +1,7 @@
 package io.opsbot.teams.conversations;
 
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.storage.Unjournaled;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,6 +35,21 @@ public class ConversationReferences {
     }
 
     public TeamsConversation record(Seen seen) {
+        return mongo.findAndModify(byId(seen.tenant(), seen.conversationId()), update(seen),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), TeamsConversation.class);
+    }
+
+    /**
+     * As {@link #record}, for an inbound activity, without waiting for the disk ({@link Unjournaled}): every activity
+     * records its conversation again, and what handling it stores durably carries this write with it, so a crash
+     * loses only what the conversation's next activity records anew.
+     */
+    public void recordInbound(Seen seen) {
+        Unjournaled.write(() -> mongo.upsert(byId(seen.tenant(), seen.conversationId()), update(seen),
+                TeamsConversation.class));
+    }
+
+    private Update update(Seen seen) {
         Instant now = clock.instant();
         Update update = new Update()
                 .setOnInsert("tenant", seen.tenant())
@@ -47,8 +63,7 @@ public class ConversationReferences {
         setIfPresent(update, "userId", seen.userId());
         setIfPresent(update, "aadObjectId", seen.aadObjectId());
         setIfPresent(update, "name", seen.name());
-        return mongo.findAndModify(byId(seen.tenant(), seen.conversationId()), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), TeamsConversation.class);
+        return update;
     }
 
     public Optional<TeamsConversation> find(TenantRef tenant, String conversationId) {

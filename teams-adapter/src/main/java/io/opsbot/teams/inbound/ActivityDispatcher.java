@@ -53,7 +53,7 @@ class ActivityDispatcher {
     }
 
     InboundResult dispatch(InboundActivity inbound) {
-        references.record(inbound.seen());
+        references.recordInbound(inbound.seen());
         String type = inbound.type();
         if (("message".equals(type) || "invoke".equals(type)) && inbound.userId() != null) {
             people.seen(inbound.tenant(), inbound.aadObjectId(), inbound.userId(), inbound.userName(), inbound.zone());
@@ -62,7 +62,10 @@ class ActivityDispatcher {
         if ("message".equals(type)) {
             String claim = "teams-activity:" + inbound.tenant().key() + ":" + inbound.baseConversationId() + ":"
                     + inbound.id();
-            if (inbound.id() != null && !claims.claim(claim, REMEMBER_ACTIVITIES)) {
+            // Not waited on to reach the disk: what handling the activity stores durably (the item it saves) carries
+            // the claim with it, and an activity answered 200 is not redelivered, so a crash loses only the claim of
+            // an activity that stored nothing lasting, whose redelivery changes nothing.
+            if (inbound.id() != null && !claims.claimUnjournaled(claim, REMEMBER_ACTIVITIES)) {
                 return InboundResult.ok();
             }
             try {

@@ -1,6 +1,7 @@
 package io.opsbot.teams.people;
 
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.storage.Unjournaled;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -74,7 +75,9 @@ public class TeamsPeople {
         if (clientZone != null) {
             update.set("clientZone", clientZone.getId()).set("clientZoneAt", now);
         }
-        mongo.upsert(byId(tenant, aadObjectId), update, TeamsPerson.class);
+        // Not waited on to reach the disk: facts lost in a crash are written again at the person's next activity
+        // (this instance's memory of having written them goes with the crash).
+        Unjournaled.write(() -> mongo.upsert(byId(tenant, aadObjectId), update, TeamsPerson.class));
         recentlySeen.put(facts, now);
     }
 
