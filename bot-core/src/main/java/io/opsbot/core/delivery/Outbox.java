@@ -115,7 +115,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         int added = 0;
         for (int i = 0; i < deliveries.size(); i++) {
             if (!existing.contains(i)) {
-                soon(deliveries.get(i));
+                soon(deliveries.get(i).getKey());
                 added++;
             }
         }
@@ -188,23 +188,13 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * (chat.update, updateActivity), retried like sends. Unknown keys are ignored.
      */
     public void update(String key, Message message) {
-        Query byKey = Query.query(Criteria.where("_id").is(key));
-        byKey.fields().include("state").include("updatePending");
-        Delivery before = mongo.findAndModify(byKey,
-                new Update().set("message", message).inc("revision", 1).set("updatePending", true),
-                FindAndModifyOptions.options().returnNew(false), Delivery.class);
-        if (before == null) {
-            return;
+        Delivery updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                new Update().set("message", message).inc("revision", 1).set("nextAttemptAt", clock.instant())
+                        .set("updatePending", true),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        if (updated != null) {
+            soon(key);
         }
-        if (before.getState() == Delivery.State.SENT && before.isUpdatePending()) {
-            // Coalesced: an edit is already waiting for its turn (the platform's pace, a retry) or being sent; it
-            // carries this content when it goes, and one being sent now is followed by this one (its revision moved).
-            // Edits superseded before they were sent are never sent, so a busy message cannot outrun the pace.
-            return;
-        }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("nextAttemptAt",
-                clock.instant()), Delivery.class);
-        soon(key);
     }
 
     /** Tries every delivery that is due. Returns how many were looked at. */
@@ -223,17 +213,12 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     /** One attempt: send if pending, edit if an edit is pending. Does nothing if not due or leased elsewhere. */
     public void deliver(String key) {
-        deliver(key, null);
-    }
-
-    /** {@code stored}: the delivery as this instance inserted it (its first attempt), or null to read it. */
-    private void deliver(String key, Delivery stored) {
         if (stopping) {
             return;
         }
         inFlight.incrementAndGet();
         try {
-            attempt(key, stored);
+            attempt(key);
         } catch (DataAccessException e) {
             // The database went away mid-attempt: the delivery stays leased until its lease runs out, then it is
             // tried again (and looked for first, as the attempt may have reached the platform).
@@ -244,9 +229,9 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
     }
 
-    private void attempt(String key, Delivery stored) {
+    private void attempt(String key) {
         Instant now = clock.instant();
-        Leased leased = lease(key, stored, now);
+        Leased leased = lease(key, now);
         if (leased == null) {
             return;
         }
@@ -369,28 +354,15 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     private boolean enqueue(String key, Destination destination, Message message, String threadOf, Instant expiresAt,
                             boolean sendSoon) {
-        Delivery stored = new Delivery(key, destination, message, threadOf, clock.instant(), expiresAt);
         try {
-            mongo.insert(stored);
+            mongo.insert(new Delivery(key, destination, message, threadOf, clock.instant(), expiresAt));
         } catch (DuplicateKeyException e) {
             return false;
         }
         if (sendSoon) {
-            soon(stored);
+            soon(key);
         }
         return true;
-    }
-
-    /** Sends a delivery just stored here: its first lease needs no read, as this instance knows what it stored. */
-    private void soon(Delivery stored) {
-        if (stopping) {
-            return;
-        }
-        try {
-            executor.execute(() -> deliver(stored.getKey(), stored));
-        } catch (RejectedExecutionException shuttingDown) {
-            log.debug("Not sending {} now: shutting down; it stays queued", stored.getKey());
-        }
     }
 
     /** Sends on the outbound pool; when it is shutting down the delivery stays stored for the next sweep. */
@@ -415,10 +387,8 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * {@code (_id, leaseVersion)}, which any database answers from an index (the embedded server would scan the
      * collection for {@code _id} plus conditions, once per send: quadratic in a large fan-out).
      */
-    private Leased lease(String key, Delivery stored, Instant now) {
-        // As stored by this instance (version 0, pending, due): if anything leased or released it since, its version
-        // moved and the compare-and-set below fails, as it would after a read.
-        Delivery current = stored != null ? stored : mongo.findById(key, Delivery.class);
+    private Leased lease(String key, Instant now) {
+        Delivery current = mongo.findById(key, Delivery.class);
         if (current == null || !leasable(current, now)) {
             return null;
         }
@@ -489,19 +459,13 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private void failed(Delivery delivery, boolean retryable, boolean mayHaveArrived, Duration retryAfter,
                         String error, Instant now, boolean editing) {
         int attempts = delivery.getAttempts();
-        // An edit turned back by the pace (the bot's own or the platform's Retry-After) has not failed: it waits its
-        // turn however often that happens, so a message that keeps changing (a day's summary) ends up final.
-        boolean pacedEdit = editing && retryable && retryAfter != null;
-        if (pacedEdit || retryable && attempts < properties.maxAttempts()) {
+        if (retryable && attempts < properties.maxAttempts()) {
             Duration wait = retryAfter != null ? retryAfter : backoff(attempts, properties);
             log.warn("{} of {} failed (attempt {}): {}; next try in {}", editing ? "Edit" : "Send",
                     delivery.getKey(), attempts, error, wait);
             Update retry = new Update().set("nextAttemptAt", now.plus(wait)).set("lastError", error);
             if (!editing) {
                 retry.set("inDoubt", mayHaveArrived);
-            }
-            if (pacedEdit) {
-                retry.inc("attempts", -1);
             }
             release(delivery.getKey(), retry);
             BotMetrics.delivery(retryAfter != null ? BotMetrics.DeliveryOutcome.RATE_LIMITED
@@ -513,7 +477,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
             log.error("Giving up sending {} after {} attempt(s): {}", delivery.getKey(), attempts, error);
             release(delivery.getKey(), new Update().set("state", Delivery.State.FAILED).set("lastError", error));
         }
-        if (!(pacedEdit || retryable && attempts < properties.maxAttempts())) {
+        if (!(retryable && attempts < properties.maxAttempts())) {
             BotMetrics.delivery(BotMetrics.DeliveryOutcome.FAILED);
         }
     }
@@ -527,12 +491,9 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), released(update), Delivery.class);
     }
 
-    /** Releases and returns what recordSent looks at afterwards (not the message: less to encode and decode). */
     private Delivery releaseAndGet(String key, Update update) {
-        Query byKey = Query.query(Criteria.where("_id").is(key));
-        byKey.fields().include("revision").include("updatePending").include("hasReplies");
-        return mongo.findAndModify(byKey, released(update), FindAndModifyOptions.options().returnNew(true),
-                Delivery.class);
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), released(update),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class);
     }
 
     /** Gives the lease back; the version moves, so an attempt that judged the delivery before cannot take it. */

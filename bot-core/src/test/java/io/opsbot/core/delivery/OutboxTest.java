@@ -159,30 +159,6 @@ class OutboxTest {
     }
 
     @Test
-    void editsHeldBackByThePaceAreCoalescedAndNeverGivenUp() {
-        String key = prefix + "summary";
-        outbox.sendNow(key, channel(), Message.text("v1"), null);
-        // Turned back by the pace more often than a failing send is tried (8 attempts).
-        for (int i = 0; i < 12; i++) {
-            teams.failNext(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, "pace", Duration.ofSeconds(5),
-                    null));
-        }
-        outbox.update(key, Message.text("v2"));
-        await().until(() -> outbox.find(key).orElseThrow().getLastError() != null);
-        // Superseded while it waits: only the latest content goes, when its turn comes.
-        outbox.update(key, Message.text("v3"));
-        for (int i = 0; i < 40 && outbox.find(key).orElseThrow().isUpdatePending(); i++) {
-            clock.advance(Duration.ofSeconds(5));
-            outbox.retryDue();
-        }
-
-        assertThat(outbox.find(key).orElseThrow().isUpdatePending()).isFalse();
-        assertThat(teams.updated()).filteredOn(u -> u.posted().destination().tenant().equals(tenant))
-                .extracting(u -> u.message().summary()).containsExactly("v3");
-        assertThat(outbox.find(key).orElseThrow().getMessage().summary()).isEqualTo("v3");
-    }
-
-    @Test
     void aMessageNotSentBeforeItExpiresIsDropped() {
         teams.failNext(new DeliveryException(DeliveryException.Reason.TRANSIENT, "timeout"));
         outbox.enqueue(prefix + "prompt", new Destination.Direct(new UserRef(tenant, "29:ana")),

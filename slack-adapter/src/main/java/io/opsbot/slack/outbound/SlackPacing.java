@@ -12,8 +12,8 @@ import java.time.Duration;
 /**
  * Slack's published pace for what the bot posts, kept before Slack has to answer 429: chat.postMessage about one
  * message a second per channel with short bursts, and several hundred a minute per workspace; chat.update is Tier 3
- * (50+ a minute per workspace). Buckets are shared by every instance. A short wait for a post is waited out; a longer
- * one, and any wait for an edit, becomes a RATE_LIMITED failure with its retryAfter, which the outbox reschedules.
+ * (50+ a minute per workspace). Buckets are shared by every instance. A short wait is waited out; a longer one
+ * becomes a RATE_LIMITED failure with its retryAfter, which the outbox reschedules.
  */
 public class SlackPacing {
 
@@ -43,20 +43,12 @@ public class SlackPacing {
         take("slack-publish:" + tenant.key(), PUBLISHES, "views.publish in workspace " + tenant.tenantId());
     }
 
-    /**
-     * Before a chat.update. An edit never holds a sending thread for its turn: it is rescheduled at once (the outbox
-     * keeps only the latest content of a message), so a burst of edits cannot slow the posts sharing the threads.
-     */
     void update(TenantRef tenant) {
-        take("slack-update:" + tenant.key(), UPDATES, "chat.update in workspace " + tenant.tenantId(), Duration.ZERO);
+        take("slack-update:" + tenant.key(), UPDATES, "chat.update in workspace " + tenant.tenantId());
     }
 
     private void take(String key, RateLimit limit, String what) {
-        take(key, limit, what, MAX_WAIT);
-    }
-
-    private void take(String key, RateLimit limit, String what, Duration maxWait) {
-        limiter.take(key, limit, maxWait).ifPresent(wait -> {
+        limiter.take(key, limit, MAX_WAIT).ifPresent(wait -> {
             throw new DeliveryException(Reason.RATE_LIMITED, "Slack pace for " + what + " reached", wait, null);
         });
     }
