@@ -279,14 +279,8 @@ public class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /**
-     * The first call of {@code method} matching, within 10 s; within 30 s for chat.update: edits go at the workspace's
-     * chat.update pace (about 50 a minute), which every test sharing a context and its workspace draws on, and an edit
-     * waits its turn in the outbox rather than on a sending thread.
-     */
     public Call awaitCall(String method, Predicate<Call> matching) {
-        Duration within = method.equals("chat.update") ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
-        return await().atMost(within).until(
+        return await().atMost(Duration.ofSeconds(10)).until(
                 () -> calls(method).stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
