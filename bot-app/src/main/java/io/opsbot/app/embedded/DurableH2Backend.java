@@ -34,8 +34,13 @@ final class DurableH2Backend extends H2Backend {
     private final Map<String, Object> collectionLocks = new ConcurrentHashMap<>();
 
     DurableH2Backend(MVStore store, Durability durability) {
+        this(store, durability, DurableCommits.UNSAVED_AT_MOST);
+    }
+
+    /** With {@code unsavedAtMost}: how soon a {@code j: false} write no durable one followed reaches the file. */
+    DurableH2Backend(MVStore store, Durability durability, java.time.Duration unsavedAtMost) {
         super(store);
-        this.commits = new DurableCommits(store, durability);
+        this.commits = new DurableCommits(store, durability, unsavedAtMost);
     }
 
     @Override

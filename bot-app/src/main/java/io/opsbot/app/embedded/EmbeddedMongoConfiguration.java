@@ -51,7 +51,8 @@ public class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
         try {
-            return new MVStore.Builder().fileName(file.toString()).open();
+            return DurableCommits.storeOptions(new MVStore.Builder().fileName(file.toString()), properties.durability())
+                    .open();
         } catch (MVStoreException e) {
             if (e.getMessage() != null && e.getMessage().contains("locked")) {
                 throw new IllegalStateException(SingleInstance.fileInUse(file), e);

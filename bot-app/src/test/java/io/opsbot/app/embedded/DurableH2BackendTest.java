@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A write is answered once it is on disk, unless it asked not to wait for the journal ({@code j: false}); such a
@@ -30,9 +32,14 @@ class DurableH2BackendTest {
     private MongoClient client;
 
     private MongoCollection<Document> open() {
-        // No background commits: what is on disk is only what the backend committed.
-        store = new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()).autoCommitDisabled().open();
-        server = new MongoServer(new DurableH2Backend(store, Durability.FSYNC));
+        // No commits of unsaved changes while a test runs: what is on disk is only what durable writes committed.
+        return open(Duration.ofHours(1));
+    }
+
+    private MongoCollection<Document> open(Duration unsavedAtMost) {
+        store = DurableCommits.storeOptions(new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()),
+                Durability.FSYNC).open();
+        server = new MongoServer(new DurableH2Backend(store, Durability.FSYNC, unsavedAtMost));
         server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoConfiguration.WORKER_THREADS);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         return client.getDatabase("opsbot").getCollection("things");
@@ -58,6 +65,19 @@ class DurableH2BackendTest {
         things.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(true)).insertOne(new Document("_id", "item"));
         assertThat(store.hasUnsavedChanges()).as("the next durable write commits both").isFalse();
         assertThat(things.countDocuments()).isEqualTo(3);
+    }
+
+    @Test
+    void aWriteNoDurableWriteFollowedStillReachesTheFile() {
+        MongoCollection<Document> things = open(Duration.ofMillis(50));
+        assertThat(store.getAutoCommitDelay()).as("no H2 timer: commits serialize where they run")
+                .isZero();
+
+        things.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(false))
+                .insertOne(new Document("_id", "claim"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !store.hasUnsavedChanges());
+        assertThat(things.countDocuments()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.opsbot.core.conversation;
 
 import io.opsbot.core.metrics.BotMetrics;
+import io.opsbot.core.storage.RequestReads;
 import io.opsbot.core.access.AccessDenied;
 import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Permission;
@@ -212,7 +213,8 @@ public class ConversationEngine {
         long started = System.nanoTime();
         String outcome = "error";
         try {
-            Response response = work.get();
+            // A request reads a tenant's settings once (several steps of one command need them).
+            Response response = RequestReads.within(work);
             outcome = "ok";
             return response;
         } catch (AccessDenied | UserError e) {

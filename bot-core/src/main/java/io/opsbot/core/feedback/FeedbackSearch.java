@@ -275,6 +275,8 @@ public class FeedbackSearch {
         TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
         // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
         long version = sequences.current(versionKey(tenant));
+        // The changes applied in place that this call must see: those applied before it began.
+        long needed = index.appliedInPlace;
         DirectoryReader reader;
         synchronized (index) {
             Instant now = clock.instant();
@@ -291,7 +293,7 @@ public class FeedbackSearch {
                     index.rebuilding = true;
                     executor.execute(() -> rebuildAside(tenant, index));
                 }
-                reader = index.reader();
+                reader = index.reader(needed);
             } catch (IOException e) {
                 index.close();
                 throw new UncheckedIOException(e);
@@ -353,6 +355,7 @@ public class FeedbackSearch {
     private static void install(TenantIndex index, IndexWriter writer, long version, Instant now) throws IOException {
         index.writer = writer;
         index.reader = DirectoryReader.open(writer);
+        index.readerShows = index.appliedInPlace;
         index.ahead.clear();
         index.missing.clear();
         index.version = version;
@@ -597,13 +600,18 @@ public class FeedbackSearch {
             advance(newVersion);
         }
 
+        /** Changes applied in place so far (changed under the lock only), and how many of them the reader shows. */
+        private volatile long appliedInPlace;
+        private long readerShows;
+
         /**
-         * The reader to search, with a reference the caller gives back ({@code decRef}); reopened first when changes
-         * are waiting. Changes applied in place only mark the reader stale: a reopen writes a segment, and captures
-         * arriving together now share one instead of writing one each under the lock.
+         * The reader to search, with a reference the caller gives back ({@code decRef}); reopened first when it lacks
+         * changes applied in place before the caller began ({@code needed}). A reopen writes a segment: callers that
+         * queued for the lock while one ran are served by it (the changes they need were applied before it began), so
+         * captures arriving together share one reopen instead of each writing one under the lock.
          */
-        DirectoryReader reader() throws IOException {
-            if (stale) {
+        DirectoryReader reader(long needed) throws IOException {
+            if (stale && readerShows < needed) {
                 reopen();
             }
             reader.incRef();
@@ -616,6 +624,7 @@ public class FeedbackSearch {
                 reader.close();
                 reader = newer;
             }
+            readerShows = appliedInPlace;
             stale = false;
         }
 
@@ -630,6 +639,7 @@ public class FeedbackSearch {
         /** A change of this version was applied in place. */
         void applied(long changeVersion) {
             ahead.add(changeVersion);
+            appliedInPlace++;
             stale = true;
             advance(version);
         }

@@ -5,6 +5,7 @@ import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.config.OpsBotProperties;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.storage.RequestReads;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,8 +47,14 @@ public class TenantSettingsService {
         this.clock = clock;
     }
 
+    /** The tenant's settings; read once per request ({@link RequestReads}). */
     public TenantSettings get(TenantRef tenant) {
-        return repository.findById(tenant.key()).orElseGet(() -> new TenantSettings(tenant));
+        return RequestReads.get(readKey(tenant), TenantSettings.class,
+                () -> repository.findById(tenant.key()).orElseGet(() -> new TenantSettings(tenant)));
+    }
+
+    private static String readKey(TenantRef tenant) {
+        return TenantSettings.COLLECTION + ":" + tenant.key();
     }
 
     public Optional<Destination.Channel> triageChannel(TenantRef tenant) {
@@ -145,6 +152,7 @@ public class TenantSettingsService {
     }
 
     private void change(TenantRef tenant, Update update) {
+        RequestReads.changed(readKey(tenant));
         mongo.upsert(Query.query(Criteria.where("_id").is(tenant.key())),
                 update.setOnInsert("tenant", tenant).set("updatedAt", clock.instant()), TenantSettings.class);
     }
