@@ -193,8 +193,6 @@ final class GrowthBenchmark {
                     batch.clear();
                 }
             }
-            // Their triage posts were handled long ago; numbering continues after them.
-            template.updateMulti(new Query(), new Update().set("triagePending", false), FeedbackItem.class);
             template.upsert(Query.query(Criteria.where("_id").is("feedback:" + tenant.key())),
                     new Update().set("value", (long) items), "counters");
         } finally {
