@@ -120,6 +120,12 @@ public class FeedbackSearch {
     private static final String COMMITTED_BUILT_AT = "builtAt";
     private static final String COMMITTED_SYNCED_AT = "syncedAt";
     private static final String COMMITTED_FORMAT = "format";
+    private static final String COMMITTED_DATABASE = "database";
+    /**
+     * A random id per tenant, kept in the database ({@code feedback_search_epochs}) and in each commit: an index on
+     * disk that was built against another database (a new one, a reinstalled one) is not opened.
+     */
+    static final String EPOCHS = "feedback_search_epochs";
     private static final int SLICE = 500;
     private static final int BUILD_BATCH = 2_000;
     /** The change log's collection (housekeeping removes expired entries by this name). */
@@ -404,9 +410,12 @@ public class FeedbackSearch {
         try {
             Map<String, String> data = committed.data();
             long version = Long.parseLong(data.getOrDefault(COMMITTED_VERSION, "-1"));
-            if (!FORMAT.equals(data.get(COMMITTED_FORMAT)) || version < 0 || version > current) {
-                log.info("Search index of {} on disk does not fit (format {}, version {} of {}); it is rebuilt",
-                        tenant, data.get(COMMITTED_FORMAT), version, current);
+            String database = databaseEpoch(tenant);
+            if (!FORMAT.equals(data.get(COMMITTED_FORMAT)) || !database.equals(data.get(COMMITTED_DATABASE))
+                    || version < 0 || version > current) {
+                log.info("Search index of {} on disk does not fit (format {}, version {} of {}, database {}); it is "
+                        + "rebuilt", tenant, data.get(COMMITTED_FORMAT), version, current,
+                        database.equals(data.get(COMMITTED_DATABASE)) ? "the same" : "another");
                 TenantIndexFolder.closeQuietly(committed.directory());
                 return;
             }
@@ -419,6 +428,7 @@ public class FeedbackSearch {
                 throw e;
             }
             index.syncedAt = Instant.ofEpochMilli(Long.parseLong(data.get(COMMITTED_SYNCED_AT)));
+            index.database = database;
             index.committedVersion = version;
             index.committedAt = null;
             own.keepOnly(committed.directory());
@@ -449,10 +459,14 @@ public class FeedbackSearch {
         }
     }
 
-    private static void commit(TenantIndex index, Instant now) throws IOException {
+    private void commit(TenantIndex index, Instant now) throws IOException {
+        if (index.database == null) {
+            index.database = databaseEpoch(index.tenant);
+        }
         Map<String, String> data = Map.of(COMMITTED_VERSION, Long.toString(index.version),
                 COMMITTED_BUILT_AT, Long.toString(index.builtAt.toEpochMilli()),
-                COMMITTED_SYNCED_AT, Long.toString(index.syncedAt.toEpochMilli()), COMMITTED_FORMAT, FORMAT);
+                COMMITTED_SYNCED_AT, Long.toString(index.syncedAt.toEpochMilli()), COMMITTED_FORMAT, FORMAT,
+                COMMITTED_DATABASE, index.database);
         index.writer.setLiveCommitData(data.entrySet());
         index.writer.commit();
         index.committedVersion = index.version;
@@ -460,6 +474,17 @@ public class FeedbackSearch {
         if (index.folder != null) {
             index.folder.keepOnly(index.writer.getDirectory());
         }
+    }
+
+    /** The tenant's database epoch (see {@link #EPOCHS}), made on first use: one read or write by id. */
+    private String databaseEpoch(TenantRef tenant) {
+        org.bson.Document epoch = mongo.getCollection(EPOCHS).findOneAndUpdate(
+                new org.bson.Document("_id", tenant.key()),
+                new org.bson.Document("$setOnInsert", new org.bson.Document("epoch",
+                        java.util.UUID.randomUUID().toString())),
+                new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+        return epoch.getString("epoch");
     }
 
     /** Commits what this instance's indexes hold, so the next start opens them at their versions. */
@@ -736,6 +761,8 @@ public class FeedbackSearch {
         /** The tenant's folder on disk once claimed ({@link #claimed}); null while in memory. */
         private TenantIndexFolder folder;
         private boolean claimed;
+        /** The database epoch the index was built or opened against (null until a commit needs it). */
+        private String database;
 
         TenantIndex(TenantRef tenant) {
             this.tenant = tenant;

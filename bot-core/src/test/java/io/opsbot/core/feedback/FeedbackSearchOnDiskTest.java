@@ -176,6 +176,20 @@ class FeedbackSearchOnDiskTest {
     }
 
     @Test
+    void anIndexBuiltAgainstAnotherDatabaseIsBuiltAgain() {
+        FeedbackItem item = capture("Slow search");
+        FeedbackSearch first = start(folder);
+        assertThat(numbers(first, "slow")).containsExactly(1L);
+        first.close();
+        // As with a new database (the folder kept from an earlier one): it has no epoch for the tenant yet.
+        mongo.remove(Query.query(Criteria.where("_id").is(tenant.key())), FeedbackSearch.EPOCHS);
+        changeUnlogged(item, "mobile");
+
+        FeedbackSearch again = start(folder);
+        assertThat(numbers(again, "#mobile")).as("built from the items").containsExactly(1L);
+    }
+
+    @Test
     void twoInstancesEachWithItsOwnFolderSeeEachOthersChanges() {
         FeedbackSearch a = start(folder.resolve("a"));
         FeedbackSearch b = start(folder.resolve("b"));
