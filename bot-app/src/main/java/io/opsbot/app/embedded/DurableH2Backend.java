@@ -34,7 +34,7 @@ final class DurableH2Backend extends H2Backend {
     private final Map<String, Object> collectionLocks = new ConcurrentHashMap<>();
 
     DurableH2Backend(MVStore store, Durability durability) {
-        super(store);
+        super(SecondaryIndexes.removeStored(store));
         this.commits = new DurableCommits(store, durability);
     }
 
@@ -42,6 +42,11 @@ final class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         try {
             String name = command.toLowerCase(Locale.ROOT);
+            if (name.equals("createindexes")) {
+                Document kept = SecondaryIndexes.keptOnly(query);
+                return kept == null ? SecondaryIndexes.nothingToCreate()
+                        : super.handleCommand(channel, database, command, kept);
+            }
             if (!ANSWERS_STORED_DOCUMENTS.contains(name) || !(query.get(command) instanceof String
                     || query.get("collection") instanceof String)) {
                 return super.handleCommand(channel, database, command, query);
