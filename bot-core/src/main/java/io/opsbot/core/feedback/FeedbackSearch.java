@@ -210,15 +210,25 @@ public class FeedbackSearch {
      * scan the collection for it.
      */
     public List<String> byReporter(UserRef reporter, int limit) {
-        return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
-                new TermQuery(new Term(REPORTER, reporter.key())), limit,
-                new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+        try {
+            return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
+                    new TermQuery(new Term(REPORTER, reporter.key())), limit,
+                    new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+        } catch (Preparing e) {
+            // The home shows none of their items for that minute rather than an error.
+            return List.of();
+        }
     }
 
     /** The id of the tenant's item with this number (FB-12), if the index has it. */
     public Optional<String> idOf(TenantRef tenant, long number) {
-        return withIndex(tenant, searcher -> ids(searcher, searcher.search(
-                new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
+        try {
+            return withIndex(tenant, searcher -> ids(searcher, searcher.search(
+                    new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
+        } catch (Preparing e) {
+            // The caller looks in the database itself.
+            return Optional.empty();
+        }
     }
 
     /**
@@ -235,7 +245,10 @@ public class FeedbackSearch {
         if ((existing == null || !existing.isBuilt()) && !onDisk(tenant)
                 && sequences.current(FeedbackService.numberKey(tenant)) > BUILD_WHILE_CAPTURING) {
             // Suggestions come with a capture, which must answer within Slack's 3 s: build for next time.
-            executor.execute(() -> withIndex(tenant, searcher -> null));
+            TenantIndex index = indexes.computeIfAbsent(tenant, TenantIndex::new);
+            synchronized (index) {
+                rebuildAsideOnce(tenant, index);
+            }
             return List.of();
         }
         return withIndex(tenant, SUGGESTION_LAG, searcher -> {
@@ -321,8 +334,16 @@ public class FeedbackSearch {
                 if (!index.isBuilt()) {
                     openCommitted(index, tenant, version);
                 }
-                if (!index.isBuilt() || version - index.version > MAX_CATCH_UP
-                        || !index.syncedAt.plus(CHANGES_KEPT.dividedBy(2)).isAfter(now)) {
+                boolean unusable = !index.isBuilt() || version - index.version > MAX_CATCH_UP
+                        || !index.syncedAt.plus(CHANGES_KEPT.dividedBy(2)).isAfter(now);
+                if (unusable && sequences.current(FeedbackService.numberKey(tenant)) > BUILD_WHILE_CAPTURING) {
+                    // A build reads every item: too long for a request, and it would hold the lock meanwhile. It
+                    // runs aside; a stale index answers until it is done, no index is reported as being prepared.
+                    rebuildAsideOnce(tenant, index);
+                    if (!index.isBuilt()) {
+                        throw new Preparing();
+                    }
+                } else if (unusable) {
                     index.close();
                     build(index, tenant, version, now);
                 } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)
@@ -330,9 +351,8 @@ public class FeedbackSearch {
                     catchUp(index, tenant, version, now);
                 }
                 commitIfDue(index, now);
-                if (!index.builtAt.plus(MAX_AGE).isAfter(now) && !index.rebuilding) {
-                    index.rebuilding = true;
-                    executor.execute(() -> rebuildAside(tenant, index));
+                if (!index.builtAt.plus(MAX_AGE).isAfter(now)) {
+                    rebuildAsideOnce(tenant, index);
                 }
                 reader = index.reader();
             } catch (IOException e) {
@@ -348,6 +368,21 @@ public class FeedbackSearch {
             throw new UncheckedIOException(e);
         } finally {
             release(reader);
+        }
+    }
+
+    /** Starts a build aside unless one is running; call holding the index's lock. */
+    private void rebuildAsideOnce(TenantRef tenant, TenantIndex index) {
+        if (!index.rebuilding) {
+            index.rebuilding = true;
+            executor.execute(() -> rebuildAside(tenant, index));
+        }
+    }
+
+    /** The tenant's index is being built aside (after a start without one on disk): asked again in a moment. */
+    static final class Preparing extends io.opsbot.core.conversation.UserError {
+        Preparing() {
+            super("Feedback search is being prepared after a restart; please try again in a minute.");
         }
     }
 
@@ -561,7 +596,7 @@ public class FeedbackSearch {
             }
             fresh = fill(tenant, directory);
             synchronized (index) {
-                if (index.isBuilt() && index.builtAt.isBefore(started)) {
+                if (!index.isBuilt() || index.builtAt.isBefore(started)) {
                     index.close();
                     install(index, fresh, version, started);
                     fresh = null;

@@ -1,6 +1,7 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.CoreTest;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The search index kept on disk, against MongoDB over TCP: a restart opens it at the version its commit names and
@@ -219,6 +221,32 @@ class FeedbackSearchOnDiskTest {
         holder.changed(next);
         assertThat(numbers(holder, "dark")).containsExactlyInAnyOrder(1L, 2L);
         assertThat(numbers(second, "dark")).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test
+    void aLargeTenantWithoutAnIndexOnDiskIsBuiltAsideWhileRequestsAreAnswered() {
+        List<FeedbackItem> many = new ArrayList<>();
+        for (int n = 1; n <= FeedbackSearch.BUILD_WHILE_CAPTURING + 1; n++) {
+            many.add(new FeedbackItem(tenant, sequences.next(FeedbackService.numberKey(tenant)), reporter.user(),
+                    "Rae", FeedbackTextParser.parse("Batch item " + n, List.of()), FeedbackSource.COMMAND,
+                    clock.instant()));
+        }
+        mongo.insertAll(many);
+        List<Runnable> aside = new ArrayList<>();
+        FeedbackSearch search = new FeedbackSearch(mongo, sequences, clock, aside::add, folder);
+        started.add(search);
+        FeedbackQuery batch = FeedbackQuery.parse("batch", reporter.user(), List.of());
+
+        assertThatThrownBy(() -> search.search(tenant, batch, 0, 1)).isInstanceOf(UserError.class)
+                .hasMessageContaining("being prepared");
+        assertThat(search.idOf(tenant, 7)).as("the caller looks in the database instead").isEmpty();
+        assertThat(search.byReporter(reporter.user(), 5)).isEmpty();
+        assertThat(aside).as("one build, however many asked").hasSize(1);
+
+        aside.get(0).run();
+
+        assertThat(search.search(tenant, batch, 0, 1).total()).isEqualTo(FeedbackSearch.BUILD_WHILE_CAPTURING + 1);
+        assertThat(search.idOf(tenant, 7)).contains(many.get(6).getId());
     }
 
     private static void copy(Path from, Path to) throws IOException {
