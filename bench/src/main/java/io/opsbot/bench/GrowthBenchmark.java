@@ -3,6 +3,7 @@ package io.opsbot.bench;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.feedback.FeedbackDraft;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackService;
@@ -200,7 +201,16 @@ final class GrowthBenchmark {
                     new Update().set("value", (long) items), "counters");
             // A bot that grew to this size has its search index on disk (committed as the context closes): built
             // here, so the run measures the commands, not the one build a new or lost index costs.
-            bot.bean(FeedbackService.class).recentInTenant(tenant, 0, 1);
+            // A tenant this large is built aside: asked again until it answers.
+            FeedbackService feedback = bot.bean(FeedbackService.class);
+            for (boolean built = false; !built; ) {
+                try {
+                    feedback.recentInTenant(tenant, 0, 1);
+                    built = true;
+                } catch (UserError preparing) {
+                    Thread.sleep(1_000);
+                }
+            }
         } finally {
             mongo.shutdownNow();
             store.close();
