@@ -331,7 +331,8 @@ public class FeedbackSearch {
         synchronized (index) {
             Instant now = clock.instant();
             try {
-                if (!index.isBuilt()) {
+                if (!index.isBuilt() && !index.rebuilding) {
+                    // Not while a build runs aside: its generation, not committed yet, would look like a cut one.
                     openCommitted(index, tenant, version);
                 }
                 boolean unusable = !index.isBuilt() || version - index.version > MAX_CATCH_UP
@@ -561,9 +562,9 @@ public class FeedbackSearch {
             for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
                 writer.addDocument(document(item));
             }
-        } catch (RuntimeException e) {
-            writer.close();
-            directory.close();
+        } catch (IOException | RuntimeException e) {
+            TenantIndexFolder.closeQuietly(writer);
+            TenantIndexFolder.closeQuietly(directory);
             throw e;
         }
         return writer;
@@ -612,10 +613,11 @@ public class FeedbackSearch {
             }
             if (fresh != null) {
                 Directory unused = fresh.getDirectory();
+                Path generation = unused instanceof org.apache.lucene.store.FSDirectory fs ? fs.getDirectory() : null;
                 TenantIndexFolder.closeQuietly(fresh);
                 TenantIndexFolder.closeQuietly(unused);
-                if (unused instanceof org.apache.lucene.store.FSDirectory fs) {
-                    TenantIndexFolder.delete(fs.getDirectory());
+                if (generation != null) {
+                    TenantIndexFolder.delete(generation);
                 }
             }
         }

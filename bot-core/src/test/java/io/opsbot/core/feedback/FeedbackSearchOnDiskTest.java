@@ -249,6 +249,37 @@ class FeedbackSearchOnDiskTest {
         assertThat(search.idOf(tenant, 7)).contains(many.get(6).getId());
     }
 
+    @Test
+    void requestsAskingWhileTheBuildRunsAsideDoNotDisturbIt() throws Exception {
+        List<FeedbackItem> many = new ArrayList<>();
+        for (int n = 1; n <= FeedbackSearch.BUILD_WHILE_CAPTURING + 1; n++) {
+            many.add(new FeedbackItem(tenant, sequences.next(FeedbackService.numberKey(tenant)), reporter.user(),
+                    "Rae", FeedbackTextParser.parse("Batch item " + n, List.of()), FeedbackSource.COMMAND,
+                    clock.instant()));
+        }
+        mongo.insertAll(many);
+        java.util.concurrent.ExecutorService aside = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            FeedbackSearch search = new FeedbackSearch(mongo, sequences, clock, aside, folder);
+            started.add(search);
+            FeedbackQuery batch = FeedbackQuery.parse("batch", reporter.user(), List.of());
+
+            // Asked again and again while the build runs (its generation on disk not committed yet).
+            long total = -1;
+            for (int asked = 0; total < 0 && asked < 20_000; asked++) {
+                try {
+                    total = search.search(tenant, batch, 0, 1).total();
+                } catch (UserError preparing) {
+                    Thread.onSpinWait();
+                }
+            }
+            assertThat(total).isEqualTo(FeedbackSearch.BUILD_WHILE_CAPTURING + 1);
+        } finally {
+            aside.shutdown();
+            assertThat(aside.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.sorted().toList()) {
