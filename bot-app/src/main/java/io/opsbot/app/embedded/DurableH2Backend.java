@@ -39,7 +39,7 @@ final class DurableH2Backend extends H2Backend {
 
     /** With {@code unsavedAtMost}: how soon a {@code j: false} write no durable one followed reaches the file. */
     DurableH2Backend(MVStore store, Durability durability, java.time.Duration unsavedAtMost) {
-        super(store);
+        super(SecondaryIndexes.removeStored(store));
         this.commits = new DurableCommits(store, durability, unsavedAtMost);
     }
 
@@ -47,6 +47,11 @@ final class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         try {
             String name = command.toLowerCase(Locale.ROOT);
+            if (name.equals("createindexes")) {
+                Document kept = SecondaryIndexes.keptOnly(query);
+                return kept == null ? SecondaryIndexes.nothingToCreate()
+                        : super.handleCommand(channel, database, command, kept);
+            }
             if (!ANSWERS_STORED_DOCUMENTS.contains(name) || !(query.get(command) instanceof String
                     || query.get("collection") instanceof String)) {
                 return super.handleCommand(channel, database, command, query);

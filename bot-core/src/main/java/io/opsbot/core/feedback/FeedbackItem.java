@@ -71,8 +71,8 @@ public class FeedbackItem {
     private Destination.Channel sourceThread;
     private boolean awaitingTriageChannel;
     /**
-     * Stored with the item, cleared once its triage post is queued: an item whose post could not be queued (the
-     * database went away in between) is found and posted later, so no item is left half-written.
+     * Read from items saved before {@link PendingTriagePosts} kept the pending posts (in a collection of their own,
+     * which the minutely look reads instead of scanning every item); new items leave it false.
      */
     private boolean triagePending;
     /** Its triage post was given up on (the channel unreachable): kept to be posted when a channel works again. */
@@ -99,9 +99,14 @@ public class FeedbackItem {
         this.source = source;
         this.createdAt = now;
         this.updatedAt = now;
-        this.triagePending = true;
         this.votes.add(Vote.of(reporter, reporterName, draft.customer(), Vote.Source.REPORTER, now));
         this.voteCount = 1;
+    }
+
+    /** Saved under this id (chosen before the save, so its pending triage post can be marked first). */
+    FeedbackItem withId(String id) {
+        this.id = id;
+        return this;
     }
 
     /** Remembers the thread of the message it was saved from. */

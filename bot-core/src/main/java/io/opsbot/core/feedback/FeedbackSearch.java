@@ -31,6 +31,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 import io.opsbot.core.config.CoreConfiguration;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,10 @@ import java.util.stream.Stream;
 /**
  * Full-text search over a tenant's feedback with Apache Lucene: English analysis (stemming, stop words) and BM25 for
  * {@code feedback search}, {@link MoreLikeThis} for the likely duplicates suggested at capture. MongoDB stays the
- * record; the embedded database has no text index, so each instance keeps an in-memory Lucene index per tenant.
+ * record; the embedded database has no text index, so each instance keeps a Lucene index per tenant, on its own disk
+ * when a folder is configured ({@link FeedbackSearchProperties}; the packaged bot keeps it next to the embedded
+ * database), in memory otherwise. The index also serves the lists ({@code list}, {@code mine}, the home): the
+ * embedded database scans the collection for any query not by id.
  *
  * <p>Kept correct across instances by a version marker and a change log: every change to the tenant's feedback, after
  * it is written, takes the next version of a per-tenant counter and logs (version, item) under the id
@@ -79,11 +84,16 @@ import java.util.stream.Stream;
  *       (no request waits for it): the safety net for a change whose writer died between the write and its log
  *       entry. An index too far behind for the log ({@link #MAX_CATCH_UP}, {@link #CHANGES_KEPT}) is rebuilt.</li>
  * </ul>
- * The first use on an instance builds the index (about 2-3 s for 10,000 items on the embedded database, see the
- * bench module); a duplicate suggestion waits for that only in a tenant of up to {@link #BUILD_WHILE_CAPTURING}
- * items, otherwise it starts the build and suggests nothing that once.
+ * An index on disk is committed with the version it reflects in the commit's data ({@link #COMMIT_EVERY} at most
+ * after a change, at once after a build or a start, and at shut-down): the next start opens it and catches up from the
+ * change log, so a crash between a write and the index's commit costs a catch-up, not a build. An index on disk that
+ * is missing, unreadable, of another {@link #FORMAT}, ahead of the database (a restored backup) or too far behind is
+ * built again. A build reads every item (a scan of the collection: about 2-3 s for 10,000 items on the embedded
+ * database, see the bench module); a duplicate suggestion waits for that only in a tenant of up to
+ * {@link #BUILD_WHILE_CAPTURING} items, otherwise it starts the build and suggests nothing that once.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(FeedbackSearchProperties.class)
 public class FeedbackSearch {
 
     /** How old an index may get before it is rebuilt aside (a safety net: see the class). */
@@ -99,6 +109,23 @@ public class FeedbackSearch {
      * past it: the instance that took it died between writing the item and logging the change.
      */
     static final Duration GAP_GRACE = Duration.ofSeconds(30);
+    /**
+     * How often, at most, an index kept on disk commits what was applied in place: a crash loses at most this much,
+     * which the next start catches up from the change log (the commit names the version it reflects).
+     */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
+    /** What an index on disk was built with; another value (a different {@link #document}) means a rebuild. */
+    static final String FORMAT = "1";
+    private static final String COMMITTED_VERSION = "version";
+    private static final String COMMITTED_BUILT_AT = "builtAt";
+    private static final String COMMITTED_SYNCED_AT = "syncedAt";
+    private static final String COMMITTED_FORMAT = "format";
+    private static final String COMMITTED_DATABASE = "database";
+    /**
+     * A random id per tenant, kept in the database ({@code feedback_search_epochs}) and in each commit: an index on
+     * disk that was built against another database (a new one, a reinstalled one) is not opened.
+     */
+    static final String EPOCHS = "feedback_search_epochs";
     private static final int SLICE = 500;
     private static final int BUILD_BATCH = 2_000;
     /** The change log's collection (housekeeping removes expired entries by this name). */
@@ -131,25 +158,35 @@ public class FeedbackSearch {
     private final Executor executor;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Map<TenantRef, TenantIndex> indexes = new ConcurrentHashMap<>();
+    /** Where the indexes are kept on disk (a folder per tenant), or null: in memory, rebuilt at every start. */
+    private final Path folder;
 
-    /** For tests and benchmarks: builds read through {@code mongo} too. */
+    /** For tests and benchmarks: builds read through {@code mongo} too; the index is kept in memory. */
     public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor) {
-        this(mongo, () -> mongo, sequences, clock, executor);
+        this(mongo, () -> mongo, sequences, clock, executor, null);
+    }
+
+    /** For tests and benchmarks: builds read through {@code mongo} too; the index is kept in {@code folder}. */
+    public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor,
+                          Path folder) {
+        this(mongo, () -> mongo, sequences, clock, executor, folder);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public FeedbackSearch(MongoTemplate mongo, BulkReads bulk, SequenceService sequences, Clock clock,
-                          @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
-        this(mongo, bulk::template, sequences, clock, executor);
+                          @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor,
+                          FeedbackSearchProperties properties) {
+        this(mongo, bulk::template, sequences, clock, executor, properties.folder().orElse(null));
     }
 
     private FeedbackSearch(MongoTemplate mongo, java.util.function.Supplier<MongoTemplate> bulk,
-                           SequenceService sequences, Clock clock, Executor executor) {
+                           SequenceService sequences, Clock clock, Executor executor, Path folder) {
         this.executor = executor;
         this.mongo = mongo;
         this.bulk = bulk;
         this.sequences = sequences;
         this.clock = clock;
+        this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
     }
 
     /** One page of what matched, best first (newest first without words), and how many matched in all. */
@@ -173,15 +210,25 @@ public class FeedbackSearch {
      * scan the collection for it.
      */
     public List<String> byReporter(UserRef reporter, int limit) {
-        return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
-                new TermQuery(new Term(REPORTER, reporter.key())), limit,
-                new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+        try {
+            return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
+                    new TermQuery(new Term(REPORTER, reporter.key())), limit,
+                    new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+        } catch (Preparing e) {
+            // The home shows none of their items for that minute rather than an error.
+            return List.of();
+        }
     }
 
     /** The id of the tenant's item with this number (FB-12), if the index has it. */
     public Optional<String> idOf(TenantRef tenant, long number) {
-        return withIndex(tenant, searcher -> ids(searcher, searcher.search(
-                new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
+        try {
+            return withIndex(tenant, searcher -> ids(searcher, searcher.search(
+                    new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
+        } catch (Preparing e) {
+            // The caller looks in the database itself.
+            return Optional.empty();
+        }
     }
 
     /**
@@ -195,10 +242,13 @@ public class FeedbackSearch {
         }
         TenantIndex existing = indexes.get(tenant);
         // How many items were ever numbered: a read by id, where counting them would scan the collection.
-        if ((existing == null || !existing.isBuilt())
+        if ((existing == null || !existing.isBuilt()) && !onDisk(tenant)
                 && sequences.current(FeedbackService.numberKey(tenant)) > BUILD_WHILE_CAPTURING) {
             // Suggestions come with a capture, which must answer within Slack's 3 s: build for next time.
-            executor.execute(() -> withIndex(tenant, searcher -> null));
+            TenantIndex index = indexes.computeIfAbsent(tenant, TenantIndex::new);
+            synchronized (index) {
+                rebuildAsideOnce(tenant, index);
+            }
             return List.of();
         }
         return withIndex(tenant, SUGGESTION_LAG, searcher -> {
@@ -229,8 +279,9 @@ public class FeedbackSearch {
         long version = sequences.next(versionKey(item.getTenant()));
         Instant now = clock.instant();
         // Not waited on to reach the disk (Unjournaled), as the version it is numbered by: the item is on disk already,
-        // and a crash that loses both loses them for this instance only (an embedded database serves one), whose
-        // index is rebuilt at its start; on a replica set the majority write concern stands.
+        // and the embedded database writes them to its file within a second (its own timer) or with the next durable
+        // write. Lost both by a crash of the machine in that second, the index misses the change until its periodic
+        // rebuild (MAX_AGE); on a replica set the majority write concern stands.
         Unjournaled.write(() -> mongo.insert(new SearchChange(changeId(item.getTenant(), version), item.getId(),
                 now.plus(CHANGES_KEPT))));
         TenantIndex index = indexes.get(item.getTenant());
@@ -247,6 +298,7 @@ public class FeedbackSearch {
                         // up).
                         index.writer.updateDocument(new Term(ID, item.getId()), document(item));
                         index.applied(version);
+                        commitIfDue(index, now);
                     } catch (IOException e) {
                         index.close();
                         throw new UncheckedIOException(e);
@@ -272,7 +324,7 @@ public class FeedbackSearch {
      * would otherwise each catch up on the others' changes (a read of everything changed lately) under the lock.
      */
     private <T> T withIndex(TenantRef tenant, Duration lag, Work<T> work) {
-        TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex());
+        TenantIndex index = indexes.computeIfAbsent(tenant, TenantIndex::new);
         // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
         long version = sequences.current(versionKey(tenant));
         // The changes applied in place that this call must see: those applied before it began.
@@ -281,17 +333,29 @@ public class FeedbackSearch {
         synchronized (index) {
             Instant now = clock.instant();
             try {
-                if (!index.isBuilt() || version - index.version > MAX_CATCH_UP
-                        || !index.syncedAt.plus(CHANGES_KEPT.dividedBy(2)).isAfter(now)) {
+                if (!index.isBuilt() && !index.rebuilding) {
+                    // Not while a build runs aside: its generation, not committed yet, would look like a cut one.
+                    openCommitted(index, tenant, version);
+                }
+                boolean unusable = !index.isBuilt() || version - index.version > MAX_CATCH_UP
+                        || !index.syncedAt.plus(CHANGES_KEPT.dividedBy(2)).isAfter(now);
+                if (unusable && sequences.current(FeedbackService.numberKey(tenant)) > BUILD_WHILE_CAPTURING) {
+                    // A build reads every item: too long for a request, and it would hold the lock meanwhile. It
+                    // runs aside; a stale index answers until it is done, no index is reported as being prepared.
+                    rebuildAsideOnce(tenant, index);
+                    if (!index.isBuilt()) {
+                        throw new Preparing();
+                    }
+                } else if (unusable) {
                     index.close();
                     build(index, tenant, version, now);
                 } else if (index.version < version && !index.syncedAt.plus(lag).isAfter(now)
                         && !(!lag.isZero() && index.lacksOnlyOwnChanges(version))) {
                     catchUp(index, tenant, version, now);
                 }
-                if (!index.builtAt.plus(MAX_AGE).isAfter(now) && !index.rebuilding) {
-                    index.rebuilding = true;
-                    executor.execute(() -> rebuildAside(tenant, index));
+                commitIfDue(index, now);
+                if (!index.builtAt.plus(MAX_AGE).isAfter(now)) {
+                    rebuildAsideOnce(tenant, index);
                 }
                 reader = index.reader(needed);
             } catch (IOException e) {
@@ -307,6 +371,21 @@ public class FeedbackSearch {
             throw new UncheckedIOException(e);
         } finally {
             release(reader);
+        }
+    }
+
+    /** Starts a build aside unless one is running; call holding the index's lock. */
+    private void rebuildAsideOnce(TenantRef tenant, TenantIndex index) {
+        if (!index.rebuilding) {
+            index.rebuilding = true;
+            executor.execute(() -> rebuildAside(tenant, index));
+        }
+    }
+
+    /** The tenant's index is being built aside (after a start without one on disk): asked again in a moment. */
+    static final class Preparing extends io.opsbot.core.conversation.UserError {
+        Preparing() {
+            super("Feedback search is being prepared after a restart; please try again in a minute.");
         }
     }
 
@@ -328,12 +407,153 @@ public class FeedbackSearch {
 
     /** Fills the index with every item of the tenant: the version is read before the items (see the class). */
     private void build(TenantIndex index, TenantRef tenant, long version, Instant now) throws IOException {
-        install(index, fill(tenant), version, now);
+        install(index, fill(tenant, newDirectory(index, now)), version, now);
+        commitIfDue(index, now);
+    }
+
+    /** Whether this instance keeps the tenant's index on disk and has one there (opened in moments, not built). */
+    private boolean onDisk(TenantRef tenant) {
+        return folder != null && java.nio.file.Files.isDirectory(folder.resolve(TenantIndexFolder.folderName(tenant)));
+    }
+
+    /** Where a new build of the tenant's index goes: a new generation of its folder, or memory. */
+    private Directory newDirectory(TenantIndex index, Instant now) throws IOException {
+        TenantIndexFolder own = claim(index, index.tenant);
+        return own == null ? new ByteBuffersDirectory() : own.create(now.toEpochMilli());
+    }
+
+    /** The tenant's folder, claimed once per instance; null when the index is kept in memory. */
+    private TenantIndexFolder claim(TenantIndex index, TenantRef tenant) {
+        if (folder != null && !index.claimed) {
+            index.claimed = true;
+            index.folder = TenantIndexFolder.claim(folder, tenant).orElse(null);
+        }
+        return index.folder;
+    }
+
+    /**
+     * Opens the index this instance committed to disk before (at its last start, or before a crash), at the version
+     * its commit names; it then catches up from the change log like any index behind. One whose commit does not fit
+     * (another format, or ahead of the database: a restored backup) is set aside, and the caller builds.
+     */
+    private void openCommitted(TenantIndex index, TenantRef tenant, long current) {
+        TenantIndexFolder own = claim(index, tenant);
+        if (own == null) {
+            return;
+        }
+        TenantIndexFolder.Committed committed = own.newest().orElse(null);
+        if (committed == null) {
+            return;
+        }
+        try {
+            Map<String, String> data = committed.data();
+            long version = Long.parseLong(data.getOrDefault(COMMITTED_VERSION, "-1"));
+            String database = databaseEpoch(tenant);
+            if (!FORMAT.equals(data.get(COMMITTED_FORMAT)) || !database.equals(data.get(COMMITTED_DATABASE))
+                    || version < 0 || version > current) {
+                log.info("Search index of {} on disk does not fit (format {}, version {} of {}, database {}); it is "
+                        + "rebuilt", tenant, data.get(COMMITTED_FORMAT), version, current,
+                        database.equals(data.get(COMMITTED_DATABASE)) ? "the same" : "another");
+                TenantIndexFolder.closeQuietly(committed.directory());
+                return;
+            }
+            IndexWriter writer = new IndexWriter(committed.directory(),
+                    new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+            try {
+                install(index, writer, version, Instant.ofEpochMilli(Long.parseLong(data.get(COMMITTED_BUILT_AT))));
+            } catch (IOException | RuntimeException e) {
+                writer.close();
+                throw e;
+            }
+            index.syncedAt = Instant.ofEpochMilli(Long.parseLong(data.get(COMMITTED_SYNCED_AT)));
+            index.database = database;
+            index.committedVersion = version;
+            index.committedAt = null;
+            own.keepOnly(committed.directory());
+            log.info("Search index of {} opened from disk at version {} (database at {})", tenant, version, current);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Search index of {} on disk cannot be opened ({}); it is rebuilt", tenant, e.toString());
+            index.close();
+            TenantIndexFolder.closeQuietly(committed.directory());
+        }
+    }
+
+    /**
+     * Commits an index kept on disk with the version it reflects, when it moved and its last commit is
+     * {@link #COMMIT_EVERY} old (at once after a build or an opening). Every change to that version is in the writer
+     * (all are applied under the index's lock, as this runs), so the commit holds them; later ones are caught up.
+     */
+    private void commitIfDue(TenantIndex index, Instant now) {
+        if (index.folder == null || !index.isBuilt() || index.version <= index.committedVersion
+                && index.committedAt != null
+                || index.committedAt != null && index.committedAt.plus(COMMIT_EVERY).isAfter(now)) {
+            return;
+        }
+        try {
+            commit(index, now);
+        } catch (IOException e) {
+            // The index in use stays right; the next start catches up from the older commit.
+            log.warn("Committing the search index of {} failed: {}", index.tenant, e.toString());
+        }
+    }
+
+    private void commit(TenantIndex index, Instant now) throws IOException {
+        if (index.database == null) {
+            index.database = databaseEpoch(index.tenant);
+        }
+        Map<String, String> data = Map.of(COMMITTED_VERSION, Long.toString(index.version),
+                COMMITTED_BUILT_AT, Long.toString(index.builtAt.toEpochMilli()),
+                COMMITTED_SYNCED_AT, Long.toString(index.syncedAt.toEpochMilli()), COMMITTED_FORMAT, FORMAT,
+                COMMITTED_DATABASE, index.database);
+        index.writer.setLiveCommitData(data.entrySet());
+        index.writer.commit();
+        index.committedVersion = index.version;
+        index.committedAt = now;
+        if (index.folder != null) {
+            index.folder.keepOnly(index.writer.getDirectory());
+        }
+    }
+
+    /** The tenant's database epoch (see {@link #EPOCHS}), made on first use: one read or write by id. */
+    private String databaseEpoch(TenantRef tenant) {
+        org.bson.Document epoch = mongo.getCollection(EPOCHS).findOneAndUpdate(
+                new org.bson.Document("_id", tenant.key()),
+                new org.bson.Document("$setOnInsert", new org.bson.Document("epoch",
+                        java.util.UUID.randomUUID().toString())),
+                new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+        return epoch.getString("epoch");
+    }
+
+    /** Commits what this instance's indexes hold, so the next start opens them at their versions. */
+    @jakarta.annotation.PreDestroy
+    public void close() {
+        Instant now = clock.instant();
+        indexes.values().forEach(index -> {
+            synchronized (index) {
+                try {
+                    if (index.isBuilt() && index.folder != null && index.version > index.committedVersion) {
+                        commit(index, now);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Committing the search index of {} at shut-down failed: {}", index.tenant, e.toString());
+                } finally {
+                    index.close();
+                    if (index.folder != null) {
+                        index.folder.close();
+                        index.folder = null;
+                    }
+                    index.claimed = false;
+                }
+            }
+        });
+        indexes.clear();
     }
 
     /** A new index of every item of the tenant (a scan of the collection): read the version before calling. */
-    private IndexWriter fill(TenantRef tenant) throws IOException {
-        IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+    private IndexWriter fill(TenantRef tenant, Directory directory) throws IOException {
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
         org.springframework.data.mongodb.core.query.Query all = org.springframework.data.mongodb.core.query.Query
                 .query(Criteria.where("tenant").is(tenant));
         all.fields().exclude("history");
@@ -344,11 +564,11 @@ public class FeedbackSearch {
             for (FeedbackItem item : (Iterable<FeedbackItem>) items::iterator) {
                 writer.addDocument(document(item));
             }
-        } catch (RuntimeException e) {
-            writer.close();
+        } catch (IOException | RuntimeException e) {
+            TenantIndexFolder.closeQuietly(writer);
+            TenantIndexFolder.closeQuietly(directory);
             throw e;
         }
-        writer.commit();
         return writer;
     }
 
@@ -361,6 +581,8 @@ public class FeedbackSearch {
         index.version = version;
         index.builtAt = now;
         index.syncedAt = now;
+        index.committedVersion = -1;
+        index.committedAt = null;
     }
 
     /**
@@ -372,12 +594,17 @@ public class FeedbackSearch {
         try {
             long version = sequences.current(versionKey(tenant));
             Instant started = clock.instant();
-            fresh = fill(tenant);
+            Directory directory;
             synchronized (index) {
-                if (index.isBuilt() && index.builtAt.isBefore(started)) {
+                directory = newDirectory(index, started);
+            }
+            fresh = fill(tenant, directory);
+            synchronized (index) {
+                if (!index.isBuilt() || index.builtAt.isBefore(started)) {
                     index.close();
                     install(index, fresh, version, started);
                     fresh = null;
+                    commitIfDue(index, started);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -388,10 +615,12 @@ public class FeedbackSearch {
                 index.rebuilding = false;
             }
             if (fresh != null) {
-                try {
-                    fresh.close();
-                } catch (IOException e) {
-                    log.debug("Closing an unused index failed", e);
+                Directory unused = fresh.getDirectory();
+                Path generation = unused instanceof org.apache.lucene.store.FSDirectory fs ? fs.getDirectory() : null;
+                TenantIndexFolder.closeQuietly(fresh);
+                TenantIndexFolder.closeQuietly(unused);
+                if (generation != null) {
+                    TenantIndexFolder.delete(generation);
                 }
             }
         }
@@ -563,8 +792,22 @@ public class FeedbackSearch {
      * One per tenant for the life of the instance; every use holds its lock.
      */
     private static final class TenantIndex {
+        private final TenantRef tenant;
         /** Every change up to this version is in the index. */
         private long version;
+        /** The version of the last commit to disk (-1: none since the build), and when it was made (null: none). */
+        private long committedVersion = -1;
+        private Instant committedAt;
+        /** The tenant's folder on disk once claimed ({@link #claimed}); null while in memory. */
+        private TenantIndexFolder folder;
+        private boolean claimed;
+        /** The database epoch the index was built or opened against (null until a commit needs it). */
+        private String database;
+
+        TenantIndex(TenantRef tenant) {
+            this.tenant = tenant;
+        }
+
         /** Versions past {@link #version} applied here, waiting for the ones before them. */
         private final java.util.TreeSet<Long> ahead = new java.util.TreeSet<>();
         /** Versions not in the change log when last looked for, and since when. */
@@ -644,19 +887,23 @@ public class FeedbackSearch {
             advance(version);
         }
 
+        /** Closes the index in use (its folder stays claimed: a rebuild goes into a new generation of it). */
         void close() {
+            Directory directory = writer == null ? null : writer.getDirectory();
             try {
                 if (reader != null) {
                     reader.close();
                 }
                 if (writer != null) {
-                    writer.close();
+                    // Uncommitted changes are dropped, not committed without their version: a catch-up redoes them.
+                    writer.rollback();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 reader = null;
                 writer = null;
+                TenantIndexFolder.closeQuietly(directory);
             }
         }
     }

@@ -68,6 +68,7 @@ public class FeedbackService {
     private final ProfileService profiles;
     private final AuditLog audit;
     private final Clock clock;
+    private final PendingTriagePosts pendingPosts;
 
     /** How many of a person's own items {@code feedback list} and the home show. */
     static final int RECENT_BY_REPORTER = 5;
@@ -75,7 +76,8 @@ public class FeedbackService {
     public FeedbackService(FeedbackRepository repository, MongoTemplate mongo, SequenceService sequences,
                            TenantSettingsService settings, FeedbackTriage triage, FeedbackNotifier notifier,
                            Drafts drafts, PersonRateLimit rateLimit, FeedbackSearch search, ProfileService profiles,
-                           AuditLog audit, Clock clock) {
+                           AuditLog audit, Clock clock, PendingTriagePosts pendingPosts) {
+        this.pendingPosts = pendingPosts;
         this.audit = audit;
         this.rateLimit = rateLimit;
         this.search = search;
@@ -105,13 +107,17 @@ public class FeedbackService {
         TenantRef tenant = reporter.tenant();
         DuplicateHint hint = likelyDuplicate(tenant, checked);
         long number = sequences.next(numberKey(tenant));
+        Instant now = clock.instant();
+        // Marked "post pending" before it is saved (the marker reaches the disk with the item's insert): publishPending
+        // queues the post of an item whose queueing a crash or an outage lost.
+        String id = pendingPosts.mark(now);
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
-                reporter.displayName(), checked, source, clock.instant()).withDuplicateHint(hint)
+                reporter.displayName(), checked, source, now).withId(id).withDuplicateHint(hint)
                 .withSourceThread(thread));
         try {
-            // Not waited on to reach the disk: the item is on disk marked "post pending", and publishPending queues the
-            // post of an item whose queueing a crash lost.
+            // Not waited on to reach the disk: the item is on disk marked "post pending".
             Unjournaled.write(() -> triage.publish(item));
+            pendingPosts.done(id);
         } catch (DataAccessException e) {
             // The item is stored (with its pending post): it is saved, and its post goes out once the database is back.
             log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());
@@ -126,26 +132,24 @@ public class FeedbackService {
     }
 
     /**
-     * Finishes what saving left open: an item is stored marked "post pending" and its triage post queued right after;
-     * when the database went away in between, the post is queued here. Items whose post was queued are only unmarked
-     * (in one update), so saving itself costs no extra write.
+     * Finishes what saving left open: an item is marked "post pending" ({@link PendingTriagePosts}), saved, and its
+     * triage post queued right after; when the bot died or the database went away in between, the post is queued
+     * here. The marks are read from their own small collection and the items by id, so this costs what is pending,
+     * not what is stored. A mark whose item was never saved (the save failed) is dropped.
      */
     public int publishPending() {
-        List<FeedbackItem> pending = mongo.find(Query.query(Criteria.where("triagePending").is(true)
-                .and("createdAt").lt(clock.instant().minus(PENDING_GRACE))), FeedbackItem.class);
-        List<String> done = new ArrayList<>();
+        List<String> marked = pendingPosts.markedBefore(clock.instant().minus(PENDING_GRACE));
+        if (marked.isEmpty()) {
+            return 0;
+        }
         int published = 0;
-        for (FeedbackItem item : pending) {
+        for (FeedbackItem item : mongo.find(Query.query(Criteria.where("_id").in(marked)), FeedbackItem.class)) {
             if (!item.isAwaitingTriageChannel() && triage.delivery(item).isEmpty()) {
                 triage.publish(item);
                 published++;
             }
-            done.add(item.getId());
         }
-        if (!done.isEmpty()) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(done)), new Update().set("triagePending", false),
-                    FeedbackItem.class);
-        }
+        pendingPosts.done(marked);
         return published;
     }
 
