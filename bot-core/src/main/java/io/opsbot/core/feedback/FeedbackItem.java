@@ -268,7 +268,7 @@ public class FeedbackItem {
     public record Asker(UserRef user, String name, String customer) {
     }
 
-    /** True while the item waits for its tenant to choose a triage channel. */
+    /** Saved by a version before {@link PendingTriagePosts}, its triage post perhaps never queued (adopted there). */
     public boolean isTriagePending() {
         return triagePending;
     }

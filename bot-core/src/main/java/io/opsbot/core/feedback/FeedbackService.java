@@ -138,6 +138,7 @@ public class FeedbackService {
      * not what is stored. A mark whose item was never saved (the save failed) is dropped.
      */
     public int publishPending() {
+        pendingPosts.adoptLegacyFlags(clock.instant());
         List<String> marked = pendingPosts.markedBefore(clock.instant().minus(PENDING_GRACE));
         if (marked.isEmpty()) {
             return 0;

@@ -1,14 +1,17 @@
 package io.opsbot.core.feedback;
 
 import io.opsbot.core.storage.Unjournaled;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -49,6 +52,31 @@ class PendingTriagePosts {
 
     void done(Collection<String> itemIds) {
         Unjournaled.write(() -> mongo.remove(Query.query(Criteria.where("_id").in(itemIds)), Pending.class));
+    }
+
+    /** The collection that remembers the legacy flags were adopted (one document, by id). */
+    static final String ADOPTED = "feedback_pending_adopted";
+    private static final String ADOPTED_ID = "triagePending";
+
+    /**
+     * Items saved by a version before this collection carry the flag {@code triagePending} on the item itself: their
+     * posts are marked here, and the flags cleared, once per database (one scan of the items, ever; after that, one
+     * read by id), so an upgrade does not lose the posts a crash left unqueued.
+     */
+    void adoptLegacyFlags(Instant now) {
+        if (mongo.findById(ADOPTED_ID, Document.class, ADOPTED) != null) {
+            return;
+        }
+        Query flagged = Query.query(Criteria.where("triagePending").is(true));
+        flagged.fields().include("_id", "createdAt");
+        for (Document item : mongo.find(flagged, Document.class, FeedbackItem.COLLECTION)) {
+            Object at = item.get("createdAt");
+            mongo.save(new Pending(item.get("_id").toString(), at instanceof Date date ? date.toInstant()
+                    : now));
+        }
+        mongo.updateMulti(flagged, new Update().set("triagePending", false),
+                FeedbackItem.COLLECTION);
+        mongo.save(new Document("_id", ADOPTED_ID).append("at", Date.from(now)), ADOPTED);
     }
 
     /** Ids of items marked before {@code before} and not done since. */

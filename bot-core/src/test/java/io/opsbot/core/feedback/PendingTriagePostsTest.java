@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.util.List;
@@ -84,5 +87,23 @@ class PendingTriagePostsTest {
 
         assertThat(marked(orphan)).isFalse();
         assertThat(triage.delivery(item)).isPresent();
+    }
+
+    @Test
+    void anItemAnEarlierVersionLeftFlaggedPendingIsPostedOnceAfterTheUpgrade() {
+        // Saved by a version that flagged the item itself, and never posted: the database has not been adopted yet.
+        mongo.dropCollection(PendingTriagePosts.ADOPTED);
+        FeedbackItem legacy = repository.insert(new FeedbackItem(tenant, 42, pm.user(), "Pat PM",
+                FeedbackTextParser.parse("Bulk edit", List.of()), FeedbackSource.COMMAND, clock.instant()));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(legacy.getId())), new Update().set("triagePending", true),
+                FeedbackItem.class);
+        clock.advance(FeedbackService.PENDING_GRACE.plus(Duration.ofSeconds(1)));
+
+        feedback.publishPending();
+
+        assertThat(triage.delivery(legacy)).as("its post is queued").isPresent();
+        assertThat(repository.findById(legacy.getId()).orElseThrow().isTriagePending()).isFalse();
+        assertThat(marked(legacy.getId())).isFalse();
+        assertThat(mongo.getCollection(PendingTriagePosts.ADOPTED).countDocuments()).as("adopted once").isEqualTo(1);
     }
 }
