@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,6 +41,14 @@ final class DurableCommits {
     /** Every write command counted up to here is on disk. */
     private long durable;
     private final ScheduledExecutorService writer;
+    /**
+     * Write commands hold it shared while they change the store, a commit holds it alone: a command changes several
+     * maps one after another (a document, then each unique index), and a commit taken between two of them would put a
+     * torn command on disk. After a crash that left, for example, a unique index naming a version its document no
+     * longer had, so every compare-and-set on that document failed from then on (a rate-limit bucket that never gave
+     * a token again). Fair, so a waiting commit is not starved by a stream of writes.
+     */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock(true);
 
     DurableCommits(MVStore store, Durability durability, Duration unsavedAtMost) {
         this.store = store;
@@ -61,6 +71,26 @@ final class DurableCommits {
         return durability == Durability.BACKGROUND ? builder : builder.autoCommitDisabled();
     }
 
+    /** Runs a write command's changes to the store: never while a commit writes, so no commit sees half of them. */
+    <T> T changing(Supplier<T> command) {
+        changes.readLock().lock();
+        try {
+            return command.get();
+        } finally {
+            changes.readLock().unlock();
+        }
+    }
+
+    /** Commits what every finished write command changed, and only that (no command is half-way through). */
+    private void commitWhole() {
+        changes.writeLock().lock();
+        try {
+            store.commit();
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
     /** Called after a write command, before its answer goes back to the client. */
     void afterWrite() {
         if (durability == Durability.BACKGROUND || store.isClosed()) {
@@ -73,7 +103,7 @@ final class DurableCommits {
             }
             // Every command counted so far has finished its changes, so this commit carries all of them.
             long covering = finished.get();
-            store.commit();
+            commitWhole();
             if (durability == Durability.FSYNC) {
                 store.sync();
             }
@@ -90,7 +120,7 @@ final class DurableCommits {
         try {
             synchronized (lock) {
                 if (store.hasUnsavedChanges()) {
-                    store.commit();
+                    commitWhole();
                 }
             }
         } catch (MVStoreException | IllegalStateException e) {

@@ -45,30 +45,37 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return handle(channel, database, command, query);
+        }
         try {
-            String name = command.toLowerCase(Locale.ROOT);
-            if (name.equals("createindexes")) {
-                Document kept = SecondaryIndexes.keptOnly(query);
-                return kept == null ? SecondaryIndexes.nothingToCreate()
-                        : super.handleCommand(channel, database, command, kept);
-            }
-            if (!ANSWERS_STORED_DOCUMENTS.contains(name) || !(query.get(command) instanceof String
-                    || query.get("collection") instanceof String)) {
-                return super.handleCommand(channel, database, command, query);
-            }
-            // The server updates a stored document in place and answers with the stored object itself, encoded after
-            // this returns: a concurrent update of the same document could change an answer before it was sent (two
-            // increments of a counter both answered with the second value). Answers are copied under a lock that
-            // every in-place update of the collection also holds.
-            String collection = query.get(command) instanceof String named ? named : (String) query.get("collection");
-            synchronized (collectionLocks.computeIfAbsent(database + "." + collection, key -> new Object())) {
-                return copyOfStoredDocuments(super.handleCommand(channel, database, command, query));
-            }
+            return commits.changing(() -> handle(channel, database, command, query));
         } finally {
             // Also after a failed write: part of a multi-document insert may have been applied.
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !journalDeclined(query)) {
+            if (!journalDeclined(query)) {
                 commits.afterWrite();
             }
+        }
+    }
+
+    private Document handle(Channel channel, String database, String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("createindexes")) {
+            Document kept = SecondaryIndexes.keptOnly(query);
+            return kept == null ? SecondaryIndexes.nothingToCreate()
+                    : super.handleCommand(channel, database, command, kept);
+        }
+        if (!ANSWERS_STORED_DOCUMENTS.contains(name) || !(query.get(command) instanceof String
+                || query.get("collection") instanceof String)) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        // The server updates a stored document in place and answers with the stored object itself, encoded after
+        // this returns: a concurrent update of the same document could change an answer before it was sent (two
+        // increments of a counter both answered with the second value). Answers are copied under a lock that
+        // every in-place update of the collection also holds.
+        String collection = query.get(command) instanceof String named ? named : (String) query.get("collection");
+        synchronized (collectionLocks.computeIfAbsent(database + "." + collection, key -> new Object())) {
+            return copyOfStoredDocuments(super.handleCommand(channel, database, command, query));
         }
     }
 
