@@ -45,11 +45,12 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            return handle(channel, database, command, query);
+        String name = command.toLowerCase(Locale.ROOT);
+        if (!WRITES.contains(name)) {
+            return handle(channel, database, command, name, query);
         }
         try {
-            return commits.changing(() -> handle(channel, database, command, query));
+            return commits.changing(() -> handle(channel, database, command, name, query));
         } finally {
             // Also after a failed write: part of a multi-document insert may have been applied.
             if (!journalDeclined(query)) {
@@ -58,8 +59,8 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    private Document handle(Channel channel, String database, String command, Document query) {
-        String name = command.toLowerCase(Locale.ROOT);
+    /** Runs the command ({@code name}: its name in lower case). */
+    private Document handle(Channel channel, String database, String command, String name, Document query) {
         if (name.equals("createindexes")) {
             Document kept = SecondaryIndexes.keptOnly(query);
             return kept == null ? SecondaryIndexes.nothingToCreate()
