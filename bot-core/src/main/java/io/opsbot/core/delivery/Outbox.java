@@ -252,7 +252,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         if (delivery.getThreadOf() != null) {
             Delivery parent = mongo.findById(delivery.getThreadOf(), Delivery.class);
             if (parent != null && parent.getState() == Delivery.State.PENDING) {
-                release(key, new Update().set("nextAttemptAt", now.plus(THREAD_WAIT)).inc("attempts", -1));
+                waitForThread(key, delivery.getThreadOf(), now);
                 return;
             }
             if (parent != null && parent.getPosted() != null) {
@@ -318,6 +318,22 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
         if (after.isHasReplies()) {
             sendWaitingReplies(key);
+        }
+    }
+
+    /**
+     * Holds a reply back until its thread's first message is sent. That message may be sent while this attempt
+     * still holds the reply's lease; its call for waiting replies then finds the reply leased and cannot send it. So
+     * the parent is looked at again once the lease is released, and a sent parent sends the reply now rather than
+     * after {@link #THREAD_WAIT}.
+     */
+    private void waitForThread(String key, String parentKey, Instant now) {
+        release(key, new Update().set("nextAttemptAt", now.plus(THREAD_WAIT)).inc("attempts", -1));
+        Delivery parent = mongo.findById(parentKey, Delivery.class);
+        if (parent == null || parent.getState() != Delivery.State.PENDING) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.PENDING)),
+                    new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
+            soon(key);
         }
     }
 

@@ -1,6 +1,10 @@
 package io.opsbot.core.delivery;
 
+import io.opsbot.core.cluster.Instances;
+import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.gateway.DeliveryException;
+import io.opsbot.core.gateway.FileSender;
+import io.opsbot.core.gateway.Messenger;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Markup;
 import io.opsbot.core.message.Message;
@@ -12,6 +16,8 @@ import io.opsbot.core.testing.RecordingChatGateway;
 import io.opsbot.core.testing.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,7 +30,9 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +49,17 @@ class OutboxTest {
     @Autowired
     @Qualifier("teamsGateway")
     RecordingChatGateway teams;
+    @Autowired
+    Messenger messenger;
+    @Autowired
+    ObjectProvider<FileSender> files;
+    @Autowired
+    @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR)
+    Executor executor;
+    @Autowired
+    ObjectProvider<Instances> instances;
+    @Autowired
+    OutboxProperties properties;
 
     private TenantRef tenant;
     private String prefix;
@@ -136,6 +155,38 @@ class OutboxTest {
         assertThat(sent()).extracting(s -> s.message().summary()).containsExactly("Standup", "My report");
         String summaryId = outbox.posted(prefix + "summary").orElseThrow().messageId();
         assertThat(sent().get(1).destination()).isEqualTo(channel().inThread(summaryId));
+    }
+
+    @Test
+    void aReplyWhoseThreadIsSentDuringItsOwnAttemptGoesOutWithoutWaiting() {
+        String summary = prefix + "summary";
+        String report = prefix + "report";
+        teams.failNext(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, "429", Duration.ofSeconds(5),
+                null));
+        outbox.enqueue(summary, channel(), Message.text("Standup"), null);
+        await().until(() -> outbox.find(summary).orElseThrow().getLastError() != null);
+        // The reply's attempt reads its thread as pending; the thread's message is then sent (by another thread or
+        // instance) before that attempt lets go of the reply.
+        MongoTemplate racing = Mockito.spy(mongo);
+        AtomicBoolean raced = new AtomicBoolean();
+        Mockito.doAnswer(call -> {
+            Object read = call.callRealMethod();
+            if (raced.compareAndSet(false, true)) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(summary)),
+                        new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
+                outbox.deliver(summary);
+            }
+            return read;
+        }).when(racing).findById(summary, Delivery.class);
+        Outbox replying = new Outbox(racing, messenger, files, executor, instances, properties, clock);
+
+        replying.enqueueReply(report, summary, channel(), Message.text("My report"), null);
+
+        // The clock stands still: only a send now, not one after the thread wait, passes.
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.retryDue() >= 0
+                && outbox.find(report).orElseThrow().getState() == Delivery.State.SENT);
+        assertThat(raced).isTrue();
+        assertThat(sent()).extracting(s -> s.message().summary()).containsExactly("Standup", "My report");
     }
 
     @Test
