@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,9 +136,14 @@ class DashboardBrowserTest {
     @Test
     @Order(4)
     void changesAStatus() {
-        WebElement row = browser.findElement(By.cssSelector("#board tbody tr"));
-        String ref = row.findElement(By.className("ref")).getText();
-        new Select(row.findElement(By.cssSelector("select.status"))).selectByValue("PLANNED");
+        // The filter typed before may still swap the table in (one request per key): a row gone stale is found again.
+        Map.Entry<String, WebElement> chosen = waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement row = d.findElement(By.cssSelector("#board tbody tr"));
+            String shown = row.findElement(By.className("ref")).getText();
+            new Select(row.findElement(By.cssSelector("select.status"))).selectByValue("PLANNED");
+            return Map.entry(shown, row);
+        });
+        String ref = chosen.getKey();
         waiting().until(d -> feedback.findAll().stream()
                 .filter(i -> i.getTenant().equals(tenant) && i.reference().toString().equals(ref))
                 .anyMatch(i -> i.getStatus() == FeedbackStatus.PLANNED));
@@ -147,9 +154,11 @@ class DashboardBrowserTest {
             assertThat(change.to()).isEqualTo(FeedbackStatus.PLANNED);
             assertThat(change.by()).isEqualTo(triager);
         });
-        WebElement swapped = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("row-" + ref)));
-        assertThat(new Select(swapped.findElement(By.cssSelector("select.status"))).getFirstSelectedOption()
-                .getAttribute("value")).isEqualTo("PLANNED");
+        // The row is swapped for the server's answer: the new row shows the stored status.
+        waiting().until(ExpectedConditions.stalenessOf(chosen.getValue()));
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> "PLANNED".equals(new Select(
+                d.findElement(By.id("row-" + ref)).findElement(By.cssSelector("select.status")))
+                .getFirstSelectedOption().getAttribute("value")));
     }
 
     /** The export link follows the filter htmx put in the address; the browser's own session fetches the file. */
