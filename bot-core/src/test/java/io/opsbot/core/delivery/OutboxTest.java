@@ -182,8 +182,9 @@ class OutboxTest {
 
         replying.enqueueReply(report, summary, channel(), Message.text("My report"), null);
 
-        // The clock stands still: only a send now, not one after the thread wait, passes.
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.retryDue() >= 0
+        // The clock stands still, so the thread wait never ends here: only a send now passes, however long it takes
+        // (each step is a durable write, slow on a loaded machine).
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.retryDue() >= 0
                 && outbox.find(report).orElseThrow().getState() == Delivery.State.SENT);
         assertThat(raced).isTrue();
         assertThat(sent()).extracting(s -> s.message().summary()).containsExactly("Standup", "My report");
