@@ -1,7 +1,6 @@
 package io.opsbot.core.delivery;
 
 import io.opsbot.core.cluster.Instances;
-import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.FileSender;
 import io.opsbot.core.gateway.Messenger;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,9 +51,6 @@ class OutboxTest {
     Messenger messenger;
     @Autowired
     ObjectProvider<FileSender> files;
-    @Autowired
-    @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR)
-    Executor executor;
     @Autowired
     ObjectProvider<Instances> instances;
     @Autowired
@@ -161,7 +156,8 @@ class OutboxTest {
     void aReplyWhoseThreadIsSentDuringItsOwnAttemptGoesOutWithoutWaiting() {
         String summary = prefix + "summary";
         String report = prefix + "report";
-        teams.failNext(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, "429", Duration.ofSeconds(5),
+        // Retry-After an hour: no wake-up sweep takes the thread or the reply during the test.
+        teams.failNext(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, "429", Duration.ofHours(1),
                 null));
         outbox.enqueue(summary, channel(), Message.text("Standup"), null);
         await().until(() -> outbox.find(summary).orElseThrow().getLastError() != null);
@@ -178,14 +174,15 @@ class OutboxTest {
             }
             return read;
         }).when(racing).findById(summary, Delivery.class);
-        Outbox replying = new Outbox(racing, messenger, files, executor, instances, properties, clock);
+        // The reply's attempts run on the calling thread, so no busy pool can hold them up.
+        Outbox replying = new Outbox(racing, messenger, files, Runnable::run, instances, properties, clock);
 
         replying.enqueueReply(report, summary, channel(), Message.text("My report"), null);
 
-        // The clock stands still, so the thread wait never ends here: only a send now passes, however long it takes
-        // (each step is a durable write, slow on a loaded machine).
-        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.retryDue() >= 0
-                && outbox.find(report).orElseThrow().getState() == Delivery.State.SENT);
+        // The clock stands still, so the thread wait never ends here: only a send now passes.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outbox.find(report).orElseThrow()
+                .getState()).as("the reply, with its thread %s", outbox.find(summary).map(Delivery::getState))
+                .isEqualTo(Delivery.State.SENT));
         assertThat(raced).isTrue();
         assertThat(sent()).extracting(s -> s.message().summary()).containsExactly("Standup", "My report");
     }
