@@ -181,6 +181,9 @@ class OutboxTest {
         Outbox replying = new Outbox(racing, messenger, files, executor, instances, properties, clock);
 
         replying.enqueueReply(report, summary, channel(), Message.text("My report"), null);
+        // The reply's own attempt reads the thread first: a sweep below taking the reply before it (a busy machine
+        // that runs the outbound thread late) would never race.
+        await().atMost(Duration.ofSeconds(10)).untilTrue(raced);
 
         // The clock stands still: only a send now, not one after the thread wait, passes.
         await().atMost(Duration.ofSeconds(5)).until(() -> outbox.retryDue() >= 0
