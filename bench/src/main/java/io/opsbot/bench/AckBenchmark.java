@@ -15,7 +15,9 @@ import java.util.function.IntFunction;
  * under the same closed-loop load: signed {@code /feedback <text>} slash commands (the bot stores each and answers
  * "Saved as FB-n") and Teams {@code feedback <text>} message activities (the bot stores each and posts its reply to
  * a fake Bot Connector before answering 200). Both run as child processes with the recommended heap settings, each
- * warmed up first; the phases alternate so a change in the machine's load hits both.
+ * warmed up first; the phases alternate so a change in the machine's load hits both. Each row also shows the CPU time
+ * (user + system, all threads) the answering process used per request: from the phase's start until it is idle again
+ * after it, so work a request leaves for later (a reply posted after the 200, a queued triage post) counts too.
  *
  * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar ack [clients] [seconds]
  *      [rounds]</pre>
@@ -43,23 +45,26 @@ final class AckBenchmark {
             bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(120));
             bare.awaitReady("/ready", Duration.ofSeconds(120));
             Target[] targets = {
-                new Target("Slack /feedback", "bot", slack(bot), "Saved as FB-"),
-                new Target("Slack /feedback", "bare Bolt", slack(bare), null),
-                new Target("Teams message", "bot", teams(bot, connector), null),
-                new Target("Teams message", "bare endpoint", teams(bare, connector), null)};
+                new Target("Slack /feedback", "bot", bot, slack(bot), "Saved as FB-"),
+                new Target("Slack /feedback", "bare Bolt", bare, slack(bare), null),
+                new Target("Teams message", "bot", bot, teams(bot, connector), null),
+                new Target("Teams message", "bare endpoint", bare, teams(bare, connector), null)};
             System.out.printf("ack: %d clients, %d s per phase, %d rounds, %d cores, load %s%n", clients, seconds,
                     rounds, Runtime.getRuntime().availableProcessors(), Machine.load());
             for (Target target : targets) {
                 HttpLoad.run(clients, Duration.ofSeconds(Math.max(5, seconds / 2)), target.calls, target.expect);
             }
             Table table = new Table("round", "requests", "target", "req/s", "p50 ms", "p99 ms", "max ms",
-                    "errors", "over 3 s", "req/s vs floor", "p99 vs floor");
+                    "errors", "over 3 s", "req/s vs floor", "p99 vs floor", "CPU ms/req");
             List<HttpLoad.Result[]> all = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 HttpLoad.Result[] results = new HttpLoad.Result[targets.length];
+                double[] cpu = new double[targets.length];
                 for (int t = 0; t < targets.length; t++) {
+                    double before = targets[t].process.cpuSeconds();
                     results[t] = HttpLoad.run(clients, Duration.ofSeconds(seconds), targets[t].calls,
                             targets[t].expect);
+                    cpu[t] = targets[t].process.cpuAfterSettling() - before;
                 }
                 all.add(results);
                 for (int t = 0; t < targets.length; t++) {
@@ -69,7 +74,8 @@ final class AckBenchmark {
                             Table.num(r.perSecond()), Table.ms(r.p50()), Table.ms(r.p99()), Table.ms(r.max()),
                             Integer.toString(r.errors()), Long.toString(r.over(Duration.ofSeconds(3))),
                             t % 2 == 0 ? Table.ratio(r.perSecond() / floor.perSecond()) : "",
-                            t % 2 == 0 ? Table.ratio(r.p99() / floor.p99()) : "");
+                            t % 2 == 0 ? Table.ratio(r.p99() / floor.p99()) : "",
+                            Table.ms(cpu[t] * 1000 / Math.max(1, r.requests())));
                 }
             }
             table.print();
@@ -78,7 +84,9 @@ final class AckBenchmark {
         }
     }
 
-    private record Target(String requests, String name, IntFunction<HttpLoad.Call> calls, String expect) {
+    /** One side of a phase; {@code process} is the one whose CPU time the phase's requests are charged. */
+    private record Target(String requests, String name, BotProcess process, IntFunction<HttpLoad.Call> calls,
+                          String expect) {
     }
 
     private static IntFunction<HttpLoad.Call> slack(BotProcess target) {

@@ -108,6 +108,24 @@ final class BotProcess implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
+    /**
+     * The CPU time used so far, read once the process has gone quiet (under 10% of a core over a quarter of a second,
+     * or after 30 s): what it still does for requests already answered is charged to them.
+     */
+    double cpuAfterSettling() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        double last = cpuSeconds();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            double now = cpuSeconds();
+            if (now - last < 0.025) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,6 +1,7 @@
 package io.opsbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackRepository;
 import io.opsbot.core.feedback.FeedbackSource;
@@ -8,16 +9,20 @@ import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.teams.conversations.ConversationReferences;
 import io.opsbot.teams.conversations.TeamsConversation;
+import io.opsbot.teams.inbound.TeamsMessagesController;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsAdapterTest;
 import io.opsbot.teams.testing.TeamsFixtures;
 import io.opsbot.teams.testing.TeamsRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.opsbot.teams.testing.AdaptiveCards.buttons;
 import static io.opsbot.teams.testing.AdaptiveCards.card;
@@ -27,6 +32,7 @@ import static io.opsbot.teams.testing.AdaptiveCards.inputs;
 import static io.opsbot.teams.testing.AdaptiveCards.submitData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Real Teams activities in, replies out at a fake Bot Connector, feedback in MongoDB. */
 class TeamsConversationFlowTest extends TeamsAdapterTest {
@@ -37,6 +43,8 @@ class TeamsConversationFlowTest extends TeamsAdapterTest {
     io.opsbot.core.feedback.FeedbackTriage feedbackTriage;
     @Autowired
     ConversationReferences references;
+    @Autowired
+    Outbox outbox;
 
     @Test
     void personalMessageCapturesFeedbackRepliesAndStoresTheConversation() {
@@ -63,6 +71,33 @@ class TeamsConversationFlowTest extends TeamsAdapterTest {
         assertThat(stored.getUserId()).isEqualTo(message.userId());
         assertThat(stored.getAadObjectId()).isEqualTo("7faf8ab2-3d56-4244-b585-20c8a42ed2b8");
         assertThat(stored.getBotId()).isEqualTo("28:c9e8c047-2a74-40a2-b28a-b162d5f5327c");
+    }
+
+    @Test
+    void theCaptureIsAnsweredBeforeItsReplyIsPostedAndTheReplyIsKeptUntilThen() throws Exception {
+        connector.holdPosts();
+        TeamsFixtures.Activity message = fixture("message.personal.json").text("feedback Export is slow #reporting");
+
+        // Answered while the connector still holds the reply: Teams' pace or a slow connector is not waited for.
+        MvcResult answered = CompletableFuture.supplyAsync(() -> perform(message)).get(5, TimeUnit.SECONDS);
+
+        assertThat(answered.getResponse().getStatus()).isEqualTo(200);
+        assertThat(feedback.findByTenantAndNumber(tenant, 1)).isPresent();
+        assertThat(outbox.find("teams-reply:" + tenant.key() + ":" + message.conversationId() + ":"
+                + message.json().path("id").asText())).as("the reply, stored before the 200").isPresent();
+        connector.releasePosts();
+        Recorded reply = await().atMost(Duration.ofSeconds(10)).until(this::sent, posts -> posts.size() == 1).get(0);
+        assertThat(reply.conversationId()).isEqualTo(message.conversationId());
+        assertThat(card(reply).toString()).contains("Saved as **FB-1**");
+    }
+
+    private MvcResult perform(TeamsFixtures.Activity activity) {
+        try {
+            return mvc.perform(post(TeamsMessagesController.PATH).contentType(MediaType.APPLICATION_JSON)
+                    .content(activity.toString())).andReturn();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.opsbot.teams.testing.FakeBotConnector;
 import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsFixtures;
 import io.opsbot.teams.testing.TeamsRequests;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +44,11 @@ final class BothPlatforms {
     final String serviceUrl;
     private final int port;
     private final Outbox outbox;
+    private final MongoTemplate mongo;
 
-    BothPlatforms(FakeSlackApi slackApi, FakeBotConnector connector, int port, MutableClock clock, Outbox outbox) {
+    BothPlatforms(FakeSlackApi slackApi, FakeBotConnector connector, int port, MutableClock clock, Outbox outbox,
+                  MongoTemplate mongo) {
+        this.mongo = mongo;
         this.slackApi = slackApi;
         this.connector = connector;
         this.port = port;
@@ -131,6 +135,8 @@ final class BothPlatforms {
                     .POST(HttpRequest.BodyPublishers.ofString(activity.json().toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            // The replies are posted by the outbox after the 200.
+            TeamsRequests.awaitReplies(mongo, tenantId);
             return response;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

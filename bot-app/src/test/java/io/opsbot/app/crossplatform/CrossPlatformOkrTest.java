@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -93,6 +94,8 @@ class CrossPlatformOkrTest {
     @Autowired
     Outbox outbox;
     @Autowired
+    MongoTemplate mongo;
+    @Autowired
     AccessPolicy access;
     @Autowired
     OkrCycleService cycles;
@@ -127,7 +130,7 @@ class CrossPlatformOkrTest {
         clock.set(BothPlatformsTestApplication.MONDAY_EARLY);
         SLACK.reset();
         TEAMS.clear();
-        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox);
+        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox, mongo);
         SLACK.user(ADMIN, "Ada Admin", "Europe/Berlin", false);
         SLACK.user(CY, "Cy", "Europe/Berlin", false);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -83,6 +84,8 @@ class CrossPlatformStandupTest {
     StandupService standups;
     @Autowired
     Outbox outbox;
+    @Autowired
+    MongoTemplate mongo;
 
     BothPlatforms both;
     SignedSlackRequests slack;
@@ -107,7 +110,7 @@ class CrossPlatformStandupTest {
         clock.set(BothPlatformsTestApplication.MONDAY_EARLY);
         SLACK.reset();
         TEAMS.clear();
-        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox);
+        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox, mongo);
         slack = both.slack;
         tenantId = both.tenantId;
         name = "Launch " + UUID.randomUUID().toString().substring(0, 6);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +67,8 @@ class CrossPlatformTrainingTest {
     @Autowired
     Outbox outbox;
     @Autowired
+    MongoTemplate mongo;
+    @Autowired
     AccessPolicy access;
     @Autowired
     TrainingSessionService trainings;
@@ -90,7 +93,7 @@ class CrossPlatformTrainingTest {
         clock.set(BothPlatformsTestApplication.MONDAY_EARLY);
         SLACK.reset();
         TEAMS.clear();
-        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox);
+        both = new BothPlatforms(SLACK, TEAMS, port, clock, outbox, mongo);
         for (String[] p : new String[][] {{ADMIN, "Ada Admin"}, {ANA, "Ana"}, {CY, "Cy"}}) {
             SLACK.user(p[0], p[1], "Europe/Berlin", false);
         }

@@ -69,6 +69,8 @@ public class Delivery {
     private int revision;
     /** A file handed to a person ({@link Outbox#enqueueFile}); the message is then its comment. */
     private ChatFile file;
+    /** Once finished, removed by housekeeping after this (null: kept as long as every delivery). */
+    private Instant keepUntil;
 
     protected Delivery() {
     }
@@ -82,6 +84,15 @@ public class Delivery {
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    Delivery keptUntil(Instant until) {
+        this.keepUntil = until;
+        return this;
+    }
+
+    public Instant getKeepUntil() {
+        return keepUntil;
     }
 
     Delivery withFile(ChatFile attached) {

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,18 +106,40 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * fan-out repeated after a crash stores and sends only what the first attempt had not. Returns how many were new.
      */
     public int enqueueAll(List<Outgoing> messages) {
-        if (messages.isEmpty()) {
-            return 0;
-        }
         Instant now = clock.instant();
+        List<String> added = store(messages, now, null);
+        added.forEach(key -> later(() -> deliver(key, now), key));
+        return added.size();
+    }
+
+    /**
+     * Like {@link #enqueueAll}, but the new messages are sent one after another in the order given, by one task: the
+     * parts of one answer. Stored (and on disk) when this returns, so an answer promised before it is sent survives a
+     * crash; a part whose attempt fails is retried like any delivery. Once finished they are kept only until
+     * {@code keepUntil} (an answer is not looked up later; the usual 90 days would pile up one per message).
+     */
+    public int enqueueInOrder(List<Outgoing> messages, Instant keepUntil) {
+        Instant now = clock.instant();
+        List<String> added = store(messages, now, keepUntil);
+        if (!added.isEmpty()) {
+            later(() -> added.forEach(key -> deliver(key, now)), added.get(0));
+        }
+        return added.size();
+    }
+
+    /** Stores the deliveries in one database command; returns the keys that were new, in order. */
+    private List<String> store(List<Outgoing> messages, Instant now, Instant keepUntil) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         List<Delivery> deliveries = messages.stream()
-                .map(m -> new Delivery(m.key(), m.destination(), m.message(), null, now, m.expiresAt())).toList();
+                .map(m -> new Delivery(m.key(), m.destination(), m.message(), null, now, m.expiresAt())
+                        .keptUntil(keepUntil)).toList();
         Set<Integer> existing = Claims.insertNew(mongo, deliveries, Delivery.class);
-        int added = 0;
+        List<String> added = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             if (!existing.contains(i)) {
-                soon(deliveries.get(i).getKey());
-                added++;
+                added.add(deliveries.get(i).getKey());
             }
         }
         return added;
@@ -128,12 +151,13 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * A file is not looked for on the platform after an attempt cut short, so such an attempt may hand it over twice.
      */
     public boolean enqueueFile(String key, Destination.Direct to, ChatFile file, Message comment, Instant expiresAt) {
+        Instant now = clock.instant();
         try {
-            mongo.insert(new Delivery(key, to, comment, null, clock.instant(), expiresAt).withFile(file));
+            mongo.insert(new Delivery(key, to, comment, null, now, expiresAt).withFile(file));
         } catch (DuplicateKeyException e) {
             return false;
         }
-        soon(key);
+        later(() -> deliver(key, now), key);
         return true;
     }
 
@@ -148,8 +172,8 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     /** Stores and sends on the calling thread; returns the delivery as it ended up (sent, pending or failed). */
     public Optional<Delivery> sendNow(String key, Destination destination, Message message, Instant expiresAt) {
-        enqueue(key, destination, message, null, expiresAt, false);
-        deliver(key);
+        Instant now = clock.instant();
+        deliver(key, enqueue(key, destination, message, null, expiresAt, false) ? now : null);
         return find(key);
     }
 
@@ -213,12 +237,20 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     /** One attempt: send if pending, edit if an edit is pending. Does nothing if not due or leased elsewhere. */
     public void deliver(String key) {
+        deliver(key, null);
+    }
+
+    /**
+     * One attempt; {@code storedAt} is when this instance stored the delivery, for its first attempt right after (null
+     * otherwise).
+     */
+    private void deliver(String key, Instant storedAt) {
         if (stopping) {
             return;
         }
         inFlight.incrementAndGet();
         try {
-            attempt(key);
+            attempt(key, storedAt);
         } catch (DataAccessException e) {
             // The database went away mid-attempt: the delivery stays leased until its lease runs out, then it is
             // tried again (and looked for first, as the attempt may have reached the platform).
@@ -229,9 +261,9 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
     }
 
-    private void attempt(String key) {
+    private void attempt(String key, Instant storedAt) {
         Instant now = clock.instant();
-        Leased leased = lease(key, now);
+        Leased leased = lease(key, now, storedAt);
         if (leased == null) {
             return;
         }
@@ -370,24 +402,29 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     private boolean enqueue(String key, Destination destination, Message message, String threadOf, Instant expiresAt,
                             boolean sendSoon) {
+        Instant now = clock.instant();
         try {
-            mongo.insert(new Delivery(key, destination, message, threadOf, clock.instant(), expiresAt));
+            mongo.insert(new Delivery(key, destination, message, threadOf, now, expiresAt));
         } catch (DuplicateKeyException e) {
             return false;
         }
         if (sendSoon) {
-            soon(key);
+            later(() -> deliver(key, now), key);
         }
         return true;
     }
 
     /** Sends on the outbound pool; when it is shutting down the delivery stays stored for the next sweep. */
     private void soon(String key) {
+        later(() -> deliver(key), key);
+    }
+
+    private void later(Runnable sends, String key) {
         if (stopping) {
             return;
         }
         try {
-            executor.execute(() -> deliver(key));
+            executor.execute(sends);
         } catch (RejectedExecutionException shuttingDown) {
             log.debug("Not sending {} now: shutting down; it stays queued", key);
         }
@@ -403,15 +440,28 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * {@code (_id, leaseVersion)}, which any database answers from an index (the embedded server would scan the
      * collection for {@code _id} plus conditions, once per send: quadratic in a large fan-out).
      */
-    private Leased lease(String key, Instant now) {
-        Delivery current = mongo.findById(key, Delivery.class);
-        if (current == null || !leasable(current, now)) {
-            return null;
-        }
+    private Leased lease(String key, Instant now, Instant storedAt) {
         String token = UUID.randomUUID().toString();
         Update take = new Update().set("leaseUntil", now.plus(properties.lease()))
                 .set("leasedBy", instances.getObject().id()).set("leaseToken", token).inc("attempts", 1)
                 .inc("leaseVersion", 1);
+        if (storedAt != null && !now.isBefore(storedAt)) {
+            // Stored by this instance a moment ago, due, free and pending: taken on the version it was stored with,
+            // without reading it first. Anything that leased or released it since moved the version.
+            Delivery leased = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("leaseVersion")
+                    .is(0L)), take, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+            if (leased != null) {
+                return new Leased(leased, false);
+            }
+        }
+        Delivery current = mongo.findById(key, Delivery.class);
+        if (current != null && token.equals(current.getLeaseToken())) {
+            // The driver retried the take above after a network error, and its first try had taken the lease.
+            return new Leased(current, false);
+        }
+        if (current == null || !leasable(current, now)) {
+            return null;
+        }
         Delivery leased = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("leaseVersion")
                 .is(current.getLeaseVersion())), take, FindAndModifyOptions.options().returnNew(true), Delivery.class);
         if (leased == null) {

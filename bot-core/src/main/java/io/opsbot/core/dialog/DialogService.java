@@ -4,6 +4,7 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.storage.RequestReads;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -79,6 +80,7 @@ public class DialogService {
         if (claimHead(user, dialog, clock.instant())) {
             activate(dialog);
         }
+        changed(user);
         return true;
     }
 
@@ -97,6 +99,7 @@ public class DialogService {
     }
 
     private void activate(Dialog dialog) {
+        changed(dialog.getUser());
         Dialog activated = mongo.findAndModify(Query.query(Criteria.where("_id").is(dialog.getKey())
                         .and("state").is(Dialog.State.QUEUED)), new Update().set("state", Dialog.State.ACTIVE),
                 FindAndModifyOptions.options().returnNew(true), Dialog.class);
@@ -118,8 +121,30 @@ public class DialogService {
         return Optional.ofNullable(mongo.findById(key, Dialog.class));
     }
 
-    /** The dialog the person is answering now, if any (an expired one no longer counts). */
+    /**
+     * The dialog the person is answering now, if any (an expired one no longer counts). Read once per request
+     * ({@link RequestReads}): a message is shown to every interceptor, and each asks; a change made here is seen by
+     * the request's next read.
+     */
     public Optional<Dialog> active(UserRef user) {
+        return Optional.ofNullable(RequestReads.get(activeKey(user), Active.class,
+                () -> new Active(readActive(user).orElse(null))).dialog());
+    }
+
+    /** The request's copy of a person's active dialog (none is a value too: it is not read again). */
+    private record Active(Dialog dialog) {
+    }
+
+    private static String activeKey(UserRef user) {
+        return "dialog-active:" + user.key();
+    }
+
+    /** The person's dialogs changed: the request reads the active one again. */
+    private static void changed(UserRef user) {
+        RequestReads.changed(activeKey(user));
+    }
+
+    private Optional<Dialog> readActive(UserRef user) {
         DialogHead head = mongo.findById(user.key(), DialogHead.class);
         if (head == null || head.getActive() == null || !head.getActiveUntil().isAfter(clock.instant())) {
             return Optional.empty();
@@ -164,6 +189,7 @@ public class DialogService {
                             .and("state").is(Dialog.State.ACTIVE).and("answers").size(dialog.position())),
                     new Update().push("answers").each(added.toArray()), FindAndModifyOptions.options().returnNew(true),
                     Dialog.class);
+            changed(user);
             if (updated == null) {
                 dialog = find(dialog.getKey()).filter(d -> d.getState() == Dialog.State.ACTIVE && !d.complete())
                         .orElse(null);
@@ -197,6 +223,7 @@ public class DialogService {
     }
 
     private void finish(Dialog dialog, Dialog.State state) {
+        changed(dialog.getUser());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(dialog.getKey())), new Update().set("state", state),
                 Dialog.class);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(dialog.getUser().key()).and("active")
@@ -209,6 +236,7 @@ public class DialogService {
      * person's head document is claimed first (an upsert that only matches a free head), so concurrent starts agree.
      */
     private void activateNext(UserRef user) {
+        changed(user);
         Instant now = clock.instant();
         while (true) {
             Query oldestWaiting = Query.query(Criteria.where("user").is(user).and("state").is(Dialog.State.QUEUED)
@@ -235,6 +263,7 @@ public class DialogService {
      * a compare-and-set on the dialog it named, an index look-up (the embedded server would scan for conditions).
      */
     private boolean claimHead(UserRef user, Dialog next, Instant now) {
+        changed(user);
         DialogHead head = mongo.findById(user.key(), DialogHead.class);
         String named = head == null ? null : head.getActive();
         boolean free = named == null || head.getActiveUntil() != null && !head.getActiveUntil().isAfter(now);

@@ -115,6 +115,12 @@ public class FeedbackItem {
         return this;
     }
 
+    /** Saved in a tenant without a triage channel: posted once one is set ({@link FeedbackTriage#releaseWaiting}). */
+    FeedbackItem withAwaitingTriageChannel(boolean awaiting) {
+        this.awaitingTriageChannel = awaiting;
+        return this;
+    }
+
     /** Remembers the open item this one looked like at capture, for the triage card. */
     FeedbackItem withDuplicateHint(DuplicateHint hint) {
         this.duplicateHint = hint;

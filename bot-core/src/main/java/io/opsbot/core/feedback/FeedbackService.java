@@ -15,6 +15,7 @@ import io.opsbot.core.storage.Unjournaled;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.people.ProfileService;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -108,19 +109,24 @@ public class FeedbackService {
         DuplicateHint hint = likelyDuplicate(tenant, checked);
         long number = sequences.next(numberKey(tenant));
         Instant now = clock.instant();
-        // Marked "post pending" before it is saved (the marker reaches the disk with the item's insert): publishPending
-        // queues the post of an item whose queueing a crash or an outage lost.
-        String id = pendingPosts.mark(now);
+        // In a tenant without a triage channel the item is saved waiting for one (posted when one is set): nothing to
+        // mark or queue. Otherwise it is marked "post pending" before it is saved (the marker reaches the disk with the
+        // item's insert): publishPending queues the post of an item whose queueing a crash or an outage lost.
+        boolean waitsForChannel = !triage.hasChannel(tenant);
+        String id = waitsForChannel ? new ObjectId().toHexString() : pendingPosts.mark(now);
         FeedbackItem item = repository.insert(new FeedbackItem(tenant, number, reporter.user(),
                 reporter.displayName(), checked, source, now).withId(id).withDuplicateHint(hint)
-                .withSourceThread(thread));
-        try {
-            // Not waited on to reach the disk: the item is on disk marked "post pending".
-            Unjournaled.write(() -> triage.publish(item));
-            pendingPosts.done(id);
-        } catch (DataAccessException e) {
-            // The item is stored (with its pending post): it is saved, and its post goes out once the database is back.
-            log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());
+                .withSourceThread(thread).withAwaitingTriageChannel(waitsForChannel));
+        if (!waitsForChannel) {
+            try {
+                // Not waited on to reach the disk: the item is on disk marked "post pending".
+                Unjournaled.write(() -> triage.publish(item));
+                pendingPosts.done(id);
+            } catch (DataAccessException e) {
+                // The item is stored (with its pending post): it is saved, and its post goes out once the database is
+                // back.
+                log.warn("{} saved; its triage post waits for the database ({})", item.reference(), e.getMessage());
+            }
         }
         search.changed(item);
         return item;

@@ -57,6 +57,11 @@ public class FeedbackTriage {
         return KEY_PREFIX + item.getId();
     }
 
+    /** Whether the tenant has a triage channel, so a new item's post can be queued. */
+    boolean hasChannel(TenantRef tenant) {
+        return settings.triageChannel(tenant).isPresent();
+    }
+
     /** Posts a newly saved item soon, without making the caller wait; or flags it until a channel is set. */
     public void publish(FeedbackItem item) {
         Optional<Destination.Channel> channel = settings.triageChannel(item.getTenant());

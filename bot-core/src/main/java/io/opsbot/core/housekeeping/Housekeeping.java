@@ -59,7 +59,9 @@ public class Housekeeping {
                 .and("createdAt").lt(now.minus(KEEP_DIALOGS))), DialogService.COLLECTION).getDeletedCount();
         long deliveries = mongo.remove(Query.query(Criteria.where("state").in("SENT", "FAILED", "EXPIRED")
                 .and("createdAt").lt(now.minus(KEEP_DELIVERIES))
-                .and("_id").not().regex("^feedback-triage:")), Delivery.COLLECTION).getDeletedCount();
+                .and("_id").not().regex("^feedback-triage:")), Delivery.COLLECTION).getDeletedCount()
+                + mongo.remove(Query.query(Criteria.where("state").in("SENT", "FAILED", "EXPIRED")
+                .and("keepUntil").lt(now)), Delivery.COLLECTION).getDeletedCount();
         // The feedback search index's change log (named, not imported: a shared service knows no feature); an index
         // that far behind is rebuilt rather than caught up.
         long changes = mongo.remove(Query.query(Criteria.where("expireAt").lt(now)), SEARCH_CHANGES)

@@ -6,6 +6,7 @@ import io.opsbot.core.conversation.Response;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.storage.RequestReads;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
@@ -17,10 +18,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -106,6 +112,8 @@ class DialogServiceTest {
     @Autowired
     MutableClock clock;
     @Autowired
+    MongoTemplate mongo;
+    @Autowired
     @Qualifier("slackGateway")
     RecordingChatGateway slack;
 
@@ -184,6 +192,34 @@ class DialogServiceTest {
         dialogs.start(tenant + ":d", ana.user(), "quiz", "D", List.of("Q1", "Q2"), clock.instant().plusSeconds(60));
         clock.advance(Duration.ofMinutes(2));
         assertThat(say("feedback late thought")).startsWith("✅ Saved as FB-");
+    }
+
+    @Test
+    void aRequestReadsThePersonsDialogOnceSeesItsOwnAnswersAndTheNextRequestReadsAgain() {
+        dialogs.start(tenant + ":once", ana.user(), "quiz", "Once", List.of("Q1", "Q2", "Q3"),
+                clock.instant().plusSeconds(600));
+
+        List<Optional<Dialog>> seen = RequestReads.within(() -> {
+            Optional<Dialog> first = dialogs.active(ana.user());
+            // As another instance would: the dialog closed straight in the database.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(tenant + ":once")),
+                    new Update().set("state", Dialog.State.CANCELLED), Dialog.class);
+            return List.of(first, dialogs.active(ana.user()));
+        });
+        assertThat(seen.get(0)).isPresent();
+        assertThat(seen.get(1)).as("read once: as at the request's first read").isPresent();
+        assertThat(RequestReads.within(() -> dialogs.active(ana.user()))).as("the next request reads again")
+                .isEmpty();
+
+        Invoker bo = Tenants.direct(tenant, "U-OWN", "Bo");
+        dialogs.start(tenant + ":own", bo.user(), "quiz", "Own", List.of("Q1", "Q2", "Q3"),
+                clock.instant().plusSeconds(600));
+        List<String> answers = RequestReads.within(() -> {
+            dialogs.active(bo.user());
+            dialogs.answer(bo.user(), "first");
+            return dialogs.active(bo.user()).orElseThrow().getAnswers();
+        });
+        assertThat(answers).as("a request sees its own answer").containsExactly("first");
     }
 
     @Test

@@ -48,4 +48,21 @@ class HousekeepingTest {
         assertThat(outbox.find("standup-summary:new-" + run)).isPresent();
         assertThat(claims.isClaimed("slack-event:" + run)).isFalse();
     }
+
+    @Test
+    void anAnswerKeptForADayGoesAfterItOnceSentAndNotBefore() {
+        String run = UUID.randomUUID().toString();
+        Destination.Channel chat = new Destination.Channel(Tenants.slack(), "D-CHAT");
+        outbox.enqueueInOrder(java.util.List.of(new Outbox.Outgoing("reply:" + run, chat, Message.text("Saved"),
+                null)), clock.instant().plus(Duration.ofDays(1)));
+        await().until(() -> outbox.find("reply:" + run).orElseThrow().getState() == Delivery.State.SENT);
+
+        clock.advance(Duration.ofHours(23));
+        Housekeeping.cleanUp(mongo, clock.instant());
+        assertThat(outbox.find("reply:" + run)).as("within its day").isPresent();
+
+        clock.advance(Duration.ofHours(2));
+        Housekeeping.cleanUp(mongo, clock.instant());
+        assertThat(outbox.find("reply:" + run)).as("after its day, not 90").isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package io.opsbot.core.testing;
 
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
+import org.awaitility.Awaitility;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +48,19 @@ public final class OutboxDriver {
             retryFor(Duration.ofMillis(500));
         }
         return pending(prefix);
+    }
+
+    /**
+     * Waits (up to 10 s) until every delivery whose key starts with {@code prefix} has had its first attempt and none
+     * is in flight: for tests that read a fake platform right after a request whose answer the outbox posts after
+     * the request (a Teams reply).
+     */
+    public static void awaitAttempted(MongoTemplate mongo, String prefix) {
+        Query unsettled = Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(prefix))
+                .and("state").is(Delivery.State.PENDING).orOperator(Criteria.where("attempts").is(0),
+                        Criteria.where("leaseUntil").ne(null)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !mongo.exists(unsettled, Delivery.class));
     }
 
     /** Deliveries not sent yet whose key starts with {@code prefix}. */

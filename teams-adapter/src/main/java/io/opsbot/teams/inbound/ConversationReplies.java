@@ -22,12 +22,16 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Answers in the conversation an activity came from, through the connector at the activity's service URL. A failed
- * reply is never thrown: the inbound request still gets its 200 so Teams does not report the bot as down; a reply
- * message refused for now goes to the outbox to be retried.
+ * Answers in the conversation an activity came from. A failed reply is never thrown: the inbound request still gets
+ * its 200 so Teams does not report the bot as down. Reply messages go through the outbox (stored before the 200,
+ * posted after it, retried when refused for now); cards (forms, replaced cards) go to the connector at the activity's
+ * service URL at once.
  */
 @Component
 class ConversationReplies {
@@ -41,12 +45,10 @@ class ConversationReplies {
     private final FormCards formCards;
     private final PickerChoicesSource pickers;
     private final Outbox outbox;
-    private final TeamsPacing pacing;
     private final Clock clock;
 
     ConversationReplies(ConnectorClients connectors, FormCards formCards, PickerChoicesSource pickers, Outbox outbox,
-                        TeamsPacing pacing, Clock clock) {
-        this.pacing = pacing;
+                        Clock clock) {
         this.pickers = pickers;
         this.connectors = connectors;
         this.formCards = formCards;
@@ -57,11 +59,8 @@ class ConversationReplies {
     /** Sends what the core answered; an update without a message to update becomes a new message. */
     void respond(InboundActivity inbound, Response response) {
         if (response instanceof Response.Reply reply) {
-            reply(inbound, reply.message());
-            // The further parts of a long answer (a report), in order.
-            for (int i = 0; i < reply.more().size(); i++) {
-                reply(inbound, reply.more().get(i), ":" + (i + 1));
-            }
+            // The further parts of a long answer (a report) follow the first, in order.
+            reply(inbound, reply.parts());
         } else if (response instanceof Response.ShowForm show) {
             send(inbound, formActivity(inbound.tenant(), show.form()));
         } else if (response instanceof Response.UpdateMessage update) {
@@ -86,32 +85,30 @@ class ConversationReplies {
     }
 
     /**
-     * A reply the person must see (the confirmation that their feedback was saved): sent at once, and when the
-     * connector refuses it for now (5xx, 429, a network failure) handed to the outbox, which keeps it in MongoDB and
-     * tries again with backoff. Keyed by the activity, so a redelivered activity never queues it twice.
+     * A reply the person must see (the confirmation that their feedback was saved). Stored in the outbox before the
+     * activity is answered, so a crash after the 200 does not lose it, and posted by the outbox right after, off the
+     * request: Teams' pace for the tenant ({@link TeamsPacing}) is waited out there, not in the acknowledgement, and a
+     * post the connector refuses for now is retried with backoff. Keyed by the activity, so a redelivered activity
+     * never queues it twice.
      */
     void reply(InboundActivity inbound, Message message) {
-        reply(inbound, message, "");
+        reply(inbound, List.of(message));
     }
 
-    private void reply(InboundActivity inbound, Message message, String part) {
-        try {
-            pacing.send(inbound.tenant(), inbound.conversationId());
-            ConnectorFailures.call("reply", () -> connectors.conversations(inbound.serviceUrl())
-                    .sendToConversation(inbound.conversationId(), OutboundActivities.of(message)));
-        } catch (DeliveryException e) {
-            if (!e.retryable()) {
-                log.warn("Could not reply in Teams conversation {}: {}", inbound.baseConversationId(), e.getMessage());
-                return;
-            }
-            String key = "teams-reply:" + inbound.tenant().key() + ":" + inbound.baseConversationId() + ":"
-                    + (inbound.id() != null ? inbound.id() : UUID.randomUUID()) + part;
-            Destination.Channel here = new Destination.Channel(inbound.tenant(), inbound.baseConversationId(),
-                    inbound.threadId());
-            outbox.enqueue(key, here, message, clock.instant().plus(REPLY_STILL_USEFUL));
-            log.info("Reply in Teams conversation {} refused for now ({}); the outbox retries it",
-                    inbound.baseConversationId(), e.getMessage());
+    /** The parts of one reply, posted in order. */
+    private void reply(InboundActivity inbound, List<Message> parts) {
+        int number = inbound.nextReply();
+        String key = "teams-reply:" + inbound.tenant().key() + ":" + inbound.baseConversationId() + ":"
+                + (inbound.id() != null ? inbound.id() : UUID.randomUUID()) + (number == 0 ? "" : "/" + number);
+        Destination.Channel here = new Destination.Channel(inbound.tenant(), inbound.baseConversationId(),
+                inbound.threadId());
+        Instant expiresAt = clock.instant().plus(REPLY_STILL_USEFUL);
+        List<Outbox.Outgoing> outgoing = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            outgoing.add(new Outbox.Outgoing(key + (i == 0 ? "" : ":" + i), here, parts.get(i), expiresAt));
         }
+        // Kept a day once sent, as long as the activity's claim: a redelivery finds its reply queued already.
+        outbox.enqueueInOrder(outgoing, expiresAt);
     }
 
     void send(InboundActivity inbound, Activity activity) {

@@ -25,6 +25,8 @@ final class InboundActivity {
 
     private final JsonNode raw;
     private final String tenantId;
+    /** Replies queued while handling this activity: each gets an outbox key of its own. */
+    private int replies;
 
     private InboundActivity(JsonNode raw, String tenantId) {
         this.raw = raw;
@@ -44,6 +46,11 @@ final class InboundActivity {
             tenant = text(raw.path("conversation").path("tenantId"));
         }
         return new InboundActivity(raw, tenant);
+    }
+
+    /** The number of the next reply to this activity (0 for the first). */
+    int nextReply() {
+        return replies++;
     }
 
     String type() {

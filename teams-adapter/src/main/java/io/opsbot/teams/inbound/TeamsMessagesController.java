@@ -24,8 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * activity is read and written only by the SDK's Jackson 2 mapper, never by Spring's Jackson 3.
  *
  * <p>401 without details when authentication fails (nothing is processed or stored), 400 for a body that is not an
- * activity or an activity without a tenant, otherwise 200 once the work is done and the replies are sent (well within Teams' 15 s), with the invoke
- * response as body for an adaptiveCard/action invoke.
+ * activity or an activity without a tenant, otherwise 200 once the work is done and its reply messages are stored in
+ * the outbox (which posts them right after, paced), with the invoke response as body for an adaptiveCard/action invoke.
  */
 @RestController
 public class TeamsMessagesController {

@@ -80,6 +80,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Queue<Failure> failures = new ArrayDeque<>();
     private volatile Chaos chaos;
+    /** While set, posts of activities wait for it (a slow connector); see {@link #holdPosts()}. */
+    private volatile java.util.concurrent.CountDownLatch held;
     private final AtomicLong ids = new AtomicLong(1_700_000_000_000L);
     private final Map<String, String> rosters = new ConcurrentHashMap<>();
     private final Map<String, Failure> rosterFailures = new ConcurrentHashMap<>();
@@ -176,6 +178,7 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public void clear() {
+        releasePosts();
         chaos = null;
         addedMembers.clear();
         requests.clear();
@@ -216,6 +219,19 @@ public final class FakeBotConnector implements AutoCloseable {
      */
     public void chaos(double rate, java.time.Duration hang, long seed) {
         chaos = new Chaos(rate, hang, new java.util.Random(seed));
+    }
+
+    /** Posts of activities are held (recorded, not answered) until {@link #releasePosts()}: a slow connector. */
+    public void holdPosts() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void releasePosts() {
+        java.util.concurrent.CountDownLatch hold = held;
+        held = null;
+        if (hold != null) {
+            hold.countDown();
+        }
     }
 
     /** The faults stop. */
@@ -374,6 +390,14 @@ public final class FakeBotConnector implements AutoCloseable {
             answer(exchange, recorded, 201, Map.of(), "{\"id\":\"" + id + "\",\"activityId\":\""
                     + ids.incrementAndGet() + "\",\"serviceUrl\":\"" + calledAt + "\"}");
         } else if (method.equals("POST") && path.endsWith("/activities")) {
+            java.util.concurrent.CountDownLatch hold = held;
+            if (hold != null) {
+                try {
+                    hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             answer(exchange, recorded, 201, Map.of(), "{\"id\":\"" + ids.incrementAndGet() + "\"}");
         } else if (method.equals("PUT") && path.contains("/activities/")) {
             String id = path.substring(path.lastIndexOf('/') + 1);
