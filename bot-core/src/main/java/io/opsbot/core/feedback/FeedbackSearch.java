@@ -114,8 +114,11 @@ public class FeedbackSearch {
      * which the next start catches up from the change log (the commit names the version it reflects).
      */
     static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
-    /** What an index on disk was built with; another value (a different {@link #document}) means a rebuild. */
-    static final String FORMAT = "1";
+    /**
+     * What an index on disk was built with; another value (a different {@link #document} or {@link #NEWEST_FIRST}
+     * order) means a rebuild. 2: segments sorted newest first.
+     */
+    static final String FORMAT = "2";
     private static final String COMMITTED_VERSION = "version";
     private static final String COMMITTED_BUILT_AT = "builtAt";
     private static final String COMMITTED_SYNCED_AT = "syncedAt";
@@ -148,6 +151,11 @@ public class FeedbackSearch {
     private static final String OWNER = "owner";
     private static final String REPORTER = "reporter";
     private static final String NUMBER_KEY = "numberKey";
+    /**
+     * The order the index keeps its documents in, and the lists' order: a list then reads the first documents of each
+     * segment and stops, where it would otherwise compare every item of the tenant (twice as slow at 100,000 items).
+     */
+    static final Sort NEWEST_FIRST = new Sort(new SortField(NUMBER, SortField.Type.LONG, true));
     private static final Logger log = LoggerFactory.getLogger(FeedbackSearch.class);
 
     private final MongoTemplate mongo;
@@ -199,7 +207,7 @@ public class FeedbackSearch {
             int wanted = Math.max(1, (int) Math.min((long) offset + limit, Integer.MAX_VALUE));
             Sort sort = query.hasWords()
                     ? new Sort(SortField.FIELD_SCORE, new SortField(NUMBER, SortField.Type.LONG, true))
-                    : new Sort(new SortField(NUMBER, SortField.Type.LONG, true));
+                    : NEWEST_FIRST;
             TopDocs top = searcher.search(toLucene(query), wanted, sort);
             return new Page(ids(searcher, top, offset), top.totalHits.value);
         });
@@ -212,8 +220,7 @@ public class FeedbackSearch {
     public List<String> byReporter(UserRef reporter, int limit) {
         try {
             return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
-                    new TermQuery(new Term(REPORTER, reporter.key())), limit,
-                    new Sort(new SortField(NUMBER, SortField.Type.LONG, true))), 0));
+                    new TermQuery(new Term(REPORTER, reporter.key())), limit, NEWEST_FIRST), 0));
         } catch (Preparing e) {
             // The home shows none of their items for that minute rather than an error.
             return List.of();
@@ -458,7 +465,7 @@ public class FeedbackSearch {
                 return;
             }
             IndexWriter writer = new IndexWriter(committed.directory(),
-                    new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+                    writerConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND));
             try {
                 install(index, writer, version, Instant.ofEpochMilli(Long.parseLong(data.get(COMMITTED_BUILT_AT))));
             } catch (IOException | RuntimeException e) {
@@ -552,8 +559,7 @@ public class FeedbackSearch {
 
     /** A new index of every item of the tenant (a scan of the collection): read the version before calling. */
     private IndexWriter fill(TenantRef tenant, Directory directory) throws IOException {
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+        IndexWriter writer = new IndexWriter(directory, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE));
         org.springframework.data.mongodb.core.query.Query all = org.springframework.data.mongodb.core.query.Query
                 .query(Criteria.where("tenant").is(tenant));
         all.fields().exclude("history");
@@ -570,6 +576,10 @@ public class FeedbackSearch {
             throw e;
         }
         return writer;
+    }
+
+    private IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig(analyzer).setIndexSort(NEWEST_FIRST);
     }
 
     private static void install(TenantIndex index, IndexWriter writer, long version, Instant now) throws IOException {
@@ -776,6 +786,12 @@ public class FeedbackSearch {
         synchronized (index) {
             return index.isBuilt() ? Optional.of(index.version) : Optional.empty();
         }
+    }
+
+    /** Whether every segment of the tenant's index keeps the lists' order (what lets a list stop early): for tests. */
+    boolean sortedNewestFirst(TenantRef tenant) {
+        return withIndex(tenant, searcher -> searcher.getIndexReader().leaves().stream()
+                .allMatch(leaf -> NEWEST_FIRST.equals(leaf.reader().getMetaData().getSort())));
     }
 
     /**
