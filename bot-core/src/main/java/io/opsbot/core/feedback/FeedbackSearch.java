@@ -18,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -26,10 +27,14 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
@@ -156,6 +161,11 @@ public class FeedbackSearch {
      * segment and stops, where it would otherwise compare every item of the tenant (twice as slow at 100,000 items).
      */
     static final Sort NEWEST_FIRST = new Sort(new SortField(NUMBER, SortField.Type.LONG, true));
+    /**
+     * How many matches a search counts one by one: past that it stops counting (and scoring what cannot make the
+     * page) and says "1000+" unless the index can tell the exact number without visiting them (a plain list).
+     */
+    static final int COUNTED = 1_000;
     private static final Logger log = LoggerFactory.getLogger(FeedbackSearch.class);
 
     private final MongoTemplate mongo;
@@ -197,19 +207,41 @@ public class FeedbackSearch {
         this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
     }
 
-    /** One page of what matched, best first (newest first without words), and how many matched in all. */
-    public record Page(List<String> itemIds, long total) {
+    /**
+     * One page of what matched, best first (newest first without words), and how many matched in all: exactly, or at
+     * least {@code total} when {@code exact} is false (more than {@link #COUNTED} matched).
+     */
+    public record Page(List<String> itemIds, long total, boolean exact) {
     }
 
     /** Items matching the query, {@code limit} of them from {@code offset}. */
     public Page search(TenantRef tenant, FeedbackQuery query, int offset, int limit) {
         return withIndex(tenant, searcher -> {
-            int wanted = Math.max(1, (int) Math.min((long) offset + limit, Integer.MAX_VALUE));
-            Sort sort = query.hasWords()
-                    ? new Sort(SortField.FIELD_SCORE, new SortField(NUMBER, SortField.Type.LONG, true))
-                    : NEWEST_FIRST;
-            TopDocs top = searcher.search(toLucene(query), wanted, sort);
-            return new Page(ids(searcher, top, offset), top.totalHits.value);
+            // No more than there are: the collector makes room for as many as asked (an export asks for all).
+            int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
+            Query lucene = toLucene(query);
+            int[] docs;
+            long total;
+            boolean exact;
+            if (query.hasWords()) {
+                BestThenNewest.Top top = searcher.search(lucene,
+                        new BestThenNewest(wanted, COUNTED, NUMBER, NEWEST_FIRST));
+                docs = top.docs();
+                total = top.total();
+                exact = top.exact();
+            } else {
+                // In the index's own order: each segment ends once the page is full and enough were counted.
+                TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(NEWEST_FIRST, wanted, COUNTED));
+                docs = java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray();
+                total = top.totalHits.value;
+                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+            }
+            if (!exact) {
+                long counted = countWithoutVisiting(searcher, lucene);
+                exact = counted >= 0;
+                total = exact ? counted : total;
+            }
+            return new Page(ids(searcher, docs, offset), total, exact);
         });
     }
 
@@ -404,10 +436,32 @@ public class FeedbackSearch {
         }
     }
 
+    /**
+     * How many documents match, when the index knows it without visiting them (every item, one term, no deletions in
+     * the segment): -1 otherwise.
+     */
+    private static long countWithoutVisiting(IndexSearcher searcher, Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        long total = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int count = weight.count(leaf);
+            if (count < 0) {
+                return -1;
+            }
+            total += count;
+        }
+        return total;
+    }
+
     private static List<String> ids(IndexSearcher searcher, TopDocs top, int from) throws IOException {
+        return ids(searcher, java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray(), from);
+    }
+
+    private static List<String> ids(IndexSearcher searcher, int[] docs, int from) throws IOException {
         List<String> ids = new ArrayList<>();
-        for (int i = from; i < top.scoreDocs.length; i++) {
-            ids.add(searcher.storedFields().document(top.scoreDocs[i].doc).get(ID));
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        for (int i = from; i < docs.length; i++) {
+            ids.add(stored.document(docs[i]).get(ID));
         }
         return ids;
     }
