@@ -97,6 +97,15 @@ class FeedbackSearchOnDiskTest {
                 FeedbackItem.class);
     }
 
+    /** "Slow search" captured and found by an instance that keeps its index in the folder, then stopped. */
+    private FeedbackItem slowSearchIndexedOnDiskAndStopped() {
+        FeedbackItem item = capture("Slow search");
+        FeedbackSearch first = start(folder);
+        assertThat(numbers(first, "slow")).containsExactly(1L);
+        first.close();
+        return item;
+    }
+
     private List<Long> numbers(FeedbackSearch on, String typed) {
         FeedbackQuery query = FeedbackQuery.parse(typed, reporter.user(), List.of("reporting", "mobile"));
         return on.search(tenant, query, 0, 50).itemIds().stream()
@@ -143,10 +152,7 @@ class FeedbackSearchOnDiskTest {
 
     @Test
     void aDamagedIndexIsBuiltAgain() throws IOException {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
         changeUnlogged(item, "mobile");
         try (Stream<Path> files = Files.walk(folder.resolve(TenantIndexFolder.folderName(tenant)))) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
@@ -161,10 +167,7 @@ class FeedbackSearchOnDiskTest {
 
     @Test
     void anIndexOfTheFormerFormatIsBuiltAgainSortedNewestFirst() throws IOException {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
 
         // What format 1 committed: the same commit data, segments in the order the items were added (no index sort).
         Path tenantFolder = folder.resolve(TenantIndexFolder.folderName(tenant));
@@ -201,10 +204,7 @@ class FeedbackSearchOnDiskTest {
 
     @Test
     void aMissingIndexIsBuiltAgain() throws IOException {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
         changeUnlogged(item, "mobile");
         delete(folder.resolve(TenantIndexFolder.folderName(tenant)));
 
@@ -231,10 +231,7 @@ class FeedbackSearchOnDiskTest {
 
     @Test
     void anIndexBuiltAgainstAnotherDatabaseIsBuiltAgain() {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
         // As with a new database (the folder kept from an earlier one): it has no epoch for the tenant yet.
         mongo.remove(Query.query(Criteria.where("_id").is(tenant.key())), FeedbackSearch.EPOCHS);
         changeUnlogged(item, "mobile");
