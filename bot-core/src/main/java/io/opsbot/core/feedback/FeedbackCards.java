@@ -193,7 +193,7 @@ final class FeedbackCards {
                     .mention(query.owner(), ownerName);
         }
         String found = page.total() == 0 ? "nothing found" : page.total() == 1 ? "1 found"
-                : page.total() + " found" + (page.total() > page.items().size() ? ", " + range(page) : "");
+                : page.totalText() + " found" + (page.total() > page.items().size() ? ", " + range(page) : "");
         title.text(" — " + found);
         Message.Builder message = Message.builder("Search: " + query.describe() + " — " + found)
                 .section(title.build());
@@ -220,7 +220,7 @@ final class FeedbackCards {
 
     private static String range(FeedbackService.Results page) {
         return page.items().isEmpty() ? "none" : (page.offset() + 1) + "–" + (page.offset() + page.items().size())
-                + " of " + page.total();
+                + " of " + page.totalText();
     }
 
     /** To someone who asked for an export: what is coming. */

@@ -187,17 +187,22 @@ public class FeedbackService {
         return search(tenant, FeedbackQuery.ALL, offset, limit);
     }
 
-    /** One page of items and where it is in the whole. */
-    public record Results(List<FeedbackItem> items, int offset, long total) {
+    /** One page of items and where it is in the whole: {@code total} exactly, or at least when not {@code exact}. */
+    public record Results(List<FeedbackItem> items, int offset, long total, boolean exact) {
         public boolean hasMore() {
             return offset + items.size() < total;
+        }
+
+        /** The total as shown: "1000+" when more matched than a search counts. */
+        public String totalText() {
+            return exact ? Long.toString(total) : FeedbackSearch.COUNTED + "+";
         }
     }
 
     /** A page of the items matching the query (Lucene over the tenant's feedback), best match first. */
     public Results search(TenantRef tenant, FeedbackQuery query, int offset, int limit) {
         FeedbackSearch.Page page = search.search(tenant, query, offset, limit);
-        return new Results(inOrder(tenant, page.itemIds()), offset, page.total());
+        return new Results(inOrder(tenant, page.itemIds()), offset, page.total(), page.exact());
     }
 
     /** Every item matching the query, in search order: what an export holds. */

@@ -7,6 +7,16 @@ import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.CoreTest;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.Tenants;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +97,15 @@ class FeedbackSearchOnDiskTest {
                 FeedbackItem.class);
     }
 
+    /** "Slow search" captured and found by an instance that keeps its index in the folder, then stopped. */
+    private FeedbackItem slowSearchIndexedOnDiskAndStopped() {
+        FeedbackItem item = capture("Slow search");
+        FeedbackSearch first = start(folder);
+        assertThat(numbers(first, "slow")).containsExactly(1L);
+        first.close();
+        return item;
+    }
+
     private List<Long> numbers(FeedbackSearch on, String typed) {
         FeedbackQuery query = FeedbackQuery.parse(typed, reporter.user(), List.of("reporting", "mobile"));
         return on.search(tenant, query, 0, 50).itemIds().stream()
@@ -131,10 +152,7 @@ class FeedbackSearchOnDiskTest {
 
     @Test
     void aDamagedIndexIsBuiltAgain() throws IOException {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
         changeUnlogged(item, "mobile");
         try (Stream<Path> files = Files.walk(folder.resolve(TenantIndexFolder.folderName(tenant)))) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
@@ -148,11 +166,45 @@ class FeedbackSearchOnDiskTest {
     }
 
     @Test
+    void anIndexOfTheFormerFormatIsBuiltAgainSortedNewestFirst() throws IOException {
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
+
+        // What format 1 committed: the same commit data, segments in the order the items were added (no index sort).
+        Path tenantFolder = folder.resolve(TenantIndexFolder.folderName(tenant));
+        Path built;
+        try (Stream<Path> generations = Files.list(tenantFolder)) {
+            built = generations.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Map<String, String> data = new HashMap<>();
+        try (Directory directory = FSDirectory.open(built)) {
+            data.putAll(SegmentInfos.readLatestCommit(directory).getUserData());
+        }
+        data.put("format", "1");
+        long newer = Long.parseLong(built.getFileName().toString().substring(1)) + 1;
+        try (Directory directory = FSDirectory.open(tenantFolder.resolve("g" + newer));
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField("id", item.getId(), Field.Store.YES));
+            doc.add(new NumericDocValuesField("number", 1));
+            doc.add(new TextField("text", "Slow search", Field.Store.NO));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+        changeUnlogged(item, "mobile");
+
+        FeedbackSearch again = start(folder);
+        assertThat(numbers(again, "#mobile")).as("built again: the unlogged change is seen").containsExactly(1L);
+        assertThat(again.sortedNewestFirst(tenant)).isTrue();
+        FeedbackItem next = capture("Slow export");
+        again.changed(next);
+        assertThat(numbers(again, "slow")).containsExactly(2L, 1L);
+        assertThat(again.sortedNewestFirst(tenant)).as("a change in place keeps the order").isTrue();
+    }
+
+    @Test
     void aMissingIndexIsBuiltAgain() throws IOException {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
         changeUnlogged(item, "mobile");
         delete(folder.resolve(TenantIndexFolder.folderName(tenant)));
 
@@ -179,10 +231,7 @@ class FeedbackSearchOnDiskTest {
 
     @Test
     void anIndexBuiltAgainstAnotherDatabaseIsBuiltAgain() {
-        FeedbackItem item = capture("Slow search");
-        FeedbackSearch first = start(folder);
-        assertThat(numbers(first, "slow")).containsExactly(1L);
-        first.close();
+        FeedbackItem item = slowSearchIndexedOnDiskAndStopped();
         // As with a new database (the folder kept from an earlier one): it has no epoch for the tenant yet.
         mongo.remove(Query.query(Criteria.where("_id").is(tenant.key())), FeedbackSearch.EPOCHS);
         changeUnlogged(item, "mobile");
@@ -245,7 +294,7 @@ class FeedbackSearchOnDiskTest {
 
         aside.get(0).run();
 
-        assertThat(search.search(tenant, batch, 0, 1).total()).isEqualTo(FeedbackSearch.BUILD_WHILE_CAPTURING + 1);
+        assertThat(search.search(tenant, FeedbackQuery.ALL, 0, 1).total()).isEqualTo(FeedbackSearch.BUILD_WHILE_CAPTURING + 1);
         assertThat(search.idOf(tenant, 7)).contains(many.get(6).getId());
     }
 
@@ -262,13 +311,12 @@ class FeedbackSearchOnDiskTest {
         try {
             FeedbackSearch search = new FeedbackSearch(mongo, sequences, clock, aside, folder);
             started.add(search);
-            FeedbackQuery batch = FeedbackQuery.parse("batch", reporter.user(), List.of());
 
             // Asked again and again while the build runs (its generation on disk not committed yet).
             long total = -1;
             for (int asked = 0; total < 0 && asked < 20_000; asked++) {
                 try {
-                    total = search.search(tenant, batch, 0, 1).total();
+                    total = search.search(tenant, FeedbackQuery.ALL, 0, 1).total();
                 } catch (UserError preparing) {
                     Thread.onSpinWait();
                 }

@@ -160,8 +160,65 @@ class FeedbackSearchTest {
         }
         mongo.insertAll(many);
 
-        FeedbackQuery batch = FeedbackQuery.parse("batch", reporter.user(), List.of());
-        assertThat(otherInstance.search(tenant, batch, 0, 1).total()).isEqualTo(2_500);
+        assertThat(otherInstance.search(tenant, FeedbackQuery.ALL, 0, 1).total()).isEqualTo(2_500);
+    }
+
+    @Test
+    void equallyGoodMatchesComeNewestFirstAcrossTheIndexsSegments() {
+        for (int n = 1; n <= 30; n++) {
+            write("Roadmap view " + n);
+        }
+        assertThat(numbers(otherInstance, "roadmap")).hasSize(30);
+        // Changes applied in place land in new segments, after the build's.
+        for (int n = 31; n <= 35; n++) {
+            otherInstance.changed(write("Roadmap view " + n));
+        }
+        FeedbackItem older = feedback.get(tenant, FeedbackItem.KIND.of(3));
+        otherInstance.changed(older);
+
+        FeedbackQuery roadmap = FeedbackQuery.parse("roadmap", reporter.user(), List.of());
+        assertThat(otherInstance.search(tenant, roadmap, 0, 4).itemIds()).extracting(this::number)
+                .containsExactly(35L, 34L, 33L, 32L);
+        assertThat(otherInstance.search(tenant, roadmap, 4, 4).itemIds()).extracting(this::number)
+                .containsExactly(31L, 30L, 29L, 28L);
+        capture("Roadmap view roadmap");
+        assertThat(otherInstance.search(tenant, roadmap, 0, 2).itemIds()).extracting(this::number)
+                .as("a better match first").containsExactly(36L, 35L);
+    }
+
+    private long number(String id) {
+        return mongo.findById(id, FeedbackItem.class).getNumber();
+    }
+
+    @Test
+    void aSearchMatchingMoreThanItCountsSaysSoWhileAListCountsEveryItem() {
+        List<FeedbackItem> many = new ArrayList<>();
+        for (int n = 1; n <= FeedbackSearch.COUNTED + 200; n++) {
+            many.add(new FeedbackItem(tenant, sequences.next("feedback:" + tenant.key()), reporter.user(), "Rae",
+                    FeedbackTextParser.parse("Batch item " + n, List.of()), FeedbackSource.COMMAND, clock.instant()));
+        }
+        mongo.insertAll(many);
+        write("Kanban board");
+
+        // Every item but one matches as well as the next, and the index cannot tell how many without visiting them
+        // (two words): counted up to the limit, then only those that could make the page.
+        FeedbackQuery batch = FeedbackQuery.parse("batch item", reporter.user(), List.of());
+        FeedbackService.Results matched = feedback.search(tenant, batch, 0, FeedbackCards.PAGE);
+        assertThat(matched.exact()).isFalse();
+        assertThat(matched.total()).as("counted past the limit, then skipped equals that cannot beat the page")
+                .isGreaterThan(FeedbackSearch.COUNTED).isLessThan(FeedbackSearch.COUNTED + 200);
+        assertThat(matched.hasMore()).isTrue();
+        assertThat(matched.items()).extracting(FeedbackItem::getNumber).first()
+                .as("newest first among equals").isEqualTo((long) FeedbackSearch.COUNTED + 200);
+        assertThat(FeedbackCards.results(batch, matched, null).summary())
+                .endsWith("1000+ found, 1–" + FeedbackCards.PAGE + " of 1000+");
+
+        // A list counts from the index's own figures, exactly, without visiting the items.
+        FeedbackService.Results listed = feedback.recentInTenant(tenant, 0, FeedbackCards.PAGE);
+        assertThat(listed.exact()).isTrue();
+        assertThat(listed.total()).isEqualTo(FeedbackSearch.COUNTED + 201);
+        assertThat(FeedbackCards.listPage(listed).summary())
+                .isEqualTo("Feedback 1–" + FeedbackCards.PAGE + " of " + (FeedbackSearch.COUNTED + 201));
     }
 
     @Test
