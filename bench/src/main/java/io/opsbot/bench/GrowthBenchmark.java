@@ -86,16 +86,16 @@ final class GrowthBenchmark {
         Map<Integer, String> footprint = new LinkedHashMap<>();
         for (int size : sizes) {
             Path data = Files.createTempDirectory("opsbot-bench-growth");
-            long seedStart = System.nanoTime();
-            seed(data.resolve("db"), size, 2_000, 10_000);
-            System.out.printf("growth: seeded %,d items, 2,000 standups, 10,000 people in %.0f s%n", size,
-                    (System.nanoTime() - seedStart) / 1e9);
+            seeded(data.resolve("db"), size);
             try (FakeSlackApi slack = new FakeSlackApi();
                  BotProcess bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), List.of(
                          "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
                          "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
                          "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
                          "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.enabled=false",
+                         // Slack's pace for Home tabs (100 a minute) would be all the App Home measured.
+                         "--opsbot.slack.limits.home-publishes-per-minute=1000000",
+                         "--opsbot.slack.limits.home-publish-burst=1000",
                          "--logging.level.root=warn"), data.resolve("bot.log"))) {
                 double ready = bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(300));
                 String load = Machine.load();
@@ -197,6 +197,33 @@ final class GrowthBenchmark {
     /** People the seed wrote (UP00000...), each the reporter of every 10,000th item and in one standup. */
     private static String person(int i) {
         return String.format("UP%05d", i % 10_000);
+    }
+
+    /**
+     * The seeded database of this size in {@code db}: written now, or, with {@code -Dbench.growth.seeds=<folder>},
+     * copied from the one written there before (seeding 100,000 items takes minutes; a run changes its copy only).
+     */
+    private static void seeded(Path db, int size) throws Exception {
+        String seeds = System.getProperty("bench.growth.seeds");
+        Path kept = seeds == null ? null : Path.of(seeds, Integer.toString(size));
+        if (kept == null || !Files.isDirectory(kept)) {
+            Path into = kept == null ? db : Files.createTempDirectory(Files.createDirectories(kept.getParent()),
+                    "seeding");
+            long seedStart = System.nanoTime();
+            seed(into, size, 2_000, 10_000);
+            System.out.printf("growth: seeded %,d items, 2,000 standups, 10,000 people in %.0f s%n", size,
+                    (System.nanoTime() - seedStart) / 1e9);
+            if (kept == null) {
+                return;
+            }
+            Files.move(into, kept);
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(kept)) {
+            for (Path from : files.toList()) {
+                Files.copy(from, db.resolve(kept.relativize(from).toString()));
+            }
+        }
+        System.out.printf("growth: %,d items as seeded in %s%n", size, kept);
     }
 
     /** Key results owned by the first {@link #OKR_OWNERS} people, four to an objective, ten teams, one cycle. */
