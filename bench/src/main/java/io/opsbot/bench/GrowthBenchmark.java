@@ -2,6 +2,9 @@ package io.opsbot.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.opsbot.core.access.AccessPolicy;
+import io.opsbot.core.access.Role;
+import io.opsbot.core.audit.Actor;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.feedback.FeedbackDraft;
@@ -9,6 +12,12 @@ import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackService;
 import io.opsbot.core.feedback.FeedbackSource;
 import io.opsbot.core.feedback.FeedbackType;
+import io.opsbot.core.okr.KeyResultDraft;
+import io.opsbot.core.okr.KeyResultService;
+import io.opsbot.core.okr.MetricType;
+import io.opsbot.core.okr.Objective;
+import io.opsbot.core.okr.ObjectiveDraft;
+import io.opsbot.core.okr.ObjectiveService;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.standup.Standup;
 import io.opsbot.core.standup.StandupNudges;
@@ -22,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -34,6 +44,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -41,7 +53,9 @@ import java.util.function.IntFunction;
  * in the workspace, always with 2,000 standups and 10,000 people) the data is written into an embedded database file
  * first (with the feedback search index on disk, as a bot that grew to that size has it); then the packaged bot
  * (recommended heap settings) is started on it and driven from outside with signed slash commands, 10 concurrent
- * clients: capture, {@code list}, {@code search}, {@code status}. Prints p50/p99 per command
+ * clients: capture, {@code list}, {@code search}, {@code status}, the person's standups, {@code /okr mine} and
+ * {@code report}, {@code /home}, and the App Home tab (a signed {@code app_home_opened} event, measured until the
+ * fake Slack API receives its {@code views.publish}, which the bot makes after the ack). Prints p50/p99 per command
  * and size, the growth against the empty database, the bot's start-up time and its resident memory after the load.
  *
  * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar growth [clients]
@@ -54,6 +68,9 @@ final class GrowthBenchmark {
         "Mobile app crashes on upload", "Slack notifications arrive twice", "Add a Jira integration",
         "Reports load slowly for big teams", "Calendar sync drops recurring events"};
     private static final String[] AREAS = {"billing", "reporting", "mobile", "search", "auth"};
+
+    /** How many people own key results (the first ones). */
+    private static final int OKR_OWNERS = 200;
 
     private GrowthBenchmark() {
     }
@@ -69,23 +86,23 @@ final class GrowthBenchmark {
         Map<Integer, String> footprint = new LinkedHashMap<>();
         for (int size : sizes) {
             Path data = Files.createTempDirectory("opsbot-bench-growth");
-            long seedStart = System.nanoTime();
-            seed(data.resolve("db"), size, 2_000, 10_000);
-            System.out.printf("growth: seeded %,d items, 2,000 standups, 10,000 people in %.0f s%n", size,
-                    (System.nanoTime() - seedStart) / 1e9);
+            seeded(data.resolve("db"), size);
             try (FakeSlackApi slack = new FakeSlackApi();
                  BotProcess bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), List.of(
                          "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
                          "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
                          "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
                          "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.enabled=false",
+                         // Slack's pace for Home tabs (100 a minute) would be all the App Home measured.
+                         "--opsbot.slack.limits.home-publishes-per-minute=1000000",
+                         "--opsbot.slack.limits.home-publish-burst=1000",
                          "--logging.level.root=warn"), data.resolve("bot.log"))) {
                 double ready = bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(300));
                 String load = Machine.load();
                 // The first command makes its invoker the workspace's admin (allowed to change statuses).
                 HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                         "areas", "UADMIN", System.nanoTime()), null);
-                Map<String, IntFunction<HttpLoad.Call>> commands = commands(bot, size);
+                Map<String, IntFunction<HttpLoad.Call>> commands = commands(bot, slack, size);
                 for (Map.Entry<String, IntFunction<HttpLoad.Call>> command : commands.entrySet()) {
                     // Warm-up, then the measured run.
                     HttpLoad.run(clients, Duration.ofSeconds(Math.max(3, seconds / 3)), command.getValue(), null);
@@ -136,20 +153,94 @@ final class GrowthBenchmark {
     private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong(
             System.currentTimeMillis() * 1_000);
 
-    private static Map<String, IntFunction<HttpLoad.Call>> commands(BotProcess bot, int size) {
+    private static Map<String, IntFunction<HttpLoad.Call>> commands(BotProcess bot, FakeSlackApi slack, int size) {
         Map<String, IntFunction<HttpLoad.Call>> commands = new LinkedHashMap<>();
         commands.put("/feedback <text> (capture)", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 TOPICS[i % TOPICS.length] + " bench " + i + " #" + AREAS[i % AREAS.length],
                 String.format("UC%04d", i % 3000), REQUESTS.incrementAndGet()));
         commands.put("/feedback list", i -> Requests.slash(bot.uri("/slack/events"), "/feedback", "list",
-                String.format("UP%05d", i % 10_000), REQUESTS.incrementAndGet()));
+                person(i), REQUESTS.incrementAndGet()));
         commands.put("/feedback search", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 "search " + TOPICS[i % TOPICS.length].split(" ")[0].toLowerCase(java.util.Locale.ROOT) + " status:open",
-                String.format("UP%05d", i % 10_000), REQUESTS.incrementAndGet()));
+                person(i), REQUESTS.incrementAndGet()));
         commands.put("/feedback status", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 "status FB-" + (1 + i % Math.max(100, size)) + (i % 2 == 0 ? " planned" : " under-review"),
                 "UADMIN", REQUESTS.incrementAndGet()));
+        // Each person below has their own feedback (at 10,000 items and more), is in one standup; the first
+        // OKR_OWNERS own key results.
+        commands.put("/standup (my standups)", i -> Requests.slash(bot.uri("/slack/events"), "/standup", "",
+                person(i), REQUESTS.incrementAndGet()));
+        commands.put("/okr mine", i -> Requests.slash(bot.uri("/slack/events"), "/okr", "mine",
+                person(i % OKR_OWNERS), REQUESTS.incrementAndGet()));
+        commands.put("/okr report", i -> Requests.slash(bot.uri("/slack/events"), "/okr", "report",
+                person(i), REQUESTS.incrementAndGet()));
+        commands.put("/home", i -> Requests.slash(bot.uri("/slack/events"), "/home", "", person(i),
+                REQUESTS.incrementAndGet()));
+        // The Home tab is published after the ack: each request is complete when the fake API has its views.publish.
+        Map<String, CompletableFuture<Void>> homes = new ConcurrentHashMap<>();
+        slack.onCall(call -> {
+            CompletableFuture<Void> waiting = "views.publish".equals(call.method())
+                    ? homes.remove(call.param("user_id")) : null;
+            if (waiting != null) {
+                waiting.complete(null);
+            }
+        });
+        commands.put("App Home opened (to views.publish)", i -> {
+            String user = person(i);
+            CompletableFuture<Void> published = new CompletableFuture<>();
+            homes.put(user, published);
+            return Requests.appHomeOpened(bot.uri("/slack/events"), user, REQUESTS.incrementAndGet(), published);
+        });
         return commands;
+    }
+
+    /** People the seed wrote (UP00000...), each the reporter of every 10,000th item and in one standup. */
+    private static String person(int i) {
+        return String.format("UP%05d", i % 10_000);
+    }
+
+    /**
+     * The seeded database of this size in {@code db}: written now, or, with {@code -Dbench.growth.seeds=<folder>},
+     * copied from the one written there before (seeding 100,000 items takes minutes; a run changes its copy only).
+     */
+    private static void seeded(Path db, int size) throws Exception {
+        String seeds = System.getProperty("bench.growth.seeds");
+        Path kept = seeds == null ? null : Path.of(seeds, Integer.toString(size));
+        if (kept == null || !Files.isDirectory(kept)) {
+            Path into = kept == null ? db : Files.createTempDirectory(Files.createDirectories(kept.getParent()),
+                    "seeding");
+            long seedStart = System.nanoTime();
+            seed(into, size, 2_000, 10_000);
+            System.out.printf("growth: seeded %,d items, 2,000 standups, 10,000 people in %.0f s%n", size,
+                    (System.nanoTime() - seedStart) / 1e9);
+            if (kept == null) {
+                return;
+            }
+            Files.move(into, kept);
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(kept)) {
+            for (Path from : files.toList()) {
+                Files.copy(from, db.resolve(kept.relativize(from).toString()));
+            }
+        }
+        System.out.printf("growth: %,d items as seeded in %s%n", size, kept);
+    }
+
+    /** Key results owned by the first {@link #OKR_OWNERS} people, four to an objective, ten teams, one cycle. */
+    private static void seedOkrs(BenchBot bot, List<UserRef> everyone) {
+        Actor manager = Actor.inChat(everyone.get(0), "Person 0");
+        bot.bean(AccessPolicy.class).grant(manager.user(), Role.MANAGER);
+        ObjectiveService objectives = bot.bean(ObjectiveService.class);
+        KeyResultService keyResults = bot.bean(KeyResultService.class);
+        for (int o = 0; o < OKR_OWNERS / 4; o++) {
+            Objective objective = objectives.create(manager, new ObjectiveDraft(null, "Objective " + o,
+                    everyone.get(o * 4), "team " + o % 10, null));
+            for (int k = 0; k < 4; k++) {
+                keyResults.create(manager, new KeyResultDraft(objective.getId(), "Key result " + o + "." + k,
+                        everyone.get(o * 4 + k), MetricType.NUMBER, BigDecimal.ZERO, BigDecimal.valueOf(100),
+                        BigDecimal.valueOf(o % 100), null, null));
+            }
+        }
     }
 
     /** Writes the workspace's people, standups and feedback into the embedded database file under {@code dir}. */
@@ -181,6 +272,7 @@ final class GrowthBenchmark {
                 standup.setTime(LocalTime.of(9, 30));
                 nudges.schedule(standupRepository.save(standup), false);
             }
+            seedOkrs(bot, everyone);
             MongoTemplate template = bot.bean(MongoTemplate.class);
             Instant now = Instant.now();
             List<FeedbackItem> batch = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.opsbot.bench;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.opsbot.slack.testing.FakeSlackApi;
+import io.opsbot.slack.testing.Fixtures;
 import io.opsbot.slack.testing.SignedSlackRequests;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /** The requests the benchmarks send, as Slack and Teams send them. */
@@ -67,6 +69,28 @@ final class Requests {
         return new HttpLoad.Call(uri, "application/x-www-form-urlencoded", body, List.of(
                 "X-Slack-Request-Timestamp", Long.toString(timestamp),
                 "X-Slack-Signature", SignedSlackRequests.sign(SIGNING_SECRET, timestamp, body)));
+    }
+
+    /**
+     * A signed {@code app_home_opened} Events API delivery (the java-slack-sdk's test envelope, fixture
+     * slack/events/app_home_opened.envelope.sdk-test.json) from person {@code user} of {@link FakeSlackApi#TEAM_ID},
+     * complete when {@code published} completes.
+     */
+    static HttpLoad.Call appHomeOpened(URI uri, String user, long eventId, CompletableFuture<?> published) {
+        JsonObject envelope = Fixtures.json("slack/events/app_home_opened.envelope.sdk-test.json");
+        envelope.addProperty("team_id", FakeSlackApi.TEAM_ID);
+        envelope.addProperty("api_app_id", "A0BENCH");
+        envelope.addProperty("event_id", "EvBench" + eventId);
+        envelope.addProperty("event_time", Instant.now().getEpochSecond());
+        JsonObject event = envelope.getAsJsonObject("event");
+        event.addProperty("user", user);
+        event.addProperty("channel", "D" + user);
+        event.getAsJsonObject("view").addProperty("team_id", FakeSlackApi.TEAM_ID);
+        String body = envelope.toString();
+        long timestamp = Instant.now().getEpochSecond();
+        return new HttpLoad.Call(uri, "application/json", body, List.of(
+                "X-Slack-Request-Timestamp", Long.toString(timestamp),
+                "X-Slack-Signature", SignedSlackRequests.sign(SIGNING_SECRET, timestamp, body)), published);
     }
 
     /** Microsoft's published personal-chat message activity (run from the repository root), with this text and id. */

@@ -230,11 +230,7 @@ public class StandupCommand implements Command {
         if (!name.isBlank()) {
             mine.add(service.byNameFor(invoker.user(), name));
         } else {
-            for (Standup s : service.visibleTo(invoker.user())) {
-                if (!s.isPaused() && service.memberOf(s, invoker.user()).isPresent()) {
-                    mine.add(s);
-                }
-            }
+            service.joinedBy(invoker.user()).stream().filter(s -> !s.isPaused()).forEach(mine::add);
         }
         if (mine.isEmpty()) {
             return "You are not in any standup here.";
@@ -245,8 +241,7 @@ public class StandupCommand implements Command {
 
     /** The standups the person takes part in (also through a linked identity): when, and how today went. */
     private Message mine(Invoker invoker) {
-        List<Standup> mine = service.visibleTo(invoker.user()).stream()
-                .filter(s -> service.memberOf(s, invoker.user()).isPresent()).toList();
+        List<Standup> mine = service.joinedBy(invoker.user());
         if (mine.isEmpty()) {
             return Message.text("You are not in any standup. " + invoker.platform().command("standup")
                     + " list shows the standups here; a manager sets one up with "

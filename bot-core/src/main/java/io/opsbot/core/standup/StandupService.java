@@ -21,6 +21,7 @@ import io.opsbot.core.tenant.UserRef;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -108,14 +109,34 @@ public class StandupService {
         return all;
     }
 
+    /**
+     * The standups this person takes part in (also through a linked identity), by name. The database picks those
+     * listing them or taking their people from a channel, so {@code /standup} does not read all of a workspace's
+     * standups (2,000 of them took seconds); {@link #memberOf} decides.
+     */
+    List<Standup> joinedBy(UserRef user) {
+        List<Standup> joined = new ArrayList<>();
+        for (UserRef me : identities(user)) {
+            mongo.find(Query.query(Criteria.where("tenant").is(me.tenant()).orOperator(
+                            Criteria.where("participants").is(me), Criteria.where("membersOf").ne(null)))
+                    .with(Sort.by("name")), Standup.class).stream()
+                    .filter(s -> memberOf(s, user).isPresent()).forEach(joined::add);
+        }
+        return joined;
+    }
+
     Standup byNameFor(UserRef user, String name) {
         return named(visibleTo(user), name);
     }
 
-    /** This person as a participant of the standup: themselves, or their linked identity in its tenant. */
+    /**
+     * This person as a participant of the standup: themselves, or their linked identity in its tenant. Asked of every
+     * standup in the tenant by {@code /standup}, so it reads no one's profile: the listed people first, the channel's
+     * members only when the person is not listed.
+     */
     Optional<UserRef> memberOf(Standup standup, UserRef user) {
-        return links.in(standup.getTenant(), user)
-                .filter(me -> participants(standup).stream().anyMatch(p -> p.user().equals(me)));
+        return links.in(standup.getTenant(), user).filter(me -> standup.getParticipants().contains(me)
+                || channelMembers(standup).contains(me));
     }
 
     /** This person as known in the standup's tenant (themselves, or their linked identity), else a clear refusal. */
@@ -174,16 +195,19 @@ public class StandupService {
     List<Participant> participants(Standup standup) {
         Map<UserRef, Participant> people = new LinkedHashMap<>();
         List<UserRef> users = new ArrayList<>(standup.getParticipants());
-        if (standup.getMembersOf() != null) {
-            profiles.directory(standup.getMembersOf().platform())
-                    .map(d -> d.members(standup.getMembersOf())).ifPresent(users::addAll);
-        }
+        users.addAll(channelMembers(standup));
         for (UserRef user : users) {
             ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? profiles.zone(user, standup.zone())
                     : standup.zone();
             people.putIfAbsent(user, new Participant(user, profiles.displayName(user), zone));
         }
         return List.copyOf(people.values());
+    }
+
+    /** The members of the channel the standup takes its people from, if it does. */
+    private List<UserRef> channelMembers(Standup standup) {
+        return standup.getMembersOf() == null ? List.of() : profiles.directory(standup.getMembersOf().platform())
+                .map(d -> d.members(standup.getMembersOf())).orElse(List.of());
     }
 
     StandupRun ensureRun(Standup standup, LocalDate date) {

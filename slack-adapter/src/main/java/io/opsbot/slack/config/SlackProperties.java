@@ -50,15 +50,18 @@ public record SlackProperties(String botToken, String signingSecret, String appT
 
     /**
      * How fast the bot posts, below Slack's published limits for chat.postMessage (about one message a second per
-     * channel with short bursts, several hundred a minute per workspace). Raise them only against a fake Slack.
+     * channel with short bursts, several hundred a minute per workspace) and views.publish (Home tabs; Tier 4, 100+ a
+     * minute per workspace). Raise them only against a fake Slack.
      */
     public record Limits(@Positive @DefaultValue("1") double channelPerSecond,
                          @Min(1) @DefaultValue("4") int channelBurst,
                          @Positive @DefaultValue("300") double workspacePerMinute,
-                         @Min(1) @DefaultValue("60") int workspaceBurst) {
+                         @Min(1) @DefaultValue("60") int workspaceBurst,
+                         @Positive @DefaultValue("100") double homePublishesPerMinute,
+                         @Min(1) @DefaultValue("40") int homePublishBurst) {
 
         /** Slack's defaults, as when nothing is configured. */
-        public static final Limits DEFAULTS = new Limits(1, 4, 300, 60);
+        public static final Limits DEFAULTS = new Limits(1, 4, 300, 60, 100, 40);
     }
 
     /**

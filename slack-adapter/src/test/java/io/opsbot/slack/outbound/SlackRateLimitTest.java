@@ -8,6 +8,7 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import io.opsbot.core.ratelimit.RateLimiter;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.config.SlackProperties;
 import io.opsbot.slack.installation.SlackInstallations;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -101,6 +102,24 @@ class SlackRateLimitTest extends SlackAdapterTest {
                 .hasSize(1);
     }
 
+    @Test
+    void homeTabsArePublishedAtTheConfiguredPace() {
+        SlackProperties.Limits slack = SlackProperties.Limits.DEFAULTS;
+        SlackChatGateway gateway = gateway(new SlackProperties.Limits(slack.channelPerSecond(), slack.channelBurst(),
+                slack.workspacePerMinute(), slack.workspaceBurst(), 1, 2));
+        String user = "U0HOME" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Destination.Home home = new Destination.Home(new UserRef(tenant, user));
+        gateway.send(home, Message.text("home 1"));
+        gateway.send(home, Message.text("home 2"));
+
+        assertThatThrownBy(() -> gateway.send(home, Message.text("home 3")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DeliveryException.Reason.RATE_LIMITED);
+                    assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60));
+                });
+        assertThat(SLACK.calls("views.publish").stream().filter(c -> user.equals(c.param("user_id")))).hasSize(2);
+    }
+
     private SlackChatGateway gateway(SlackProperties.Limits limits) {
         return new SlackChatGateway(slackApi, installations, new SlackPacing(limiter, limits), event -> { },
                 new SlackWebApi(new SlackWebApiStatus(Clock.systemUTC())));
@@ -110,6 +129,6 @@ class SlackRateLimitTest extends SlackAdapterTest {
     private static SlackProperties.Limits limits(double channelPerSecond, int channelBurst) {
         SlackProperties.Limits slack = SlackProperties.Limits.DEFAULTS;
         return new SlackProperties.Limits(channelPerSecond, channelBurst, slack.workspacePerMinute(),
-                slack.workspaceBurst());
+                slack.workspaceBurst(), slack.homePublishesPerMinute(), slack.homePublishBurst());
     }
 }

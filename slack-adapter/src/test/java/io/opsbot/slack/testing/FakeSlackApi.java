@@ -144,6 +144,7 @@ public class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     /** Message timestamps in microseconds, from the real time, as Slack hands them out. */
     private final AtomicLong ts = new AtomicLong(System.currentTimeMillis() * 1000);
@@ -269,6 +270,11 @@ public class FakeSlackApi implements AutoCloseable {
     /** Where apps.connections.open sends Socket Mode clients. */
     public void socketModeUrl(String url) {
         socketModeUrl = url;
+    }
+
+    /** Tells {@code listener} of every call answered from now on, as it lands: a load test waits on it, not polls. */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        listeners.add(listener);
     }
 
     public List<Call> calls() {
@@ -452,7 +458,9 @@ public class FakeSlackApi implements AutoCloseable {
             return;
         }
         String answer = outcome(unchecked, workspace);
-        calls.add(new Call(method, params, body, headers, answer, teamOf(workspace)));
+        Call answered = new Call(method, params, body, headers, answer, teamOf(workspace));
+        calls.add(answered);
+        listeners.forEach(listener -> listener.accept(answered));
         Duration delay = delays.get(method);
         if (delay != null) {
             try {
