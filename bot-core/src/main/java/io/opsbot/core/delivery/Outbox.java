@@ -363,10 +363,15 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         release(key, new Update().set("nextAttemptAt", now.plus(THREAD_WAIT)).inc("attempts", -1));
         Delivery parent = mongo.findById(parentKey, Delivery.class);
         if (parent == null || parent.getState() != Delivery.State.PENDING) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.PENDING)),
-                    new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
-            soon(key);
+            sendReplyNow(key);
         }
+    }
+
+    /** A reply whose thread now exists: due now, and tried at once. */
+    private void sendReplyNow(String key) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.PENDING)),
+                new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
+        soon(key);
     }
 
     /** Replies held back until this message existed go out now, in its thread. */
@@ -374,9 +379,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         Query waiting = Query.query(Criteria.where("threadOf").is(parentKey).and("state").is(Delivery.State.PENDING));
         waiting.fields().include("_id");
         for (Delivery reply : mongo.find(waiting, Delivery.class)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(reply.getKey())),
-                    new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
-            soon(reply.getKey());
+            sendReplyNow(reply.getKey());
         }
     }
 
