@@ -6,7 +6,7 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.opsbot.core.claim.Claims;
-import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.conversation.ArrivalOrder;
 import io.opsbot.core.conversation.ConversationEngine;
 import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.Response;
@@ -18,18 +18,17 @@ import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Text sent to the bot: direct messages ({@code message.im}) and mentions in channels ({@code app_mention}). Events
- * are acked at once and handled after; each event id is claimed first, because Slack redelivers events it thinks
- * were not acked in time and the same message must not be answered twice.
+ * are acked at once and handled after, one person's in the order they came ({@link ArrivalOrder}); each event id is
+ * claimed first, because Slack redelivers events it thinks were not acked in time and the same message must not be
+ * answered twice.
  */
 @Component
 class MessageEventListener implements SlackListener {
@@ -40,19 +39,19 @@ class MessageEventListener implements SlackListener {
     private final ConversationEngine engine;
     private final ChatGateway slack;
     private final Claims claims;
-    private final Executor executor;
+    private final ArrivalOrder inOrder;
     private final Outbox outbox;
     private final Clock clock;
 
     MessageEventListener(ConversationEngine engine, ChatGateway slackChatGateway, Claims claims,
-                         @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, Outbox outbox,
+                         ArrivalOrder inOrder, Outbox outbox,
                          Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
         this.engine = engine;
         this.slack = slackChatGateway;
         this.claims = claims;
-        this.executor = executor;
+        this.inOrder = inOrder;
     }
 
     @Override
@@ -66,7 +65,7 @@ class MessageEventListener implements SlackListener {
         boolean fromPerson = event.getBotId() == null && event.getSubtype() == null && event.getUser() != null;
         if (fromPerson && "im".equals(event.getChannelType()) && firstDelivery(payload)) {
             Invoker invoker = SlackInvokers.invoker(ctx, event.getUser(), event.getTeam(), null, event.getChannel());
-            executor.execute(() -> answer(invoker, event.getText(), null, payload.getEventId()));
+            inOrder.execute(invoker.user(), () -> answer(invoker, event.getText(), null, payload.getEventId()));
         }
         return ctx.ack();
     }
@@ -79,7 +78,7 @@ class MessageEventListener implements SlackListener {
                     event.getChannel());
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+>", "").strip();
-            executor.execute(() -> answer(invoker, text, thread, payload.getEventId()));
+            inOrder.execute(invoker.user(), () -> answer(invoker, text, thread, payload.getEventId()));
         }
         return ctx.ack();
     }
