@@ -18,7 +18,6 @@ import io.opsbot.teams.testing.FakeBotConnector.Recorded;
 import io.opsbot.teams.testing.TeamsFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -123,9 +122,6 @@ class CrossPlatformStandupTest {
     }
 
     @Test
-    @Disabled("Open bug, fails in about a third of runs (CI at stop 19, verifies of 2026-12-02): Ana's report, answered "
-            + "on Slack right after the summaries went out, never reaches the Teams summary's thread, not even after "
-            + "the outbox's thread wait. Re-enable with the fix; see the closing note of 2026-12-02.")
     void oneStandupAsksEachPersonOnceWhereTheyAreAndBothSummariesShowEveryAnswerAndEdit() {
         both.link(CY, cy());
         both.link(DEE, dee());
