@@ -44,6 +44,23 @@ public class CoreConfiguration {
         return executor;
     }
 
+    /**
+     * Runs what a person is looking at right now and waits for: their Slack Home tab being built and published, the
+     * bot's answer to their Teams message. Kept apart from {@link #outboundExecutor()}, whose queue can hold a whole
+     * fan-out of paced sends (each may wait up to two seconds for its turn), so these never queue behind one.
+     */
+    @Bean(name = INTERACTIVE_EXECUTOR)
+    public ThreadPoolTaskExecutor interactiveExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("opsbot-now-");
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(10_000);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
     @Bean
     DatabaseSettings databaseSettings(org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails connection,
                                       OpsBotProperties properties) {
@@ -51,4 +68,5 @@ public class CoreConfiguration {
     }
 
     public static final String OUTBOUND_EXECUTOR = "opsbotOutboundExecutor";
+    public static final String INTERACTIVE_EXECUTOR = "opsbotInteractiveExecutor";
 }

@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  *       out) is "in doubt"; before sending it again the platform is asked whether it arrived
  *       ({@link Messenger#findSent}), and if it did it is recorded as sent.</li>
  *   <li>Graceful shutdown: sends in flight finish; the rest stay stored for the next instance.</li>
+ *   <li>Two lanes: what a person is waiting to see now (their Home tab, the parts of an answer to them) is sent on the
+ *       interactive pool, never behind a fan-out's paced sends on the outbound pool.</li>
  * </ul>
  */
 @Service
@@ -69,6 +71,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private final Messenger messenger;
     private final ObjectProvider<FileSender> files;
     private final Executor executor;
+    private final Executor interactive;
     private final ObjectProvider<Instances> instances;
     private final OutboxProperties properties;
     private final Clock clock;
@@ -78,12 +81,14 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
 
     public Outbox(MongoTemplate mongo, Messenger messenger, ObjectProvider<FileSender> files,
                   @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor,
+                  @Qualifier(CoreConfiguration.INTERACTIVE_EXECUTOR) Executor interactive,
                   ObjectProvider<Instances> instances,
                   OutboxProperties properties, Clock clock) {
         this.files = files;
         this.mongo = mongo;
         this.messenger = messenger;
         this.executor = executor;
+        this.interactive = interactive;
         this.instances = instances;
         this.properties = properties;
         this.clock = clock;
@@ -108,7 +113,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     public int enqueueAll(List<Outgoing> messages) {
         Instant now = clock.instant();
         List<String> added = store(messages, now, null);
-        added.forEach(key -> later(() -> deliver(key, now), key));
+        added.forEach(key -> later(() -> deliver(key, now), key, executor));
         return added.size();
     }
 
@@ -122,7 +127,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         Instant now = clock.instant();
         List<String> added = store(messages, now, keepUntil);
         if (!added.isEmpty()) {
-            later(() -> added.forEach(key -> deliver(key, now)), added.get(0));
+            later(() -> added.forEach(key -> deliver(key, now)), added.get(0), interactive);
         }
         return added.size();
     }
@@ -157,7 +162,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         } catch (DuplicateKeyException e) {
             return false;
         }
-        later(() -> deliver(key, now), key);
+        later(() -> deliver(key, now), key, executor);
         return true;
     }
 
@@ -217,7 +222,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
                         .set("updatePending", true),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
         if (updated != null) {
-            soon(key);
+            soon(key, updated.getDestination());
         }
     }
 
@@ -342,7 +347,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
         if (after.getRevision() != delivery.getRevision()) {
             // Edited while it was being sent: apply the edit now rather than at the next retry sweep.
-            soon(key);
+            soon(key, delivery.getDestination());
         } else if (after.isUpdatePending()) {
             // An edit made before this send went out with it.
             mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("revision").is(delivery.getRevision())),
@@ -371,7 +376,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     private void sendReplyNow(String key) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.PENDING)),
                 new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
-        soon(key);
+        soon(key, null);
     }
 
     /** Replies held back until this message existed go out now, in its thread. */
@@ -393,7 +398,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
                     new Update().set("updatePending", false), Delivery.class).getModifiedCount() > 0;
             release(delivery.getKey(), new Update().set("attempts", 0).unset("lastError"));
             if (!current) {
-                soon(delivery.getKey());
+                soon(delivery.getKey(), delivery.getDestination());
             }
         } catch (DeliveryException e) {
             failed(delivery, e.retryable(), false, e.retryAfter(), e.getMessage(), now, true);
@@ -412,22 +417,27 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
             return false;
         }
         if (sendSoon) {
-            later(() -> deliver(key, now), key);
+            later(() -> deliver(key, now), key, lane(destination));
         }
         return true;
     }
 
-    /** Sends on the outbound pool; when it is shutting down the delivery stays stored for the next sweep. */
-    private void soon(String key) {
-        later(() -> deliver(key), key);
+    /** Sends on its lane's pool; when it is shutting down the delivery stays stored for the next sweep. */
+    private void soon(String key, Destination destination) {
+        later(() -> deliver(key), key, lane(destination));
     }
 
-    private void later(Runnable sends, String key) {
+    /** A Home tab is looked at by its person as it is published; everything else may wait its turn. */
+    private Executor lane(Destination destination) {
+        return destination instanceof Destination.Home ? interactive : executor;
+    }
+
+    private void later(Runnable sends, String key, Executor pool) {
         if (stopping) {
             return;
         }
         try {
-            executor.execute(sends);
+            pool.execute(sends);
         } catch (RejectedExecutionException shuttingDown) {
             log.debug("Not sending {} now: shutting down; it stays queued", key);
         }

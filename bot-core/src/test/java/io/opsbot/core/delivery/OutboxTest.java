@@ -175,7 +175,7 @@ class OutboxTest {
             return read;
         }).when(racing).findById(summary, Delivery.class);
         // The reply's attempts run on the calling thread, so no busy pool can hold them up.
-        Outbox replying = new Outbox(racing, messenger, files, Runnable::run, instances, properties, clock);
+        Outbox replying = new Outbox(racing, messenger, files, Runnable::run, Runnable::run, instances, properties, clock);
 
         replying.enqueueReply(report, summary, channel(), Message.text("My report"), null);
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 /**
  * {@code app_home_opened} on the Home tab (not the Messages tab): the person's home is published, after the ack.
  * Slack sends the event each time the tab is opened, so what the person sees is never older than their last visit.
+ * Built on the interactive pool: the person is looking at the tab, so it never waits behind a fan-out.
  */
 @Component
 class AppHomeListener implements SlackListener {
@@ -22,7 +23,7 @@ class AppHomeListener implements SlackListener {
     private final HomeTabs homeTabs;
     private final Executor executor;
 
-    AppHomeListener(HomeTabs homeTabs, @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor) {
+    AppHomeListener(HomeTabs homeTabs, @Qualifier(CoreConfiguration.INTERACTIVE_EXECUTOR) Executor executor) {
         this.homeTabs = homeTabs;
         this.executor = executor;
     }

@@ -2,6 +2,7 @@ package io.opsbot.slack.home;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -12,9 +13,14 @@ import io.opsbot.slack.testing.SlackOAuthAdapterTest;
 import io.opsbot.slack.testing.ViewSubmission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The App Home tab on Slack: published (views.publish, with the workspace's own token) when the person opens it, with
  * the same "waiting for me" list as /home; published again after something on it changed (their own command, a
  * triager's status change they are DMed about); its buttons work although the click has no channel and no
- * response_url (a form opens as a modal, replies come by DM).
+ * response_url (a form opens as a modal, replies come by DM); published at once even while a fan-out's paced sends
+ * hold every outbound thread.
  */
 class SlackAppHomeTest extends SlackOAuthAdapterTest {
+
+    @Autowired
+    @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR)
+    ThreadPoolTaskExecutor outbound;
 
     private String id;
     private Workspace workspace;
@@ -189,5 +200,32 @@ class SlackAppHomeTest extends SlackOAuthAdapterTest {
         // A set-up button opens its form as a modal.
         clickOnHome(BlockKit.button(blocks(adminHome), "New standup"), admin);
         SLACK.awaitCall("views.open", c -> c.param("view").contains("standup.edit"));
+    }
+
+    @Test
+    void publishedAtOnceWhileAFanOutHoldsEveryOutboundThread() {
+        // Four paced sends waiting for their turn, and more queued behind them: what a big fan-out looks like.
+        CountDownLatch paced = new CountDownLatch(1);
+        for (int i = 0; i < outbound.getMaxPoolSize() + 20; i++) {
+            outbound.execute(() -> {
+                try {
+                    paced.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertThat(command(workspace, workspace.teamId(), "/feedback", "Export is slow " + id, "C0GEN", ana)
+                    .body()).contains("Saved as");
+
+            openHome(ana);
+
+            assertThat(published(ana, "Export is slow " + id).token()).isEqualTo(token);
+            assertThat(outbound.getActiveCount()).as("the fan-out still holds the outbound pool").isEqualTo(
+                    outbound.getMaxPoolSize());
+        } finally {
+            paced.countDown();
+        }
     }
 }
