@@ -87,8 +87,7 @@ class OkrReportReadsTest {
         String all = text(report);
         String growth = text(reports.report(tenant, "#Growth", clock.instant()).orElseThrow());
 
-        assertThat(all).isEqualTo("""
-                📊 OKR report · 2027-Q1
+        String growthTeam = """
                 O-1 Grow  ▓▓░░░░░░░░ 25%
                 Owner Ana · team growth
                 ↳ O-2 Activate  ░░░░░░░░░░ 0%
@@ -99,25 +98,14 @@ class OkrReportReadsTest {
                 O-2 Activate  ░░░░░░░░░░ 0%
                 Owner Bo · team growth · aligned with O-1
                 ⚪ KR-3 Activation  ░░░░░░░░░░ 0% 0 → 100 · Cy
-                ⏳ Not checked in this week: Cy (KR-3)
+                ⏳ Not checked in this week: Cy (KR-3)""";
+        assertThat(all).isEqualTo("📊 OKR report · 2027-Q1\n" + growthTeam + "\n" + """
                 O-3 Sell  ░░░░░░░░░░ 2%
                 Owner Cy · team sales
                 🟢 KR-4 Deals  ░░░░░░░░░░ 5% 5 → 100 · Dee
                 ⚪ KR-5 Renewals  ░░░░░░░░░░ 0% 0 → 100 · Ana
                 🌴 Away: Dee (out of office) (KR-4)""");
-        assertThat(growth).isEqualTo("""
-                📊 OKR report · 2027-Q1 · growth
-                O-1 Grow  ▓▓░░░░░░░░ 25%
-                Owner Ana · team growth
-                ↳ O-2 Activate  ░░░░░░░░░░ 0%
-                🟡 KR-1 Signups  ▓▓▓░░░░░░░ 35% 35 → 100 · Ana
-                🔴 KR-2 Churn  ▓▓▓▓░░░░░░ 40% 40 → 100 · Bo
-                   🚧 BL-1 KR-2 waits on legal · Bo, since 2027-03-15
-                ⏳ Not checked in this week: Bo (KR-2)
-                O-2 Activate  ░░░░░░░░░░ 0%
-                Owner Bo · team growth · aligned with O-1
-                ⚪ KR-3 Activation  ░░░░░░░░░░ 0% 0 → 100 · Cy
-                ⏳ Not checked in this week: Cy (KR-3)""");
+        assertThat(growth).isEqualTo("📊 OKR report · 2027-Q1 · growth\n" + growthTeam);
         // What the card leaves to the digest and the dashboard: trends and where each week started.
         assertThat(report.objectives().stream().flatMap(o -> o.keyResults().stream())
                 .map(k -> k.keyResult().reference() + " " + k.trend() + " from " + k.progressAtWeekStart() + " "
