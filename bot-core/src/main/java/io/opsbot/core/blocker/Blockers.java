@@ -20,9 +20,12 @@ import org.springframework.stereotype.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -113,8 +116,18 @@ public class Blockers {
 
     /** The open blockers linked to a key result, oldest first. */
     public List<Blocker> openOn(TenantRef tenant, String keyResultId) {
-        return mongo.find(Query.query(Criteria.where("keyResultId").is(keyResultId).and("tenant").is(tenant)
-                .and("resolvedAt").is(null)).with(Sort.by("raisedAt", "number")), Blocker.class);
+        return openOn(tenant, List.of(keyResultId)).getOrDefault(keyResultId, List.of());
+    }
+
+    /** {@link #openOn(TenantRef, String)} for several key results in one read, by key result id. */
+    public Map<String, List<Blocker>> openOn(TenantRef tenant, Collection<String> keyResultIds) {
+        Map<String, List<Blocker>> byKeyResult = new HashMap<>();
+        if (!keyResultIds.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("keyResultId").in(keyResultIds).and("tenant").is(tenant)
+                            .and("resolvedAt").is(null)).with(Sort.by("raisedAt", "number")), Blocker.class)
+                    .forEach(b -> byKeyResult.computeIfAbsent(b.getKeyResultId(), k -> new ArrayList<>()).add(b));
+        }
+        return byKeyResult;
     }
 
     /** By its number, {@code BL-4}, only within the tenant. */

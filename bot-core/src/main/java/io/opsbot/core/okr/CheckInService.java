@@ -15,6 +15,7 @@ import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,8 +26,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -162,17 +166,41 @@ public class CheckInService {
         return checkIns.findByKeyResultIdOrderByAtDescIdDesc(kr.getId(), Limit.of(limit));
     }
 
+    /**
+     * Every check-in of these key results in one read, each key result's newest first (as {@link #history}): what a
+     * report of many key results takes its trends and last weeks from.
+     */
+    public Map<String, List<CheckIn>> histories(Collection<String> keyResultIds) {
+        Map<String, List<CheckIn>> byKeyResult = new HashMap<>();
+        if (!keyResultIds.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("keyResultId").in(keyResultIds))
+                            .with(Sort.by(Sort.Direction.DESC, "at", "id")), CheckIn.class)
+                    .forEach(c -> byKeyResult.computeIfAbsent(c.getKeyResultId(), k -> new ArrayList<>()).add(c));
+        }
+        return byKeyResult;
+    }
+
     /** The confidences of the last {@code count} check-ins, oldest first. */
     public List<Confidence> trend(KeyResult kr, int count) {
-        List<Confidence> newestFirst = new ArrayList<>(history(kr, count).stream().map(CheckIn::getConfidence)
+        return trend(history(kr, count), count);
+    }
+
+    /** {@link #trend(KeyResult, int)} from a key result's check-ins, newest first. */
+    static List<Confidence> trend(List<CheckIn> newestFirst, int count) {
+        List<Confidence> oldestFirst = new ArrayList<>(newestFirst.stream().limit(count).map(CheckIn::getConfidence)
                 .toList());
-        Collections.reverse(newestFirst);
-        return newestFirst;
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     /** The last check-in before an instant, if any. */
     public Optional<CheckIn> lastBefore(KeyResult kr, Instant before) {
         return checkIns.findFirstByKeyResultIdAndAtBeforeOrderByAtDescIdDesc(kr.getId(), before);
+    }
+
+    /** {@link #lastBefore(KeyResult, Instant)} from a key result's check-ins, newest first. */
+    static Optional<CheckIn> lastBefore(List<CheckIn> newestFirst, Instant before) {
+        return newestFirst.stream().filter(c -> c.getAt().isBefore(before)).findFirst();
     }
 
     public long count(KeyResult kr) {

@@ -15,6 +15,8 @@ interface KeyResultRepository extends MongoRepository<KeyResult, String> {
 
     List<KeyResult> findByObjectiveIdOrderByNumber(String objectiveId);
 
+    List<KeyResult> findByObjectiveIdInOrderByNumber(Collection<String> objectiveIds);
+
     List<KeyResult> findByTenantAndOwnerAndCycleIdInOrderByNumber(TenantRef tenant, UserRef owner,
                                                                   Collection<String> cycleIds);
 

@@ -23,8 +23,12 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -150,6 +154,16 @@ public class KeyResultService {
 
     public List<KeyResult> keyResultsOf(Objective objective) {
         return keyResults.findByObjectiveIdOrderByNumber(objective.getId());
+    }
+
+    /** {@link #keyResultsOf} for several objectives in one read, by objective id. */
+    public Map<String, List<KeyResult>> keyResultsOf(Collection<String> objectiveIds) {
+        Map<String, List<KeyResult>> byObjective = new HashMap<>();
+        if (!objectiveIds.isEmpty()) {
+            keyResults.findByObjectiveIdInOrderByNumber(objectiveIds)
+                    .forEach(kr -> byObjective.computeIfAbsent(kr.getObjectiveId(), k -> new ArrayList<>()).add(kr));
+        }
+        return byObjective;
     }
 
     /** A person's key results in cycles that have not ended. */

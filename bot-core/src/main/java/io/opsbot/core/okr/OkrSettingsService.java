@@ -4,6 +4,7 @@ import io.opsbot.core.audit.Actor;
 import io.opsbot.core.audit.AuditLog;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.people.Profiles;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,8 +64,16 @@ public class OkrSettingsService {
     /** The owner's check-in week: the tenant's weekday and time in the owner's zone (else the tenant's zone). */
     public Cadence cadenceFor(UserRef owner) {
         OkrSettings settings = get(owner.tenant());
-        return new Cadence(settings.cadence(), profiles.zone(owner, settings.zoneId()), settings.getCheckInEvery(),
-                settings.getCheckInAnchor());
+        return cadence(settings, profiles.zone(owner, settings.zoneId()));
+    }
+
+    /** {@link #cadenceFor} with the tenant's settings and the owner's profile already read (a report of many). */
+    static Cadence cadenceFor(UserRef owner, OkrSettings settings, Profiles people) {
+        return cadence(settings, people.zone(owner, settings.zoneId()));
+    }
+
+    private static Cadence cadence(OkrSettings settings, ZoneId zone) {
+        return new Cadence(settings.cadence(), zone, settings.getCheckInEvery(), settings.getCheckInAnchor());
     }
 
     /** Today in the tenant's zone. */

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +74,33 @@ public class ProfileService {
         return profiles.findByUserTenantOrderByLastSeenDesc(tenant, Limit.of(limit));
     }
 
+    /** The profiles of these people in one read by id, for a list or report of many. */
+    public Profiles profiles(Collection<UserRef> users) {
+        List<String> keys = users.stream().map(UserRef::key).distinct().toList();
+        Map<String, PersonProfile> byKey = new HashMap<>();
+        if (!keys.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(keys)), PersonProfile.class)
+                    .forEach(p -> byKey.put(p.getId(), p));
+        }
+        return new Profiles(this, byKey);
+    }
+
     public String displayName(UserRef user) {
-        return find(user).map(PersonProfile::getDisplayName)
+        return displayName(user, find(user));
+    }
+
+    String displayName(UserRef user, Optional<PersonProfile> profile) {
+        return profile.map(PersonProfile::getDisplayName)
                 .or(() -> directory(user).flatMap(d -> d.displayName(user)))
                 .orElse(user.userId());
     }
 
     /** The zone to use for a person: the one they set, else their platform profile's, else the fallback. */
     public ZoneId zone(UserRef user, ZoneId fallback) {
-        Optional<PersonProfile> profile = find(user);
+        return zone(user, find(user), fallback);
+    }
+
+    ZoneId zone(UserRef user, Optional<PersonProfile> profile, ZoneId fallback) {
         Optional<ZoneId> chosen = profile.map(PersonProfile::getZone).map(ZoneId::of);
         return chosen.or(() -> platformZone(user, profile)).orElse(fallback);
     }
@@ -128,7 +148,11 @@ public class ProfileService {
 
     /** Out of office on that date. */
     public boolean isAway(UserRef user, LocalDate date) {
-        return find(user).map(p -> p.getOutOfOffice().stream().anyMatch(r -> r.contains(date))).orElse(false);
+        return isAway(find(user), date);
+    }
+
+    static boolean isAway(Optional<PersonProfile> profile, LocalDate date) {
+        return profile.map(p -> p.getOutOfOffice().stream().anyMatch(r -> r.contains(date))).orElse(false);
     }
 
     public Optional<PeopleDirectory> directory(UserRef user) {

@@ -4,6 +4,7 @@ import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.tenant.Platform;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -31,6 +32,16 @@ public class CoreTestApplication {
                                     io.opsbot.core.config.CoreConfiguration.OUTBOUND_EXECUTOR)
                             org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor outbound) {
         return new NudgeDriver(nudges, clock, outbound);
+    }
+
+    @Bean
+    DatabaseCommands databaseCommands() {
+        return new DatabaseCommands();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer countDatabaseCommands(DatabaseCommands commands) {
+        return settings -> settings.addCommandListener(commands);
     }
 
     @Bean
