@@ -34,14 +34,7 @@ public class CoreConfiguration {
      */
     @Bean(name = OUTBOUND_EXECUTOR)
     public ThreadPoolTaskExecutor outboundExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("opsbot-out-");
-        executor.setCorePoolSize(4);
-        executor.setMaxPoolSize(4);
-        executor.setQueueCapacity(10_000);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return pool("opsbot-out-", 4);
     }
 
     /**
@@ -51,10 +44,15 @@ public class CoreConfiguration {
      */
     @Bean(name = INTERACTIVE_EXECUTOR)
     public ThreadPoolTaskExecutor interactiveExecutor() {
+        return pool("opsbot-now-", 2);
+    }
+
+    /** A fixed pool whose queued work finishes on shutdown (up to 10 s); what is left stays stored in the outbox. */
+    private static ThreadPoolTaskExecutor pool(String threadNamePrefix, int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("opsbot-now-");
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix(threadNamePrefix);
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(10_000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
