@@ -153,6 +153,15 @@ class TeamsHardeningTest extends TeamsAdapterTest {
     }
 
     @Test
+    void aProbeOfTheEndpointIsAnswered() throws Exception {
+        int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .head(io.opsbot.teams.inbound.TeamsMessagesController.PATH)).andReturn().getResponse().getStatus();
+
+        assertThat(status).as("HEAD, as the Agents Playground probes it; 405 with a logged warning before")
+                .isEqualTo(200);
+    }
+
+    @Test
     void anActivityWithoutATenantIsRefusedAndNothingIsStored() {
         TeamsFixtures.Activity message = megan("feedback From nowhere");
         ((ObjectNode) message.json().path("channelData")).remove("tenant");

@@ -13,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -58,6 +60,15 @@ public class TeamsMessagesController {
         } finally {
             BotMetrics.ack("teams", kind[0], status, System.nanoTime() - started);
         }
+    }
+
+    /**
+     * A probe of the endpoint: the Agents Playground (and some tunnels) send HEAD before they connect. It exists;
+     * nothing is read or stored (without this, each probe logged a warning with an exception).
+     */
+    @RequestMapping(path = PATH, method = RequestMethod.HEAD)
+    public ResponseEntity<Void> probe() {
+        return ResponseEntity.ok().build();
     }
 
     private ResponseEntity<String> answer(String authorization, String body, String[] kind) {
