@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +22,11 @@ import java.util.concurrent.TimeUnit;
 final class BotProcess implements AutoCloseable {
 
     /** The heap settings the README recommends for one bot (see deploy/Dockerfile). */
-    static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+    static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx192m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+    /** The environment the README recommends with them: glibc's malloc keeps two arenas, not eight per core. */
+    static final Map<String, String> RECOMMENDED_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     final Process process;
     final int port;
@@ -51,7 +55,9 @@ final class BotProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.addAll(args);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(RECOMMENDED_ENV);
+        Process process = builder.start();
         return new BotProcess(process, port, log);
     }
 
