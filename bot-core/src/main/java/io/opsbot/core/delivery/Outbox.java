@@ -372,11 +372,11 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
     }
 
-    /** A reply whose thread now exists: due now, and tried at once. */
+    /** A reply whose thread now exists: due now, and tried at once (a channel post: the outbound lane). */
     private void sendReplyNow(String key) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("state").is(Delivery.State.PENDING)),
                 new Update().set("nextAttemptAt", clock.instant()), Delivery.class);
-        soon(key, null);
+        later(() -> deliver(key), key, executor);
     }
 
     /** Replies held back until this message existed go out now, in its thread. */
