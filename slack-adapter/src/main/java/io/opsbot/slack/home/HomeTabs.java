@@ -1,5 +1,6 @@
 package io.opsbot.slack.home;
 
+import io.opsbot.core.config.CoreConfiguration;
 import io.opsbot.core.delivery.Delivery;
 import io.opsbot.core.delivery.Outbox;
 import io.opsbot.core.gateway.Destination;
@@ -14,6 +15,7 @@ import io.opsbot.slack.outbound.SlackPeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,8 @@ public class HomeTabs implements DisposableBean {
     private final SlackPeopleDirectory people;
     private final Clock clock;
     private final Duration delay;
+    /** The person is looking at the tab: it is built there, never behind a fan-out's paced sends. */
+    private final Executor interactive;
     private final Map<String, Boolean> waiting = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "opsbot-home-tabs");
@@ -71,20 +76,27 @@ public class HomeTabs implements DisposableBean {
     });
 
     public HomeTabs(MongoTemplate mongo, Outbox outbox, HomeService homes, SlackPeopleDirectory people, Clock clock,
-                    SlackProperties properties) {
+                    SlackProperties properties,
+                    @Qualifier(CoreConfiguration.INTERACTIVE_EXECUTOR) Executor interactive) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.homes = homes;
         this.people = people;
         this.clock = clock;
         this.delay = properties.homeTabDelay();
+        this.interactive = interactive;
     }
 
-    /** The person opened their Home tab: it is published now (Slack shows the last one published until then). */
+    /**
+     * The person opened their Home tab (or asked to refresh it): it is published now, off the caller's thread, on the
+     * interactive pool (Slack shows the last one published until then).
+     */
     public void opened(UserRef user) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(user.key())), new Update().set("user", user)
-                .set("openedAt", clock.instant()).setOnInsert("generation", 0), HomeTab.class);
-        publish(user);
+        interactive.execute(() -> {
+            mongo.upsert(Query.query(Criteria.where("_id").is(user.key())), new Update().set("user", user)
+                    .set("openedAt", clock.instant()).setOnInsert("generation", 0), HomeTab.class);
+            publish(user);
+        });
     }
 
     /** What the person's Home tab shows may have changed: it is published again shortly, once. */

@@ -41,18 +41,14 @@ class ButtonListener implements SlackListener {
     private final ChatGateway slack;
     private final FormOpener forms;
     private final Executor executor;
-    /** Refresh on the Home tab: the person is looking at it ({@link CoreConfiguration#INTERACTIVE_EXECUTOR}). */
-    private final Executor interactive;
     private final HomeTabs homeTabs;
 
     ButtonListener(ConversationEngine engine, ChatGateway slackChatGateway, FormOpener forms,
-                   @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor,
-                   @Qualifier(CoreConfiguration.INTERACTIVE_EXECUTOR) Executor interactive, HomeTabs homeTabs) {
+                   @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor, HomeTabs homeTabs) {
         this.engine = engine;
         this.slack = slackChatGateway;
         this.forms = forms;
         this.executor = executor;
-        this.interactive = interactive;
         this.homeTabs = homeTabs;
     }
 
@@ -120,7 +116,7 @@ class ButtonListener implements SlackListener {
         Invoker invoker = SlackInvokers.inDirect(ctx, payload.getUser().getId(), payload.getUser().getName());
         String actionId = BlockKitRenderer.coreActionId(action.getActionId());
         if (actionId.equals(HomeCards.REFRESH)) {
-            interactive.execute(() -> homeTabs.opened(invoker.user()));
+            homeTabs.opened(invoker.user());
             return ctx.ack();
         }
         Response response = engine.onAction(new ActionRequest(invoker, actionId, action.getValue(), null));
