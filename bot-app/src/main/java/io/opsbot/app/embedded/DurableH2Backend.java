@@ -1,5 +1,6 @@
 package io.opsbot.app.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -39,8 +40,13 @@ final class DurableH2Backend extends H2Backend {
 
     /** With {@code unsavedAtMost}: how soon a {@code j: false} write no durable one followed reaches the file. */
     DurableH2Backend(MVStore store, Durability durability, java.time.Duration unsavedAtMost) {
-        super(SecondaryIndexes.removeStored(store));
+        super(KeyOrderedDatabase.migrate(SecondaryIndexes.removeStored(store)));
         this.commits = new DurableCommits(store, durability, unsavedAtMost);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new KeyOrderedDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -1,0 +1,90 @@
+package io.opsbot.app.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mongo-java-server's H2 database with its unique indexes (the {@code _id} index among them) on maps whose keys are
+ * compared by {@link IndexKeyType} instead of by their serialized bytes. Those maps order their keys differently, so
+ * they have their own names ({@code ._keys_} where the server's have {@code ._index_}); {@link #migrate} copies the
+ * server's maps a data file holds from before into them.
+ */
+final class KeyOrderedDatabase extends H2Database {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyOrderedDatabase.class);
+    private static final String BYTEWISE = "._index_";
+    private static final String KEY_ORDERED = "._keys_";
+
+    private final MVStore store;
+
+    KeyOrderedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+        super(databaseName, store, cursors);
+        this.store = store;
+        // The server's constructor opens the indexes before this class has its store: they are opened here instead.
+        super.initializeNamespacesAndIndexes();
+    }
+
+    @Override
+    protected void initializeNamespacesAndIndexes() {
+        if (store != null) {
+            super.initializeNamespacesAndIndexes();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        return new KeyOrderedIndex(open(store, getFullCollectionNamespace(collectionName) + KEY_ORDERED + indexName),
+                indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        store.removeMap(getFullCollectionNamespace(collection.getCollectionName()) + KEY_ORDERED + indexName);
+    }
+
+    /**
+     * Copies every index map the server ordered by serialized bytes into a key-ordered one and removes it, in one
+     * commit (a crash before it leaves the file as it was), before the server opens the store. Returns the store.
+     */
+    static MVStore migrate(MVStore store) {
+        int copied = 0;
+        for (String name : store.getMapNames()) {
+            int at = name.lastIndexOf(BYTEWISE);
+            if (at < 0 || name.startsWith("databases.") || name.startsWith("meta.")) {
+                continue;
+            }
+            MVMap<Object, Object> bytewise = store.openMap(name);
+            String target = name.substring(0, at) + KEY_ORDERED + name.substring(at + BYTEWISE.length());
+            if (!store.hasMap(target)) {
+                MVMap<KeyValue, Object> ordered = open(store, target);
+                for (Map.Entry<Object, Object> entry : bytewise.entrySet()) {
+                    ordered.put((KeyValue) entry.getKey(), entry.getValue());
+                }
+            }
+            store.removeMap(bytewise);
+            copied++;
+        }
+        if (copied > 0) {
+            store.commit();
+            log.info("Moved {} unique indexes of the embedded database to key-ordered maps", copied);
+        }
+        return store;
+    }
+
+    private static MVMap<KeyValue, Object> open(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+    }
+}

@@ -1,0 +1,145 @@
+package io.opsbot.app.embedded;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded server's unique indexes on key-ordered maps, through the real driver: look-ups and uniqueness answer
+ * as before, and a data file written by the server's own index maps is moved over when it is opened.
+ */
+class KeyOrderedIndexesTest {
+
+    @TempDir
+    Path data;
+
+    private MVStore store;
+    private MongoServer server;
+    private MongoClient client;
+
+    private MongoCollection<Document> open(Function<MVStore, MongoBackend> backend) {
+        store = new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()).open();
+        server = new MongoServer(backend.apply(store));
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoConfiguration.WORKER_THREADS);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        return client.getDatabase("opsbot").getCollection("feedback");
+    }
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+            server.shutdownNow();
+            store.close();
+        }
+        client = null;
+    }
+
+    private static void fill(MongoCollection<Document> feedback, int items) {
+        feedback.createIndex(Indexes.ascending("tenant", "number"), new IndexOptions().name("tenant_number")
+                .unique(true));
+        for (int i = 0; i < items; i++) {
+            feedback.insertOne(new Document("_id", "item-" + i).append("tenant", i % 2 == 0 ? "T1" : "E1:T2")
+                    .append("number", i));
+        }
+    }
+
+    private static void assertAnswersAsBefore(MongoCollection<Document> feedback, int items) {
+        for (int i = 0; i < items; i += 37) {
+            Document byId = feedback.find(Filters.eq("_id", "item-" + i)).first();
+            assertThat(byId).as("item-%d by id", i).isNotNull();
+            assertThat(byId.getInteger("number")).isEqualTo(i);
+            assertThat(feedback.find(new Document("tenant", i % 2 == 0 ? "T1" : "E1:T2").append("number", i))
+                    .first()).as("item-%d by its unique key", i).isNotNull();
+        }
+        assertThat(feedback.find(new Document("tenant", "T1").append("number", 1)).first())
+                .as("a key no item has").isNull();
+        assertThatThrownBy(() -> feedback.insertOne(new Document("_id", "again").append("tenant", "T1")
+                .append("number", 2.0))).as("the same number as a double").isInstanceOf(MongoWriteException.class);
+        assertThatThrownBy(() -> feedback.insertOne(new Document("_id", "item-3")))
+                .as("an id stored before").isInstanceOf(MongoWriteException.class);
+        assertThat(feedback.countDocuments()).isEqualTo(items);
+    }
+
+    @Test
+    void uniqueIndexesAreKeptOnKeyOrderedMapsAndAnswerAsBefore() {
+        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
+        fill(feedback, 200);
+
+        assertAnswersAsBefore(feedback, 200);
+        assertThat(store.getMapNames()).contains("opsbot.feedback._keys__id_", "opsbot.feedback._keys_tenant_number")
+                .noneMatch(name -> name.contains("._index_"));
+
+        close();
+        assertAnswersAsBefore(open(s -> new DurableH2Backend(s, Durability.WRITE)), 200);
+    }
+
+    @Test
+    void aFileWrittenWithTheServersOwnIndexMapsIsMovedOverWhenOpened() {
+        fill(open(H2Backend::new), 200);
+        assertThat(store.getMapNames()).contains("opsbot.feedback._index__id_", "opsbot.feedback._index_tenant_number");
+        close();
+
+        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
+
+        assertThat(store.getMapNames()).contains("opsbot.feedback._keys__id_", "opsbot.feedback._keys_tenant_number")
+                .noneMatch(name -> name.contains("._index_"));
+        assertAnswersAsBefore(feedback, 200);
+        feedback.insertOne(new Document("_id", "new").append("tenant", "T1").append("number", 1000));
+        close();
+        assertAnswersAsBefore(open(s -> new DurableH2Backend(s, Durability.WRITE)), 201);
+    }
+
+    @Test
+    void dropIndexAndDropCollectionRemoveTheirKeyOrderedMaps() {
+        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
+        fill(feedback, 10);
+
+        feedback.dropIndex("tenant_number");
+        assertThat(store.getMapNames()).doesNotContain("opsbot.feedback._keys_tenant_number");
+        feedback.drop();
+        assertThat(store.getMapNames()).noneMatch(name -> name.startsWith("opsbot.feedback._keys_"));
+
+        fill(feedback, 10);
+        assertAnswersAsBefore(feedback, 10);
+    }
+
+    @Test
+    void keysAreOrderedByValueAndOnlyEqualKeysCompareEqual() {
+        IndexKeyType type = new IndexKeyType();
+        KeyValue first = new KeyValue("T1", 1.0);
+        KeyValue second = new KeyValue("T1", 2.0);
+        KeyValue otherTenant = new KeyValue("T2", 1.0);
+
+        assertThat(type.compare(first, new KeyValue("T1", 1.0))).isZero();
+        assertThat(type.compare(first, second)).isNegative();
+        assertThat(type.compare(second, first)).isPositive();
+        assertThat(type.compare(second, otherTenant)).isNegative();
+        assertThat(type.compare(new KeyValue((Object) null), first)).isNegative();
+
+        // One number as a long and as a double: MongoDB's order calls them equal, the keys are not.
+        KeyValue asLong = new KeyValue(5L);
+        KeyValue asDouble = new KeyValue(5.0);
+        assertThat(type.compare(asLong, asDouble)).isNotZero().isEqualTo(-type.compare(asDouble, asLong));
+    }
+}
