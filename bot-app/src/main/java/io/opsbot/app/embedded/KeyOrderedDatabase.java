@@ -67,12 +67,13 @@ final class KeyOrderedDatabase extends H2Database {
                 continue;
             }
             MVMap<Object, Object> bytewise = store.openMap(name);
-            String target = name.substring(0, at) + KEY_ORDERED + name.substring(at + BYTEWISE.length());
-            if (!store.hasMap(target)) {
-                MVMap<KeyValue, Object> ordered = open(store, target);
-                for (Map.Entry<Object, Object> entry : bytewise.entrySet()) {
-                    ordered.put((KeyValue) entry.getKey(), entry.getValue());
-                }
+            // A key-ordered map next to the old one is from a move that did not finish (H2's own timer, where it is
+            // the durability, may have committed part of it): it is filled again from the start.
+            MVMap<KeyValue, Object> ordered = open(store,
+                    name.substring(0, at) + KEY_ORDERED + name.substring(at + BYTEWISE.length()));
+            ordered.clear();
+            for (Map.Entry<Object, Object> entry : bytewise.entrySet()) {
+                ordered.put((KeyValue) entry.getKey(), entry.getValue());
             }
             store.removeMap(bytewise);
             copied++;

@@ -111,6 +111,25 @@ class KeyOrderedIndexesTest {
     }
 
     @Test
+    void aMoveThatDidNotFinishIsDoneAgainFromTheStart() {
+        fill(open(H2Backend::new), 200);
+        close();
+        // What a commit in the middle of a move leaves: the old map, and a key-ordered one holding part of it.
+        store = new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()).open();
+        store.openMap("opsbot.feedback._keys__id_", new org.h2.mvstore.MVMap.Builder<KeyValue, Object>()
+                .keyType(new IndexKeyType())).put(new KeyValue("item-gone"), "item-gone");
+        store.commit();
+        store.close();
+        client = null;
+
+        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
+
+        assertAnswersAsBefore(feedback, 200);
+        assertThat(store.<KeyValue, Object>openMap("opsbot.feedback._keys__id_").containsKey(new KeyValue("item-gone")))
+                .as("what the unfinished move left").isFalse();
+    }
+
+    @Test
     void dropIndexAndDropCollectionRemoveTheirKeyOrderedMaps() {
         MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
         fill(feedback, 10);
