@@ -1,14 +1,11 @@
 package io.opsbot.app.embedded;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -33,26 +29,21 @@ class KeyOrderedIndexesTest {
     @TempDir
     Path data;
 
+    private ServerOnFile opened;
     private MVStore store;
-    private MongoServer server;
-    private MongoClient client;
 
     private MongoCollection<Document> open(Function<MVStore, MongoBackend> backend) {
-        store = new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()).open();
-        server = new MongoServer(backend.apply(store));
-        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoConfiguration.WORKER_THREADS);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        return client.getDatabase("opsbot").getCollection("feedback");
+        opened = ServerOnFile.open(data, backend);
+        store = opened.store;
+        return opened.feedback();
     }
 
     @AfterEach
     void close() {
-        if (client != null) {
-            client.close();
-            server.shutdownNow();
-            store.close();
+        if (opened != null) {
+            opened.close();
         }
-        client = null;
+        opened = null;
     }
 
     private static void fill(MongoCollection<Document> feedback, int items) {
@@ -115,12 +106,11 @@ class KeyOrderedIndexesTest {
         fill(open(H2Backend::new), 200);
         close();
         // What a commit in the middle of a move leaves: the old map, and a key-ordered one holding part of it.
-        store = new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()).open();
-        store.openMap("opsbot.feedback._keys__id_", new org.h2.mvstore.MVMap.Builder<KeyValue, Object>()
+        MVStore unfinished = new MVStore.Builder().fileName(ServerOnFile.file(data)).open();
+        unfinished.openMap("opsbot.feedback._keys__id_", new org.h2.mvstore.MVMap.Builder<KeyValue, Object>()
                 .keyType(new IndexKeyType())).put(new KeyValue("item-gone"), "item-gone");
-        store.commit();
-        store.close();
-        client = null;
+        unfinished.commit();
+        unfinished.close();
 
         MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
 

@@ -1,13 +1,10 @@
 package io.opsbot.app.embedded;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +30,19 @@ class SecondaryIndexesTest {
     @TempDir
     Path data;
 
-    private MVStore store;
-    private MongoServer server;
-    private MongoClient client;
+    private ServerOnFile opened;
 
     private MongoCollection<Document> open(Function<MVStore, MongoBackend> backend) {
-        store = new MVStore.Builder().fileName(data.resolve("test.mv.db").toString()).open();
-        server = new MongoServer(backend.apply(store));
-        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoConfiguration.WORKER_THREADS);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        return client.getDatabase("opsbot").getCollection("feedback");
+        opened = ServerOnFile.open(data, backend);
+        return opened.feedback();
     }
 
     @AfterEach
     void close() {
-        if (client != null) {
-            client.close();
-            server.shutdownNow();
-            store.close();
+        if (opened != null) {
+            opened.close();
         }
-        client = null;
+        opened = null;
     }
 
     private static List<String> indexNames(MongoCollection<Document> collection) {
