@@ -37,8 +37,8 @@ final class IndexKeyType extends BasicDataType<Object> {
         if (left.size() != right.size()) {
             return Integer.compare(left.size(), right.size());
         }
-        // Keys MongoDB's order calls equal but the server keeps apart (the same number as long and as double past
-        // 2^53): ordered by their stored form, which tells exactly those apart, as H2's default type did.
+        // Keys MongoDB's order calls equal that are not equal objects (one number as a long and as a double): ordered
+        // by their stored form, which tells them apart as H2's default type did, so they stay two keys.
         return left.equals(right) ? 0 : Arrays.compare(serialized(left), serialized(right));
     }
 
