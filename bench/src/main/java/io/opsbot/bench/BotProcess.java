@@ -24,7 +24,7 @@ final class BotProcess implements AutoCloseable {
     /** The heap settings the README recommends for one bot (see deploy/Dockerfile). */
     static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx192m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Djdk.nio.maxCachedBufferSize=262144");
     /** The environment the README recommends with them: glibc's malloc keeps two arenas, not eight per core. */
     static final Map<String, String> RECOMMENDED_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 

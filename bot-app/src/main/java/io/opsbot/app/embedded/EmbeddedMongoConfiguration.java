@@ -94,6 +94,12 @@ public class EmbeddedMongoConfiguration {
         return new EmbeddedMongoHealthIndicator(client, properties.database());
     }
 
+    /** In the liveness and readiness groups (application.yml): a closed store needs a restart. */
+    @Bean(name = "embeddedStoreHealthIndicator")
+    EmbeddedStoreHealthIndicator embeddedStoreHealthIndicator(MVStore embeddedMongoStore) {
+        return new EmbeddedStoreHealthIndicator(embeddedMongoStore);
+    }
+
     /** Nobody else can use this database: leases left by an earlier run of this bot are freed at start-up. */
     @Bean
     ExclusiveDatabase embeddedDatabaseIsExclusive() {

@@ -3,6 +3,7 @@ package io.opsbot.app.observability;
 import io.opsbot.app.OpsBotApplication;
 import io.opsbot.slack.testing.FakeSlackApi;
 import io.opsbot.slack.testing.SignedSlackRequests;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,28 @@ class MetricsEndpointTest {
         });
         assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
         assertThat(get("/actuator/health/database").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * H2 closes the embedded store for good when a write fails (it did so at 64 MB of direct memory, see README
+     * Performance): the probes then say so, and the orchestrator restarts the bot, instead of a live bot answering
+     * every command with an error while the embedded server still answers ping.
+     */
+    @Test
+    void aClosedEmbeddedStoreTakesLivenessAndReadinessDown() throws Exception {
+        SignedSlackRequests requests = new SignedSlackRequests(base + "/slack/events", SECRET);
+        assertThat(requests.slashCommand(Map.of("team_id", FakeSlackApi.TEAM_ID, "command", "/feedback", "text",
+                "Saved while the file is open")).body()).contains("FB-1");
+        assertThat(get("/actuator/health/liveness").body()).contains("\"embeddedStore\":{\"status\":\"UP\"");
+
+        // What H2 does when a write fails.
+        app.getBean(MVStore.class).closeImmediately();
+
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        assertThat(liveness.statusCode()).isEqualTo(503);
+        assertThat(liveness.body()).contains("\"embeddedStore\":{\"status\":\"DOWN\"");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+        assertThat(get("/actuator/health/database").statusCode()).isEqualTo(503);
+        assertThat(get("/actuator/health/database").body()).doesNotContain("Exception");
     }
 }
