@@ -56,7 +56,9 @@ import java.util.function.IntFunction;
  * clients: capture, {@code list}, {@code search}, {@code status}, the person's standups, {@code /okr mine} and
  * {@code report}, {@code /home}, and the App Home tab (a signed {@code app_home_opened} event, measured until the
  * fake Slack API receives its {@code views.publish}, which the bot makes after the ack). Prints p50/p99 per command
- * and size, the growth against the empty database, the bot's start-up time and its resident memory after the load.
+ * and size (medians over the rounds), the growth against the empty database in each round, the bots' start-up times
+ * and their resident memory after the load. One bot per size runs the whole time; the sizes take turns command by
+ * command ({@code -Dbench.growth.rounds}, default 3), so a busy moment of the machine does not land on one size only.
  *
  * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar growth [clients]
  *      [seconds] [sizes...]</pre>
@@ -82,67 +84,200 @@ final class GrowthBenchmark {
                 ? args.values().subList(2, args.values().size()).stream()
                 .map(v -> Integer.parseInt(v.replace("_", ""))).toList()
                 : List.of(0, 10_000, 100_000);
-        Map<String, Map<Integer, HttpLoad.Result>> results = new LinkedHashMap<>();
-        Map<Integer, String> footprint = new LinkedHashMap<>();
-        for (int size : sizes) {
-            Path data = Files.createTempDirectory("opsbot-bench-growth");
-            seeded(data.resolve("db"), size);
-            try (FakeSlackApi slack = new FakeSlackApi();
-                 BotProcess bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), List.of(
-                         "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
-                         "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
-                         "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
-                         "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.enabled=false",
-                         // Slack's pace for Home tabs (100 a minute) would be all the App Home measured.
-                         "--opsbot.slack.limits.home-publishes-per-minute=1000000",
-                         "--opsbot.slack.limits.home-publish-burst=1000",
-                         "--logging.level.root=warn"), data.resolve("bot.log"))) {
-                double ready = bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(300));
-                String load = Machine.load();
-                // The first command makes its invoker the workspace's admin (allowed to change statuses).
-                HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
-                        "areas", "UADMIN", System.nanoTime()), null);
-                Map<String, IntFunction<HttpLoad.Call>> commands = commands(bot, slack);
-                for (Map.Entry<String, IntFunction<HttpLoad.Call>> command : commands.entrySet()) {
-                    // Warm-up, then the measured run.
-                    HttpLoad.run(clients, Duration.ofSeconds(Math.max(3, seconds / 3)), command.getValue(), null);
-                    HttpLoad.Result result = HttpLoad.run(clients, Duration.ofSeconds(seconds), command.getValue(),
-                            null);
-                    results.computeIfAbsent(command.getKey(), k -> new LinkedHashMap<>()).put(size, result);
-                    if (result.errors() > 0) {
-                        System.out.printf("  %s at %,d items: %d errors%n", command.getKey(), size, result.errors());
+        // The sizes are measured side by side, in rounds, each command on every size before the next command, in
+        // the other order each round: what the machine does meanwhile (other work, this bench's own load) falls on
+        // all sizes alike, and the rounds show how far one run of a command moves.
+        int rounds = Integer.getInteger("bench.growth.rounds", 3);
+        List<SizedBot> bots = new ArrayList<>();
+        Map<String, Map<Integer, List<HttpLoad.Result>>> results = new LinkedHashMap<>();
+        Map<String, Double> drains = new LinkedHashMap<>();
+        try {
+            for (int size : sizes) {
+                bots.add(SizedBot.start(args, size));
+            }
+            for (String command : bots.get(0).commands.keySet()) {
+                for (int round = 0; round < rounds; round++) {
+                    List<SizedBot> order = new ArrayList<>(bots);
+                    if (round % 2 == 1) {
+                        java.util.Collections.reverse(order);
+                    }
+                    for (SizedBot sized : order) {
+                        IntFunction<HttpLoad.Call> calls = sized.commands.get(command);
+                        // Warm-up, then the measured run.
+                        HttpLoad.run(clients, Duration.ofSeconds(Math.max(3, seconds / 3)), calls, null);
+                        HttpLoad.Result result = HttpLoad.run(clients, Duration.ofSeconds(seconds), calls, null);
+                        results.computeIfAbsent(command, k -> new LinkedHashMap<>())
+                                .computeIfAbsent(sized.size, k -> new ArrayList<>()).add(result);
+                        // What a command left to send (a status change's DM and triage card edit, Home tabs) is
+                        // sent before the next run, or it would be measured as part of the next command's cost.
+                        drains.merge(command, sized.awaitOutboxDrained(), Math::max);
+                        if (result.errors() > 0) {
+                            System.out.printf("  %s at %,d items, round %d: %d errors%n", command, sized.size,
+                                    round + 1, result.errors());
+                        }
                     }
                 }
-                // Refused requests (a 401 "invalid request"), as the bot logged them: the reason says why.
-                try (java.util.stream.Stream<String> lines = Files.lines(data.resolve("bot.log"))) {
-                    lines.filter(line -> line.contains("Refused")).forEach(line -> System.out.println("  bot: "
-                            + line.substring(line.indexOf("Refused"))));
-                }
-                footprint.put(size, String.format("ready in %.1f s, RSS %d MB after the load (load %s)", ready,
-                        bot.rssMb(), load));
+            }
+            for (SizedBot sized : bots) {
+                sized.reportAfterTheLoad();
+            }
+        } finally {
+            for (SizedBot sized : bots) {
+                sized.close();
             }
         }
         List<String> header = new ArrayList<>(List.of("command"));
         for (int size : sizes) {
             header.add(String.format("%,d items p50 / p99 ms", size));
         }
-        header.add("p50 / p99 largest vs first");
+        header.add("p50 largest vs first, median (rounds)");
+        header.add("p99 largest vs first, median (rounds)");
+        header.add("outbox sent after, longest s");
         Table table = new Table(header.toArray(String[]::new));
-        for (Map.Entry<String, Map<Integer, HttpLoad.Result>> command : results.entrySet()) {
+        for (Map.Entry<String, Map<Integer, List<HttpLoad.Result>>> command : results.entrySet()) {
             List<String> row = new ArrayList<>(List.of(command.getKey()));
             for (int size : sizes) {
-                HttpLoad.Result r = command.getValue().get(size);
-                row.add(Table.ms(r.p50()) + " / " + Table.ms(r.p99()) + " (" + Table.num(r.perSecond()) + "/s)");
+                List<HttpLoad.Result> runs = command.getValue().get(size);
+                row.add(Table.ms(median(runs.stream().map(HttpLoad.Result::p50).toList())) + " / "
+                        + Table.ms(median(runs.stream().map(HttpLoad.Result::p99).toList())) + " ("
+                        + Table.num(median(runs.stream().map(HttpLoad.Result::perSecond).toList())) + "/s)");
             }
-            HttpLoad.Result first = command.getValue().get(sizes.get(0));
-            HttpLoad.Result last = command.getValue().get(sizes.get(sizes.size() - 1));
-            row.add(Table.ratio(last.p50() / first.p50()) + " / " + Table.ratio(last.p99() / first.p99()));
+            List<HttpLoad.Result> first = command.getValue().get(sizes.get(0));
+            List<HttpLoad.Result> last = command.getValue().get(sizes.get(sizes.size() - 1));
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                p50.add(last.get(round).p50() / first.get(round).p50());
+                p99.add(last.get(round).p99() / first.get(round).p99());
+            }
+            row.add(ratios(p50));
+            row.add(ratios(p99));
+            row.add(String.format("%.1f", drains.get(command.getKey())));
             table.row(row.toArray(String[]::new));
         }
-        System.out.printf("growth: %d clients, %d s per command, %d cores, 2,000 standups, 10,000 people%n", clients,
-                seconds, Runtime.getRuntime().availableProcessors());
-        footprint.forEach((size, text) -> System.out.printf("  %,d items: %s%n", size, text));
+        System.out.printf("growth: %d clients, %d s per command and size, %d rounds, %d cores, 2,000 standups, "
+                + "10,000 people%n", clients, seconds, rounds, Runtime.getRuntime().availableProcessors());
+        for (SizedBot sized : bots) {
+            System.out.printf("  %,d items: %s%n", sized.size, sized.footprint);
+        }
         table.print();
+    }
+
+    /** The median ratio and, in brackets, each round's. */
+    private static String ratios(List<Double> perRound) {
+        return Table.ratio(median(perRound)) + " (" + String.join(", ", perRound.stream().map(Table::ratio).toList())
+                + ")";
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** The packaged bot on a database seeded to one size, with its own fake Slack API and its commands. */
+    private static final class SizedBot implements AutoCloseable {
+
+        final int size;
+        final Path data;
+        final FakeSlackApi slack;
+        final BotProcess bot;
+        final Map<String, IntFunction<HttpLoad.Call>> commands;
+        final double ready;
+        final String load;
+        private final com.mongodb.client.MongoClient database;
+        String footprint = "stopped before the load";
+
+        private SizedBot(int size, Path data, FakeSlackApi slack, BotProcess bot, int mongoPort, double ready,
+                         String load) {
+            this.size = size;
+            this.database = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
+            this.data = data;
+            this.slack = slack;
+            this.bot = bot;
+            this.ready = ready;
+            this.load = load;
+            this.commands = commands(bot, slack);
+        }
+
+        static SizedBot start(BenchArgs args, int size) throws Exception {
+            Path data = Files.createTempDirectory("opsbot-bench-growth");
+            seeded(data.resolve("db"), size);
+            FakeSlackApi slack = new FakeSlackApi();
+            int mongoPort = BotProcess.freePort();
+            BotProcess bot = null;
+            try {
+                List<String> options = new ArrayList<>(List.of(
+                        "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
+                        "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
+                        "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
+                        "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.enabled=false",
+                        // Slack's pace for Home tabs (100 a minute) would be all the App Home measured.
+                        "--opsbot.slack.limits.home-publishes-per-minute=1000000",
+                        "--opsbot.slack.limits.home-publish-burst=1000",
+                        // Reachable from here, to see when the outbox is empty.
+                        "--opsbot.embedded-mongo.port=" + mongoPort,
+                        "--logging.level.root=warn"));
+                // What a command leaves to send is sent at the bot's pace, not Slack's, so that it ends in seconds.
+                for (String unpaced : FanoutBenchmark.UNPACED) {
+                    options.add("--" + unpaced);
+                }
+                bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), options, data.resolve("bot.log"));
+                double ready = bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(300));
+                String load = Machine.load();
+                // The first command makes its invoker the workspace's admin (allowed to change statuses).
+                BotProcess started = bot;
+                HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(started.uri("/slack/events"), "/feedback",
+                        "areas", "UADMIN", System.nanoTime()), null);
+                return new SizedBot(size, data, slack, bot, mongoPort, ready, load);
+            } catch (Exception | Error failed) {
+                if (bot != null) {
+                    bot.close();
+                }
+                slack.close();
+                throw failed;
+            }
+        }
+
+        /** Refused requests as the bot logged them (the reason says why), and its resident memory now. */
+        void reportAfterTheLoad() throws java.io.IOException {
+            try (java.util.stream.Stream<String> lines = Files.lines(data.resolve("bot.log"))) {
+                lines.filter(line -> line.contains("Refused")).forEach(line -> System.out.printf("  bot at %,d "
+                        + "items: %s%n", size, line.substring(line.indexOf("Refused"))));
+            }
+            footprint = String.format("ready in %.1f s, RSS %d MB after the load (load %s at the start)", ready,
+                    bot.rssMb(), load);
+        }
+
+        /**
+         * Waits until the bot's outbox holds nothing left to send (read from its database, every 200 ms, up to
+         * 5 minutes); returns how long that took, in seconds.
+         */
+        double awaitOutboxDrained() throws InterruptedException {
+            long started = System.nanoTime();
+            long deadline = started + Duration.ofMinutes(5).toNanos();
+            // What Outbox.retryDue looks for: messages not sent yet, and sent ones with an edit to make.
+            org.bson.Document pending = new org.bson.Document("$or", List.of(new org.bson.Document("state", "PENDING"),
+                    new org.bson.Document("state", "SENT").append("updatePending", true)));
+            while (database.getDatabase("opsbot").getCollection("deliveries").countDocuments(pending) > 0) {
+                if (System.nanoTime() > deadline) {
+                    System.out.printf("  the outbox at %,d items was not empty after 5 minutes%n", size);
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                database.close();
+                bot.close();
+            } finally {
+                slack.close();
+            }
+        }
     }
 
     /**
@@ -153,17 +288,19 @@ final class GrowthBenchmark {
     private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong(
             System.currentTimeMillis() * 1_000);
 
-    /** Status changes sent so far, across warm-ups and runs (see the {@code status} command). */
-    private static final java.util.concurrent.atomic.AtomicLong STATUS_CHANGES =
-            new java.util.concurrent.atomic.AtomicLong();
-
     private static Map<String, IntFunction<HttpLoad.Call>> commands(BotProcess bot, FakeSlackApi slack) {
         Map<String, IntFunction<HttpLoad.Call>> commands = new LinkedHashMap<>();
+        // Status changes sent to this bot so far, across warm-ups and runs (see the status command).
+        java.util.concurrent.atomic.AtomicLong statusChanges = new java.util.concurrent.atomic.AtomicLong();
         commands.put("/feedback <text> (capture)", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 TOPICS[i % TOPICS.length] + " bench " + i + " #" + AREAS[i % AREAS.length],
                 String.format("UC%04d", i % 3000), REQUESTS.incrementAndGet()));
         commands.put("/feedback list", i -> Requests.slash(bot.uri("/slack/events"), "/feedback", "list",
                 person(i), REQUESTS.incrementAndGet()));
+        // The same answer at every size: the tenant's newest items only. Above, each person has 10 items of their
+        // own at 100,000 items and none on the empty database, so that list is twice as long at 100,000.
+        commands.put("/feedback list (no items of one's own)", i -> Requests.slash(bot.uri("/slack/events"),
+                "/feedback", "list", String.format("UN%05d", i % 10_000), REQUESTS.incrementAndGet()));
         commands.put("/feedback search", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 "search " + TOPICS[i % TOPICS.length].split(" ")[0].toLowerCase(java.util.Locale.ROOT) + " status:open",
                 person(i), REQUESTS.incrementAndGet()));
@@ -171,7 +308,7 @@ final class GrowthBenchmark {
         // audited, its reporter told) every time. Counting per call index made most calls at 0 items ask for the
         // status an item already had, which answers without a write, while at 100,000 each call moved a new item.
         commands.put("/feedback status", i -> {
-            long change = STATUS_CHANGES.getAndIncrement();
+            long change = statusChanges.getAndIncrement();
             return Requests.slash(bot.uri("/slack/events"), "/feedback", "status FB-" + (1 + change % 100)
                     + ((change / 100) % 2 == 0 ? " planned" : " under-review"), "UADMIN", REQUESTS.incrementAndGet());
         });
