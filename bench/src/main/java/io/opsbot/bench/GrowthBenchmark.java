@@ -270,7 +270,7 @@ final class GrowthBenchmark {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             try {
                 database.close();
                 bot.close();
