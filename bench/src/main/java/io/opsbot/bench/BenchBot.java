@@ -1,8 +1,8 @@
 package io.opsbot.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.testing.AnswersCopiedMemoryBackend;
 import io.opsbot.slack.config.SlackAdapterConfiguration;
 import io.opsbot.slack.testing.FakeSlackApi;
 import org.springframework.boot.SpringBootConfiguration;
@@ -53,7 +53,7 @@ final class BenchBot implements AutoCloseable {
      */
     BenchBot(MongoServer shared, String... properties) {
         ownsMongo = shared == null;
-        mongo = ownsMongo ? new MongoServer(new MemoryBackend()) : shared;
+        mongo = ownsMongo ? new MongoServer(new AnswersCopiedMemoryBackend()) : shared;
         if (ownsMongo) {
             mongo.bind("127.0.0.1", 0);
         }

@@ -88,12 +88,20 @@ final class GrowthBenchmark {
         // the other order each round: what the machine does meanwhile (other work, this bench's own load) falls on
         // all sizes alike, and the rounds show how far one run of a command moves.
         int rounds = Integer.getInteger("bench.growth.rounds", 3);
+        // -Dbench.growth.last-jvm="...": options for the last bot only, so that "growth 10 8 100000 100000" measures a
+        // JVM option side by side with the recommended settings, on the same data.
+        String lastJvm = System.getProperty("bench.growth.last-jvm", "").trim();
         List<SizedBot> bots = new ArrayList<>();
+        // By bot (its place in the sizes): the same size may be given twice.
         Map<String, Map<Integer, List<HttpLoad.Result>>> results = new LinkedHashMap<>();
         Map<String, Double> drains = new LinkedHashMap<>();
         try {
-            for (int size : sizes) {
-                bots.add(SizedBot.start(args, size));
+            for (int i = 0; i < sizes.size(); i++) {
+                List<String> jvm = new ArrayList<>(BotProcess.RECOMMENDED_JVM);
+                if (i == sizes.size() - 1 && !lastJvm.isEmpty()) {
+                    jvm.addAll(List.of(lastJvm.split("\\s+")));
+                }
+                bots.add(SizedBot.start(args, sizes.get(i), i, jvm));
             }
             for (String command : bots.get(0).commands.keySet()) {
                 for (int round = 0; round < rounds; round++) {
@@ -107,7 +115,7 @@ final class GrowthBenchmark {
                         HttpLoad.run(clients, Duration.ofSeconds(Math.max(3, seconds / 3)), calls, null);
                         HttpLoad.Result result = HttpLoad.run(clients, Duration.ofSeconds(seconds), calls, null);
                         results.computeIfAbsent(command, k -> new LinkedHashMap<>())
-                                .computeIfAbsent(sized.size, k -> new ArrayList<>()).add(result);
+                                .computeIfAbsent(sized.index, k -> new ArrayList<>()).add(result);
                         // What a command left to send (a status change's DM and triage card edit, Home tabs) is
                         // sent before the next run, or it would be measured as part of the next command's cost.
                         drains.merge(command, sized.awaitOutboxDrained(), Math::max);
@@ -127,8 +135,9 @@ final class GrowthBenchmark {
             }
         }
         List<String> header = new ArrayList<>(List.of("command"));
-        for (int size : sizes) {
-            header.add(String.format("%,d items p50 / p99 ms", size));
+        for (int i = 0; i < sizes.size(); i++) {
+            header.add(String.format("%,d items%s p50 / p99 ms", sizes.get(i),
+                    i == sizes.size() - 1 && !lastJvm.isEmpty() ? " (" + lastJvm + ")" : ""));
         }
         header.add("p50 largest vs first, median (rounds)");
         header.add("p99 largest vs first, median (rounds)");
@@ -136,14 +145,14 @@ final class GrowthBenchmark {
         Table table = new Table(header.toArray(String[]::new));
         for (Map.Entry<String, Map<Integer, List<HttpLoad.Result>>> command : results.entrySet()) {
             List<String> row = new ArrayList<>(List.of(command.getKey()));
-            for (int size : sizes) {
-                List<HttpLoad.Result> runs = command.getValue().get(size);
+            for (int i = 0; i < sizes.size(); i++) {
+                List<HttpLoad.Result> runs = command.getValue().get(i);
                 row.add(Table.ms(median(runs.stream().map(HttpLoad.Result::p50).toList())) + " / "
                         + Table.ms(median(runs.stream().map(HttpLoad.Result::p99).toList())) + " ("
                         + Table.num(median(runs.stream().map(HttpLoad.Result::perSecond).toList())) + "/s)");
             }
-            List<HttpLoad.Result> first = command.getValue().get(sizes.get(0));
-            List<HttpLoad.Result> last = command.getValue().get(sizes.get(sizes.size() - 1));
+            List<HttpLoad.Result> first = command.getValue().get(0);
+            List<HttpLoad.Result> last = command.getValue().get(sizes.size() - 1);
             List<Double> p50 = new ArrayList<>();
             List<Double> p99 = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
@@ -158,7 +167,8 @@ final class GrowthBenchmark {
         System.out.printf("growth: %d clients, %d s per command and size, %d rounds, %d cores, 2,000 standups, "
                 + "10,000 people%n", clients, seconds, rounds, Runtime.getRuntime().availableProcessors());
         for (SizedBot sized : bots) {
-            System.out.printf("  %,d items: %s%n", sized.size, sized.footprint);
+            System.out.printf("  %,d items%s: %s%n", sized.size, sized.index == bots.size() - 1 && !lastJvm.isEmpty()
+                    ? " (" + lastJvm + ")" : "", sized.footprint);
         }
         table.print();
     }
@@ -179,6 +189,8 @@ final class GrowthBenchmark {
     private static final class SizedBot implements AutoCloseable {
 
         final int size;
+        /** Its place among the bots started. */
+        final int index;
         final Path data;
         final FakeSlackApi slack;
         final BotProcess bot;
@@ -188,9 +200,10 @@ final class GrowthBenchmark {
         private final com.mongodb.client.MongoClient database;
         String footprint = "stopped before the load";
 
-        private SizedBot(int size, Path data, FakeSlackApi slack, BotProcess bot, int mongoPort, double ready,
-                         String load) {
+        private SizedBot(int size, int index, Path data, FakeSlackApi slack, BotProcess bot, int mongoPort,
+                         double ready, String load) {
             this.size = size;
+            this.index = index;
             this.database = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
             this.data = data;
             this.slack = slack;
@@ -200,7 +213,7 @@ final class GrowthBenchmark {
             this.commands = commands(bot, slack);
         }
 
-        static SizedBot start(BenchArgs args, int size) throws Exception {
+        static SizedBot start(BenchArgs args, int size, int index, List<String> jvm) throws Exception {
             Path data = Files.createTempDirectory("opsbot-bench-growth");
             seeded(data.resolve("db"), size);
             FakeSlackApi slack = new FakeSlackApi();
@@ -222,14 +235,14 @@ final class GrowthBenchmark {
                 for (String unpaced : FanoutBenchmark.UNPACED) {
                     options.add("--" + unpaced);
                 }
-                bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), options, data.resolve("bot.log"));
+                bot = BotProcess.start(jvm, args.botJar(), options, data.resolve("bot.log"));
                 double ready = bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(300));
                 String load = Machine.load();
                 // The first command makes its invoker the workspace's admin (allowed to change statuses).
                 BotProcess started = bot;
                 HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(started.uri("/slack/events"), "/feedback",
                         "areas", "UADMIN", System.nanoTime()), null);
-                return new SizedBot(size, data, slack, bot, mongoPort, ready, load);
+                return new SizedBot(size, index, data, slack, bot, mongoPort, ready, load);
             } catch (Exception | Error failed) {
                 if (bot != null) {
                     bot.close();
