@@ -98,10 +98,12 @@ final class GrowthBenchmark {
         try {
             for (int i = 0; i < sizes.size(); i++) {
                 List<String> jvm = new ArrayList<>(BotProcess.RECOMMENDED_JVM);
+                String label = String.format("%,d items", sizes.get(i));
                 if (i == sizes.size() - 1 && !lastJvm.isEmpty()) {
                     jvm.addAll(List.of(lastJvm.split("\\s+")));
+                    label += " (" + lastJvm + ")";
                 }
-                bots.add(SizedBot.start(args, sizes.get(i), i, jvm));
+                bots.add(SizedBot.start(args, sizes.get(i), i, label, jvm));
             }
             for (String command : bots.get(0).commands.keySet()) {
                 for (int round = 0; round < rounds; round++) {
@@ -135,9 +137,8 @@ final class GrowthBenchmark {
             }
         }
         List<String> header = new ArrayList<>(List.of("command"));
-        for (int i = 0; i < sizes.size(); i++) {
-            header.add(String.format("%,d items%s p50 / p99 ms", sizes.get(i),
-                    i == sizes.size() - 1 && !lastJvm.isEmpty() ? " (" + lastJvm + ")" : ""));
+        for (SizedBot sized : bots) {
+            header.add(sized.label + " p50 / p99 ms");
         }
         header.add("p50 largest vs first, median (rounds)");
         header.add("p99 largest vs first, median (rounds)");
@@ -167,8 +168,7 @@ final class GrowthBenchmark {
         System.out.printf("growth: %d clients, %d s per command and size, %d rounds, %d cores, 2,000 standups, "
                 + "10,000 people%n", clients, seconds, rounds, Runtime.getRuntime().availableProcessors());
         for (SizedBot sized : bots) {
-            System.out.printf("  %,d items%s: %s%n", sized.size, sized.index == bots.size() - 1 && !lastJvm.isEmpty()
-                    ? " (" + lastJvm + ")" : "", sized.footprint);
+            System.out.printf("  %s: %s%n", sized.label, sized.footprint);
         }
         table.print();
     }
@@ -191,6 +191,8 @@ final class GrowthBenchmark {
         final int size;
         /** Its place among the bots started. */
         final int index;
+        /** Its size, and the options it was given beyond the recommended ones. */
+        final String label;
         final Path data;
         final FakeSlackApi slack;
         final BotProcess bot;
@@ -200,10 +202,11 @@ final class GrowthBenchmark {
         private final com.mongodb.client.MongoClient database;
         String footprint = "stopped before the load";
 
-        private SizedBot(int size, int index, Path data, FakeSlackApi slack, BotProcess bot, int mongoPort,
-                         double ready, String load) {
+        private SizedBot(int size, int index, String label, Path data, FakeSlackApi slack, BotProcess bot,
+                         int mongoPort, double ready, String load) {
             this.size = size;
             this.index = index;
+            this.label = label;
             this.database = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
             this.data = data;
             this.slack = slack;
@@ -213,7 +216,8 @@ final class GrowthBenchmark {
             this.commands = commands(bot, slack);
         }
 
-        static SizedBot start(BenchArgs args, int size, int index, List<String> jvm) throws Exception {
+        static SizedBot start(BenchArgs args, int size, int index, String label, List<String> jvm)
+                throws Exception {
             Path data = Files.createTempDirectory("opsbot-bench-growth");
             seeded(data.resolve("db"), size);
             FakeSlackApi slack = new FakeSlackApi();
@@ -242,7 +246,7 @@ final class GrowthBenchmark {
                 BotProcess started = bot;
                 HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(started.uri("/slack/events"), "/feedback",
                         "areas", "UADMIN", System.nanoTime()), null);
-                return new SizedBot(size, index, data, slack, bot, mongoPort, ready, load);
+                return new SizedBot(size, index, label, data, slack, bot, mongoPort, ready, load);
             } catch (Exception | Error failed) {
                 if (bot != null) {
                     bot.close();
