@@ -92,8 +92,8 @@ final class GrowthBenchmark {
         // JVM option side by side with the recommended settings, on the same data.
         String lastJvm = System.getProperty("bench.growth.last-jvm", "").trim();
         List<SizedBot> bots = new ArrayList<>();
-        // By bot (its place in the sizes): the same size may be given twice.
-        Map<String, Map<Integer, List<HttpLoad.Result>>> results = new LinkedHashMap<>();
+        // By bot, not by size: the same size may be given twice.
+        Map<String, Map<SizedBot, List<HttpLoad.Result>>> results = new LinkedHashMap<>();
         Map<String, Double> drains = new LinkedHashMap<>();
         try {
             for (int i = 0; i < sizes.size(); i++) {
@@ -103,7 +103,7 @@ final class GrowthBenchmark {
                     jvm.addAll(List.of(lastJvm.split("\\s+")));
                     label += " (" + lastJvm + ")";
                 }
-                bots.add(SizedBot.start(args, sizes.get(i), i, label, jvm));
+                bots.add(SizedBot.start(args, sizes.get(i), label, jvm));
             }
             for (String command : bots.get(0).commands.keySet()) {
                 for (int round = 0; round < rounds; round++) {
@@ -117,7 +117,7 @@ final class GrowthBenchmark {
                         HttpLoad.run(clients, Duration.ofSeconds(Math.max(3, seconds / 3)), calls, null);
                         HttpLoad.Result result = HttpLoad.run(clients, Duration.ofSeconds(seconds), calls, null);
                         results.computeIfAbsent(command, k -> new LinkedHashMap<>())
-                                .computeIfAbsent(sized.index, k -> new ArrayList<>()).add(result);
+                                .computeIfAbsent(sized, k -> new ArrayList<>()).add(result);
                         // What a command left to send (a status change's DM and triage card edit, Home tabs) is
                         // sent before the next run, or it would be measured as part of the next command's cost.
                         drains.merge(command, sized.awaitOutboxDrained(), Math::max);
@@ -144,16 +144,16 @@ final class GrowthBenchmark {
         header.add("p99 largest vs first, median (rounds)");
         header.add("outbox sent after, longest s");
         Table table = new Table(header.toArray(String[]::new));
-        for (Map.Entry<String, Map<Integer, List<HttpLoad.Result>>> command : results.entrySet()) {
+        for (Map.Entry<String, Map<SizedBot, List<HttpLoad.Result>>> command : results.entrySet()) {
             List<String> row = new ArrayList<>(List.of(command.getKey()));
-            for (int i = 0; i < sizes.size(); i++) {
-                List<HttpLoad.Result> runs = command.getValue().get(i);
+            for (SizedBot sized : bots) {
+                List<HttpLoad.Result> runs = command.getValue().get(sized);
                 row.add(Table.ms(median(runs.stream().map(HttpLoad.Result::p50).toList())) + " / "
                         + Table.ms(median(runs.stream().map(HttpLoad.Result::p99).toList())) + " ("
                         + Table.num(median(runs.stream().map(HttpLoad.Result::perSecond).toList())) + "/s)");
             }
-            List<HttpLoad.Result> first = command.getValue().get(0);
-            List<HttpLoad.Result> last = command.getValue().get(sizes.size() - 1);
+            List<HttpLoad.Result> first = command.getValue().get(bots.get(0));
+            List<HttpLoad.Result> last = command.getValue().get(bots.get(bots.size() - 1));
             List<Double> p50 = new ArrayList<>();
             List<Double> p99 = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
@@ -189,8 +189,6 @@ final class GrowthBenchmark {
     private static final class SizedBot implements AutoCloseable {
 
         final int size;
-        /** Its place among the bots started. */
-        final int index;
         /** Its size, and the options it was given beyond the recommended ones. */
         final String label;
         final Path data;
@@ -202,10 +200,9 @@ final class GrowthBenchmark {
         private final com.mongodb.client.MongoClient database;
         String footprint = "stopped before the load";
 
-        private SizedBot(int size, int index, String label, Path data, FakeSlackApi slack, BotProcess bot,
+        private SizedBot(int size, String label, Path data, FakeSlackApi slack, BotProcess bot,
                          int mongoPort, double ready, String load) {
             this.size = size;
-            this.index = index;
             this.label = label;
             this.database = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
             this.data = data;
@@ -216,8 +213,7 @@ final class GrowthBenchmark {
             this.commands = commands(bot, slack);
         }
 
-        static SizedBot start(BenchArgs args, int size, int index, String label, List<String> jvm)
-                throws Exception {
+        static SizedBot start(BenchArgs args, int size, String label, List<String> jvm) throws Exception {
             Path data = Files.createTempDirectory("opsbot-bench-growth");
             seeded(data.resolve("db"), size);
             FakeSlackApi slack = new FakeSlackApi();
@@ -246,7 +242,7 @@ final class GrowthBenchmark {
                 BotProcess started = bot;
                 HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(started.uri("/slack/events"), "/feedback",
                         "areas", "UADMIN", System.nanoTime()), null);
-                return new SizedBot(size, index, label, data, slack, bot, mongoPort, ready, load);
+                return new SizedBot(size, label, data, slack, bot, mongoPort, ready, load);
             } catch (Exception | Error failed) {
                 if (bot != null) {
                     bot.close();
