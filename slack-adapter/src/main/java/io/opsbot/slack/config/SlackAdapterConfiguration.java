@@ -104,6 +104,9 @@ public class SlackAdapterConfiguration {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(properties.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
+        // The SDK's call statistics (background threads, an auth.test per token, maps updated on every call) feed its
+        // own async client's pacing; the bot paces with its shared RateLimiter and never reads them.
+        config.setStatsEnabled(false);
         int timeout = (int) properties.httpTimeout().toMillis();
         config.setHttpClientReadTimeoutMillis(timeout);
         config.setHttpClientWriteTimeoutMillis(timeout);

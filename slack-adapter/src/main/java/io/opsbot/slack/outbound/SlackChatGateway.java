@@ -1,7 +1,13 @@
 package io.opsbot.slack.outbound;
 
 import com.slack.api.Slack;
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.views.ViewsPublishRequest;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
@@ -45,10 +51,12 @@ public class SlackChatGateway implements ChatGateway {
     private final SlackPacing pacing;
     private final ApplicationEventPublisher events;
     private final SlackWebApi api;
+    private final SlackAnswers answers;
 
     public SlackChatGateway(Slack slack, SlackInstallations installations, SlackPacing pacing,
                             ApplicationEventPublisher events, SlackWebApi api) {
         this.slack = slack;
+        this.answers = new SlackAnswers(slack);
         this.api = api;
         this.installations = installations;
         this.pacing = pacing;
@@ -61,7 +69,12 @@ public class SlackChatGateway implements ChatGateway {
     }
 
     static MethodsClient clientFor(Slack slack, SlackInstallations installations, TenantRef tenant) {
-        return installations.forTenant(tenant).map(i -> slack.methods(i.botToken()))
+        return slack.methods(tokenFor(installations, tenant));
+    }
+
+    /** The bot token of the installation {@code tenant} belongs to; unreachable when there is none. */
+    private static String tokenFor(SlackInstallations installations, TenantRef tenant) {
+        return installations.forTenant(tenant).map(i -> i.botToken())
                 .orElseThrow(() -> new DeliveryException(DeliveryException.Reason.UNREACHABLE,
                         "the Slack app is not installed for " + tenant + " (never, or no more)"));
     }
@@ -87,16 +100,18 @@ public class SlackChatGateway implements ChatGateway {
         String channel = destination instanceof Destination.Channel c ? c.channelId()
                 : ((Destination.Direct) destination).user().userId();
         String threadTs = thread(destination);
-        MethodsClient client = client(destination.tenant());
+        String token = tokenFor(installations, destination.tenant());
         pacing.post(destination.tenant(), channel);
-        ChatPostMessageResponse response = api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+        ChatPostMessageRequest request = ChatPostMessageRequest.builder()
                 .channel(channel)
                 .threadTs(threadTs)
                 .text(BlockKitRenderer.fallbackText(message))
                 .blocks(BlockKitRenderer.blocks(message))
                 .metadata(deliveryKey == null ? null : com.slack.api.model.Message.Metadata.builder()
                         .eventType(DELIVERY_EVENT).eventPayload(Map.of(DELIVERY_FIELD, deliveryKey)).build())
-                .unfurlLinks(false)));
+                .unfurlLinks(false).build();
+        ChatPostMessageResponse response = api.call("chat.postMessage", () -> answers.post(
+                Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request), token, ChatPostMessageResponse.class));
         if (destination instanceof Destination.Direct direct) {
             // Whatever the bot DMs someone (a prompt, an invitation, a status change) may change their Home tab.
             events.publishEvent(new HomeTabStale(direct.user()));
@@ -167,12 +182,13 @@ public class SlackChatGateway implements ChatGateway {
      * update is the same call.
      */
     private PostedMessage publish(Destination.Home home, Message message) {
-        MethodsClient client = client(home.tenant());
+        String token = tokenFor(installations, home.tenant());
         pacing.publish(home.tenant());
         View view = View.builder().type("home").callbackId(HOME_VIEW)
                 .blocks(BlockKitRenderer.blocks(message, BlockKitRenderer.MAX_HOME_BLOCKS)).build();
-        ViewsPublishResponse response = api.call("views.publish", () -> client.viewsPublish(r -> r
-                .userId(home.user().userId()).view(view)));
+        ViewsPublishRequest request = ViewsPublishRequest.builder().userId(home.user().userId()).view(view).build();
+        ViewsPublishResponse response = api.call("views.publish", () -> answers.post(
+                Methods.VIEWS_PUBLISH, RequestFormBuilder.toForm(request), token, ViewsPublishResponse.class));
         String viewId = response.getView() == null || response.getView().getId() == null ? "home"
                 : response.getView().getId();
         return new PostedMessage(home, home.user().userId(), viewId);
@@ -184,12 +200,14 @@ public class SlackChatGateway implements ChatGateway {
             publish(home, message);
             return;
         }
-        MethodsClient client = client(posted.destination().tenant());
+        String token = tokenFor(installations, posted.destination().tenant());
         pacing.update(posted.destination().tenant());
-        api.call("chat.update", () -> client.chatUpdate(r -> r
+        ChatUpdateRequest request = ChatUpdateRequest.builder()
                 .channel(posted.conversationId())
                 .ts(posted.messageId())
                 .text(BlockKitRenderer.fallbackText(message))
-                .blocks(BlockKitRenderer.blocks(message))));
+                .blocks(BlockKitRenderer.blocks(message)).build();
+        api.call("chat.update", () -> answers.post(
+                Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request), token, ChatUpdateResponse.class));
     }
 }
