@@ -570,9 +570,12 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), released(update), Delivery.class);
     }
 
+    /** Releases and reads back what decides the next step (an edit or replies waiting), not the message itself. */
     private Delivery releaseAndGet(String key, Update update) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), released(update),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        Query query = Query.query(Criteria.where("_id").is(key));
+        query.fields().include("revision", "updatePending", "hasReplies");
+        return mongo.findAndModify(query, released(update), FindAndModifyOptions.options().returnNew(true),
+                Delivery.class);
     }
 
     /** Gives the lease back; the version moves, so an attempt that judged the delivery before cannot take it. */

@@ -33,7 +33,7 @@ public class StandupDialog implements DialogHandler {
     @Override
     public Message opening(Dialog dialog) {
         Attendance a = attendance(dialog);
-        Standup standup = service.find(a.getStandupId()).orElseThrow();
+        Standup standup = service.forOpening(a.getStandupId());
         return StandupCards.opening(standup, a, standup.getQuestions());
     }
 

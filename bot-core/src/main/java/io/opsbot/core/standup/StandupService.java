@@ -52,6 +52,8 @@ public class StandupService {
     static final String DIALOG_KIND = "standup";
     /** The ritual's name in each person's nudge preferences. */
     static final String RITUAL = "standup";
+    /** The standup whose run this thread is prompting ({@link #forOpening}). */
+    private static final ThreadLocal<Standup> PROMPTING = new ThreadLocal<>();
     static final String PAUSED_REASON = "paused: did not answer several days in a row";
 
     private final StandupRepository standups;
@@ -234,6 +236,24 @@ public class StandupService {
      * again (after a crash, or on a second instance) finishes the plan and asks nobody twice.
      */
     void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
+        PROMPTING.set(standup);
+        try {
+            promptAll(standup, run, people, at);
+        } finally {
+            PROMPTING.remove();
+        }
+    }
+
+    /**
+     * The standup, for rendering a person's opening question: while this thread prompts a run, the standup it
+     * prompts (one read a run, not one a person); otherwise read.
+     */
+    Standup forOpening(String id) {
+        Standup prompting = PROMPTING.get();
+        return prompting != null && prompting.getId().equals(id) ? prompting : find(id).orElseThrow();
+    }
+
+    private void promptAll(Standup standup, StandupRun run, List<Participant> people, Instant at) {
         List<Question> questions = standup.getQuestions();
         Instant cutoff = at.plus(standup.cutoff());
         List<Attendance> plan = new ArrayList<>();
