@@ -8,7 +8,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One day of a standup: its summary message in the report channel, final once every participant's window closed. */
@@ -29,6 +31,13 @@ public class StandupRun {
     private Destination.Channel mirrorChannel;
     private boolean closed;
     private Instant createdAt;
+    /**
+     * The ids of the day's attendance, each added before it is stored: the day's attendance is then read by id, which
+     * the embedded store serves from its index, where a query by {@code runId} reads every attendance ever stored.
+     * A run stored before this list existed is not {@link #attendanceListed} and is read by {@code runId}.
+     */
+    private List<String> attendanceIds;
+    private boolean attendanceListed;
 
     protected StandupRun() {
     }
@@ -42,6 +51,16 @@ public class StandupRun {
         this.reportChannel = standup.getReportChannel();
         this.mirrorChannel = standup.getMirrorChannel();
         this.createdAt = now;
+        this.attendanceIds = new ArrayList<>();
+        this.attendanceListed = true;
+    }
+
+    List<String> getAttendanceIds() {
+        return attendanceIds == null ? List.of() : attendanceIds;
+    }
+
+    boolean isAttendanceListed() {
+        return attendanceListed;
     }
 
     static String id(String standupId, LocalDate date) {

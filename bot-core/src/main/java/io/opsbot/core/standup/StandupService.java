@@ -264,6 +264,7 @@ public class StandupService {
             plan.add(new Attendance(run, p.user(), p.name(), p.zone().getId(), status,
                     paused ? PAUSED_REASON : free.reason(), at, cutoff));
         }
+        list(run.getId(), plan.stream().map(Attendance::getId).toList());
         Claims.insertNew(mongo, plan, Attendance.class);
         Set<String> planned = plan.stream().map(Attendance::getId).collect(Collectors.toSet());
         // As stored: someone who skipped the day before being asked keeps their skip. The summary is posted with the
@@ -397,8 +398,25 @@ public class StandupService {
         return "OK, you skip " + standup.getName() + " today (" + StandupCards.day(today) + ").";
     }
 
+    /** Everyone's attendance of the day, by id; read as stored now (the run passed in may be an older copy). */
     List<Attendance> attendance(StandupRun run) {
-        return attendances.findByRunIdOrderByIdAsc(run.getId());
+        StandupRun current = runs.findById(run.getId()).orElse(run);
+        if (!current.isAttendanceListed()) {
+            return attendances.findByRunIdOrderByIdAsc(run.getId());
+        }
+        List<Attendance> found = new ArrayList<>(mongo.find(Query.query(Criteria.where("_id")
+                .in(current.getAttendanceIds())), Attendance.class));
+        found.sort(Comparator.comparing(Attendance::getId));
+        return found;
+    }
+
+    /** Adds attendance ids to the day's list; before they are stored, so a crash in between loses none from it. */
+    private void list(String runId, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)),
+                new Update().addToSet("attendanceIds").each(ids.toArray()), StandupRun.class);
     }
 
     /** A person's standup days that are still open (not past their cutoff), earliest prompt first. */
@@ -516,6 +534,7 @@ public class StandupService {
     }
 
     private boolean insert(Attendance attendance) {
+        list(attendance.getRunId(), List.of(attendance.getId()));
         try {
             attendances.insert(attendance);
             return true;

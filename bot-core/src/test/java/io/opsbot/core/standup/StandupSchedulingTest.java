@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,6 +116,24 @@ class StandupSchedulingTest {
 
     private List<RecordingChatGateway.Sent> dmsTo(UserRef user) {
         return slack.sent().stream().filter(s -> s.destination().equals(new Destination.Direct(user))).toList();
+    }
+
+    @Test
+    void aDaysAttendanceIsReadByItsListedIdsAndADayStoredBeforeTheListByItsRun() {
+        StandupRun before = service.ensureRun(standup, LocalDate.parse("2026-03-06"));
+        driver.runUntil(Instant.parse("2026-03-06T15:00:00Z"));
+
+        StandupRun day = service.run(before.getId()).orElseThrow();
+        assertThat(day.getAttendanceIds()).containsExactlyInAnyOrder(
+                Attendance.id(day.getId(), ana), Attendance.id(day.getId(), bo));
+        // A copy read before anyone was asked still gets the day as stored now, in id order as before.
+        assertThat(service.attendance(before)).extracting(Attendance::getUser).containsExactly(ana, bo);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(day.getId())),
+                new Update().unset("attendanceIds").unset("attendanceListed"), StandupRun.class);
+        StandupRun stored = service.run(day.getId()).orElseThrow();
+        assertThat(stored.isAttendanceListed()).isFalse();
+        assertThat(service.attendance(stored)).extracting(Attendance::getUser).containsExactly(ana, bo);
     }
 
     @Test
