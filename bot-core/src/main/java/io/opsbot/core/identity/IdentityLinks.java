@@ -18,8 +18,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,7 +108,21 @@ public class IdentityLinks {
 
     /** Where rituals reach this person: their linked identity if they chose that platform, else this one. */
     public UserRef reachAt(UserRef user) {
-        return link(user).filter(l -> l.askOn() == l.partner().platform()).map(IdentityLink::partner).orElse(user);
+        return reachAt(user, link(user));
+    }
+
+    /** {@link #reachAt} for many people (a standup's prompts), in one read by id. */
+    public Map<UserRef, UserRef> reachAt(Collection<UserRef> users) {
+        Map<String, IdentityLink> byKey = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(users.stream().map(UserRef::key).distinct().toList())),
+                IdentityLink.class).forEach(l -> byKey.put(l.id(), l));
+        Map<UserRef, UserRef> reach = new HashMap<>();
+        users.forEach(u -> reach.put(u, reachAt(u, Optional.ofNullable(byKey.get(u.key())))));
+        return reach;
+    }
+
+    private static UserRef reachAt(UserRef user, Optional<IdentityLink> link) {
+        return link.filter(l -> l.askOn() == l.partner().platform()).map(IdentityLink::partner).orElse(user);
     }
 
     /** This person as known in the given tenant: themselves, or their linked identity there, or nobody. */

@@ -9,6 +9,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,17 @@ public class NudgePreferences {
     public NudgePreference of(UserRef user, String ritual) {
         return Optional.ofNullable(mongo.findById(NudgePreference.id(user, ritual), NudgePreference.class))
                 .orElse(NudgePreference.defaults(user, ritual));
+    }
+
+    /** {@link #of} for many people (a standup's prompts), in one read by id; every one of them is in the map. */
+    public Map<UserRef, NudgePreference> of(Collection<UserRef> users, String ritual) {
+        Map<String, NudgePreference> byId = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(users.stream().map(u -> NudgePreference.id(u, ritual))
+                .distinct().toList())), NudgePreference.class).forEach(p -> byId.put(p.id(), p));
+        Map<UserRef, NudgePreference> all = new HashMap<>();
+        users.forEach(u -> all.put(u, Optional.ofNullable(byId.get(NudgePreference.id(u, ritual)))
+                .orElse(NudgePreference.defaults(u, ritual))));
+        return all;
     }
 
     public void setReminders(UserRef user, String ritual, boolean on) {

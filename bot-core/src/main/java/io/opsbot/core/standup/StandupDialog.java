@@ -32,9 +32,8 @@ public class StandupDialog implements DialogHandler {
 
     @Override
     public Message opening(Dialog dialog) {
-        Attendance a = attendance(dialog);
-        Standup standup = service.forOpening(a.getStandupId());
-        return StandupCards.opening(standup, a, standup.getQuestions());
+        StandupService.Opening opening = service.forOpening(dialog.getSubject());
+        return StandupCards.opening(opening.standup(), opening.attendance(), opening.standup().getQuestions());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.opsbot.core.standup;
 
 import io.opsbot.core.availability.Availability;
 import io.opsbot.core.availability.AvailabilityService;
+import io.opsbot.core.availability.AvailabilityService.Availabilities;
 import io.opsbot.core.blocker.Blocker;
 import io.opsbot.core.blocker.BlockerCards;
 import io.opsbot.core.blocker.Blockers;
@@ -14,8 +15,10 @@ import io.opsbot.core.link.DashboardLinks;
 import io.opsbot.core.gateway.Destination;
 import io.opsbot.core.identity.IdentityLinks;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.people.NudgePreference;
 import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.people.Profiles;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +56,8 @@ public class StandupService {
     static final String DIALOG_KIND = "standup";
     /** The ritual's name in each person's nudge preferences. */
     static final String RITUAL = "standup";
-    /** The standup whose run this thread is prompting ({@link #forOpening}). */
-    private static final ThreadLocal<Standup> PROMPTING = new ThreadLocal<>();
+    /** The run this thread is prompting, for its openings ({@link #forOpening}). */
+    private static final ThreadLocal<Prompting> PROMPTING = new ThreadLocal<>();
     static final String PAUSED_REASON = "paused: did not answer several days in a row";
 
     private final StandupRepository standups;
@@ -198,10 +202,11 @@ public class StandupService {
         Map<UserRef, Participant> people = new LinkedHashMap<>();
         List<UserRef> users = new ArrayList<>(standup.getParticipants());
         users.addAll(channelMembers(standup));
+        Profiles read = profiles.profiles(users);
         for (UserRef user : users) {
-            ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? profiles.zone(user, standup.zone())
+            ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? read.zone(user, standup.zone())
                     : standup.zone();
-            people.putIfAbsent(user, new Participant(user, profiles.displayName(user), zone));
+            people.putIfAbsent(user, new Participant(user, read.displayName(user), zone));
         }
         return List.copyOf(people.values());
     }
@@ -236,30 +241,49 @@ public class StandupService {
      * again (after a crash, or on a second instance) finishes the plan and asks nobody twice.
      */
     void prompt(Standup standup, StandupRun run, List<Participant> people, Instant at) {
-        PROMPTING.set(standup);
+        Prompting prompting = new Prompting(standup, new HashMap<>());
+        PROMPTING.set(prompting);
         try {
-            promptAll(standup, run, people, at);
+            promptAll(standup, run, people, at, prompting.attendance());
         } finally {
             PROMPTING.remove();
         }
     }
 
     /**
-     * The standup, for rendering a person's opening question: while this thread prompts a run, the standup it
-     * prompts (one read a run, not one a person); otherwise read.
+     * A person's day and its standup, for rendering their opening question: while this thread prompts a run, as the
+     * run read them (two reads a run, not two a person); otherwise read.
      */
-    Standup forOpening(String id) {
-        Standup prompting = PROMPTING.get();
-        return prompting != null && prompting.getId().equals(id) ? prompting : find(id).orElseThrow();
+    Opening forOpening(String attendanceId) {
+        Prompting prompting = PROMPTING.get();
+        Attendance a = prompting == null ? null : prompting.attendance().get(attendanceId);
+        if (a != null && a.getStandupId().equals(prompting.standup().getId())) {
+            return new Opening(prompting.standup(), a);
+        }
+        a = attendance(attendanceId).orElseThrow(() -> new IllegalStateException("no attendance " + attendanceId));
+        return new Opening(find(a.getStandupId()).orElseThrow(), a);
     }
 
-    private void promptAll(Standup standup, StandupRun run, List<Participant> people, Instant at) {
+    /** What a person's opening question shows. */
+    record Opening(Standup standup, Attendance attendance) {
+    }
+
+    /** The run this thread is prompting: its standup, and its attendance as read once everyone was planned. */
+    private record Prompting(Standup standup, Map<String, Attendance> attendance) {
+    }
+
+    private void promptAll(Standup standup, StandupRun run, List<Participant> people, Instant at,
+                           Map<String, Attendance> asRead) {
         List<Question> questions = standup.getQuestions();
         Instant cutoff = at.plus(standup.cutoff());
+        List<UserRef> users = people.stream().map(Participant::user).toList();
+        // Everyone's time off, pauses and links in one read each, not one per person.
+        Availabilities availabilities = availability.forPeople(standup.getTenant(), profiles.profiles(users));
+        Map<UserRef, NudgePreference> chosen = preferences.of(users, RITUAL);
         List<Attendance> plan = new ArrayList<>();
         for (Participant p : people) {
-            Availability free = availability.on(p.user(), run.getDate(), standup.getHolidays());
-            boolean paused = free.available() && preferences.of(p.user(), RITUAL).paused();
+            Availability free = availabilities.on(p.user(), run.getDate(), standup.getHolidays());
+            boolean paused = free.available() && chosen.get(p.user()).paused();
             AttendanceStatus status = free.available() && !paused ? AttendanceStatus.PROMPTED : AttendanceStatus.AWAY;
             plan.add(new Attendance(run, p.user(), p.name(), p.zone().getId(), status,
                     paused ? PAUSED_REASON : free.reason(), at, cutoff));
@@ -271,6 +295,7 @@ public class StandupService {
         // plan in it, before anyone is asked (their reports thread under it); asking changes nothing it shows, so a
         // summary posted now needs no edit. One already there (an earlier zone, a repeated run) is brought up to date.
         List<Attendance> stored = attendance(run);
+        stored.forEach(a -> asRead.put(a.getId(), a));
         // The day's carried-over blockers, read once: the summary shows them, and each author is reminded of theirs.
         List<Blocker> carried = blockers.carriedInto(run.getStandupId(), run.getDate());
         Map<UserRef, List<Blocker>> carriedBy = carried.stream().sorted(Comparator.comparing(Blocker::getRaisedAt)
@@ -280,11 +305,12 @@ public class StandupService {
         for (Map.Entry<String, Destination.Channel> posted : run.summaries().entrySet()) {
             existed |= !outbox.enqueue(posted.getKey(), posted.getValue(), summary, null);
         }
+        // A person linked to the other platform is asked there, if they chose it.
+        Map<UserRef, UserRef> reach = links.reachAt(users);
         for (Attendance a : stored) {
             if (planned.contains(a.getId()) && a.getStatus() == AttendanceStatus.PROMPTED) {
                 remindOfOpenBlockers(run, a, carriedBy.getOrDefault(a.getUser(), List.of()));
-                // A person linked to the other platform is asked there, if they chose it.
-                dialogs.start(a.dialogKey(), links.reachAt(a.getUser()), DIALOG_KIND, a.getId(),
+                dialogs.start(a.dialogKey(), reach.getOrDefault(a.getUser(), a.getUser()), DIALOG_KIND, a.getId(),
                         questions.stream().map(Question::text).toList(), a.getCutoffAt());
             }
         }
@@ -295,10 +321,14 @@ public class StandupService {
 
     /** One reminder to each person of this zone group still asked and not answered. */
     void remind(Standup standup, StandupRun run, String zone) {
-        for (Attendance a : attendance(run)) {
-            if (a.getStatus() == AttendanceStatus.PROMPTED && a.getZone().equals(zone)
-                    && !preferences.of(a.getUser(), RITUAL).remindersOff()) {
-                outbox.enqueue(a.getId() + ":reminder", new Destination.Direct(links.reachAt(a.getUser())),
+        List<Attendance> asked = attendance(run).stream().filter(a -> a.getStatus() == AttendanceStatus.PROMPTED
+                && a.getZone().equals(zone)).toList();
+        List<UserRef> users = asked.stream().map(Attendance::getUser).toList();
+        Map<UserRef, NudgePreference> chosen = preferences.of(users, RITUAL);
+        Map<UserRef, UserRef> reach = links.reachAt(users);
+        for (Attendance a : asked) {
+            if (!chosen.get(a.getUser()).remindersOff()) {
+                outbox.enqueue(a.getId() + ":reminder", new Destination.Direct(reach.get(a.getUser())),
                         StandupCards.reminder(standup, a), a.getCutoffAt());
             }
         }
