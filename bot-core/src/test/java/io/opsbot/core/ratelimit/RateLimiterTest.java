@@ -58,6 +58,33 @@ class RateLimiterTest {
     }
 
     @Test
+    void aLargeBucketIsDrawnInBatchesAndNoInstanceGoesPastIt() {
+        String key = "test:" + UUID.randomUUID();
+        RateLimit workspace = RateLimit.perMinute(300, 60);
+        assertThat(RateLimiter.batchOf(workspace)).isEqualTo(3);
+
+        int taken = 0;
+        for (int i = 0; i < 80; i++) {
+            if (instance(i % 2).tryTake(key, workspace).isEmpty()) {
+                taken++;
+            }
+        }
+        assertThat(taken).as("never more than the burst, whichever instance holds what").isBetween(56, 60);
+        long writes = mongo.findById(key, RateLimiter.Bucket.class, RateLimiter.COLLECTION).v();
+        assertThat(writes).as("compare-and-sets of the shared bucket for %d tokens", taken).isLessThanOrEqualTo(25);
+
+        // A second later five tokens have come back (one every 200 ms), and whatever was held is gone.
+        time.advance(Duration.ofMillis(1001));
+        int later = 0;
+        for (int i = 0; i < 10; i++) {
+            if (instance(i % 2).tryTake(key, workspace).isEmpty()) {
+                later++;
+            }
+        }
+        assertThat(later).isEqualTo(5);
+    }
+
+    @Test
     void concurrentTakersNeverGetMoreThanTheBucketHolds() throws Exception {
         String key = "test:" + UUID.randomUUID();
         RateLimit limit = RateLimit.perMinute(1, 25);
