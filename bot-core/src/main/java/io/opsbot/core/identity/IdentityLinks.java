@@ -3,6 +3,7 @@ package io.opsbot.core.identity;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.tenant.Platform;
 import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.storage.Lookups;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -113,9 +114,8 @@ public class IdentityLinks {
 
     /** {@link #reachAt} for many people (a standup's prompts), in one read by id. */
     public Map<UserRef, UserRef> reachAt(Collection<UserRef> users) {
-        Map<String, IdentityLink> byKey = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(users.stream().map(UserRef::key).distinct().toList())),
-                IdentityLink.class).forEach(l -> byKey.put(l.id(), l));
+        Map<String, IdentityLink> byKey = Lookups.byIds(mongo, users.stream().map(UserRef::key).toList(),
+                IdentityLink.class, IdentityLink::id);
         Map<UserRef, UserRef> reach = new HashMap<>();
         users.forEach(u -> reach.put(u, reachAt(u, Optional.ofNullable(byKey.get(u.key())))));
         return reach;

@@ -1,5 +1,6 @@
 package io.opsbot.core.people;
 
+import io.opsbot.core.storage.Lookups;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,9 +38,8 @@ public class NudgePreferences {
 
     /** {@link #of} for many people (a standup's prompts), in one read by id; every one of them is in the map. */
     public Map<UserRef, NudgePreference> of(Collection<UserRef> users, String ritual) {
-        Map<String, NudgePreference> byId = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(users.stream().map(u -> NudgePreference.id(u, ritual))
-                .distinct().toList())), NudgePreference.class).forEach(p -> byId.put(p.id(), p));
+        Map<String, NudgePreference> byId = Lookups.byIds(mongo, users.stream().map(u -> NudgePreference.id(u, ritual))
+                .toList(), NudgePreference.class, NudgePreference::id);
         Map<UserRef, NudgePreference> all = new HashMap<>();
         users.forEach(u -> all.put(u, Optional.ofNullable(byId.get(NudgePreference.id(u, ritual)))
                 .orElse(NudgePreference.defaults(u, ritual))));

@@ -4,6 +4,7 @@ import io.opsbot.core.conversation.Invoker;
 import io.opsbot.core.conversation.UserError;
 import io.opsbot.core.schedule.Zones;
 import io.opsbot.core.tenant.Platform;
+import io.opsbot.core.storage.Lookups;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.storage.Unjournaled;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,13 +76,8 @@ public class ProfileService {
 
     /** The profiles of these people in one read by id, for a list or report of many. */
     public Profiles profiles(Collection<UserRef> users) {
-        List<String> keys = users.stream().map(UserRef::key).distinct().toList();
-        Map<String, PersonProfile> byKey = new HashMap<>();
-        if (!keys.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("_id").in(keys)), PersonProfile.class)
-                    .forEach(p -> byKey.put(p.getId(), p));
-        }
-        return new Profiles(this, byKey);
+        return new Profiles(this, Lookups.byIds(mongo, users.stream().map(UserRef::key).toList(), PersonProfile.class,
+                PersonProfile::getId));
     }
 
     public String displayName(UserRef user) {

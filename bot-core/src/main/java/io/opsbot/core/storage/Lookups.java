@@ -4,6 +4,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
 /** Reads that every database answers from the {@code _id} index. */
 public final class Lookups {
 
@@ -19,5 +24,16 @@ public final class Lookups {
         Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include("_id");
         return mongo.findOne(byId, org.bson.Document.class, collection) != null;
+    }
+
+    /** The documents with these ids, in one {@code _id $in} read (none for no ids), by id. */
+    public static <T> Map<String, T> byIds(MongoTemplate mongo, Collection<String> ids, Class<T> type,
+                                           Function<T, String> idOf) {
+        Map<String, T> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids.stream().distinct().toList())), type)
+                    .forEach(document -> found.put(idOf.apply(document), document));
+        }
+        return found;
     }
 }
