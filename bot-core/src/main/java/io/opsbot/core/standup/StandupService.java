@@ -19,6 +19,7 @@ import io.opsbot.core.people.NudgePreference;
 import io.opsbot.core.people.NudgePreferences;
 import io.opsbot.core.people.ProfileService;
 import io.opsbot.core.people.Profiles;
+import io.opsbot.core.storage.Lookups;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import org.springframework.dao.DuplicateKeyException;
@@ -434,8 +435,8 @@ public class StandupService {
         if (!current.isAttendanceListed()) {
             return attendances.findByRunIdOrderByIdAsc(run.getId());
         }
-        List<Attendance> found = new ArrayList<>(mongo.find(Query.query(Criteria.where("_id")
-                .in(current.getAttendanceIds())), Attendance.class));
+        List<Attendance> found = new ArrayList<>(Lookups.byIds(mongo, current.getAttendanceIds(), Attendance.class,
+                Attendance::getId).values());
         found.sort(Comparator.comparing(Attendance::getId));
         return found;
     }
