@@ -39,11 +39,16 @@ final class BotProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code java <jvm> -jar <jar> --server.port=<free port> <args>}. */
+    /** Starts {@code java <jvm> -jar <jar> --server.port=<free port> <args>} on the bench's own JDK. */
     static BotProcess start(List<String> jvm, Path jar, List<String> args, Path log) throws IOException {
+        return start(Jdk.current(), jvm, jar, args, log);
+    }
+
+    /** The same on {@code jdk}. */
+    static BotProcess start(Jdk jdk, List<String> jvm, Path jar, List<String> args, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdk.java().toString());
         command.addAll(jvm);
         // Extra options for the bot (not the floor), e.g. a recording: -Dbench.jvm="-XX:StartFlightRecording=..."
         String extra = System.getProperty("bench.jvm", "").trim();

@@ -8,44 +8,60 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bot in the form deploy/Dockerfile runs it: the packaged jar extracted ({@code -Djarmode=tools extract}) and a
- * class data sharing archive recorded by one training run ({@code -XX:ArchiveClassesAtExit} with
- * {@code spring.context.exit=onRefresh}), then started with {@code -XX:SharedArchiveFile}. The commands and the
- * training run's arguments are the Dockerfile's; keep them in step with it.
+ * The bot in a deployed form: the packaged jar extracted ({@code -Djarmode=tools extract}) and an archive of what its
+ * start-up loads, recorded by one training run (the application context started once with
+ * {@code spring.context.exit=onRefresh} against a throw-away embedded database, nothing contacted) and given to every
+ * start. Two kinds of archive: a class data sharing archive, and the AOT cache of JDK 25 (classes loaded and linked
+ * ahead of time, with method profiles: JEP 483, 514, 515), which is what deploy/Dockerfile records. The commands and
+ * the training run's arguments are the Dockerfile's; keep them in step with it.
  */
-record DeployedForm(Path jar, Path archive, double trainingSeconds) {
+record DeployedForm(Jdk jdk, Path jar, Archive kind, Path archive, double trainingSeconds) {
+
+    /** How an archive is recorded by the training run and given to a start. */
+    enum Archive {
+        CDS("extracted + CDS", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "app.jsa"),
+        AOT_CACHE("extracted + AOT cache as deploy/Dockerfile", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "app.aot");
+
+        final String label;
+        private final String record;
+        private final String use;
+        private final String file;
+
+        Archive(String label, String record, String use, String file) {
+            this.label = label;
+            this.record = record;
+            this.use = use;
+            this.file = file;
+        }
+    }
 
     /** Extracts {@code packagedJar} into {@code folder} and records the archive there, as the image build does. */
-    static DeployedForm prepare(Path packagedJar, Path folder) throws IOException, InterruptedException {
+    static DeployedForm prepare(Jdk jdk, Archive kind, Path packagedJar, Path folder)
+            throws IOException, InterruptedException {
         Path app = folder.resolve("app");
-        run(folder.resolve("extract.log"), List.of(java(), "-Djarmode=tools", "-jar", packagedJar.toString(), "extract",
-                "--destination", app.toString()));
+        run(folder.resolve("extract.log"), List.of(jdk.java().toString(), "-Djarmode=tools", "-jar",
+                packagedJar.toString(), "extract", "--destination", app.toString()));
         Path jar = app.resolve(packagedJar.getFileName());
-        Path archive = folder.resolve("app.jsa");
+        Path archive = folder.resolve(kind.file);
         long started = System.nanoTime();
-        // The Dockerfile's training run: an application context started once against a throw-away embedded
-        // database, nothing contacted; its heap settings are the JVM's defaults (JAVA_TOOL_OPTIONS is set later).
-        run(folder.resolve("training.log"), List.of(java(), "-XX:ArchiveClassesAtExit=" + archive,
+        // The Dockerfile's training run; its heap settings are the JVM's defaults (JAVA_TOOL_OPTIONS is set later).
+        run(folder.resolve("training.log"), List.of(jdk.java().toString(), kind.record + archive,
                 "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
-                "--opsbot.embedded-mongo.data-dir=" + folder.resolve("cds"), "--opsbot.teams.enabled=false",
+                "--opsbot.embedded-mongo.data-dir=" + folder.resolve("training-db"), "--opsbot.teams.enabled=false",
                 "--opsbot.slack.bot-token=xoxb-cds", "--opsbot.slack.signing-secret=cds",
                 "--opsbot.slack.api-base-url=http://127.0.0.1:9/api/", "--spring.quartz.auto-startup=false",
                 "--server.port=0"));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run recorded no archive; see " + folder.resolve("training.log"));
         }
-        return new DeployedForm(jar, archive, (System.nanoTime() - started) / 1e9);
+        return new DeployedForm(jdk, jar, kind, archive, (System.nanoTime() - started) / 1e9);
     }
 
     /** The recommended heap settings plus the archive, as the image's entry point and JAVA_TOOL_OPTIONS give them. */
     List<String> jvm() {
         List<String> jvm = new ArrayList<>(BotProcess.RECOMMENDED_JVM);
-        jvm.add("-XX:SharedArchiveFile=" + archive);
+        jvm.add(kind.use + archive);
         return jvm;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void run(Path log, List<String> command) throws IOException, InterruptedException {

@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scenario {@code footprint}: the packaged bot started as an operator starts it (the recommended heap settings,
  * embedded database, Slack over HTTP and Teams), timed from process start until its readiness probe answers 200, with
- * the CPU time it used until then and its resident memory once ready and after idling. Two forms: the packaged jar
- * ({@code java -jar}), and the form deploy/Dockerfile runs (extracted, with a class data sharing archive recorded by a
- * training run done here first; see {@link DeployedForm}). Several starts of each, alternating between the forms so a
- * change of load hits both: the first on an empty data folder, the others on the data the first left.
+ * the CPU time it used until then and its resident memory once ready and after idling. Three forms: the packaged jar
+ * ({@code java -jar}) and the jar extracted with a class data sharing archive, both on the bench's JDK, and the form
+ * deploy/Dockerfile runs: extracted with an AOT cache, on a JDK 25 ({@link Jdk#forAotCache()}; left out, with a
+ * note, if the machine has none). Each archive is recorded by a training run done here first ({@link DeployedForm}).
+ * Several starts of each, alternating between the forms so a change of load hits all: the first on an empty data
+ * folder, the others on the data the first left.
  *
- * <pre>java -jar bench/target/bench-0.1.0-SNAPSHOT.jar footprint [starts] [idle seconds]</pre>
+ * <pre>java [-Dbench.image-jdk=/usr/lib/jvm/temurin-25-jdk-amd64] -jar bench/target/bench-0.1.0-SNAPSHOT.jar footprint [starts] [idle seconds]</pre>
  */
 final class FootprintBenchmark {
 
@@ -27,11 +30,14 @@ final class FootprintBenchmark {
         int starts = args.intAt(0, 3);
         int idle = args.intAt(1, 30);
         Path work = Files.createTempDirectory("opsbot-bench-footprint");
-        String trainingLoad = Machine.load();
-        DeployedForm deployed = DeployedForm.prepare(args.botJar(), work.resolve("deployed"));
-        List<Form> forms = List.of(new Form("java -jar", BotProcess.RECOMMENDED_JVM, args.botJar(), work.resolve("jar")),
-                new Form("extracted + CDS as deploy/Dockerfile", deployed.jvm(), deployed.jar(),
-                        work.resolve("deployed")));
+        List<Form> forms = new ArrayList<>();
+        forms.add(new Form("java -jar", Jdk.current(), BotProcess.RECOMMENDED_JVM, args.botJar(), work.resolve("jar")));
+        List<String> training = new ArrayList<>();
+        forms.add(deployed(Jdk.current(), DeployedForm.Archive.CDS, args, work.resolve("cds"), training));
+        Optional<Jdk> imageJdk = Jdk.forAotCache();
+        if (imageJdk.isPresent()) {
+            forms.add(deployed(imageJdk.get(), DeployedForm.Archive.AOT_CACHE, args, work.resolve("aot"), training));
+        }
         try (FakeSlackApi slack = new FakeSlackApi()) {
             for (int start = 1; start <= starts; start++) {
                 for (Form form : forms) {
@@ -39,19 +45,33 @@ final class FootprintBenchmark {
                 }
             }
         }
-        System.out.printf("footprint: %d cores, JVM %s, heap settings %s; CDS training run %.1f s (load %s)%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                String.join(" ", BotProcess.RECOMMENDED_JVM), deployed.trainingSeconds(), trainingLoad);
-        Table table = new Table("form", "start", "data folder", "start-up to ready", "CPU to ready", "RSS when ready",
-                "RSS after idle", "load before");
+        System.out.printf("footprint: %d cores, heap settings %s; training runs: %s%n",
+                Runtime.getRuntime().availableProcessors(), String.join(" ", BotProcess.RECOMMENDED_JVM),
+                String.join(", ", training));
+        if (imageJdk.isEmpty()) {
+            System.out.printf("No JDK %d or later found (-Dbench.image-jdk=<its home>): deploy/Dockerfile's form, "
+                    + "with an AOT cache, was not measured.%n", Jdk.AOT_CACHE_FEATURE);
+        }
+        Table table = new Table("form", "JDK", "start", "data folder", "start-up to ready", "CPU to ready",
+                "RSS when ready", "RSS after idle", "load before");
         forms.forEach(form -> form.rows.forEach(table::row));
         table.print();
+    }
+
+    /** Prepares a deployed form in {@code folder}; notes how long its training run took in {@code training}. */
+    private static Form deployed(Jdk jdk, DeployedForm.Archive kind, BenchArgs args, Path folder,
+            List<String> training) throws Exception {
+        String load = Machine.load();
+        DeployedForm deployed = DeployedForm.prepare(jdk, kind, args.botJar(), folder);
+        training.add(String.format("%s on %s %.1f s (load %s)", kind.label, jdk.version(), deployed.trainingSeconds(),
+                load));
+        return new Form(kind.label, jdk, deployed.jvm(), deployed.jar(), folder);
     }
 
     private static String[] measure(Form form, int start, int idle, FakeSlackApi slack) throws Exception {
         String load = Machine.load();
         Path data = form.folder.resolve("data");
-        try (BotProcess bot = BotProcess.start(form.jvm, form.jar, List.of(
+        try (BotProcess bot = BotProcess.start(form.jdk, form.jvm, form.jar, List.of(
                 "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
                 "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
                 "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
@@ -61,17 +81,17 @@ final class FootprintBenchmark {
             double cpu = bot.cpuSeconds();
             long rssReady = bot.rssMb();
             Thread.sleep(idle * 1000L);
-            return new String[] {form.label, Integer.toString(start), start == 1 ? "empty" : "kept",
-                    String.format("%.1f s", ready), String.format("%.1f s", cpu), rssReady + " MB",
-                    bot.rssMb() + " MB", load};
+            return new String[] {form.label, form.jdk.version(), Integer.toString(start),
+                    start == 1 ? "empty" : "kept", String.format("%.1f s", ready), String.format("%.1f s", cpu),
+                    rssReady + " MB", bot.rssMb() + " MB", load};
         }
     }
 
     /** One way of starting the bot, its own data folder, and the rows measured so far. */
-    private record Form(String label, List<String> jvm, Path jar, Path folder, List<String[]> rows) {
+    private record Form(String label, Jdk jdk, List<String> jvm, Path jar, Path folder, List<String[]> rows) {
 
-        Form(String label, List<String> jvm, Path jar, Path folder) {
-            this(label, jvm, jar, folder, new ArrayList<>());
+        Form(String label, Jdk jdk, List<String> jvm, Path jar, Path folder) {
+            this(label, jdk, jvm, jar, folder, new ArrayList<>());
         }
     }
 }
