@@ -259,24 +259,34 @@ public class DialogService {
     }
 
     /**
-     * Claims the person's head for {@code next} if it is free (no dialog, or one whose time ran out): read by id, then
-     * a compare-and-set on the dialog it named, an index look-up (the embedded server would scan for conditions).
+     * Claims the person's head for {@code next} if it is free (no dialog, or one whose time ran out): a compare-and-set
+     * on the dialog it names, an (_id, active) index look-up (the embedded server would scan for other conditions).
+     * Usually it names none (no head yet, or the last dialog finished), so that is tried first without reading it; only
+     * when another dialog holds it is the head read, to see whether that one's time ran out.
      */
     private boolean claimHead(UserRef user, Dialog next, Instant now) {
         changed(user);
+        if (claimHeadNaming(user, null, next)) {
+            return true;
+        }
         DialogHead head = mongo.findById(user.key(), DialogHead.class);
         String named = head == null ? null : head.getActive();
-        boolean free = named == null || head.getActiveUntil() != null && !head.getActiveUntil().isAfter(now);
-        if (!free) {
-            return false;
+        if (next.getKey().equals(named)) {
+            return true;
         }
+        boolean expired = named != null && head.getActiveUntil() != null && !head.getActiveUntil().isAfter(now);
+        return expired && claimHeadNaming(user, named, next);
+    }
+
+    /** Sets the head to {@code next} if it names {@code named} now (none: it may not exist yet). */
+    private boolean claimHeadNaming(UserRef user, String named, Dialog next) {
         try {
             DialogHead claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(user.key()).and("active")
                             .is(named)), new Update().set("active", next.getKey()).set("activeUntil", next.getExpiresAt()),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), DialogHead.class);
             return claimed != null && next.getKey().equals(claimed.getActive());
         } catch (DuplicateKeyException busy) {
-            // Claimed by another dialog since it was read: that one goes first, this one waits its turn.
+            // Another dialog holds it: that one goes first, this one waits its turn.
             return false;
         }
     }

@@ -184,6 +184,34 @@ class DialogServiceTest {
     }
 
     @Test
+    void aDialogWhoseTimeRanOutGivesWayToTheNextAtOnce() {
+        Invoker cy = Tenants.direct(tenant, "U-LATE", "Cy");
+        dialogs.start(tenant + ":late", cy.user(), "quiz", "Late", List.of("Q"), clock.instant().plusSeconds(60));
+        clock.advance(Duration.ofMinutes(2));
+
+        dialogs.start(tenant + ":next", cy.user(), "quiz", "Next", List.of("R"), clock.instant().plusSeconds(600));
+
+        assertThat(dialogs.find(tenant + ":next").orElseThrow().getState()).isEqualTo(Dialog.State.ACTIVE);
+        assertThat(RequestReads.within(() -> dialogs.active(cy.user())).orElseThrow().getKey())
+                .isEqualTo(tenant + ":next");
+    }
+
+    @Test
+    void dialogsStartedAtTheSameMomentForOnePersonOpenOneAtATime() {
+        Invoker di = Tenants.direct(tenant, "U-MANY", "Di");
+        List<CompletableFuture<Boolean>> starts = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> dialogs.start(tenant + ":many-" + i, di.user(),
+                        "quiz", "Many " + i, List.of("Q"), clock.instant().plusSeconds(600))))
+                .toList();
+        starts.forEach(CompletableFuture::join);
+
+        List<Dialog> opened = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> dialogs.find(tenant + ":many-" + i).orElseThrow()).toList();
+        assertThat(opened).filteredOn(d -> d.getState() == Dialog.State.ACTIVE).hasSize(1);
+        assertThat(opened).filteredOn(d -> d.getState() == Dialog.State.QUEUED).hasSize(7);
+    }
+
+    @Test
     void cancelStopsTheDialogAndAnExpiredOneNoLongerTakesAnswers() {
         dialogs.start(tenant + ":c", ana.user(), "quiz", "C", List.of("Q1", "Q2"), clock.instant().plusSeconds(60));
         assertThat(say("cancel")).startsWith("OK, I stopped asking");
