@@ -54,8 +54,8 @@ final class FanoutBenchmark {
         for (int instances : instanceCounts) {
             fanout(standups, people, instances, table);
         }
-        System.out.printf("fanout: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
-                "in-process mongo-java-server (memory), fake Slack, real Quartz and clock");
+        System.out.printf("fanout: %d cores, JDK %s, in-process mongo-java-server (memory), fake Slack, real Quartz "
+                + "and clock%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         table.print();
     }
 
