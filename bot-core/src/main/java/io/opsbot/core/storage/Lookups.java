@@ -6,7 +6,9 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Reads that every database answers from the {@code _id} index. */
@@ -24,6 +26,17 @@ public final class Lookups {
         Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include("_id");
         return mongo.findOne(byId, org.bson.Document.class, collection) != null;
+    }
+
+    /** Which of these ids have a document, in one {@code _id $in} read returning only the ids (none for no ids). */
+    public static Set<String> existingIds(MongoTemplate mongo, Collection<String> ids, String collection) {
+        Set<String> found = new HashSet<>();
+        if (!ids.isEmpty()) {
+            Query byIds = Query.query(Criteria.where("_id").in(ids.stream().distinct().toList()));
+            byIds.fields().include("_id");
+            mongo.find(byIds, org.bson.Document.class, collection).forEach(d -> found.add(d.get("_id").toString()));
+        }
+        return found;
     }
 
     /** The documents with these ids, in one {@code _id $in} read (none for no ids), by id. */

@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -69,6 +72,8 @@ public class HomeTabs implements DisposableBean {
     /** The person is looking at the tab: it is built there, never behind a fan-out's paced sends. */
     private final Executor interactive;
     private final Map<String, Boolean> waiting = new ConcurrentHashMap<>();
+    /** People whose moment has passed, to be published together; only touched on the timer's thread. */
+    private final List<UserRef> due = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "opsbot-home-tabs");
         thread.setDaemon(true);
@@ -102,16 +107,41 @@ public class HomeTabs implements DisposableBean {
     /** What the person's Home tab shows may have changed: it is published again shortly, once. */
     public void changed(UserRef user) {
         if (waiting.putIfAbsent(user.key(), Boolean.TRUE) == null) {
-            timer.schedule(() -> {
-                waiting.remove(user.key());
+            timer.schedule(() -> due(user), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The person's moment has passed. Everyone whose moment passed meanwhile is handled together, on the timer's one
+     * thread: a fan-out DMs thousands of people in a minute, and whether they opened their tab is one read for all of
+     * them rather than one each (most never did).
+     */
+    private void due(UserRef user) {
+        due.add(user);
+        if (due.size() == 1) {
+            timer.execute(this::publishDue);
+        }
+    }
+
+    private void publishDue() {
+        List<UserRef> batch = new ArrayList<>(due);
+        due.clear();
+        batch.forEach(user -> waiting.remove(user.key()));
+        Set<String> opened;
+        try {
+            opened = Lookups.existingIds(mongo, batch.stream().map(UserRef::key).toList(), HomeTab.COLLECTION);
+        } catch (RuntimeException e) {
+            log.warn("Could not publish the Home tabs of {} people: {}", batch.size(), e.toString());
+            return;
+        }
+        for (UserRef user : batch) {
+            if (opened.contains(user.key())) {
                 try {
-                    if (Lookups.existsById(mongo, user.key(), HomeTab.COLLECTION)) {
-                        publish(user);
-                    }
+                    publish(user);
                 } catch (RuntimeException e) {
                     log.warn("Could not publish the Home tab of {}: {}", user, e.toString());
                 }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.opsbot.slack.home;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.opsbot.core.config.CoreConfiguration;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -18,25 +20,29 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The App Home tab on Slack: published (views.publish, with the workspace's own token) when the person opens it, with
  * the same "waiting for me" list as /home; published again after something on it changed (their own command, a
  * triager's status change they are DMed about); its buttons work although the click has no channel and no
  * response_url (a form opens as a modal, replies come by DM); published at once even while a fan-out's paced sends
- * hold every outbound thread.
+ * hold every outbound thread; after a fan-out's DMs, only the tabs that were opened, once each.
  */
 class SlackAppHomeTest extends SlackOAuthAdapterTest {
 
     @Autowired
     @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR)
     ThreadPoolTaskExecutor outbound;
+    @Autowired
+    HomeTabs homeTabs;
 
     private String id;
     private Workspace workspace;
@@ -227,5 +233,32 @@ class SlackAppHomeTest extends SlackOAuthAdapterTest {
         } finally {
             paced.countDown();
         }
+    }
+
+    @Test
+    void afterAFanOutsDmsOnlyTheOpenedTabsArePublishedOnceEach() {
+        openHome(ana);
+        published(ana, "What is waiting for you");
+        TenantRef tenant = TenantRef.slack(workspace.teamId());
+
+        // Forty people DMed in the same moment, twice; only Ana ever opened her tab.
+        for (int round = 0; round < 2; round++) {
+            homeTabs.changed(new UserRef(tenant, ana));
+            homeTabs.changed(new UserRef(tenant, admin));
+            for (int i = 0; i < 38; i++) {
+                homeTabs.changed(new UserRef(tenant, "U0FAN" + i + id));
+            }
+        }
+
+        await().until(() -> publishesTo(ana) == 2);
+        // Long enough for any further publish to have come (the delay is 200 ms here).
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(publishesTo(ana)).as("two changes in one moment are one publish").isEqualTo(2);
+        assertThat(SLACK.calls("views.publish")).filteredOn(c -> c.param("user_id").contains(id)
+                && !ana.equals(c.param("user_id"))).as("no one else opened theirs").isEmpty();
+    }
+
+    private long publishesTo(String user) {
+        return SLACK.calls("views.publish").stream().filter(c -> user.equals(c.param("user_id"))).count();
     }
 }
