@@ -63,6 +63,9 @@ public class HomeTabs implements DisposableBean {
         int generation;
     }
 
+    /** How long the first person due waits for others, so that their tabs are looked up together. */
+    static final Duration GATHER = Duration.ofMillis(250);
+
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final HomeService homes;
@@ -112,14 +115,14 @@ public class HomeTabs implements DisposableBean {
     }
 
     /**
-     * The person's moment has passed. Everyone whose moment passed meanwhile is handled together, on the timer's one
-     * thread: a fan-out DMs thousands of people in a minute, and whether they opened their tab is one read for all of
-     * them rather than one each (most never did).
+     * The person's moment has passed. Everyone whose moment passes within the next {@link #GATHER} is handled with
+     * them, on the timer's one thread: a fan-out DMs thousands of people in a minute, a few every few milliseconds, and
+     * whether they opened their tab is then one read for each gathering rather than one each (most never did).
      */
     private void due(UserRef user) {
         due.add(user);
         if (due.size() == 1) {
-            timer.execute(this::publishDue);
+            timer.schedule(this::publishDue, GATHER.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
