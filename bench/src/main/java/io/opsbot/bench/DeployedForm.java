@@ -17,22 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 record DeployedForm(Jdk jdk, Path jar, Archive kind, Path archive, double trainingSeconds) {
 
-    /** How an archive is recorded by the training run and given to a start. */
-    enum Archive {
-        CDS("extracted + CDS", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "app.jsa"),
-        AOT_CACHE("extracted + AOT cache as deploy/Dockerfile", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "app.aot");
-
-        final String label;
-        private final String record;
-        private final String use;
-        private final String file;
-
-        Archive(String label, String record, String use, String file) {
-            this.label = label;
-            this.record = record;
-            this.use = use;
-            this.file = file;
-        }
+    /** How an archive is recorded by the training run ({@code record}) and given to a start ({@code use}). */
+    record Archive(String label, String record, String use, String file) {
+        static final Archive CDS = new Archive("extracted + CDS", "-XX:ArchiveClassesAtExit=",
+                "-XX:SharedArchiveFile=", "app.jsa");
+        static final Archive AOT_CACHE = new Archive("extracted + AOT cache as deploy/Dockerfile",
+                "-XX:AOTCacheOutput=", "-XX:AOTCache=", "app.aot");
     }
 
     /** Extracts {@code packagedJar} into {@code folder} and records the archive there, as the image build does. */
@@ -42,10 +32,10 @@ record DeployedForm(Jdk jdk, Path jar, Archive kind, Path archive, double traini
         run(folder.resolve("extract.log"), List.of(jdk.java().toString(), "-Djarmode=tools", "-jar",
                 packagedJar.toString(), "extract", "--destination", app.toString()));
         Path jar = app.resolve(packagedJar.getFileName());
-        Path archive = folder.resolve(kind.file);
+        Path archive = folder.resolve(kind.file());
         long started = System.nanoTime();
         // The Dockerfile's training run; its heap settings are the JVM's defaults (JAVA_TOOL_OPTIONS is set later).
-        run(folder.resolve("training.log"), List.of(jdk.java().toString(), kind.record + archive,
+        run(folder.resolve("training.log"), List.of(jdk.java().toString(), kind.record() + archive,
                 "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
                 "--opsbot.embedded-mongo.data-dir=" + folder.resolve("training-db"), "--opsbot.teams.enabled=false",
                 "--opsbot.slack.bot-token=xoxb-cds", "--opsbot.slack.signing-secret=cds",
@@ -60,7 +50,7 @@ record DeployedForm(Jdk jdk, Path jar, Archive kind, Path archive, double traini
     /** The recommended heap settings plus the archive, as the image's entry point and JAVA_TOOL_OPTIONS give them. */
     List<String> jvm() {
         List<String> jvm = new ArrayList<>(BotProcess.RECOMMENDED_JVM);
-        jvm.add(kind.use + archive);
+        jvm.add(kind.use() + archive);
         return jvm;
     }
 

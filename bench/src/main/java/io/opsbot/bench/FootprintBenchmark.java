@@ -63,9 +63,9 @@ final class FootprintBenchmark {
             List<String> training) throws Exception {
         String load = Machine.load();
         DeployedForm deployed = DeployedForm.prepare(jdk, kind, args.botJar(), folder);
-        training.add(String.format("%s on %s %.1f s (load %s)", kind.label, jdk.version(), deployed.trainingSeconds(),
+        training.add(String.format("%s on %s %.1f s (load %s)", kind.label(), jdk.version(), deployed.trainingSeconds(),
                 load));
-        return new Form(kind.label, jdk, deployed.jvm(), deployed.jar(), folder);
+        return new Form(kind.label(), jdk, deployed.jvm(), deployed.jar(), folder);
     }
 
     private static String[] measure(Form form, int start, int idle, FakeSlackApi slack) throws Exception {
