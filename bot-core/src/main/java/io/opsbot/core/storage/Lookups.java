@@ -32,7 +32,7 @@ public final class Lookups {
     public static Set<String> existingIds(MongoTemplate mongo, Collection<String> ids, String collection) {
         Set<String> found = new HashSet<>();
         if (!ids.isEmpty()) {
-            Query byIds = Query.query(Criteria.where("_id").in(ids.stream().distinct().toList()));
+            Query byIds = idIn(ids);
             byIds.fields().include("_id");
             mongo.find(byIds, org.bson.Document.class, collection).forEach(d -> found.add(d.get("_id").toString()));
         }
@@ -44,9 +44,12 @@ public final class Lookups {
                                            Function<T, String> idOf) {
         Map<String, T> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("_id").in(ids.stream().distinct().toList())), type)
-                    .forEach(document -> found.put(idOf.apply(document), document));
+            mongo.find(idIn(ids), type).forEach(document -> found.put(idOf.apply(document), document));
         }
         return found;
+    }
+
+    private static Query idIn(Collection<String> ids) {
+        return Query.query(Criteria.where("_id").in(ids.stream().distinct().toList()));
     }
 }
