@@ -105,7 +105,13 @@ final class GrowthBenchmark {
                 }
                 bots.add(SizedBot.start(args, sizes.get(i), label, jvm));
             }
+            // -Dbench.growth.only=capture,list: only the commands whose name contains one of these words.
+            List<String> only = List.of(System.getProperty("bench.growth.only", "").split(",")).stream()
+                    .map(String::trim).filter(word -> !word.isEmpty()).toList();
             for (String command : bots.get(0).commands.keySet()) {
+                if (!only.isEmpty() && only.stream().noneMatch(command::contains)) {
+                    continue;
+                }
                 for (int round = 0; round < rounds; round++) {
                     List<SizedBot> order = new ArrayList<>(bots);
                     if (round % 2 == 1) {
