@@ -40,7 +40,7 @@ final class DurableH2Backend extends H2Backend {
 
     /** With {@code unsavedAtMost}: how soon a {@code j: false} write no durable one followed reaches the file. */
     DurableH2Backend(MVStore store, Durability durability, java.time.Duration unsavedAtMost) {
-        super(KeyOrderedDatabase.migrate(SecondaryIndexes.removeStored(store)));
+        super(BsonConversion.convert(KeyOrderedDatabase.migrate(SecondaryIndexes.removeStored(store))));
         this.commits = new DurableCommits(store, durability, unsavedAtMost);
     }
 

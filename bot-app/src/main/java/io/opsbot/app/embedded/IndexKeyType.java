@@ -10,14 +10,16 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The key type of the embedded server's unique indexes: stored as before (Java serialization), compared field by field
- * in MongoDB's value order. H2's default type compares an index key ({@link KeyValue}, not {@code Comparable}) by
+ * The key type of the embedded server's unique indexes: stored as BSON ({@link BsonStoredType}; keys written before
+ * by Java serialization are read as they are), compared field by field in MongoDB's value order. H2's default type compares an index key ({@link KeyValue}, not {@code Comparable}) by
  * serializing both sides, so every comparison of a B-tree look-up built two object streams, and a look-up by id or
  * by a unique key cost more the more documents the collection held.
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
+    /** How keys that MongoDB's order calls equal are told apart: by their Java-serialized form, as H2 did. */
     private final ObjectDataType stored = new ObjectDataType();
+    private final BsonStoredType bson = new BsonStoredType();
 
     @Override
     public int compare(Object a, Object b) {
@@ -54,17 +56,17 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public int getMemory(Object key) {
-        return stored.getMemory(key);
+        return bson.getMemory(key);
     }
 
     @Override
     public void write(WriteBuffer buffer, Object key) {
-        stored.write(buffer, key);
+        bson.write(buffer, key);
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        return stored.read(buffer);
+        return bson.read(buffer);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.opsbot.app.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -18,13 +20,17 @@ import java.util.Map;
  * mongo-java-server's H2 database with its unique indexes (the {@code _id} index among them) on maps whose keys are
  * compared by {@link IndexKeyType} instead of by their serialized bytes. Those maps order their keys differently, so
  * they have their own names ({@code ._keys_} where the server's have {@code ._index_}); {@link #migrate} copies the
- * server's maps a data file holds from before into them.
+ * server's maps a data file holds from before into them. Documents, ids and index keys are written as BSON
+ * ({@link BsonStoredType}).
  */
 final class KeyOrderedDatabase extends H2Database {
 
     private static final Logger log = LoggerFactory.getLogger(KeyOrderedDatabase.class);
     private static final String BYTEWISE = "._index_";
     private static final String KEY_ORDERED = "._keys_";
+    /** The server's names for a collection's documents and its metadata (H2Database's). */
+    static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
     private final MVStore store;
 
@@ -49,6 +55,18 @@ final class KeyOrderedDatabase extends H2Database {
                 indexName, keys, sparse);
     }
 
+    /**
+     * The server's collection on its own maps (same names), with the documents and their ids written as BSON. Opened
+     * here first, the maps are the ones the server's other calls (drop, rename) get when they open them by name.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        return new H2Collection(this, collectionName, options,
+                BsonStoredType.documents(store, DATA_PREFIX + namespace), store.openMap(META_PREFIX + namespace),
+                cursorRegistry);
+    }
+
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
@@ -63,7 +81,7 @@ final class KeyOrderedDatabase extends H2Database {
         int copied = 0;
         for (String name : store.getMapNames()) {
             int at = name.lastIndexOf(BYTEWISE);
-            if (at < 0 || name.startsWith("databases.") || name.startsWith("meta.")) {
+            if (at < 0 || name.startsWith(DATA_PREFIX) || name.startsWith(META_PREFIX)) {
                 continue;
             }
             MVMap<Object, Object> bytewise = store.openMap(name);
@@ -85,7 +103,13 @@ final class KeyOrderedDatabase extends H2Database {
         return store;
     }
 
-    private static MVMap<KeyValue, Object> open(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+    /** Whether the map is a unique index's, key-ordered. */
+    static boolean isKeyOrderedIndex(String name) {
+        return name.contains(KEY_ORDERED) && !name.startsWith(DATA_PREFIX) && !name.startsWith(META_PREFIX);
+    }
+
+    static MVMap<KeyValue, Object> open(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType())
+                .valueType(new BsonStoredType()));
     }
 }

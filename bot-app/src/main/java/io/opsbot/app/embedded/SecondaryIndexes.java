@@ -41,13 +41,13 @@ final class SecondaryIndexes {
     static MVStore removeStored(MVStore store) {
         int removed = 0;
         for (String name : store.getMapNames()) {
-            if (!name.startsWith("databases.") || !name.endsWith(INDEXES_MAP)) {
+            if (!name.startsWith(KeyOrderedDatabase.DATA_PREFIX) || !name.endsWith(INDEXES_MAP)) {
                 continue;
             }
-            MVMap<Object, Object> indexes = store.openMap(name);
+            MVMap<Object, Document> indexes = BsonStoredType.documents(store, name);
             List<Object> placeholders = new ArrayList<>();
-            for (Map.Entry<Object, Object> entry : indexes.entrySet()) {
-                if (entry.getValue() instanceof Document index && !kept(index)) {
+            for (Map.Entry<Object, Document> entry : indexes.entrySet()) {
+                if (!kept(entry.getValue())) {
                     placeholders.add(entry.getKey());
                 }
             }
