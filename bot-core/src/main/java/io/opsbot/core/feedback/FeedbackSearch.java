@@ -22,13 +22,16 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -183,27 +186,38 @@ public class FeedbackSearch {
     private final Map<TenantRef, TenantIndex> indexes = new ConcurrentHashMap<>();
     /** Where the indexes are kept on disk (a folder per tenant), or null: in memory, rebuilt at every start. */
     private final Path folder;
+    /** How many of the newest items a duplicate suggestion looks among ({@link FeedbackSearchProperties}). */
+    private final int similarAmongNewest;
 
     /** For tests and benchmarks: builds read through {@code mongo} too; the index is kept in memory. */
     public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor) {
-        this(mongo, () -> mongo, sequences, clock, executor, null);
+        this(mongo, () -> mongo, sequences, clock, executor, null, FeedbackSearchProperties.SIMILAR_AMONG_NEWEST);
     }
 
     /** For tests and benchmarks: builds read through {@code mongo} too; the index is kept in {@code folder}. */
     public FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor,
                           Path folder) {
-        this(mongo, () -> mongo, sequences, clock, executor, folder);
+        this(mongo, () -> mongo, sequences, clock, executor, folder, FeedbackSearchProperties.SIMILAR_AMONG_NEWEST);
+    }
+
+    /** For tests: in memory, duplicate suggestions among the newest {@code similarAmongNewest} items. */
+    FeedbackSearch(MongoTemplate mongo, SequenceService sequences, Clock clock, Executor executor,
+                   int similarAmongNewest) {
+        this(mongo, () -> mongo, sequences, clock, executor, null, similarAmongNewest);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public FeedbackSearch(MongoTemplate mongo, BulkReads bulk, SequenceService sequences, Clock clock,
                           @Qualifier(CoreConfiguration.OUTBOUND_EXECUTOR) Executor executor,
                           FeedbackSearchProperties properties) {
-        this(mongo, bulk::template, sequences, clock, executor, properties.folder().orElse(null));
+        this(mongo, bulk::template, sequences, clock, executor, properties.folder().orElse(null),
+                properties.similarAmongNewest());
     }
 
     private FeedbackSearch(MongoTemplate mongo, java.util.function.Supplier<MongoTemplate> bulk,
-                           SequenceService sequences, Clock clock, Executor executor, Path folder) {
+                           SequenceService sequences, Clock clock, Executor executor, Path folder,
+                           int similarAmongNewest) {
+        this.similarAmongNewest = similarAmongNewest;
         this.executor = executor;
         this.mongo = mongo;
         this.bulk = bulk;
@@ -277,7 +291,8 @@ public class FeedbackSearch {
 
     /**
      * Open items (neither shipped, declined nor merged) that say much the same as {@code text}, most alike first: an
-     * item must have at least half of the text's most telling terms (as Lucene's MoreLikeThis picks them).
+     * item must have at least half of the text's most telling terms (as Lucene's MoreLikeThis picks them), and be one
+     * of the tenant's newest ({@link FeedbackSearchProperties#similarAmongNewest}).
      */
     public List<String> similar(TenantRef tenant, String text, int limit) {
         int wanted = (int) Math.ceil(Math.min(distinctTerms(text), SIMILAR_TERMS) * SIMILAR_SHARE);
@@ -309,10 +324,39 @@ public class FeedbackSearch {
             }
             BooleanQuery.Builder enough = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
             terms.clauses().forEach(enough::add);
+            // Only the newest items: in a segment sorted newest first they are its first documents, so the scorers
+            // stop there instead of scoring every item that shares a common word.
+            long newest = newestNumber(searcher);
             Query query = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(OPEN, "true")), BooleanClause.Occur.FILTER).build();
+                    .add(new TermQuery(new Term(OPEN, "true")), BooleanClause.Occur.FILTER)
+                    .add(atLeast(newest - similarAmongNewest + 1), BooleanClause.Occur.FILTER).build();
             return ids(searcher, searcher.search(query, limit), 0);
         });
+    }
+
+    /** The highest item number in the index: each segment's first document, the segments being sorted newest first. */
+    private static long newestNumber(IndexSearcher searcher) throws IOException {
+        long newest = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            NumericDocValues numbers = DocValues.getNumeric(leaf.reader(), NUMBER);
+            if (NEWEST_FIRST.equals(leaf.reader().getMetaData().getSort())) {
+                if (numbers.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                    newest = Math.max(newest, numbers.longValue());
+                }
+            } else {
+                // Not sorted (not written by this version): read through.
+                for (int doc = numbers.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = numbers.nextDoc()) {
+                    newest = Math.max(newest, numbers.longValue());
+                }
+            }
+        }
+        return newest;
+    }
+
+    /** Items numbered {@code lowest} or higher: by the index's sort where a segment has it, else document by document. */
+    private static Query atLeast(long lowest) {
+        return new IndexSortSortedNumericDocValuesRangeQuery(NUMBER, lowest, Long.MAX_VALUE,
+                NumericDocValuesField.newSlowRangeQuery(NUMBER, lowest, Long.MAX_VALUE));
     }
 
     /**

@@ -278,6 +278,23 @@ class FeedbackSearchTest {
     }
 
     @Test
+    void aDuplicateIsSuggestedOnlyAmongTheTenantsNewestItems() {
+        capture("Export to CSV times out");
+        capture("Dark mode for the dashboard");
+        capture("Mobile app crashes on upload");
+        capture("Billing page shows the wrong currency");
+        FeedbackSearch amongNewestThree = new FeedbackSearch(mongo, sequences, clock, Runnable::run, 3);
+        FeedbackSearch amongNewestFour = new FeedbackSearch(mongo, sequences, clock, Runnable::run, 4);
+
+        assertThat(amongNewestThree.similar(tenant, "CSV export times out for big accounts", 1))
+                .as("FB-1 is not among the newest three").isEmpty();
+        assertThat(amongNewestFour.similar(tenant, "CSV export times out for big accounts", 1))
+                .containsExactly(feedback.get(tenant, FeedbackItem.KIND.of(1)).getId());
+        assertThat(amongNewestThree.similar(tenant, "The app crashes on upload from mobile", 1))
+                .containsExactly(feedback.get(tenant, FeedbackItem.KIND.of(3)).getId());
+    }
+
+    @Test
     void votesAreOnePerPersonEvenWhenTheyArriveAtOnce() throws Exception {
         FeedbackItem item = capture("Bulk edit");
         ExecutorService pool = Executors.newFixedThreadPool(8);
