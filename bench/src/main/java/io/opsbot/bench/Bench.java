@@ -6,7 +6,8 @@ import java.util.List;
  * Runs one benchmark scenario by name, from the repository root:
  * <pre>mvn -B -q -pl bench,bot-app -am package -DskipTests
  * java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar &lt;scenario&gt; [args]</pre>
- * Scenarios: {@code ack}, {@code growth}, {@code growthcount}, {@code fanout}, {@code footprint}. Each prints one table.
+ * Scenarios: {@code ack}, {@code growth}, {@code growthcount}, {@code fanout}, {@code footprint}, {@code store}.
+ * Each prints one table.
  */
 public final class Bench {
 
@@ -15,7 +16,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: Bench ack|growth|growthcount|fanout|footprint [args] (see each scenario's class)");
+            System.out.println("usage: Bench ack|growth|growthcount|fanout|footprint|store [args] "
+                    + "(see each scenario's class)");
             System.exit(2);
         }
         BenchArgs rest = new BenchArgs(List.of(args).subList(1, args.length));
@@ -25,6 +27,7 @@ public final class Bench {
             case "growth" -> GrowthBenchmark.run(rest);
             case "growthcount" -> GrowthCounts.run(rest);
             case "fanout" -> FanoutBenchmark.run(rest);
+            case "store" -> StoreBenchmark.run(rest);
             default -> {
                 System.out.println("unknown scenario " + args[0]);
                 System.exit(2);

@@ -368,7 +368,7 @@ final class GrowthBenchmark {
      * The seeded database of this size in {@code db}: written now, or, with {@code -Dbench.growth.seeds=<folder>},
      * copied from the one written there before (seeding 100,000 items takes minutes; a run changes its copy only).
      */
-    private static void seeded(Path db, int size) throws Exception {
+    static void seeded(Path db, int size) throws Exception {
         String seeds = System.getProperty("bench.growth.seeds");
         Path kept = seeds == null ? null : Path.of(seeds, Integer.toString(size));
         if (kept == null || !Files.isDirectory(kept)) {
