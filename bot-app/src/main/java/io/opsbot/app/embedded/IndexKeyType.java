@@ -11,9 +11,10 @@ import java.util.Arrays;
 
 /**
  * The key type of the embedded server's unique indexes: stored as BSON ({@link BsonStoredType}; keys written before
- * by Java serialization are read as they are), compared field by field in MongoDB's value order. H2's default type compares an index key ({@link KeyValue}, not {@code Comparable}) by
- * serializing both sides, so every comparison of a B-tree look-up built two object streams, and a look-up by id or
- * by a unique key cost more the more documents the collection held.
+ * by Java serialization are read as they are), compared field by field in MongoDB's value order. H2's default type
+ * compares an index key ({@link KeyValue}, not {@code Comparable}) by serializing both sides, so every comparison of
+ * a B-tree look-up built two object streams, and a look-up by id or by a unique key cost more the more documents the
+ * collection held.
  */
 final class IndexKeyType extends BasicDataType<Object> {
 

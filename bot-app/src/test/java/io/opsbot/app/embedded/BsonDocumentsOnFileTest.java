@@ -66,7 +66,8 @@ class BsonDocumentsOnFileTest {
     private static Document item(int i) {
         return new Document("_id", i % 3 == 0 ? "item-" + i : new ObjectId())
                 .append("tenant", new Document("platform", "SLACK").append("tenantId", "T1")).append("number", (long) i)
-                .append("summary", "Export times out <!channel> ✓ " + i).append("impact", i % 5).append("score", i / 3.0)
+                .append("summary", "Export times out <!channel> ✓ " + i).append("impact", i % 5)
+                .append("score", i / 3.0)
                 .append("amount", new Decimal128(new BigDecimal("12.50"))).append("owner", null)
                 .append("open", i % 2 == 0).append("createdAt", new Date(1_764_000_000_000L + i))
                 .append("votes", List.of(new Document("voterKey", "SLACK:T1:U" + i).append("at", new Date())))
@@ -158,6 +159,7 @@ class BsonDocumentsOnFileTest {
         restart(s -> new DurableH2Backend(s, Durability.WRITE));
 
         assertThat(all(opened.feedback())).isEqualTo(changed).hasSize(301);
-        assertThat(opened.feedback().find(Filters.eq("_id", "item-51")).first()).as("unchanged").isEqualTo(written.get(51));
+        assertThat(opened.feedback().find(Filters.eq("_id", "item-51")).first()).as("unchanged")
+                .isEqualTo(written.get(51));
     }
 }

@@ -361,7 +361,7 @@ public class FeedbackSearch {
         return newest;
     }
 
-    /** Items numbered {@code lowest} or higher: by the index's sort where a segment has it, else document by document. */
+    /** Items numbered {@code lowest} or higher: through the index's sort where a segment has it, else one by one. */
     private static Query atLeast(long lowest) {
         return new IndexSortSortedNumericDocValuesRangeQuery(NUMBER, lowest, Long.MAX_VALUE,
                 NumericDocValuesField.newSlowRangeQuery(NUMBER, lowest, Long.MAX_VALUE));
