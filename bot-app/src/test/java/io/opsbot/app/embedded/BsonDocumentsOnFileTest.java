@@ -3,7 +3,6 @@ package io.opsbot.app.embedded;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -13,7 +12,6 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +23,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,28 +36,8 @@ class BsonDocumentsOnFileTest {
     @TempDir
     Path data;
 
-    private ServerOnFile opened;
-
-    private MongoCollection<Document> open(Function<MVStore, MongoBackend> backend) {
-        opened = ServerOnFile.open(data, backend);
-        return opened.feedback();
-    }
-
-    private void restart(Function<MVStore, MongoBackend> backend) {
-        shut();
-        open(backend);
-    }
-
-    private void shut() {
-        opened.close();
-        opened = null;
-    }
-
-    @AfterEach
-    void close() {
-        if (opened != null) {
-            opened.close();
-        }
+    private ServerOnFile bot() {
+        return ServerOnFile.open(data, store -> new DurableH2Backend(store, Durability.WRITE));
     }
 
     private static Document item(int i) {
@@ -87,18 +64,20 @@ class BsonDocumentsOnFileTest {
 
     @Test
     void everyValueComesBackTheSameAfterARestart() {
-        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
-        for (int i = 0; i < 300; i++) {
-            feedback.insertOne(item(i));
+        List<Document> before;
+        try (ServerOnFile first = bot()) {
+            for (int i = 0; i < 300; i++) {
+                first.feedback().insertOne(item(i));
+            }
+            change(first.feedback());
+            before = all(first.feedback());
         }
-        change(feedback);
-        List<Document> before = all(feedback);
 
-        restart(s -> new DurableH2Backend(s, Durability.WRITE));
-
-        assertThat(all(opened.feedback())).isEqualTo(before);
-        assertThat(opened.store.openMap("databases.opsbot.feedback").getValueType())
-                .isInstanceOf(BsonStoredType.class);
+        try (ServerOnFile again = bot()) {
+            assertThat(all(again.feedback())).isEqualTo(before);
+            assertThat(again.store.openMap("databases.opsbot.feedback").getValueType())
+                    .isInstanceOf(BsonStoredType.class);
+        }
     }
 
     /** The first byte of every document of the collection as its map holds it in the file (read with no cache). */
@@ -138,28 +117,31 @@ class BsonDocumentsOnFileTest {
 
     @Test
     void aFileWrittenWithJavaSerializationIsRewrittenAsBsonAndAnswersAsBefore() {
-        MongoCollection<Document> feedback = open(H2Backend::new);
-        for (int i = 0; i < 300; i++) {
-            feedback.insertOne(item(i));
+        List<Document> written;
+        try (ServerOnFile older = ServerOnFile.open(data, H2Backend::new)) {
+            for (int i = 0; i < 300; i++) {
+                older.feedback().insertOne(item(i));
+            }
+            written = all(older.feedback());
         }
-        List<Document> written = all(feedback);
-        shut();
         assertThat(documentTags()).as("Java serialization (H2's tag for it)").containsExactly(19);
 
-        open(s -> new DurableH2Backend(s, Durability.WRITE));
-        assertThat(all(opened.feedback())).isEqualTo(written);
-        shut();
+        try (ServerOnFile converting = bot()) {
+            assertThat(all(converting.feedback())).isEqualTo(written);
+        }
         assertThat(documentTags()).as("BSON").containsExactly(0xF0);
 
-        open(s -> new DurableH2Backend(s, Durability.WRITE));
-        assertThat(all(opened.feedback())).isEqualTo(written);
-        change(opened.feedback());
-        opened.feedback().insertOne(item(1_000));
-        List<Document> changed = all(opened.feedback());
-        restart(s -> new DurableH2Backend(s, Durability.WRITE));
-
-        assertThat(all(opened.feedback())).isEqualTo(changed).hasSize(301);
-        assertThat(opened.feedback().find(Filters.eq("_id", "item-51")).first()).as("unchanged")
-                .isEqualTo(written.get(51));
+        List<Document> changed;
+        try (ServerOnFile again = bot()) {
+            assertThat(all(again.feedback())).isEqualTo(written);
+            change(again.feedback());
+            again.feedback().insertOne(item(1_000));
+            changed = all(again.feedback());
+        }
+        try (ServerOnFile last = bot()) {
+            assertThat(all(last.feedback())).isEqualTo(changed).hasSize(301);
+            assertThat(last.feedback().find(Filters.eq("_id", "item-51")).first()).as("unchanged")
+                    .isEqualTo(written.get(51));
+        }
     }
 }
