@@ -70,13 +70,13 @@ final class BsonStoredType extends BasicDataType<Object> {
             buffer.put(OBJECT_ID).put(id.toByteArray());
             return;
         }
-        ByteBuf bson = value instanceof Document document && exact(document) ? encoded(document)
-                : value instanceof KeyValue key && exact(key.stream().toList())
-                ? encoded(new Document(KEY_VALUES, key.stream().toList())) : null;
-        if (bson == null) {
+        Document document = value instanceof Document stored ? stored
+                : value instanceof KeyValue key ? new Document(KEY_VALUES, key.stream().toList()) : null;
+        if (document == null || !exact(document)) {
             fallback.write(buffer, value);
             return;
         }
+        ByteBuf bson = encoded(document);
         buffer.put(value instanceof Document ? DOCUMENT : KEY_VALUE)
                 .put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
     }
