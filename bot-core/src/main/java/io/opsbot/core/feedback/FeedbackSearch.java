@@ -342,20 +342,17 @@ public class FeedbackSearch {
         });
     }
 
-    /** The highest item number in the index: each segment's first document, the segments being sorted newest first. */
+    /**
+     * The highest item number in the index: each segment's first document. Every segment is sorted newest first: the
+     * writers sort by {@link #NEWEST_FIRST}, Lucene refuses to open an index sorted otherwise, and an index of an older
+     * {@link #FORMAT} is built again.
+     */
     private static long newestNumber(IndexSearcher searcher) throws IOException {
         long newest = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             NumericDocValues numbers = DocValues.getNumeric(leaf.reader(), NUMBER);
-            if (NEWEST_FIRST.equals(leaf.reader().getMetaData().getSort())) {
-                if (numbers.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
-                    newest = Math.max(newest, numbers.longValue());
-                }
-            } else {
-                // Not sorted (not written by this version): read through.
-                for (int doc = numbers.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = numbers.nextDoc()) {
-                    newest = Math.max(newest, numbers.longValue());
-                }
+            if (numbers.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                newest = Math.max(newest, numbers.longValue());
             }
         }
         return newest;
