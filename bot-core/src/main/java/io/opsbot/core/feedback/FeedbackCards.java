@@ -170,12 +170,12 @@ final class FeedbackCards {
         return Message.of(text);
     }
 
-    static Message list(Platform platform, List<FeedbackItem> mine, FeedbackService.Results tenant) {
+    static Message list(Platform platform, FeedbackService.Recent recent) {
         Message.Builder message = Message.builder("Recent feedback").header("Recent feedback");
-        message.section(listText("Yours", mine, "You have not sent feedback yet. Try "
+        message.section(listText("Yours", recent.theirs(), "You have not sent feedback yet. Try "
                 + platform.command("feedback") + " <what you heard>."));
-        message.section(listText("Everyone's here", tenant.items(), "Nothing captured yet."));
-        return withMore(message, tenant, MORE_LIST_ACTION, "list").build();
+        message.section(listText("Everyone's here", recent.everyones().items(), "Nothing captured yet."));
+        return withMore(message, recent.everyones(), MORE_LIST_ACTION, "list").build();
     }
 
     /** The next page of everyone's items. */

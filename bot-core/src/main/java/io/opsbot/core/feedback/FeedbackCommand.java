@@ -75,8 +75,7 @@ public class FeedbackCommand implements Command {
                         .handledBy(this::capture),
                 Subcommand.named("list").help("your recent feedback and everyone's here, with Show more")
                         .handledBy((invoker, args) -> Response.privately(FeedbackCards.list(invoker.platform(),
-                                feedback.recentByReporter(invoker.user()),
-                                feedback.recentInTenant(invoker.tenant(), 0, FeedbackCards.PAGE)))),
+                                feedback.recent(invoker.user(), FeedbackCards.PAGE)))),
                 Subcommand.named("search").args(Arg.text("query"))
                         .help("find feedback by words and filters: #area status:planned type:bug customer:Acme "
                                 + "owner:me")

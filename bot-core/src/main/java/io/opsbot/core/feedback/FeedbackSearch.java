@@ -243,33 +243,7 @@ public class FeedbackSearch {
 
     /** Items matching the query, {@code limit} of them from {@code offset}. */
     public Page search(TenantRef tenant, FeedbackQuery query, int offset, int limit) {
-        return withIndex(tenant, searcher -> {
-            // No more than there are: the collector makes room for as many as asked (an export asks for all).
-            int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
-            Query lucene = toLucene(query);
-            int[] docs;
-            long total;
-            boolean exact;
-            if (query.hasWords()) {
-                BestThenNewest.Top top = searcher.search(lucene,
-                        new BestThenNewest(wanted, COUNTED, NUMBER, NEWEST_FIRST));
-                docs = top.docs();
-                total = top.total();
-                exact = top.exact();
-            } else {
-                // In the index's own order: each segment ends once the page is full and enough were counted.
-                TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(NEWEST_FIRST, wanted, COUNTED));
-                docs = java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray();
-                total = top.totalHits.value;
-                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-            }
-            if (!exact) {
-                long counted = countWithoutVisiting(searcher, lucene);
-                exact = counted >= 0;
-                total = exact ? counted : total;
-            }
-            return new Page(ids(searcher, docs, offset), total, exact);
-        });
+        return withIndex(tenant, searcher -> page(searcher, query, offset, limit));
     }
 
     /**
@@ -278,12 +252,54 @@ public class FeedbackSearch {
      */
     public List<String> byReporter(UserRef reporter, int limit) {
         try {
-            return withIndex(reporter.tenant(), searcher -> ids(searcher, searcher.search(
-                    new TermQuery(new Term(REPORTER, reporter.key())), limit, NEWEST_FIRST), 0));
+            return withIndex(reporter.tenant(), searcher -> newestBy(searcher, reporter, limit));
         } catch (Preparing e) {
             // The home shows none of their items for that minute rather than an error.
             return List.of();
         }
+    }
+
+    /** The reporter's newest items and the first page of all the tenant's, from one look at the index. */
+    public Overview overview(UserRef reporter, int theirs, int page) {
+        return withIndex(reporter.tenant(), searcher -> new Overview(newestBy(searcher, reporter, theirs),
+                page(searcher, FeedbackQuery.ALL, 0, page)));
+    }
+
+    /** What {@link #overview} found: the reporter's item ids, and the tenant's newest page. */
+    public record Overview(List<String> reporters, Page tenants) {
+    }
+
+    private Page page(IndexSearcher searcher, FeedbackQuery query, int offset, int limit) throws IOException {
+        // No more than there are: the collector makes room for as many as asked (an export asks for all).
+        int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
+        Query lucene = toLucene(query);
+        int[] docs;
+        long total;
+        boolean exact;
+        if (query.hasWords()) {
+            BestThenNewest.Top top = searcher.search(lucene,
+                    new BestThenNewest(wanted, COUNTED, NUMBER, NEWEST_FIRST));
+            docs = top.docs();
+            total = top.total();
+            exact = top.exact();
+        } else {
+            // In the index's own order: each segment ends once the page is full and enough were counted.
+            TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(NEWEST_FIRST, wanted, COUNTED));
+            docs = java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray();
+            total = top.totalHits.value;
+            exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        }
+        if (!exact) {
+            long counted = countWithoutVisiting(searcher, lucene);
+            exact = counted >= 0;
+            total = exact ? counted : total;
+        }
+        return new Page(ids(searcher, docs, offset), total, exact);
+    }
+
+    private static List<String> newestBy(IndexSearcher searcher, UserRef reporter, int limit) throws IOException {
+        return ids(searcher, searcher.search(new TermQuery(new Term(REPORTER, reporter.key())), limit, NEWEST_FIRST),
+                0);
     }
 
     /** The id of the tenant's item with this number (FB-12), if the index has it. */

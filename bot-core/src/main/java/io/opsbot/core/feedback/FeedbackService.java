@@ -32,12 +32,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Captures feedback, lists and finds it, and triages it: statuses, owner, area, votes, merges. The item is always
@@ -187,6 +190,23 @@ public class FeedbackService {
         return search(tenant, FeedbackQuery.ALL, offset, limit);
     }
 
+    /**
+     * What {@code /feedback list} shows: the person's five newest items and the first page of the tenant's, from one
+     * look at the index and one read by id (an item in both is read once).
+     */
+    public Recent recent(UserRef user, int page) {
+        FeedbackSearch.Overview found = search.overview(user, RECENT_BY_REPORTER, page);
+        Set<String> ids = new LinkedHashSet<>(found.reporters());
+        ids.addAll(found.tenants().itemIds());
+        Map<String, FeedbackItem> loaded = byId(user.tenant(), ids);
+        return new Recent(inOrder(found.reporters(), loaded), new Results(inOrder(found.tenants().itemIds(), loaded),
+                0, found.tenants().total(), found.tenants().exact()));
+    }
+
+    /** The person's newest items, and the first page of everyone's. */
+    public record Recent(List<FeedbackItem> theirs, Results everyones) {
+    }
+
     /** One page of items and where it is in the whole: {@code total} exactly, or at least when not {@code exact}. */
     public record Results(List<FeedbackItem> items, int offset, long total, boolean exact) {
         public boolean hasMore() {
@@ -221,12 +241,23 @@ public class FeedbackService {
     }
 
     private List<FeedbackItem> inOrder(TenantRef tenant, List<String> ids) {
+        return inOrder(ids, byId(tenant, ids));
+    }
+
+    private static List<FeedbackItem> inOrder(List<String> ids, Map<String, FeedbackItem> loaded) {
+        return ids.stream().map(loaded::get).filter(Objects::nonNull).toList();
+    }
+
+    private Map<String, FeedbackItem> byId(TenantRef tenant, Collection<String> ids) {
         Map<String, FeedbackItem> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
         // By id alone, the tenant checked here: the embedded database scans the collection for any other filter.
         mongo.find(Query.query(Criteria.where("_id").in(ids)), FeedbackItem.class).stream()
                 .filter(item -> item.getTenant().equals(tenant))
                 .forEach(item -> byId.put(item.getId(), item));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return byId;
     }
 
     /** The item with this id, only within the given tenant; a user error when it is not there. */

@@ -6,6 +6,7 @@ import io.opsbot.core.sequence.SequenceService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.DatabaseCommands;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.Tenants;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,8 @@ class FeedbackSearchTest {
     SequenceService sequences;
     @Autowired
     MutableClock clock;
+    @Autowired
+    DatabaseCommands commands;
 
     private TenantRef tenant;
     private Invoker reporter;
@@ -133,6 +136,36 @@ class FeedbackSearchTest {
         assertThat(feedback.recentByReporter(reporter.user())).extracting(FeedbackItem::getNumber)
                 .as("the reporter's own, newest first, from the index").containsExactly(3L, 2L, 1L);
         assertThat(feedback.find(tenant, elsewhere.reference())).map(FeedbackItem::getId).contains(elsewhere.getId());
+    }
+
+    @Test
+    void theListIsTheirNewestAndEveryonesFromOneIndexLookAndOneReadById() {
+        Invoker other = Tenants.inChannel(tenant, "U2", "Oli", "C1");
+        for (int n = 1; n <= 14; n++) {
+            feedback.capture(n <= 7 ? reporter : other, FeedbackTextParser.parse("Item " + n, List.of()),
+                    FeedbackSource.COMMAND);
+        }
+        TenantRef elsewhere = Tenants.slack();
+        feedback.capture(Tenants.inChannel(elsewhere, "U1", "Rae", "C1"), FeedbackTextParser.parse("Not here",
+                List.of()), FeedbackSource.COMMAND);
+
+        FeedbackService.Recent[] recent = new FeedbackService.Recent[1];
+        List<String> sent = commands.during(() -> recent[0] = feedback.recent(reporter.user(), 10));
+
+        assertThat(recent[0].theirs()).extracting(FeedbackItem::getNumber).as("their five newest")
+                .containsExactly(7L, 6L, 5L, 4L, 3L);
+        assertThat(recent[0].everyones().items()).extracting(FeedbackItem::getNumber)
+                .containsExactly(14L, 13L, 12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L);
+        assertThat(recent[0].everyones().total()).isEqualTo(14);
+        assertThat(recent[0].everyones().hasMore()).isTrue();
+        assertThat(sent).as("the index's version marker, then the items of both lists by id, each once")
+                .containsExactly("find counters", "find feedback");
+
+        List<String> nothingYet = commands.during(() -> recent[0] = feedback.recent(
+                Tenants.inChannel(Tenants.slack(), "U3", "New", "C1").user(), 10));
+        assertThat(recent[0].theirs()).isEmpty();
+        assertThat(recent[0].everyones().items()).isEmpty();
+        assertThat(nothingYet).as("no read by id for no ids").doesNotContain("find feedback");
     }
 
     @Test
