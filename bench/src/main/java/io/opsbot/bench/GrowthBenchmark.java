@@ -71,6 +71,13 @@ final class GrowthBenchmark {
         "Reports load slowly for big teams", "Calendar sync drops recurring events"};
     private static final String[] AREAS = {"billing", "reporting", "mobile", "search", "auth"};
 
+    /**
+     * How many people {@code /feedback list} is measured for (the first ones), and how many items each sends before:
+     * the list shows a person's five newest.
+     */
+    private static final int LIST_PEOPLE = 100;
+    private static final int LIST_OWN = 5;
+
     /** How many people own key results (the first ones). */
     private static final int OKR_OWNERS = 200;
 
@@ -248,6 +255,7 @@ final class GrowthBenchmark {
                 BotProcess started = bot;
                 HttpLoad.run(1, Duration.ofSeconds(1), i -> Requests.slash(started.uri("/slack/events"), "/feedback",
                         "areas", "UADMIN", System.nanoTime()), null);
+                sendListPeoplesItems(started);
                 return new SizedBot(size, label, data, slack, bot, mongoPort, ready, load);
             } catch (Exception | Error failed) {
                 if (bot != null) {
@@ -255,6 +263,22 @@ final class GrowthBenchmark {
                 }
                 slack.close();
                 throw failed;
+            }
+        }
+
+        /**
+         * Each of the {@code /feedback list} people sends {@link #LIST_OWN} items through the bot, so that their list
+         * is as long on the empty database as on the largest: what grows with the data is measured, not the answer.
+         */
+        private static void sendListPeoplesItems(BotProcess bot) throws Exception {
+            List<HttpLoad.Call> captures = new ArrayList<>();
+            for (int n = 0; n < LIST_PEOPLE * LIST_OWN; n++) {
+                captures.add(Requests.slash(bot.uri("/slack/events"), "/feedback", TOPICS[n % TOPICS.length]
+                        + " sent before the list " + n, person(n % LIST_PEOPLE), REQUESTS.incrementAndGet()));
+            }
+            HttpLoad.Result result = HttpLoad.runEach(10, captures);
+            if (result.errors() > 0) {
+                throw new IllegalStateException(result.errors() + " of the list people's items were refused");
             }
         }
 
@@ -314,10 +338,11 @@ final class GrowthBenchmark {
         commands.put("/feedback <text> (capture)", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",
                 TOPICS[i % TOPICS.length] + " bench " + i + " #" + AREAS[i % AREAS.length],
                 String.format("UC%04d", i % 3000), REQUESTS.incrementAndGet()));
+        // The same answer at every size: each of these people sent LIST_OWN items through the bot after it started
+        // (SizedBot.start), so their list shows those and the tenant's newest page, 15 items, on every database.
         commands.put("/feedback list", i -> Requests.slash(bot.uri("/slack/events"), "/feedback", "list",
-                person(i), REQUESTS.incrementAndGet()));
-        // The same answer at every size: the tenant's newest items only. Above, each person has 10 items of their
-        // own at 100,000 items and none on the empty database, so that list is twice as long at 100,000.
+                person(i % LIST_PEOPLE), REQUESTS.incrementAndGet()));
+        // Someone with nothing of their own: the tenant's newest page only.
         commands.put("/feedback list (no items of one's own)", i -> Requests.slash(bot.uri("/slack/events"),
                 "/feedback", "list", String.format("UN%05d", i % 10_000), REQUESTS.incrementAndGet()));
         commands.put("/feedback search", i -> Requests.slash(bot.uri("/slack/events"), "/feedback",

@@ -76,10 +76,21 @@ final class HttpLoad {
      * right when it is 200 and contains {@code expect} (null: any body).
      */
     static Result run(int clients, Duration duration, IntFunction<Call> calls, String expect) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        return run(clients, i -> System.nanoTime() < end, calls, expect);
+    }
+
+    /** Sends each of {@code calls} once, from {@code clients} loops; any 200 counts as right. */
+    static Result runEach(int clients, List<Call> calls) throws Exception {
+        return run(clients, i -> i < calls.size(), calls::get, null);
+    }
+
+    /** Request i is sent while {@code more} holds for it. */
+    private static Result run(int clients, java.util.function.IntPredicate more, IntFunction<Call> calls,
+                              String expect) throws Exception {
         AtomicInteger sequence = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<List<Long>> perClient = new ArrayList<>();
-        long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -90,8 +101,8 @@ final class HttpLoad {
                 running.add(pool.submit(() -> {
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(10)).build();
-                    while (System.nanoTime() < end) {
-                        Call call = calls.apply(sequence.getAndIncrement());
+                    for (int i = sequence.getAndIncrement(); more.test(i); i = sequence.getAndIncrement()) {
+                        Call call = calls.apply(i);
                         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", call.contentType())
