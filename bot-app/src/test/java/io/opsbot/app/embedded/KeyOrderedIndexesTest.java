@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +133,55 @@ class KeyOrderedIndexesTest {
 
         fill(feedback, 10);
         assertAnswersAsBefore(feedback, 10);
+    }
+
+    @Test
+    void aCompoundKeyWithAWholeSubDocumentIsOneLookUp() {
+        KeyOrderedIndex index = new KeyOrderedIndex(KeyOrderedDatabase.open(MVStore.open(null), "tenant_number"),
+                "tenant_number", List.of(new IndexKey("tenant", true), new IndexKey("number", true)), false);
+        index.add(item("SLACK", "T1", 12), "position-12", null);
+        index.add(item("SLACK", "T2", 12), "position-other", null);
+
+        de.bwaldvogel.mongo.bson.Document byNumber = item("SLACK", "T1", 12);
+        byNumber.remove("_id");
+        assertThat(index.canHandle(byNumber)).as("the server's own indexes scan for this").isTrue();
+        assertThat(index.getPositions(byNumber)).containsExactly("position-12");
+        de.bwaldvogel.mongo.bson.Document absent = item("SLACK", "T1", 13);
+        absent.remove("_id");
+        assertThat(index.getPositions(absent)).isEmpty();
+
+        de.bwaldvogel.mongo.bson.Document anOperator = new de.bwaldvogel.mongo.bson.Document("tenant",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of())).append("number", 12);
+        assertThat(index.canHandle(anOperator)).as("left to a scan, as before").isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("tenant", byNumber.get("tenant"))))
+                .as("not every field of the index").isFalse();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document item(String platform, String id, int number) {
+        return new de.bwaldvogel.mongo.bson.Document("_id", id + "-" + number).append("tenant",
+                new de.bwaldvogel.mongo.bson.Document("platform", platform).append("id", id)).append("number", number);
+    }
+
+    @Test
+    void aQueryOnASubDocumentAndANumberFindsWhatMongoDbFinds() {
+        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
+        feedback.createIndex(Indexes.ascending("tenant", "number"), new IndexOptions().name("tenant_number")
+                .unique(true));
+        for (int i = 0; i < 50; i++) {
+            feedback.insertOne(new Document("_id", "item-" + i).append("tenant", new Document("platform", "SLACK")
+                    .append("id", i % 2 == 0 ? "T1" : "T2")).append("number", i / 2));
+        }
+        // The same tenant with its fields the other way round: MongoDB matches a sub-document field by field in order.
+        feedback.insertOne(new Document("_id", "reordered").append("tenant", new Document("id", "T1")
+                .append("platform", "SLACK")).append("number", 100));
+
+        assertThat(feedback.find(Filters.and(Filters.eq("tenant", new Document("platform", "SLACK")
+                .append("id", "T2")), Filters.eq("number", 7))).map(item -> item.getString("_id")).into(
+                new java.util.ArrayList<>())).containsExactly("item-15");
+        assertThat(feedback.find(Filters.and(Filters.eq("tenant", new Document("platform", "SLACK")
+                .append("id", "T1")), Filters.eq("number", 100))).first()).isNull();
+        assertThat(feedback.find(Filters.and(Filters.eq("tenant", new Document("id", "T1")
+                .append("platform", "SLACK")), Filters.eq("number", 100))).first()).isNotNull();
     }
 
     @Test
