@@ -171,7 +171,6 @@ public class FeedbackSearch {
     private static final String CUSTOMER = "customer";
     private static final String OWNER = "owner";
     private static final String REPORTER = "reporter";
-    private static final String NUMBER_KEY = "numberKey";
     /**
      * The order the index keeps its documents in, and the lists' order: a list then reads the first documents of each
      * segment and stops, where it would otherwise compare every item of the tenant (twice as slow at 100,000 items).
@@ -300,17 +299,6 @@ public class FeedbackSearch {
     private static List<String> newestBy(IndexSearcher searcher, UserRef reporter, int limit) throws IOException {
         return ids(searcher, searcher.search(new TermQuery(new Term(REPORTER, reporter.key())), limit, NEWEST_FIRST),
                 0);
-    }
-
-    /** The id of the tenant's item with this number (FB-12), if the index has it. */
-    public Optional<String> idOf(TenantRef tenant, long number) {
-        try {
-            return withIndex(tenant, searcher -> ids(searcher, searcher.search(
-                    new TermQuery(new Term(NUMBER_KEY, Long.toString(number))), 1), 0)).stream().findFirst();
-        } catch (Preparing e) {
-            // The caller looks in the database itself.
-            return Optional.empty();
-        }
     }
 
     /**
@@ -841,7 +829,6 @@ public class FeedbackSearch {
         doc.add(new BinaryDocValuesField(ID, new BytesRef(item.getId())));
         doc.add(new NumericDocValuesField(NUMBER, item.getNumber()));
         doc.add(new StoredField(NUMBER, item.getNumber()));
-        doc.add(new StringField(NUMBER_KEY, Long.toString(item.getNumber()), Field.Store.NO));
         if (item.getReporter() != null) {
             doc.add(new StringField(REPORTER, item.getReporter().key(), Field.Store.NO));
         }
