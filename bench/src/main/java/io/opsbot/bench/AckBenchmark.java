@@ -19,10 +19,17 @@ import java.util.function.IntFunction;
  * (user + system, all threads) the answering process used per request: from the phase's start until it is idle again
  * after it, so work a request leaves for later (a reply posted after the 200, a queued triage post) counts too.
  *
+ * <p>A third row per kind is the {@link StoringFloor}: the bare app verifying, numbering and storing each item in the
+ * bot's embedded database (same server, same disk) before answering. It is what no bot that saves before it confirms
+ * can go below; its CPU counts the bare app's and the bot's process (the database runs in the bot).
+ *
  * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar ack [clients] [seconds]
  *      [rounds]</pre>
  */
 final class AckBenchmark {
+
+    /** Rows per kind of request, in this order: the bot, the bare floor, the storing floor. */
+    private static final int PER_KIND = 3;
 
     private AckBenchmark() {
     }
@@ -32,49 +39,62 @@ final class AckBenchmark {
         int seconds = args.intAt(1, 20);
         int rounds = args.intAt(2, 3);
         Path data = Files.createTempDirectory("opsbot-bench-ack");
+        int mongoPort = BotProcess.freePort();
         try (FakeSlackApi slack = new FakeSlackApi(); FakeConnector connector = new FakeConnector();
              BotProcess bot = BotProcess.start(BotProcess.RECOMMENDED_JVM, args.botJar(), List.of(
                      "--opsbot.embedded-mongo.data-dir=" + data.resolve("db"),
+                     "--opsbot.embedded-mongo.port=" + mongoPort,
                      "--opsbot.slack.signing-secret=" + Requests.SIGNING_SECRET,
                      "--opsbot.slack.bot-token=" + FakeSlackApi.TOKEN,
                      "--opsbot.slack.api-base-url=" + slack.apiBaseUrl(), "--opsbot.teams.local-mode=true",
                      "--logging.level.root=warn"), data.resolve("bot.log"));
              BotProcess bare = BotProcess.start(withMain(BareApps.class), args.benchJar(), List.of(
                      "--bench.signing-secret=" + Requests.SIGNING_SECRET, "--bench.slack-api=" + slack.apiBaseUrl(),
-                     "--bench.bot-token=" + FakeSlackApi.TOKEN), data.resolve("bare.log"))) {
+                     "--bench.bot-token=" + FakeSlackApi.TOKEN,
+                     "--bench.mongo-uri=mongodb://127.0.0.1:" + mongoPort), data.resolve("bare.log"))) {
             bot.awaitReady("/actuator/health/readiness", Duration.ofSeconds(120));
             bare.awaitReady("/ready", Duration.ofSeconds(120));
+            List<BotProcess> both = List.of(bare, bot);
             Target[] targets = {
-                new Target("Slack /feedback", "bot", bot, slack(bot), "Saved as FB-"),
-                new Target("Slack /feedback", "bare Bolt", bare, slack(bare), null),
-                new Target("Teams message", "bot", bot, teams(bot, connector), null),
-                new Target("Teams message", "bare endpoint", bare, teams(bare, connector), null)};
+                new Target("Slack /feedback", "bot", List.of(bot), slack(bot, "/slack/events"), "Saved as FB-"),
+                new Target("Slack /feedback", "bare Bolt", List.of(bare), slack(bare, "/slack/events"), null),
+                new Target("Slack /feedback", "storing floor", both, slack(bare, "/slack/stored"), "Saved as FB-"),
+                new Target("Teams message", "bot", List.of(bot), teams(bot, "/api/messages", connector), null),
+                new Target("Teams message", "bare endpoint", List.of(bare), teams(bare, "/api/messages", connector),
+                        null),
+                new Target("Teams message", "storing floor", both, teams(bare, "/api/stored-messages", connector),
+                        null)};
             System.out.printf("ack: %d clients, %d s per phase, %d rounds, %d cores, load %s%n", clients, seconds,
                     rounds, Runtime.getRuntime().availableProcessors(), Machine.load());
             for (Target target : targets) {
                 HttpLoad.run(clients, Duration.ofSeconds(Math.max(5, seconds / 2)), target.calls, target.expect);
             }
             Table table = new Table("round", "requests", "target", "req/s", "p50 ms", "p99 ms", "max ms",
-                    "errors", "over 3 s", "req/s vs floor", "p99 vs floor", "CPU ms/req");
+                    "errors", "over 3 s", "req/s vs floor", "p99 vs floor", "req/s vs storing floor",
+                    "p99 vs storing floor", "CPU ms/req");
             List<HttpLoad.Result[]> all = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 HttpLoad.Result[] results = new HttpLoad.Result[targets.length];
                 double[] cpu = new double[targets.length];
                 for (int t = 0; t < targets.length; t++) {
-                    double before = targets[t].process.cpuSeconds();
+                    double before = targets[t].cpuSeconds();
                     results[t] = HttpLoad.run(clients, Duration.ofSeconds(seconds), targets[t].calls,
                             targets[t].expect);
-                    cpu[t] = targets[t].process.cpuAfterSettling() - before;
+                    cpu[t] = targets[t].cpuAfterSettling() - before;
                 }
                 all.add(results);
                 for (int t = 0; t < targets.length; t++) {
                     HttpLoad.Result r = results[t];
-                    HttpLoad.Result floor = results[t - t % 2 + 1];
+                    HttpLoad.Result floor = results[t - t % PER_KIND + 1];
+                    HttpLoad.Result storing = results[t - t % PER_KIND + 2];
+                    boolean isBot = t % PER_KIND == 0;
                     table.row(Integer.toString(round), targets[t].requests, targets[t].name,
                             Table.num(r.perSecond()), Table.ms(r.p50()), Table.ms(r.p99()), Table.ms(r.max()),
                             Integer.toString(r.errors()), Long.toString(r.over(Duration.ofSeconds(3))),
-                            t % 2 == 0 ? Table.ratio(r.perSecond() / floor.perSecond()) : "",
-                            t % 2 == 0 ? Table.ratio(r.p99() / floor.p99()) : "",
+                            t % PER_KIND != 1 ? Table.ratio(r.perSecond() / floor.perSecond()) : "",
+                            t % PER_KIND != 1 ? Table.ratio(r.p99() / floor.p99()) : "",
+                            isBot ? Table.ratio(r.perSecond() / storing.perSecond()) : "",
+                            isBot ? Table.ratio(r.p99() / storing.p99()) : "",
                             Table.ms(cpu[t] * 1000 / Math.max(1, r.requests())));
                 }
             }
@@ -84,20 +104,36 @@ final class AckBenchmark {
         }
     }
 
-    /** One side of a phase; {@code process} is the one whose CPU time the phase's requests are charged. */
-    private record Target(String requests, String name, BotProcess process, IntFunction<HttpLoad.Call> calls,
-                          String expect) {
+    /** One side of a phase; {@code processes} are those whose CPU time the phase's requests are charged. */
+    private record Target(String requests, String name, List<BotProcess> processes,
+                          IntFunction<HttpLoad.Call> calls, String expect) {
+
+        double cpuSeconds() throws java.io.IOException {
+            double sum = 0;
+            for (BotProcess process : processes) {
+                sum += process.cpuSeconds();
+            }
+            return sum;
+        }
+
+        double cpuAfterSettling() throws java.io.IOException, InterruptedException {
+            double sum = 0;
+            for (BotProcess process : processes) {
+                sum += process.cpuAfterSettling();
+            }
+            return sum;
+        }
     }
 
-    private static IntFunction<HttpLoad.Call> slack(BotProcess target) {
+    private static IntFunction<HttpLoad.Call> slack(BotProcess target, String path) {
         long base = System.nanoTime();
-        return i -> Requests.slash(target.uri("/slack/events"), "/feedback",
+        return i -> Requests.slash(target.uri(path), "/feedback",
                 "Bench item " + i + " export is slow #billing", String.format("UB%04d", i % 3000), base + i);
     }
 
-    private static IntFunction<HttpLoad.Call> teams(BotProcess target, FakeConnector connector) {
+    private static IntFunction<HttpLoad.Call> teams(BotProcess target, String path, FakeConnector connector) {
         long base = System.nanoTime();
-        return i -> Requests.teamsMessage(target.uri("/api/messages"), connector.serviceUrl(),
+        return i -> Requests.teamsMessage(target.uri(path), connector.serviceUrl(),
                 "feedback Bench item " + i + " export is slow #billing", i % 3000, base + i);
     }
 

@@ -30,40 +30,47 @@ import java.util.Map;
 /**
  * The floor the bot is compared with: the same web server (Spring MVC on Tomcat, Boot's defaults), with a bare Bolt app
  * at {@code /slack/events} that verifies the signature and only acknowledges, and a bare Teams endpoint at
- * {@code /api/messages} that only parses the activity and answers 200. Run as a child process by {@link AckBenchmark}:
+ * {@code /api/messages} that only parses the activity and answers 200. Given {@code --bench.mongo-uri}, also the
+ * {@link StoringFloor}. Run as a child process by {@link AckBenchmark}:
  * <pre>java -Dloader.main=io.opsbot.bench.BareApps -jar bench.jar --server.port=N --bench.signing-secret=S
- *      --bench.slack-api=URL</pre>
+ *      --bench.slack-api=URL [--bench.mongo-uri=URI]</pre>
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class BareApps {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(BareApps.class, Endpoints.class)
+        new SpringApplicationBuilder(BareApps.class, Endpoints.class, StoringFloor.class)
                 .properties("spring.main.banner-mode=off", "logging.level.root=warn",
                         "spring.quartz.auto-startup=false")
                 .run(args);
     }
 
-    @RestController
-    static class Endpoints {
+    /**
+     * A Bolt app for the bench's workspace: it verifies each request's signature against {@code bench.signing-secret};
+     * the caller adds its handlers.
+     */
+    static App bolt(org.springframework.core.env.Environment env) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(env.getRequiredProperty("bench.slack-api"));
+        return new App(AppConfig.builder().slack(Slack.getInstance(config))
+                .signingSecret(env.getRequiredProperty("bench.signing-secret"))
+                .singleTeamBotToken(env.getProperty("bench.bot-token", "xoxb-bench"))
+                .build());
+    }
+
+    /** Runs a Bolt app on a servlet request, as Bolt's own servlet adapter does, inside a Spring MVC endpoint. */
+    static final class BoltOverServlet {
 
         private final App bolt;
         private final SlackRequestParser parser;
 
-        Endpoints(org.springframework.core.env.Environment env) {
-            SlackConfig config = new SlackConfig();
-            config.setMethodsEndpointUrlPrefix(env.getRequiredProperty("bench.slack-api"));
-            bolt = new App(AppConfig.builder().slack(Slack.getInstance(config))
-                    .signingSecret(env.getRequiredProperty("bench.signing-secret"))
-                    .singleTeamBotToken(env.getProperty("bench.bot-token", "xoxb-bench"))
-                    .build());
-            bolt.command("/feedback", (request, context) -> context.ack());
-            parser = new SlackRequestParser(bolt.config());
+        BoltOverServlet(App bolt) {
+            this.bolt = bolt;
+            this.parser = new SlackRequestParser(bolt.config());
         }
 
-        @PostMapping("/slack/events")
-        ResponseEntity<String> slack(HttpServletRequest servlet) throws Exception {
+        ResponseEntity<String> run(HttpServletRequest servlet) throws Exception {
             String body = new String(servlet.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new java.util.HashMap<>();
             for (String name : Collections.list(servlet.getHeaderNames())) {
@@ -78,6 +85,23 @@ public class BareApps {
             return ResponseEntity.status(response.getStatusCode())
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(response.getBody() == null ? "" : response.getBody());
+        }
+    }
+
+    @RestController
+    static class Endpoints {
+
+        private final BoltOverServlet bolt;
+
+        Endpoints(org.springframework.core.env.Environment env) {
+            App app = bolt(env);
+            app.command("/feedback", (request, context) -> context.ack());
+            bolt = new BoltOverServlet(app);
+        }
+
+        @PostMapping("/slack/events")
+        ResponseEntity<String> slack(HttpServletRequest servlet) throws Exception {
+            return bolt.run(servlet);
         }
 
         @org.springframework.web.bind.annotation.GetMapping("/ready")
