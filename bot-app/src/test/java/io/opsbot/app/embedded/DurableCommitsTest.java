@@ -2,6 +2,7 @@ package io.opsbot.app.embedded;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A commit never writes a command half-way through its changes (a document and its index, say). */
+/**
+ * A commit never writes a command half-way through its changes (a document and its index, say), and rewrites pages of
+ * a few documents each.
+ */
 class DurableCommitsTest {
 
     @TempDir
@@ -56,6 +60,33 @@ class DurableCommitsTest {
         store = new MVStore.Builder().fileName(data.resolve("t.mv.db").toString()).readOnly().open();
         assertThat(store.<String, Long>openMap("documents").get("bucket")).isEqualTo(2L);
         assertThat(store.<String, String>openMap("index").get("bucket:2")).isEqualTo("bucket");
+    }
+
+    @Test
+    void aPageHoldsAFewDocumentsSoACommitEncodesFewAgain() {
+        store = DurableCommits.storeOptions(new MVStore.Builder().fileName(data.resolve("t.mv.db").toString()),
+                Durability.FSYNC).open();
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> feedback = BsonStoredType.documents(store, "feedback");
+        for (int i = 0; i < 500; i++) {
+            // About a kilobyte each, as a feedback item with a few lines of details.
+            feedback.put("item-" + i, new de.bwaldvogel.mongo.bson.Document("number", (long) i)
+                    .append("summary", "Export times out " + i).append("details", "x".repeat(900)));
+        }
+        store.commit();
+
+        // With H2's default for a store on file (16 KB) a page held about fifteen of them.
+        assertThat(mostKeysOnALeaf(feedback.getRootPage())).isBetween(2, 4);
+    }
+
+    private static int mostKeysOnALeaf(Page<?, ?> page) {
+        if (page.isLeaf()) {
+            return page.getKeyCount();
+        }
+        int most = 0;
+        for (int i = 0; i < page.getRawChildPageCount(); i++) {
+            most = Math.max(most, mostKeysOnALeaf(page.getChildPage(i)));
+        }
+        return most;
     }
 
     private static void await(CountDownLatch latch) {
