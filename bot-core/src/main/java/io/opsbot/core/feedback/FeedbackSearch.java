@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -130,9 +131,10 @@ public class FeedbackSearch {
     static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
     /**
      * What an index on disk was built with; another value (a different {@link #document} or {@link #NEWEST_FIRST}
-     * order) means a rebuild. 2: segments sorted newest first; 3: the item id in doc values, not stored.
+     * order) means a rebuild. 2: segments sorted newest first; 3: the item id in doc values, not stored; 4: the
+     * summary and the number of askers stored, for duplicate suggestions.
      */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
     private static final String COMMITTED_VERSION = "version";
     private static final String COMMITTED_BUILT_AT = "builtAt";
     private static final String COMMITTED_SYNCED_AT = "syncedAt";
@@ -170,6 +172,9 @@ public class FeedbackSearch {
     private static final String TYPE = "type";
     private static final String CUSTOMER = "customer";
     private static final String OWNER = "owner";
+    /** How many people asked for the item (its reporter, merged reporters, voters): a suggestion shows it. */
+    private static final String ASKERS = "askers";
+    private static final Set<String> HINT_FIELDS = Set.of(NUMBER, SUMMARY, ASKERS);
     private static final String REPORTER = "reporter";
     /**
      * The order the index keeps its documents in, and the lists' order: a list then reads the first documents of each
@@ -304,9 +309,10 @@ public class FeedbackSearch {
     /**
      * Open items (neither shipped, declined nor merged) that say much the same as {@code text}, most alike first: an
      * item must have at least half of the text's most telling terms (as Lucene's MoreLikeThis picks them), and be one
-     * of the tenant's newest ({@link FeedbackSearchProperties#similarAmongNewest}).
+     * of the tenant's newest ({@link FeedbackSearchProperties#similarAmongNewest}). Each as the index has it (number,
+     * summary, how many people asked), so a capture does not read the item from the database for its suggestion.
      */
-    public List<String> similar(TenantRef tenant, String text, int limit) {
+    public List<DuplicateHint> similar(TenantRef tenant, String text, int limit) {
         int wanted = (int) Math.ceil(Math.min(distinctTerms(text), SIMILAR_TERMS) * SIMILAR_SHARE);
         if (wanted == 0) {
             return List.of();
@@ -342,8 +348,22 @@ public class FeedbackSearch {
             Query query = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(OPEN, "true")), BooleanClause.Occur.FILTER)
                     .add(atLeast(newest - similarAmongNewest + 1), BooleanClause.Occur.FILTER).build();
-            return ids(searcher, searcher.search(query, limit), 0);
+            return hints(searcher, searcher.search(query, limit));
         });
+    }
+
+    /** The suggestions these documents make, from the fields a document stores for them. */
+    private static List<DuplicateHint> hints(IndexSearcher searcher, TopDocs top) throws IOException {
+        int[] docs = java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray();
+        List<String> ids = ids(searcher, docs, 0);
+        StoredFields stored = searcher.storedFields();
+        List<DuplicateHint> hints = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(docs[i], HINT_FIELDS);
+            hints.add(new DuplicateHint(ids.get(i), doc.getField(NUMBER).numericValue().longValue(),
+                    doc.get(SUMMARY), doc.getField(ASKERS).numericValue().intValue()));
+        }
+        return hints;
     }
 
     /**
@@ -832,7 +852,8 @@ public class FeedbackSearch {
         if (item.getReporter() != null) {
             doc.add(new StringField(REPORTER, item.getReporter().key(), Field.Store.NO));
         }
-        doc.add(new TextField(SUMMARY, item.getSummary(), Field.Store.NO));
+        doc.add(new TextField(SUMMARY, item.getSummary(), Field.Store.YES));
+        doc.add(new StoredField(ASKERS, item.askers().size()));
         String text = item.getDetails() == null ? item.getSummary() : item.getSummary() + "\n" + item.getDetails();
         doc.add(new TextField(TEXT, text, Field.Store.NO));
         if (item.getArea() != null) {

@@ -167,10 +167,7 @@ public class FeedbackService {
     private DuplicateHint likelyDuplicate(TenantRef tenant, FeedbackDraft draft) {
         try {
             String text = draft.details() == null ? draft.summary() : draft.summary() + "\n" + draft.details();
-            return search.similar(tenant, text, 1).stream().findFirst().flatMap(repository::findById)
-                    .map(found -> new DuplicateHint(found.getId(), found.getNumber(), found.getSummary(),
-                            found.askers().size()))
-                    .orElse(null);
+            return search.similar(tenant, text, 1).stream().findFirst().orElse(null);
         } catch (RuntimeException e) {
             log.warn("No duplicate suggestion for new feedback in {}: {}", tenant, e.toString());
             return null;

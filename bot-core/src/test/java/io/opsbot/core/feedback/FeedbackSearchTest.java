@@ -292,15 +292,22 @@ class FeedbackSearchTest {
 
     @Test
     void captureSuggestsAnOpenItemThatSaysMuchTheSameAndNothingForMereOverlap() {
-        capture("Export to CSV times out");
+        FeedbackItem first = capture("Export to CSV times out");
         capture("Export to PDF looks ugly");
+        feedback.vote(Tenants.inChannel(tenant, "U8", "Fan", "C1"), first.getId(), null, Vote.Source.BUTTON);
 
-        FeedbackItem similar = capture("CSV export times out for big accounts");
+        FeedbackItem[] captured = new FeedbackItem[1];
+        List<String> sent = commands.during(() -> captured[0] = capture("CSV export times out for big accounts"));
+        FeedbackItem similar = captured[0];
         FeedbackItem unrelated = capture("Export button is blue");
 
         assertThat(similar.getDuplicateHint()).isNotNull();
+        assertThat(similar.getDuplicateHint().itemId()).isEqualTo(first.getId());
         assertThat(similar.getDuplicateHint().number()).isEqualTo(1);
         assertThat(similar.getDuplicateHint().summary()).isEqualTo("Export to CSV times out");
+        assertThat(similar.getDuplicateHint().votes()).as("its reporter and the vote since").isEqualTo(2);
+        assertThat(sent).as("the suggestion is read from the index, not the item from the database")
+                .doesNotContain("find feedback");
         assertThat(unrelated.getDuplicateHint()).as("one shared word is not a duplicate").isNull();
 
         Invoker triager = Tenants.inChannel(tenant, "U9", "Tri", "C1");
@@ -322,8 +329,10 @@ class FeedbackSearchTest {
         assertThat(amongNewestThree.similar(tenant, "CSV export times out for big accounts", 1))
                 .as("FB-1 is not among the newest three").isEmpty();
         assertThat(amongNewestFour.similar(tenant, "CSV export times out for big accounts", 1))
+                .extracting(DuplicateHint::itemId)
                 .containsExactly(feedback.get(tenant, FeedbackItem.KIND.of(1)).getId());
         assertThat(amongNewestThree.similar(tenant, "The app crashes on upload from mobile", 1))
+                .extracting(DuplicateHint::itemId)
                 .containsExactly(feedback.get(tenant, FeedbackItem.KIND.of(3)).getId());
     }
 
