@@ -4,9 +4,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,28 +30,40 @@ public final class Lookups {
         return mongo.findOne(byId, org.bson.Document.class, collection) != null;
     }
 
-    /** Which of these ids have a document, in one {@code _id $in} read returning only the ids (none for no ids). */
+    /**
+     * How many ids one {@code _id $in} read asks for. The embedded server finds each through the index, then tests
+     * every document found against the whole list, value by value: the profiles of a start-up's 10,000 standup
+     * participants in one read took it about 5 s (10,000 x 10,000 comparisons); in reads of this many, 10,000 x 200.
+     */
+    static final int IDS_PER_READ = 200;
+
+    /** Which of these ids have a document, in {@code _id $in} reads returning only the ids (none for no ids). */
     public static Set<String> existingIds(MongoTemplate mongo, Collection<String> ids, String collection) {
         Set<String> found = new HashSet<>();
-        if (!ids.isEmpty()) {
-            Query byIds = idIn(ids);
+        for (Query byIds : idIn(ids)) {
             byIds.fields().include("_id");
             mongo.find(byIds, org.bson.Document.class, collection).forEach(d -> found.add(d.get("_id").toString()));
         }
         return found;
     }
 
-    /** The documents with these ids, in one {@code _id $in} read (none for no ids), by id. */
+    /** The documents with these ids, in {@code _id $in} reads (one up to {@link #IDS_PER_READ}; none for no ids). */
     public static <T> Map<String, T> byIds(MongoTemplate mongo, Collection<String> ids, Class<T> type,
                                            Function<T, String> idOf) {
         Map<String, T> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            mongo.find(idIn(ids), type).forEach(document -> found.put(idOf.apply(document), document));
+        for (Query byIds : idIn(ids)) {
+            mongo.find(byIds, type).forEach(document -> found.put(idOf.apply(document), document));
         }
         return found;
     }
 
-    private static Query idIn(Collection<String> ids) {
-        return Query.query(Criteria.where("_id").in(ids.stream().distinct().toList()));
+    private static List<Query> idIn(Collection<String> ids) {
+        List<String> distinct = ids.stream().distinct().toList();
+        List<Query> reads = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IDS_PER_READ) {
+            reads.add(Query.query(Criteria.where("_id").in(distinct.subList(from,
+                    Math.min(distinct.size(), from + IDS_PER_READ)))));
+        }
+        return reads;
     }
 }
