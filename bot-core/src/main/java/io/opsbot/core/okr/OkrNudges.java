@@ -133,28 +133,30 @@ public class OkrNudges implements NudgeHandler {
 
     private void reschedule(TenantRef tenant, boolean catchUp) {
         Instant now = clock.instant();
-        nudges.cancel(PROMPT, tenant.key());
-        nudges.cancel(DIGEST, tenant.key());
-        for (UserRef owner : keyResults.owners(tenant)) {
-            Cadence cadence = settings.cadenceFor(owner);
+        List<Nudge> wanted = new ArrayList<>();
+        List<Nudge> reminders = new ArrayList<>();
+        OkrSettings s = settings.get(tenant);
+        settings.cadencesFor(s, keyResults.owners(tenant)).forEach((owner, cadence) -> {
             if (catchUp) {
                 Optional<Instant> latest = cadence.latestPrompt(now);
                 if (latest.isPresent() && now.isBefore(cadence.reminder(latest.get()))) {
-                    schedule(PROMPT, owner, latest.get());
+                    wanted.add(nudge(PROMPT, owner, latest.get()));
                 } else if (latest.isPresent() && now.isBefore(cadence.reminder(latest.get()).plus(CATCH_UP))) {
-                    schedule(REMINDER, owner, cadence.reminder(latest.get()));
+                    reminders.add(nudge(REMINDER, owner, cadence.reminder(latest.get())));
                 }
             }
-            schedule(PROMPT, owner, cadence.nextPrompt(now));
-        }
-        OkrSettings s = settings.get(tenant);
+            wanted.add(nudge(PROMPT, owner, cadence.nextPrompt(now)));
+        });
         if (s.getChannel() != null) {
             if (catchUp) {
                 s.digest().latest(now, s.zoneId()).filter(at -> now.isBefore(at.plus(CATCH_UP)))
-                        .ifPresent(at -> nudges.schedule(new Nudge(DIGEST, tenant.key(), "", at)));
+                        .ifPresent(at -> wanted.add(new Nudge(DIGEST, tenant.key(), "", at)));
             }
-            nudges.schedule(new Nudge(DIGEST, tenant.key(), "", s.digest().next(now, s.zoneId())));
+            wanted.add(new Nudge(DIGEST, tenant.key(), "", s.digest().next(now, s.zoneId())));
         }
+        // Cancels what no longer fits (an owner gone, a cadence moved) and adds what is new, in a few writes.
+        nudges.replace(Set.of(PROMPT, DIGEST), Set.of(tenant.key()), wanted);
+        nudges.scheduleAll(reminders);
     }
 
     private void prompt(UserRef owner, Instant at) {
@@ -289,7 +291,11 @@ public class OkrNudges implements NudgeHandler {
     }
 
     private void schedule(String kind, UserRef owner, Instant at) {
-        nudges.schedule(new Nudge(kind, owner.tenant().key(), owner.userId(), at));
+        nudges.schedule(nudge(kind, owner, at));
+    }
+
+    private static Nudge nudge(String kind, UserRef owner, Instant at) {
+        return new Nudge(kind, owner.tenant().key(), owner.userId(), at);
     }
 
     /** The tenant of a nudge subject, {@code SLACK:T0001}. */

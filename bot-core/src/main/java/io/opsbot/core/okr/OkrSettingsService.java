@@ -19,8 +19,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -65,6 +67,14 @@ public class OkrSettingsService {
     public Cadence cadenceFor(UserRef owner) {
         OkrSettings settings = get(owner.tenant());
         return cadence(settings, profiles.zone(owner, settings.zoneId()));
+    }
+
+    /** {@link #cadenceFor} of each of these people of the settings' tenant, their profiles read at once. */
+    Map<UserRef, Cadence> cadencesFor(OkrSettings settings, List<UserRef> owners) {
+        Profiles people = profiles.profiles(owners);
+        Map<UserRef, Cadence> cadences = new LinkedHashMap<>();
+        owners.forEach(owner -> cadences.put(owner, cadenceFor(owner, settings, people)));
+        return cadences;
     }
 
     /** {@link #cadenceFor} with the tenant's settings and the owner's profile already read (a report of many). */

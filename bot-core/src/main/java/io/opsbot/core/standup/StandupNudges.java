@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,37 +59,46 @@ public class StandupNudges implements NudgeHandler {
     @Override
     public void rebuild() {
         List<Standup> active = standups.findByPausedFalse();
+        Map<String, List<Participant>> people = service.participants(active);
+        Map<String, List<StandupRun>> open = service.openRuns();
+        Instant now = clock.instant();
+        List<Nudge> prompts = new ArrayList<>();
+        List<Nudge> followUps = new ArrayList<>();
         for (Standup standup : active) {
-            schedule(standup, true);
+            prompts.addAll(prompts(standup, zones(people.get(standup.getId())), now, true));
+            followUps.addAll(followUps(standup, open.getOrDefault(standup.getId(), List.of()), now));
         }
+        nudges.replace(Set.of(PROMPT), active.stream().map(Standup::getId).collect(Collectors.toSet()), prompts);
+        nudges.scheduleAll(followUps);
         log.info("Scheduled {} standup(s)", active.size());
     }
 
     /** (Re)creates a standup's triggers after a change; with {@code catchUp}, also asks what is still due. */
     public void schedule(Standup standup, boolean catchUp) {
-        unschedule(standup);
-        if (standup.isPaused()) {
-            return;
-        }
         Instant now = clock.instant();
-        for (ZoneId zone : zones(standup)) {
-            if (catchUp) {
-                // Only an occurrence this schedule was set up to ask is caught up: one from before the standup was
-                // created or last changed was never due (a standup made at 00:04 does not ask for yesterday's 03:00).
-                Optional<Instant> latest = standup.schedule().latest(now, zone)
-                        .filter(at -> standup.getUpdatedAt() == null || !at.isBefore(standup.getUpdatedAt()));
-                if (latest.isPresent() && now.isBefore(latest.get().plus(standup.cutoff()))) {
-                    nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(), latest.get()));
-                    continue;
-                }
-            }
-            nudges.schedule(new Nudge(PROMPT, standup.getId(), zone.getId(), standup.schedule().next(now, zone)));
+        nudges.replace(Set.of(PROMPT), Set.of(standup.getId()), standup.isPaused() ? List.of()
+                : prompts(standup, zones(service.participants(standup)), now, catchUp));
+        if (catchUp && !standup.isPaused()) {
+            nudges.scheduleAll(followUps(standup, service.openRuns(standup.getId()), now));
         }
-        if (catchUp) {
-            for (StandupRun run : service.openRuns(standup.getId())) {
-                catchUpReminders(standup, run, now);
-            }
+    }
+
+    /**
+     * The standup's next question in each of its people's zones; with {@code catchUp}, the latest one instead while
+     * its answer window is open. Only an occurrence this schedule was set up to ask is caught up: one from before the
+     * standup was created or last changed was never due (a standup made at 00:04 does not ask for yesterday's 03:00).
+     */
+    private static List<Nudge> prompts(Standup standup, List<ZoneId> zones, Instant now, boolean catchUp) {
+        List<Nudge> prompts = new ArrayList<>();
+        for (ZoneId zone : zones) {
+            Optional<Instant> latest = catchUp ? standup.schedule().latest(now, zone)
+                    .filter(at -> standup.getUpdatedAt() == null || !at.isBefore(standup.getUpdatedAt()))
+                    : Optional.empty();
+            prompts.add(new Nudge(PROMPT, standup.getId(), zone.getId(),
+                    latest.isPresent() && now.isBefore(latest.get().plus(standup.cutoff())) ? latest.get()
+                            : standup.schedule().next(now, zone)));
         }
+        return prompts;
     }
 
     public void unschedule(Standup standup) {
@@ -184,23 +194,27 @@ public class StandupNudges implements NudgeHandler {
     }
 
     /** After a restart: reminders and cutoffs of days still open; ones already due fire at once. */
-    private void catchUpReminders(Standup standup, StandupRun run, Instant now) {
-        Map<String, List<Attendance>> byZone = service.attendance(run).stream()
-                .filter(a -> a.getStatus() == AttendanceStatus.PROMPTED)
-                .collect(Collectors.groupingBy(Attendance::getZone));
-        byZone.forEach((zone, people) -> {
-            Instant promptAt = people.get(0).getPromptAt();
-            Instant remindAt = promptAt.plus(standup.reminderDelay());
-            if (standup.getReminderMinutes() > 0 && remindAt.isBefore(people.get(0).getCutoffAt())) {
-                nudges.schedule(new Nudge(REMINDER, run.getId(), zone, remindAt.isBefore(now) ? now : remindAt));
-            }
-            Instant cutoff = people.get(0).getCutoffAt();
-            nudges.schedule(new Nudge(CUTOFF, run.getId(), zone, cutoff.isBefore(now) ? now : cutoff));
-        });
+    private List<Nudge> followUps(Standup standup, List<StandupRun> open, Instant now) {
+        List<Nudge> followUps = new ArrayList<>();
+        for (StandupRun run : open) {
+            Map<String, List<Attendance>> byZone = service.attendance(run).stream()
+                    .filter(a -> a.getStatus() == AttendanceStatus.PROMPTED)
+                    .collect(Collectors.groupingBy(Attendance::getZone));
+            byZone.forEach((zone, people) -> {
+                Instant promptAt = people.get(0).getPromptAt();
+                Instant remindAt = promptAt.plus(standup.reminderDelay());
+                if (standup.getReminderMinutes() > 0 && remindAt.isBefore(people.get(0).getCutoffAt())) {
+                    followUps.add(new Nudge(REMINDER, run.getId(), zone, remindAt.isBefore(now) ? now : remindAt));
+                }
+                Instant cutoff = people.get(0).getCutoffAt();
+                followUps.add(new Nudge(CUTOFF, run.getId(), zone, cutoff.isBefore(now) ? now : cutoff));
+            });
+        }
+        return followUps;
     }
 
-    private List<ZoneId> zones(Standup standup) {
-        return List.copyOf(byZone(service.participants(standup)).keySet());
+    private static List<ZoneId> zones(List<Participant> people) {
+        return List.copyOf(byZone(people).keySet());
     }
 
     private static Map<ZoneId, List<Participant>> byZone(List<Participant> people) {

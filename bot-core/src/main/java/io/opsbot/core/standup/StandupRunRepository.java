@@ -7,4 +7,6 @@ import java.util.List;
 interface StandupRunRepository extends MongoRepository<StandupRun, String> {
 
     List<StandupRun> findByStandupIdAndClosedFalse(String standupId);
+
+    List<StandupRun> findByClosedFalse();
 }

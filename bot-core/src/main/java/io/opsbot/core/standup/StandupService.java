@@ -200,10 +200,30 @@ public class StandupService {
 
     /** Everyone taking part, with the zone each is asked in. */
     List<Participant> participants(Standup standup) {
-        Map<UserRef, Participant> people = new LinkedHashMap<>();
+        List<UserRef> users = people(standup);
+        return participants(standup, users, profiles.profiles(users));
+    }
+
+    /** {@link #participants(Standup)} of each of these standups (by id), their profiles read at once. */
+    Map<String, List<Participant>> participants(List<Standup> standups) {
+        Map<String, List<UserRef>> users = new LinkedHashMap<>();
+        standups.forEach(standup -> users.put(standup.getId(), people(standup)));
+        Profiles read = profiles.profiles(users.values().stream().flatMap(List::stream).toList());
+        Map<String, List<Participant>> participants = new LinkedHashMap<>();
+        standups.forEach(standup -> participants.put(standup.getId(),
+                participants(standup, users.get(standup.getId()), read)));
+        return participants;
+    }
+
+    /** The people asked, named or (as members of its channel) not, before their profiles are read. */
+    private List<UserRef> people(Standup standup) {
         List<UserRef> users = new ArrayList<>(standup.getParticipants());
         users.addAll(channelMembers(standup));
-        Profiles read = profiles.profiles(users);
+        return users;
+    }
+
+    private static List<Participant> participants(Standup standup, List<UserRef> users, Profiles read) {
+        Map<UserRef, Participant> people = new LinkedHashMap<>();
         for (UserRef user : users) {
             ZoneId zone = standup.getZoneMode() == ZoneMode.PARTICIPANT ? read.zone(user, standup.zone())
                     : standup.zone();
@@ -467,6 +487,11 @@ public class StandupService {
     /** Runs that are not closed yet, for catching up after a restart. */
     List<StandupRun> openRuns(String standupId) {
         return runs.findByStandupIdAndClosedFalse(standupId);
+    }
+
+    /** Every standup's open days, by standup id, in one read. */
+    Map<String, List<StandupRun>> openRuns() {
+        return runs.findByClosedFalse().stream().collect(Collectors.groupingBy(StandupRun::getStandupId));
     }
 
     void refreshSummary(StandupRun run, List<Question> questions) {

@@ -1,0 +1,102 @@
+package io.opsbot.core.standup;
+
+import io.opsbot.core.conversation.Invoker;
+import io.opsbot.core.gateway.Destination;
+import io.opsbot.core.people.ProfileService;
+import io.opsbot.core.schedule.Nudge;
+import io.opsbot.core.schedule.NudgeScheduler;
+import io.opsbot.core.tenant.TenantRef;
+import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.CoreTestApplication;
+import io.opsbot.core.testing.DatabaseCommands;
+import io.opsbot.core.testing.MongoTestServer;
+import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.Tenants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The start-up rebuild of every standup's schedule costs the same few database commands however many standups there
+ * are, and writes only what is missing (a bot with 2,000 standups spent most of its start-up on it). Its own database:
+ * the rebuild covers every standup stored.
+ */
+class StandupRebuildTest {
+
+    static final Instant MONDAY_0700 = Instant.parse("2026-03-02T07:00:00Z");
+    static final int STANDUPS = 20;
+
+    private ConfigurableApplicationContext app;
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void aRebuildReadsEachKindOfThingOnceAndWritesOnlyTheNudgesThatAreMissing() {
+        app = new SpringApplicationBuilder(CoreTestApplication.class)
+                .properties("spring.mongodb.uri=" + MongoTestServer.uri("rebuild_" + UUID.randomUUID()
+                        .toString().substring(0, 8)), "spring.quartz.auto-startup=false", "spring.main.banner-mode=off")
+                .run();
+        app.getBean(MutableClock.class).set(MONDAY_0700);
+        TenantRef tenant = Tenants.slack();
+        UserRef berlin = person(tenant, "U-BER", ZoneId.of("Europe/Berlin"));
+        UserRef tokyo = person(tenant, "U-TYO", ZoneId.of("Asia/Tokyo"));
+        for (int i = 0; i < STANDUPS; i++) {
+            Standup standup = new Standup(tenant, "Daily " + i, berlin, MONDAY_0700);
+            standup.setReportChannel(new Destination.Channel(tenant, "C-" + i));
+            standup.setParticipants(List.of(berlin, tokyo));
+            // Every other standup asks each person in their own zone: two nudges, one per zone.
+            standup.setZoneMode(i % 2 == 0 ? ZoneMode.PARTICIPANT : ZoneMode.TEAM);
+            standup.setTeamZone(ZoneId.of("Europe/London"));
+            app.getBean(StandupRepository.class).save(standup);
+        }
+        StandupNudges nudges = app.getBean(StandupNudges.class);
+        DatabaseCommands commands = app.getBean(DatabaseCommands.class);
+
+        List<String> first = commands.during(nudges::rebuild);
+
+        assertThat(first).containsExactly("find standups", "find people", "find standup_runs", "find nudges",
+                "update nudges", "update nudge_marker");
+        List<Nudge> prompts = prompts();
+        assertThat(prompts).hasSize(STANDUPS / 2 * 2 + STANDUPS / 2);
+        assertThat(prompts).filteredOn(n -> n.group().equals("Asia/Tokyo"))
+                .allMatch(n -> n.at().equals(Instant.parse("2026-03-03T00:00:00Z")));
+
+        // Started again with nothing changed: the same reads, no write.
+        assertThat(commands.during(nudges::rebuild)).containsExactly("find standups", "find people",
+                "find standup_runs", "find nudges");
+
+        // A nudge lost meanwhile is scheduled again, and only that one is written.
+        Nudge lost = prompts.get(3);
+        app.getBean(MongoTemplate.class).remove(Query.query(Criteria.where("subject").is(lost.subject())
+                .and("group").is(lost.group())), "nudges");
+        assertThat(commands.during(nudges::rebuild)).containsExactly("find standups", "find people",
+                "find standup_runs", "find nudges", "update nudges", "update nudge_marker");
+        assertThat(prompts()).containsExactlyInAnyOrderElementsOf(prompts);
+    }
+
+    private List<Nudge> prompts() {
+        return app.getBean(NudgeScheduler.class).pending().stream().filter(n -> n.kind().equals(StandupNudges.PROMPT))
+                .toList();
+    }
+
+    private UserRef person(TenantRef tenant, String id, ZoneId zone) {
+        UserRef user = new UserRef(tenant, id);
+        app.getBean(ProfileService.class).seen(new Invoker(user, "Person " + id, null, true, zone));
+        app.getBean(ProfileService.class).setZone(user, zone.getId());
+        return user;
+    }
+}
