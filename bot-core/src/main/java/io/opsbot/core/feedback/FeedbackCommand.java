@@ -230,7 +230,7 @@ public class FeedbackCommand implements Command {
         FeedbackItem item = feedback.find(invoker.tenant(), ref)
                 .orElseThrow(() -> new UserError("There is no " + ref + " here."));
         String note = args.text("note");
-        FeedbackItem updated = feedback.changeStatus(invoker, item.getId(), to,
+        FeedbackItem updated = feedback.changeStatus(invoker, item, to,
                 note == null || note.isBlank() ? null : note.strip(), true);
         return Response.privately(updated.reference() + " is now " + updated.getStatus().label() + ".");
     }

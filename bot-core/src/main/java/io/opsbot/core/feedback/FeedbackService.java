@@ -290,9 +290,20 @@ public class FeedbackService {
     /** As above, with what the product manager wants people to read (a release note), or null. */
     public FeedbackItem changeStatus(Invoker actor, String itemId, FeedbackStatus to, String note,
                                      boolean refreshTriageCard) {
-        FeedbackItem item = repository.findById(itemId)
+        return changeStatus(actor, repository.findById(itemId)
                 .filter(found -> found.getTenant().equals(actor.tenant()))
-                .orElseThrow(() -> new UserError("That feedback item no longer exists."));
+                .orElseThrow(() -> new UserError("That feedback item no longer exists.")), to, note, refreshTriageCard);
+    }
+
+    /**
+     * As above, for an item the caller just read in the actor's tenant ({@code status FB-12}): not read again. The
+     * update only applies if the item still has the status read, so a change made in between is not overwritten.
+     */
+    public FeedbackItem changeStatus(Invoker actor, FeedbackItem item, FeedbackStatus to, String note,
+                                     boolean refreshTriageCard) {
+        if (!item.getTenant().equals(actor.tenant())) {
+            throw new UserError("That feedback item no longer exists.");
+        }
         if (note != null && note.length() > NOTE_LIMIT) {
             throw new UserError("Keep the note under " + NOTE_LIMIT + " characters.");
         }

@@ -15,6 +15,7 @@ import io.opsbot.core.settings.TenantSettingsService;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.testing.MessageLinks;
 import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.DatabaseCommands;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.RecordingChatGateway;
 import io.opsbot.core.testing.Tenants;
@@ -46,6 +47,8 @@ class FeedbackFlowTest {
     TenantSettingsService settings;
     @Autowired
     MutableClock clock;
+    @Autowired
+    DatabaseCommands commands;
     @Autowired
     @Qualifier("slackGateway")
     RecordingChatGateway slack;
@@ -218,8 +221,11 @@ class FeedbackFlowTest {
     void aTypedStatusMayBeWordsOrDashedAndATypoIsTheUsageNotAnItem() {
         engine.onCommand(pm, "/feedback", "Something");
 
-        assertThat(text(engine.onCommand(pm, "/feedback", "status FB-1 under review")))
-                .contains("FB-1 is now Under review.");
+        // The item is read once, by its number, and updated only if its status is still the one read.
+        List<String> sent = commands.during(() -> assertThat(text(engine.onCommand(pm, "/feedback",
+                "status FB-1 under review"))).contains("FB-1 is now Under review."));
+        assertThat(sent).filteredOn(command -> command.endsWith(" feedback"))
+                .containsExactly("find feedback", "findAndModify feedback");
         assertThat(text(engine.onCommand(pm, "/feedback", "status fb-1 PLANNED"))).contains("FB-1 is now Planned.");
         assertThat(text(engine.onCommand(pm, "/feedback", "status FB-1 soon"))).contains("“soon” is not one of")
                 .contains("Usage:");
