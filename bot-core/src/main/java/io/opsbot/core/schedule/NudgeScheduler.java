@@ -3,6 +3,7 @@ package io.opsbot.core.schedule;
 import io.opsbot.core.metrics.BotMetrics;
 import io.opsbot.core.cluster.Instances;
 import io.opsbot.core.cluster.LeaseHolder;
+import io.opsbot.core.storage.Lookups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -132,8 +133,11 @@ public class NudgeScheduler implements LeaseHolder, DisposableBean {
                 stale.add(id);
             }
         }
-        long removed = stale.isEmpty() ? 0 : mongo.remove(Query.query(Criteria.where("_id").in(stale)
-                .and("leaseUntil").is(null)), Stored.class).getDeletedCount();
+        long removed = 0;
+        for (Query slice : Lookups.idSlices(stale)) {
+            removed += mongo.remove(slice.addCriteria(Criteria.where("leaseUntil").is(null)), Stored.class)
+                    .getDeletedCount();
+        }
         boolean added = upsertAll(wanted.stream().filter(nudge -> !kept.contains(id(nudge))).toList());
         if (removed > 0 || added) {
             changed();

@@ -40,7 +40,7 @@ public final class Lookups {
     /** Which of these ids have a document, in {@code _id $in} reads returning only the ids (none for no ids). */
     public static Set<String> existingIds(MongoTemplate mongo, Collection<String> ids, String collection) {
         Set<String> found = new HashSet<>();
-        for (Query byIds : idIn(ids)) {
+        for (Query byIds : idSlices(ids)) {
             byIds.fields().include("_id");
             mongo.find(byIds, org.bson.Document.class, collection).forEach(d -> found.add(d.get("_id").toString()));
         }
@@ -51,13 +51,17 @@ public final class Lookups {
     public static <T> Map<String, T> byIds(MongoTemplate mongo, Collection<String> ids, Class<T> type,
                                            Function<T, String> idOf) {
         Map<String, T> found = new HashMap<>();
-        for (Query byIds : idIn(ids)) {
+        for (Query byIds : idSlices(ids)) {
             mongo.find(byIds, type).forEach(document -> found.put(idOf.apply(document), document));
         }
         return found;
     }
 
-    private static List<Query> idIn(Collection<String> ids) {
+    /**
+     * Queries by {@code _id $in} for these ids, {@link #IDS_PER_READ} at a time (none for no ids): for any command that
+     * names many documents by id, a removal as much as a read.
+     */
+    public static List<Query> idSlices(Collection<String> ids) {
         List<String> distinct = ids.stream().distinct().toList();
         List<Query> reads = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += IDS_PER_READ) {

@@ -121,6 +121,20 @@ class NudgeSchedulerTest {
     }
 
     @Test
+    void cancellingManyRemovesThemByIdInSlices() {
+        Instant at = clock.instant().plus(Duration.ofDays(7));
+        List<Nudge> many = java.util.stream.IntStream.range(0, 250)
+                .mapToObj(i -> new Nudge("tick", "crowd", "g" + i, at)).toList();
+        nudges.scheduleAll(many);
+
+        List<String> sent = commands.during(() -> nudges.replace(Set.of("tick"), Set.of("crowd"), List.of()));
+
+        // 250 ids: 200, then 50 (a long $in list is matched value by value on the embedded server).
+        assertThat(sent).containsExactly("find nudges", "delete nudges", "delete nudges", "update nudge_marker");
+        assertThat(storedGroups("crowd")).isEmpty();
+    }
+
+    @Test
     void schedulingManyAtOnceIsOneBatchAndSchedulesEachOnce() {
         Instant at = clock.instant().plus(Duration.ofDays(6));
         List<Nudge> batch = List.of(new Nudge("tick", "many-1", "", at), new Nudge("tick", "many-2", "", at));
