@@ -86,6 +86,19 @@ public class Delivery {
         this.expiresAt = expiresAt;
     }
 
+    /**
+     * Stored already leased to an instance for its first attempt: the insert that stores it takes the lease too, so
+     * the attempt right after needs no write of its own before it sends (see {@link Outbox}).
+     */
+    Delivery leasedTo(String instance, String token, Instant until) {
+        this.leasedBy = instance;
+        this.leaseToken = token;
+        this.leaseUntil = until;
+        this.attempts = 1;
+        this.leaseVersion = 1;
+        return this;
+    }
+
     Delivery keptUntil(Instant until) {
         this.keepUntil = until;
         return this;

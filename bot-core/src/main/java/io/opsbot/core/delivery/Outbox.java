@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  *   <li>Exactly once: {@link #enqueue} inserts under a unique key first; a second enqueue with the key does nothing.</li>
  *   <li>Nothing lost: the message is stored before it is sent; failures are retried with backoff (honouring the
  *       platform's Retry-After) by {@link #retryDue()}, which a Quartz job calls.</li>
- *   <li>No double send across instances: each attempt leases the delivery in MongoDB first, for this instance.</li>
+ *   <li>No double send across instances: each attempt holds a lease on the delivery in MongoDB, for this instance
+ *       (a message for the interactive lane is stored leased; others are leased as their attempt begins).</li>
  *   <li>No double send after a crash: a delivery whose attempt never finished (its instance died, or its lease ran
  *       out) is "in doubt"; before sending it again the platform is asked whether it arrived
  *       ({@link Messenger#findSent}), and if it did it is recorded as sent.</li>
@@ -99,7 +100,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * already used. {@code expiresAt} (nullable) is when sending it would no longer make sense.
      */
     public boolean enqueue(String key, Destination destination, Message message, Instant expiresAt) {
-        return enqueue(key, destination, message, null, expiresAt, true);
+        return enqueue(key, destination, message, null, expiresAt);
     }
 
     /** One message of a fan-out: {@link #enqueueAll}. */
@@ -111,9 +112,9 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * fan-out repeated after a crash stores and sends only what the first attempt had not. Returns how many were new.
      */
     public int enqueueAll(List<Outgoing> messages) {
-        Instant now = clock.instant();
-        List<String> added = store(messages, now, null);
-        added.forEach(key -> later(() -> deliver(key, now), key, executor));
+        // Not leased as they are stored: a fan-out's sends are paced, and most of them would wait longer than a lease.
+        List<Delivery> added = store(messages, clock.instant(), null, false);
+        added.forEach(delivery -> sendStored(List.of(delivery), executor));
         return added.size();
     }
 
@@ -124,30 +125,65 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * {@code keepUntil} (an answer is not looked up later; the usual 90 days would pile up one per message).
      */
     public int enqueueInOrder(List<Outgoing> messages, Instant keepUntil) {
-        Instant now = clock.instant();
-        List<String> added = store(messages, now, keepUntil);
-        if (!added.isEmpty()) {
-            later(() -> added.forEach(key -> deliver(key, now)), added.get(0), interactive);
-        }
+        List<Delivery> added = store(messages, clock.instant(), keepUntil, true);
+        sendStored(added, interactive);
         return added.size();
     }
 
-    /** Stores the deliveries in one database command; returns the keys that were new, in order. */
-    private List<String> store(List<Outgoing> messages, Instant now, Instant keepUntil) {
+    /**
+     * Stores the deliveries in one database command, leased to this instance if {@code leased}; returns the ones that
+     * were new, in order.
+     */
+    private List<Delivery> store(List<Outgoing> messages, Instant now, Instant keepUntil, boolean leased) {
         if (messages.isEmpty()) {
             return List.of();
         }
         List<Delivery> deliveries = messages.stream()
                 .map(m -> new Delivery(m.key(), m.destination(), m.message(), null, now, m.expiresAt())
-                        .keptUntil(keepUntil)).toList();
+                        .keptUntil(keepUntil))
+                .map(delivery -> leased ? leasedHere(delivery, now) : delivery).toList();
         Set<Integer> existing = Claims.insertNew(mongo, deliveries, Delivery.class);
-        List<String> added = new ArrayList<>();
+        List<Delivery> added = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             if (!existing.contains(i)) {
-                added.add(deliveries.get(i).getKey());
+                added.add(deliveries.get(i));
             }
         }
         return added;
+    }
+
+    /**
+     * The delivery with this instance's lease for its first attempt, taken by the insert that stores it: the attempt
+     * then sends without a write of its own first (on the embedded database each write waited on is a commit). Should
+     * the instance die before the attempt ends, the delivery is in doubt, as one whose lease was taken apart would be.
+     * Only for what is sent on the calling thread or the interactive pool: the outbound pool may hold a message behind
+     * a fan-out for longer than a lease, and a leased message cannot be taken by a sweep meanwhile.
+     */
+    private Delivery leasedHere(Delivery delivery, Instant now) {
+        return delivery.leasedTo(instances.getObject().id(), UUID.randomUUID().toString(),
+                now.plus(properties.lease()));
+    }
+
+    /** Sends deliveries just stored, one after another on the pool; gives their leases back if it cannot now. */
+    private void sendStored(List<Delivery> stored, Executor pool) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        if (!later(() -> stored.forEach(delivery -> deliver(delivery.getKey(), delivery)), stored.get(0).getKey(),
+                pool)) {
+            stored.forEach(this::giveBack);
+        }
+    }
+
+    /**
+     * Gives back the lease a delivery was stored with, its attempt not begun (shutting down): due for the next sweep
+     * of any instance, as if never leased, rather than held until the lease runs out and then in doubt.
+     */
+    private void giveBack(Delivery stored) {
+        if (stored != null && stored.getLeaseToken() != null) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(stored.getKey()).and("leaseVersion")
+                    .is(stored.getLeaseVersion())), released(new Update().inc("attempts", -1)), Delivery.class);
+        }
     }
 
     /**
@@ -156,13 +192,11 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * A file is not looked for on the platform after an attempt cut short, so such an attempt may hand it over twice.
      */
     public boolean enqueueFile(String key, Destination.Direct to, ChatFile file, Message comment, Instant expiresAt) {
-        Instant now = clock.instant();
-        try {
-            mongo.insert(new Delivery(key, to, comment, null, now, expiresAt).withFile(file));
-        } catch (DuplicateKeyException e) {
+        Delivery stored = insert(new Delivery(key, to, comment, null, clock.instant(), expiresAt).withFile(file));
+        if (stored == null) {
             return false;
         }
-        later(() -> deliver(key, now), key, executor);
+        sendStored(List.of(stored), executor);
         return true;
     }
 
@@ -172,13 +206,12 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         // Marks the parent, so only messages that have replies look for waiting ones after they are sent.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(parentKey)), new Update().set("hasReplies", true),
                 Delivery.class);
-        return enqueue(key, channel, message, parentKey, expiresAt, true);
+        return enqueue(key, channel, message, parentKey, expiresAt);
     }
 
     /** Stores and sends on the calling thread; returns the delivery as it ended up (sent, pending or failed). */
     public Optional<Delivery> sendNow(String key, Destination destination, Message message, Instant expiresAt) {
-        Instant now = clock.instant();
-        deliver(key, enqueue(key, destination, message, null, expiresAt, false) ? now : null);
+        deliver(key, store(key, destination, message, null, expiresAt, true));
         return find(key);
     }
 
@@ -246,16 +279,17 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     }
 
     /**
-     * One attempt; {@code storedAt} is when this instance stored the delivery, for its first attempt right after (null
+     * One attempt; {@code stored} is the delivery as this instance stored it, for its first attempt right after (null
      * otherwise).
      */
-    private void deliver(String key, Instant storedAt) {
+    private void deliver(String key, Delivery stored) {
         if (stopping) {
+            giveBack(stored);
             return;
         }
         inFlight.incrementAndGet();
         try {
-            attempt(key, storedAt);
+            attempt(key, stored);
         } catch (DataAccessException e) {
             // The database went away mid-attempt: the delivery stays leased until its lease runs out, then it is
             // tried again (and looked for first, as the attempt may have reached the platform).
@@ -266,9 +300,9 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
     }
 
-    private void attempt(String key, Instant storedAt) {
+    private void attempt(String key, Delivery stored) {
         Instant now = clock.instant();
-        Leased leased = lease(key, now, storedAt);
+        Leased leased = lease(key, now, stored);
         if (leased == null) {
             return;
         }
@@ -408,18 +442,33 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
     }
 
-    private boolean enqueue(String key, Destination destination, Message message, String threadOf, Instant expiresAt,
-                            boolean sendSoon) {
-        Instant now = clock.instant();
-        try {
-            mongo.insert(new Delivery(key, destination, message, threadOf, now, expiresAt));
-        } catch (DuplicateKeyException e) {
+    private boolean enqueue(String key, Destination destination, Message message, String threadOf,
+                            Instant expiresAt) {
+        Executor lane = lane(destination);
+        Delivery stored = store(key, destination, message, threadOf, expiresAt, lane == interactive);
+        if (stored == null) {
             return false;
         }
-        if (sendSoon) {
-            later(() -> deliver(key, now), key, lane(destination));
-        }
+        sendStored(List.of(stored), lane);
         return true;
+    }
+
+    /** Stores one delivery, leased to this instance if {@code leased}; null when the key was already used. */
+    private Delivery store(String key, Destination destination, Message message, String threadOf,
+                           Instant expiresAt, boolean leased) {
+        Instant now = clock.instant();
+        Delivery delivery = new Delivery(key, destination, message, threadOf, now, expiresAt);
+        return insert(leased ? leasedHere(delivery, now) : delivery);
+    }
+
+    /** Inserts the delivery; null when its key was already used. */
+    private Delivery insert(Delivery delivery) {
+        try {
+            mongo.insert(delivery);
+            return delivery;
+        } catch (DuplicateKeyException e) {
+            return null;
+        }
     }
 
     /** Sends on its lane's pool; when it is shutting down the delivery stays stored for the next sweep. */
@@ -432,14 +481,17 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         return destination instanceof Destination.Home ? interactive : executor;
     }
 
-    private void later(Runnable sends, String key, Executor pool) {
+    /** Runs the sends on the pool; false when they were not taken (shutting down). */
+    private boolean later(Runnable sends, String key, Executor pool) {
         if (stopping) {
-            return;
+            return false;
         }
         try {
             pool.execute(sends);
+            return true;
         } catch (RejectedExecutionException shuttingDown) {
             log.debug("Not sending {} now: shutting down; it stays queued", key);
+            return false;
         }
     }
 
@@ -453,12 +505,18 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
      * {@code (_id, leaseVersion)}, which any database answers from an index (the embedded server would scan the
      * collection for {@code _id} plus conditions, once per send: quadratic in a large fan-out).
      */
-    private Leased lease(String key, Instant now, Instant storedAt) {
+    private Leased lease(String key, Instant now, Delivery stored) {
+        if (stored != null && stored.getLeaseToken() != null) {
+            Leased mine = storedLease(stored, now);
+            if (mine != null) {
+                return mine;
+            }
+        }
         String token = UUID.randomUUID().toString();
         Update take = new Update().set("leaseUntil", now.plus(properties.lease()))
                 .set("leasedBy", instances.getObject().id()).set("leaseToken", token).inc("attempts", 1)
                 .inc("leaseVersion", 1);
-        if (storedAt != null && !now.isBefore(storedAt)) {
+        if (stored != null && stored.getLeaseToken() == null && !now.isBefore(stored.getCreatedAt())) {
             // Stored by this instance a moment ago, due, free and pending: taken on the version it was stored with,
             // without reading it first. Anything that leased or released it since moved the version.
             Delivery leased = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("leaseVersion")
@@ -491,6 +549,22 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
         }
         // An attempt that ended released its lease; one still recorded here was cut short (its lease ran out).
         return new Leased(leased, current.isInDoubt() || current.getLeaseUntil() != null);
+    }
+
+    /**
+     * The lease a delivery was stored with: used as it is while most of it is left; after a long wait for the pool
+     * renewed on the version it was stored with (anything that took or gave it back since moved that version). Null
+     * when it is no longer this instance's.
+     */
+    private Leased storedLease(Delivery stored, Instant now) {
+        if (now.isBefore(stored.getLeaseUntil().minus(properties.lease().dividedBy(2)))) {
+            return new Leased(stored, false);
+        }
+        Delivery renewed = mongo.findAndModify(Query.query(Criteria.where("_id").is(stored.getKey())
+                        .and("leaseVersion").is(stored.getLeaseVersion())),
+                new Update().set("leaseUntil", now.plus(properties.lease())).inc("leaseVersion", 1),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+        return renewed == null ? null : new Leased(renewed, false);
     }
 
     /** Due, not leased (or its lease ran out), and with something to do: a send or an edit. */

@@ -10,6 +10,7 @@ import io.opsbot.core.message.Message;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
 import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.DatabaseCommands;
 import io.opsbot.core.testing.MutableClock;
 import io.opsbot.core.testing.RecordingChatGateway;
 import io.opsbot.core.testing.Tenants;
@@ -25,10 +26,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,6 +59,8 @@ class OutboxTest {
     ObjectProvider<Instances> instances;
     @Autowired
     OutboxProperties properties;
+    @Autowired
+    DatabaseCommands commands;
 
     private TenantRef tenant;
     private String prefix;
@@ -229,5 +235,85 @@ class OutboxTest {
 
         await().until(() -> outbox.find(prefix + "dm").orElseThrow().getState() == Delivery.State.FAILED);
         assertThat(outbox.find(prefix + "dm").orElseThrow().getLastError()).isEqualTo("403 not in roster");
+    }
+    /** One part of an answer (what a person waits for, sent on the interactive pool). */
+    private List<Outbox.Outgoing> answer(String key, String text) {
+        return List.of(new Outbox.Outgoing(prefix + key, channel(), Message.text(text), null));
+    }
+
+    @Test
+    void anAnswerIsStoredLeasedSoItsAttemptWritesOnlyOnceItIsSent() {
+        // Sends on the calling thread, so the commands of the whole attempt are the calling thread's.
+        Outbox direct = new Outbox(mongo, messenger, files, Runnable::run, Runnable::run, instances, properties, clock);
+
+        List<String> sent = commands.during(() -> direct.enqueueInOrder(answer("now", "at once"), null));
+
+        // The insert carries the lease: no write between it and the send (on the embedded database, a commit).
+        assertThat(sent).containsExactly("insert deliveries", "findAndModify deliveries");
+        Delivery delivery = outbox.find(prefix + "now").orElseThrow();
+        assertThat(delivery.getState()).isEqualTo(Delivery.State.SENT);
+        assertThat(delivery.getAttempts()).isZero();
+        assertThat(delivery.getLeaseUntil()).isNull();
+        assertThat(delivery.getLeaseToken()).isNull();
+        assertThat(sent()).singleElement().satisfies(s -> assertThat(s.message().summary()).isEqualTo("at once"));
+    }
+
+    @Test
+    void aMessageStoredWhileThePoolRefusesWorkIsGivenBackForTheNextSweep() {
+        Outbox refusing = new Outbox(mongo, messenger, files, task -> {
+            throw new RejectedExecutionException("shutting down");
+        }, task -> {
+            throw new RejectedExecutionException("shutting down");
+        }, instances, properties, clock);
+
+        refusing.enqueueInOrder(answer("later", "after the restart"), null);
+
+        Delivery stored = outbox.find(prefix + "later").orElseThrow();
+        assertThat(stored.getState()).isEqualTo(Delivery.State.PENDING);
+        assertThat(stored.getLeaseUntil()).as("not held until the lease runs out").isNull();
+        assertThat(stored.getAttempts()).isZero();
+        assertThat(sent()).isEmpty();
+        outbox.deliver(prefix + "later");
+        assertThat(outbox.find(prefix + "later").orElseThrow().isInDoubt()).isFalse();
+        assertThat(sent()).singleElement().satisfies(s -> assertThat(s.message().summary())
+                .isEqualTo("after the restart"));
+    }
+
+    @Test
+    void anAttemptThatWaitedLongForThePoolRenewsItsLeaseOrLeavesItToWhoeverTookIt() {
+        List<Runnable> queued = new ArrayList<>();
+        Outbox slow = new Outbox(mongo, messenger, files, queued::add, queued::add, instances, properties, clock);
+        slow.enqueueInOrder(answer("renewed", "renewed"), null);
+        slow.enqueueInOrder(answer("taken", "taken"), null);
+        assertThat(queued).hasSize(2);
+
+        // Most of the lease went by in the queue: the attempt renews it before it sends.
+        clock.advance(properties.lease().dividedBy(2));
+        queued.get(0).run();
+        assertThat(outbox.find(prefix + "renewed").orElseThrow().getState()).isEqualTo(Delivery.State.SENT);
+
+        // The lease ran out and another attempt (another instance's sweep) took the delivery and sent it meanwhile.
+        clock.advance(properties.lease());
+        outbox.deliver(prefix + "taken");
+        assertThat(outbox.find(prefix + "taken").orElseThrow().getState()).isEqualTo(Delivery.State.SENT);
+        queued.get(1).run();
+
+        assertThat(sent()).extracting(s -> s.message().summary()).containsExactly("renewed", "taken");
+    }
+
+    @Test
+    void aMessageForTheOutboundPoolIsLeasedOnlyAsItsAttemptBeginsSoASweepCanSendItMeanwhile() {
+        // The outbound pool may hold it behind a fan-out: a sweep must be able to take it while it waits there.
+        List<Runnable> queued = new ArrayList<>();
+        Outbox busy = new Outbox(mongo, messenger, files, queued::add, queued::add, instances, properties, clock);
+        busy.enqueue(prefix + "post", channel(), Message.text("to the channel"), null);
+        assertThat(outbox.find(prefix + "post").orElseThrow().getLeaseUntil()).isNull();
+
+        outbox.retryDue();
+        queued.forEach(Runnable::run);
+
+        assertThat(outbox.find(prefix + "post").orElseThrow().getState()).isEqualTo(Delivery.State.SENT);
+        assertThat(sent()).singleElement().satisfies(s -> assertThat(s.message().summary())
+                .isEqualTo("to the channel"));
     }
 }

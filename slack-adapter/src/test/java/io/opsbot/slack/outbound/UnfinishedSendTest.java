@@ -32,6 +32,16 @@ class UnfinishedSendTest extends SlackAdapterTest {
     Outbox outbox;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
+    io.opsbot.core.gateway.Messenger messenger;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<io.opsbot.core.gateway.FileSender> files;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<io.opsbot.core.cluster.Instances> instances;
+    @Autowired
+    io.opsbot.core.delivery.OutboxProperties properties;
 
     /** The bot's clock is the real one here: Slack's message timestamps (the fake's too) follow real time. */
     @org.junit.jupiter.api.BeforeEach
@@ -78,5 +88,24 @@ class UnfinishedSendTest extends SlackAdapterTest {
                 .filter(c -> "CRETRY".equals(c.param("channel"))).toList();
         assertThat(posts).hasSize(2);
         assertThat(posts.get(1).param("metadata")).contains(key);
+    }
+    @Test
+    void aMessageStoredByAnInstanceThatDiedBeforeItsAttemptIsLookedForThenPostedOnce() {
+        String key = "test:" + UUID.randomUUID();
+        Destination.Channel channel = new Destination.Channel(TENANT, "CDIED");
+        // Stored (leased to this instance, as the parts of an answer are), and the instance gone before its attempt.
+        Outbox dying = new Outbox(mongo, messenger, files, task -> { }, task -> { }, instances, properties, clock);
+        dying.enqueueInOrder(List.of(new Outbox.Outgoing(key, channel, Message.text("Stored, then the crash"), null)),
+                null);
+        assertThat(outbox.find(key).orElseThrow().getLeaseUntil()).isNotNull();
+
+        clock.advance(Duration.ofMinutes(5));
+        outbox.retryDue();
+
+        await().until(() -> outbox.find(key).orElseThrow().getState() == Delivery.State.SENT);
+        // Its lease ran out unreleased, so it may have been posted: looked for first, then posted once.
+        assertThat(SLACK.calls("conversations.history")).filteredOn(c -> "CDIED".equals(c.param("channel")))
+                .hasSize(1);
+        assertThat(SLACK.calls("chat.postMessage")).filteredOn(c -> "CDIED".equals(c.param("channel"))).hasSize(1);
     }
 }
