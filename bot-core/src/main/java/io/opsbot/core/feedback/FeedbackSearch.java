@@ -443,7 +443,7 @@ public class FeedbackSearch {
     private <T> T withIndex(TenantRef tenant, Duration lag, Work<T> work) {
         TenantIndex index = indexes.computeIfAbsent(tenant, TenantIndex::new);
         // Read before the lock (one small read that need not queue): an index at or past it has every change to it.
-        long version = sequences.current(versionKey(tenant));
+        long version = latestVersion(index, tenant, lag);
         // The changes applied in place that this call must see: those applied before it began.
         long needed = index.appliedInPlace;
         DirectoryReader reader;
@@ -489,6 +489,22 @@ public class FeedbackSearch {
         } finally {
             release(reader);
         }
+    }
+
+    /**
+     * The tenant's version marker. Work that may be {@code lag} behind takes it as read within that time (every change
+     * before the read is older than the lag allows): captures arriving together share one read instead of each making
+     * its own. This instance's own changes are applied in place whatever the marker says.
+     */
+    private long latestVersion(TenantIndex index, TenantRef tenant, Duration lag) {
+        Instant now = clock.instant();
+        TenantIndex.VersionRead last = index.lastRead;
+        if (!lag.isZero() && last != null && !now.isBefore(last.at()) && last.at().plus(lag).isAfter(now)) {
+            return last.version();
+        }
+        long version = sequences.current(versionKey(tenant));
+        index.lastRead = new TenantIndex.VersionRead(version, now);
+        return version;
     }
 
     /** Starts a build aside unless one is running; call holding the index's lock. */
@@ -966,6 +982,12 @@ public class FeedbackSearch {
 
         TenantIndex(TenantRef tenant) {
             this.tenant = tenant;
+        }
+
+        /** The tenant's version marker as last read, and when (see {@code latestVersion}). */
+        private volatile VersionRead lastRead;
+
+        record VersionRead(long version, Instant at) {
         }
 
         /** Versions past {@link #version} applied here, waiting for the ones before them. */

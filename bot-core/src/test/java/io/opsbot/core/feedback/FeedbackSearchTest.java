@@ -318,6 +318,23 @@ class FeedbackSearchTest {
     }
 
     @Test
+    void capturesWithinTheSuggestionLagShareOneReadOfTheMarkerAndAChangeElsewhereIsSuggestedAfterIt() {
+        capture("Dark mode for the dashboard");
+
+        List<String> sent = commands.during(() -> capture("Billing page shows the wrong currency"));
+        assertThat(sent).as("the marker read by the capture before, within the lag").doesNotContain("find counters");
+
+        // Another instance saves an item; a suggestion may miss it for the lag, not longer.
+        FeedbackItem elsewhere = write("Export to CSV times out");
+        otherInstance.changed(elsewhere);
+        clock.advance(FeedbackSearch.SUGGESTION_LAG);
+        List<String> after = commands.during(() -> assertThat(capture("CSV export times out for big accounts")
+                .getDuplicateHint()).isNotNull().satisfies(hint -> assertThat(hint.itemId())
+                .isEqualTo(elsewhere.getId())));
+        assertThat(after).as("read again once the lag went by").containsOnlyOnce("find counters");
+    }
+
+    @Test
     void aDuplicateIsSuggestedOnlyAmongTheTenantsNewestItems() {
         capture("Export to CSV times out");
         capture("Dark mode for the dashboard");
