@@ -737,10 +737,7 @@ public class FeedbackSearch {
     }
 
     private IndexWriterConfig writerConfig() {
-        // Each capture's reopen flushes a segment of one item: packed into a compound file, its files were copied and
-        // checksummed once more (about a third of a reopen in the ack profile). Merged segments follow the merge
-        // policy's rule (compound while small against the index), so the number of files stays bounded.
-        return new IndexWriterConfig(analyzer).setIndexSort(NEWEST_FIRST).setUseCompoundFile(false)
+        return new IndexWriterConfig(analyzer).setIndexSort(NEWEST_FIRST)
                 .setMergePolicy(new TieredMergePolicy().setFloorSegmentMB(FLOOR_SEGMENT_MB));
     }
 
