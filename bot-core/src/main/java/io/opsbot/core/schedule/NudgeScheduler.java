@@ -84,9 +84,7 @@ public class NudgeScheduler implements LeaseHolder, DisposableBean {
 
     /** Schedules the nudge (once: the same nudge scheduled again is one). A time in the past fires at the next poll. */
     public void schedule(Nudge nudge) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id(nudge))), new Update()
-                .setOnInsert("kind", nudge.kind()).setOnInsert("subject", nudge.subject())
-                .setOnInsert("group", nudge.group()).setOnInsert("at", nudge.at()), Stored.class);
+        mongo.upsert(Query.query(Criteria.where("_id").is(id(nudge))), storedOnce(nudge), Stored.class);
         changed();
     }
 
@@ -158,11 +156,15 @@ public class NudgeScheduler implements LeaseHolder, DisposableBean {
         }
         BulkOperations batch = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Stored.class);
         for (Nudge nudge : nudges) {
-            batch.upsert(Query.query(Criteria.where("_id").is(id(nudge))), new Update()
-                    .setOnInsert("kind", nudge.kind()).setOnInsert("subject", nudge.subject())
-                    .setOnInsert("group", nudge.group()).setOnInsert("at", nudge.at()));
+            batch.upsert(Query.query(Criteria.where("_id").is(id(nudge))), storedOnce(nudge));
         }
         return !batch.execute().getUpserts().isEmpty();
+    }
+
+    /** The upsert of a nudge that writes it only if it is not there: scheduling it again changes nothing. */
+    private static Update storedOnce(Nudge nudge) {
+        return new Update().setOnInsert("kind", nudge.kind()).setOnInsert("subject", nudge.subject())
+                .setOnInsert("group", nudge.group()).setOnInsert("at", nudge.at());
     }
 
     /** Removes one nudge. */
