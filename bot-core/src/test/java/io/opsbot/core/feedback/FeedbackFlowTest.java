@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Feedback through the engine, stored in MongoDB over TCP, posted through a recording gateway. */
@@ -39,6 +40,8 @@ class FeedbackFlowTest {
     ConversationEngine engine;
     @Autowired
     FeedbackRepository repository;
+    @Autowired
+    FeedbackService feedback;
     @Autowired
     FeedbackTriage triage;
     @Autowired
@@ -215,6 +218,18 @@ class FeedbackFlowTest {
         assertThat(text(reply)).contains("There is no FB-1 here");
         assertThat(repository.findByTenantAndNumber(tenant, 1).orElseThrow().getStatus())
                 .isEqualTo(FeedbackStatus.NEW);
+    }
+
+    @Test
+    void aStatusChangeByIdFromAnotherTenantIsRefusedAsIfTheItemWereGone() {
+        engine.onCommand(pm, "/feedback", "Something");
+        FeedbackItem item = repository.findByTenantAndNumber(tenant, 1).orElseThrow();
+        Invoker stranger = Tenants.inChannel(Tenants.slack(), "U100", "Eve", "C1");
+
+        assertThatThrownBy(() -> feedback.changeStatus(stranger, item.getId(), FeedbackStatus.SHIPPED, null, true))
+                .isInstanceOf(io.opsbot.core.conversation.UserError.class)
+                .hasMessage("That feedback item no longer exists.");
+        assertThat(repository.findById(item.getId()).orElseThrow().getStatus()).isEqualTo(FeedbackStatus.NEW);
     }
 
     @Test
