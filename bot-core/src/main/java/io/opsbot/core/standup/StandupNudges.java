@@ -61,12 +61,14 @@ public class StandupNudges implements NudgeHandler {
         List<Standup> active = standups.findByPausedFalse();
         Map<String, List<Participant>> people = service.participants(active);
         Map<String, List<StandupRun>> open = service.openRuns();
+        Map<String, List<Attendance>> attendance = service.attendance(open.values().stream()
+                .flatMap(List::stream).toList());
         Instant now = clock.instant();
         List<Nudge> prompts = new ArrayList<>();
         List<Nudge> followUps = new ArrayList<>();
         for (Standup standup : active) {
             prompts.addAll(prompts(standup, zones(people.get(standup.getId())), now, true));
-            followUps.addAll(followUps(standup, open.getOrDefault(standup.getId(), List.of()), now));
+            followUps.addAll(followUps(standup, open.getOrDefault(standup.getId(), List.of()), attendance, now));
         }
         nudges.replace(Set.of(PROMPT), active.stream().map(Standup::getId).collect(Collectors.toSet()), prompts);
         nudges.scheduleAll(followUps);
@@ -79,7 +81,8 @@ public class StandupNudges implements NudgeHandler {
         nudges.replace(Set.of(PROMPT), Set.of(standup.getId()), standup.isPaused() ? List.of()
                 : prompts(standup, zones(service.participants(standup)), now, catchUp));
         if (catchUp && !standup.isPaused()) {
-            nudges.scheduleAll(followUps(standup, service.openRuns(standup.getId()), now));
+            List<StandupRun> open = service.openRuns(standup.getId());
+            nudges.scheduleAll(followUps(standup, open, service.attendance(open), now));
         }
     }
 
@@ -194,10 +197,11 @@ public class StandupNudges implements NudgeHandler {
     }
 
     /** After a restart: reminders and cutoffs of days still open; ones already due fire at once. */
-    private List<Nudge> followUps(Standup standup, List<StandupRun> open, Instant now) {
+    private static List<Nudge> followUps(Standup standup, List<StandupRun> open,
+                                         Map<String, List<Attendance>> attendance, Instant now) {
         List<Nudge> followUps = new ArrayList<>();
         for (StandupRun run : open) {
-            Map<String, List<Attendance>> byZone = service.attendance(run).stream()
+            Map<String, List<Attendance>> byZone = attendance.getOrDefault(run.getId(), List.of()).stream()
                     .filter(a -> a.getStatus() == AttendanceStatus.PROMPTED)
                     .collect(Collectors.groupingBy(Attendance::getZone));
             byZone.forEach((zone, people) -> {

@@ -11,6 +11,7 @@ import io.opsbot.core.testing.CoreTestApplication;
 import io.opsbot.core.testing.DatabaseCommands;
 import io.opsbot.core.testing.MongoTestServer;
 import io.opsbot.core.testing.MutableClock;
+import io.opsbot.core.testing.NudgeDriver;
 import io.opsbot.core.testing.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,52 @@ class StandupRebuildTest {
         assertThat(commands.during(nudges::rebuild)).containsExactly("find standups", "find people",
                 "find standup_runs", "find nudges", "update nudges", "update nudge_marker");
         assertThat(prompts()).containsExactlyInAnyOrderElementsOf(prompts);
+    }
+
+    @Test
+    void aRestartWhileDaysAreOpenReadsTheirAttendanceTogetherAndSchedulesWhatIsMissing() {
+        app = new SpringApplicationBuilder(CoreTestApplication.class)
+                .properties("spring.mongodb.uri=" + MongoTestServer.uri("rebuild_open_" + UUID.randomUUID()
+                        .toString().substring(0, 8)), "spring.quartz.auto-startup=false", "spring.main.banner-mode=off")
+                .run();
+        app.getBean(MutableClock.class).set(MONDAY_0700);
+        TenantRef tenant = Tenants.slack();
+        List<UserRef> people = List.of(person(tenant, "U-BER", ZoneId.of("Europe/Berlin")),
+                person(tenant, "U-TYO", ZoneId.of("Asia/Tokyo")));
+        for (int i = 0; i < STANDUPS; i++) {
+            Standup standup = new Standup(tenant, "Daily " + i, people.get(0), MONDAY_0700);
+            standup.setReportChannel(new Destination.Channel(tenant, "C-" + i));
+            standup.setParticipants(people);
+            standup.setTeamZone(ZoneId.of("Europe/London"));
+            app.getBean(StandupRepository.class).save(standup);
+        }
+        StandupNudges nudges = app.getBean(StandupNudges.class);
+        nudges.rebuild();
+        // 09:00 in London: every standup asks both people; each day stays open until its cutoff at 13:00.
+        app.getBean(NudgeDriver.class).runUntil(Instant.parse("2026-03-02T09:00:30Z"));
+        List<Nudge> followUps = followUps();
+        assertThat(followUps).hasSize(STANDUPS * 2)
+                .filteredOn(n -> n.kind().equals(StandupNudges.CUTOFF)).hasSize(STANDUPS)
+                .allMatch(n -> n.at().equals(Instant.parse("2026-03-02T13:00:00Z")));
+        // Lost meanwhile (a crash after the days were opened, or a database restored from before).
+        app.getBean(MongoTemplate.class).remove(Query.query(Criteria.where("kind")
+                .in(StandupNudges.REMINDER, StandupNudges.CUTOFF)), "nudges");
+        DatabaseCommands commands = app.getBean(DatabaseCommands.class);
+
+        List<String> sent = commands.during(nudges::rebuild);
+
+        // One read of the open days and one of their attendance, where it was two reads per open day. The writes: the
+        // prompts are caught up as after any restart within the answer window (today's 09:00 in place of tomorrow's;
+        // it asks nobody twice), then the lost reminders and cutoffs are written in one batch.
+        assertThat(sent).containsExactly("find standups", "find people", "find standup_runs",
+                "find standup_attendance", "find nudges", "delete nudges", "update nudges", "update nudge_marker",
+                "update nudges", "update nudge_marker");
+        assertThat(followUps()).containsExactlyInAnyOrderElementsOf(followUps);
+    }
+
+    private List<Nudge> followUps() {
+        return app.getBean(NudgeScheduler.class).pending().stream().filter(n -> n.kind().equals(StandupNudges.REMINDER)
+                || n.kind().equals(StandupNudges.CUTOFF)).toList();
     }
 
     private List<Nudge> prompts() {
