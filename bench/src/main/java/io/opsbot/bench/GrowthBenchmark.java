@@ -27,6 +27,7 @@ import io.opsbot.core.tenant.UserRef;
 import io.opsbot.slack.testing.FakeSlackApi;
 import org.h2.mvstore.MVStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,9 +38,11 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -435,6 +438,38 @@ final class GrowthBenchmark {
         }
     }
 
+    /**
+     * Today's day of every standup, open, as its prompt leaves it: each participant asked now and answering for four
+     * more hours ({@code -Dbench.growth.open-days=true}: a bot started while its standups wait for answers, which
+     * schedules every open day's reminder and cutoff again at start-up). Written as the bot stores them.
+     */
+    private static void openToday(MongoTemplate template, List<Standup> standups) {
+        MongoConverter converter = template.getConverter();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        List<org.bson.Document> runs = new ArrayList<>();
+        List<org.bson.Document> attendance = new ArrayList<>();
+        for (Standup standup : standups) {
+            String runId = standup.getId() + "@" + today;
+            List<String> ids = new ArrayList<>();
+            for (UserRef user : standup.getParticipants()) {
+                ids.add(runId + "#" + user.key());
+                attendance.add(new org.bson.Document("_id", ids.get(ids.size() - 1)).append("runId", runId)
+                        .append("standupId", standup.getId()).append("user", converter.convertToMongoType(user))
+                        .append("displayName", "Person " + user.userId()).append("zone", "Europe/Berlin")
+                        .append("status", "PROMPTED").append("promptAt", Date.from(now))
+                        .append("cutoffAt", Date.from(now.plus(Duration.ofHours(4)))).append("answers", List.of()));
+            }
+            runs.add(new org.bson.Document("_id", runId).append("standupId", standup.getId())
+                    .append("tenant", converter.convertToMongoType(standup.getTenant()))
+                    .append("standupName", standup.getName()).append("date", converter.convertToMongoType(today))
+                    .append("closed", false).append("createdAt", Date.from(now)).append("attendanceIds", ids)
+                    .append("attendanceListed", true));
+        }
+        template.getCollection("standup_runs").insertMany(runs);
+        template.getCollection("standup_attendance").insertMany(attendance);
+    }
+
     /** Writes the workspace's people, standups and feedback into the embedded database file under {@code dir}. */
     static void seed(Path dir, int items, int standups, int people) throws Exception {
         Files.createDirectories(dir);
@@ -456,16 +491,21 @@ final class GrowthBenchmark {
             }
             StandupRepository standupRepository = bot.bean(StandupRepository.class);
             StandupNudges nudges = bot.bean(StandupNudges.class);
+            List<Standup> saved = new ArrayList<>();
             for (int s = 0; s < standups; s++) {
                 Standup standup = new Standup(tenant, "Team " + s, everyone.get(s * 5 % people), Instant.now());
                 standup.setParticipants(everyone.subList(s * 5 % people, s * 5 % people + 5));
                 standup.setDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
                 standup.setTeamZone(ZoneId.of("Europe/Berlin"));
                 standup.setTime(LocalTime.of(9, 30));
-                nudges.schedule(standupRepository.save(standup), false);
+                saved.add(standupRepository.save(standup));
+                nudges.schedule(saved.get(s), false);
             }
             seedOkrs(bot, everyone);
             MongoTemplate template = bot.bean(MongoTemplate.class);
+            if (Boolean.getBoolean("bench.growth.open-days")) {
+                openToday(template, saved);
+            }
             Instant now = Instant.now();
             List<FeedbackItem> batch = new ArrayList<>();
             for (int n = 1; n <= items; n++) {
