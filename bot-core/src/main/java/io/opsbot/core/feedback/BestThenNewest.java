@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.util.Collection;
 
 /**
- * The best {@code wanted} matches of a search, the newest (highest number) first among equally good ones, and how many
- * matched: exactly up to {@code counted}, at least that many beyond.
+ * The best {@code wanted} matches of a search, the newest (highest number) first among equally good ones. It does not
+ * count the matches ({@link MatchCount} does): once the page is full, the scorer is told what can still make it.
  *
  * <p>Why not Lucene's sort by (score, number): it lets the scorer skip only documents scoring below the page's worst,
  * so every document scoring the same is still scored and compared, and items often score the same (short texts of the
@@ -27,13 +27,11 @@ import java.util.Collection;
 final class BestThenNewest implements CollectorManager<BestThenNewest.Top, BestThenNewest.Top> {
 
     private final int wanted;
-    private final int counted;
     private final String numberField;
     private final Sort indexSort;
 
-    BestThenNewest(int wanted, int counted, String numberField, Sort indexSort) {
+    BestThenNewest(int wanted, String numberField, Sort indexSort) {
         this.wanted = wanted;
-        this.counted = counted;
         this.numberField = numberField;
         this.indexSort = indexSort;
     }
@@ -66,8 +64,8 @@ final class BestThenNewest implements CollectorManager<BestThenNewest.Top, BestT
                 return a.worseThan(b);
             }
         };
-        private long total;
-        private boolean skipped;
+        /** How many matches it looked at: fewer than matched when the scorer skipped some. */
+        private long visited;
 
         /** Document ids, best first. */
         int[] docs() {
@@ -78,13 +76,8 @@ final class BestThenNewest implements CollectorManager<BestThenNewest.Top, BestT
             return docs;
         }
 
-        /** How many matched: exactly when {@link #exact}, else at least this many. */
-        long total() {
-            return total;
-        }
-
-        boolean exact() {
-            return !skipped;
+        long visited() {
+            return visited;
         }
 
         @Override
@@ -111,7 +104,7 @@ final class BestThenNewest implements CollectorManager<BestThenNewest.Top, BestT
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    total++;
+                    visited++;
                     float score = scorer.score();
                     long number = numbers.advanceExact(doc) ? numbers.longValue() : 0;
                     lastNumber = number;
@@ -124,9 +117,9 @@ final class BestThenNewest implements CollectorManager<BestThenNewest.Top, BestT
                     raiseMinScore();
                 }
 
-                /** Tells the scorer what can still make the page, once the page is full and enough were counted. */
+                /** Tells the scorer what can still make the page, once the page is full. */
                 private void raiseMinScore() throws IOException {
-                    if (best.size() < wanted || total <= counted) {
+                    if (best.size() < wanted) {
                         return;
                     }
                     Hit worst = best.top();
@@ -135,7 +128,6 @@ final class BestThenNewest implements CollectorManager<BestThenNewest.Top, BestT
                     if (min > minScore) {
                         scorer.setMinCompetitiveScore(min);
                         minScore = min;
-                        skipped = true;
                     }
                 }
             };

@@ -182,8 +182,8 @@ public class FeedbackSearch {
      */
     static final Sort NEWEST_FIRST = new Sort(new SortField(NUMBER, SortField.Type.LONG, true));
     /**
-     * How many matches a search counts one by one: past that it stops counting (and scoring what cannot make the
-     * page) and says "1000+" unless the index can tell the exact number without visiting them (a plain list).
+     * How many matches a search counts one by one: past that it stops counting and says "1000+" unless the index can
+     * tell the exact number without visiting them (as for a plain list).
      */
     static final int COUNTED = 1_000;
     private static final Logger log = LoggerFactory.getLogger(FeedbackSearch.class);
@@ -273,7 +273,7 @@ public class FeedbackSearch {
     public record Overview(List<String> reporters, Page tenants) {
     }
 
-    private Page page(IndexSearcher searcher, FeedbackQuery query, int offset, int limit) throws IOException {
+    private Page page(FeedbackSearcher searcher, FeedbackQuery query, int offset, int limit) throws IOException {
         // No more than there are: the collector makes room for as many as asked (an export asks for all).
         int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
         Query lucene = toLucene(query);
@@ -281,22 +281,26 @@ public class FeedbackSearch {
         long total;
         boolean exact;
         if (query.hasWords()) {
-            BestThenNewest.Top top = searcher.search(lucene,
-                    new BestThenNewest(wanted, COUNTED, NUMBER, NEWEST_FIRST));
+            // Ranked and counted apart: the ranking skips what cannot make the page from the start, the count stops
+            // at its limit. Scoring every match up to the count made a search at 100,000 items 1.5x slower.
+            BestThenNewest.Top top = new BestThenNewest(wanted, NUMBER, NEWEST_FIRST).newCollector();
+            MatchCount.Counter counter = new MatchCount(COUNTED).newCollector();
+            searcher.searchAll(lucene, top.scoreMode(), top, counter);
             docs = top.docs();
-            total = top.total();
-            exact = top.exact();
+            MatchCount.Count count = counter.count();
+            total = count.total();
+            exact = count.exact();
         } else {
             // In the index's own order: each segment ends once the page is full and enough were counted.
             TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(NEWEST_FIRST, wanted, COUNTED));
             docs = java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray();
             total = top.totalHits.value;
             exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-        }
-        if (!exact) {
-            long counted = countWithoutVisiting(searcher, lucene);
-            exact = counted >= 0;
-            total = exact ? counted : total;
+            if (!exact) {
+                long counted = countWithoutVisiting(searcher, lucene);
+                exact = counted >= 0;
+                total = exact ? counted : total;
+            }
         }
         return new Page(ids(searcher, docs, offset), total, exact);
     }
@@ -428,7 +432,7 @@ public class FeedbackSearch {
     }
 
     private interface Work<T> {
-        T run(IndexSearcher searcher) throws IOException;
+        T run(FeedbackSearcher searcher) throws IOException;
     }
 
     /** Runs the work on the tenant's index as of now: this instance's, rebuilt from MongoDB first when behind. */
@@ -483,7 +487,7 @@ public class FeedbackSearch {
         // Searched outside the lock: captures of one tenant would otherwise queue behind each other's searches. The
         // reference keeps the reader open while a newer one replaces it.
         try {
-            return work.run(new IndexSearcher(reader));
+            return work.run(new FeedbackSearcher(reader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
