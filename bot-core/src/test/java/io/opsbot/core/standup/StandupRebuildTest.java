@@ -47,11 +47,7 @@ class StandupRebuildTest {
 
     @Test
     void aRebuildReadsEachKindOfThingOnceAndWritesOnlyTheNudgesThatAreMissing() {
-        app = new SpringApplicationBuilder(CoreTestApplication.class)
-                .properties("spring.mongodb.uri=" + MongoTestServer.uri("rebuild_" + UUID.randomUUID()
-                        .toString().substring(0, 8)), "spring.quartz.auto-startup=false", "spring.main.banner-mode=off")
-                .run();
-        app.getBean(MutableClock.class).set(MONDAY_0700);
+        startOnItsOwnDatabase();
         TenantRef tenant = Tenants.slack();
         UserRef berlin = person(tenant, "U-BER", ZoneId.of("Europe/Berlin"));
         UserRef tokyo = person(tenant, "U-TYO", ZoneId.of("Asia/Tokyo"));
@@ -91,11 +87,7 @@ class StandupRebuildTest {
 
     @Test
     void aRestartWhileDaysAreOpenReadsTheirAttendanceTogetherAndSchedulesWhatIsMissing() {
-        app = new SpringApplicationBuilder(CoreTestApplication.class)
-                .properties("spring.mongodb.uri=" + MongoTestServer.uri("rebuild_open_" + UUID.randomUUID()
-                        .toString().substring(0, 8)), "spring.quartz.auto-startup=false", "spring.main.banner-mode=off")
-                .run();
-        app.getBean(MutableClock.class).set(MONDAY_0700);
+        startOnItsOwnDatabase();
         TenantRef tenant = Tenants.slack();
         List<UserRef> people = List.of(person(tenant, "U-BER", ZoneId.of("Europe/Berlin")),
                 person(tenant, "U-TYO", ZoneId.of("Asia/Tokyo")));
@@ -128,6 +120,15 @@ class StandupRebuildTest {
                 "find standup_attendance", "find nudges", "delete nudges", "update nudges", "update nudge_marker",
                 "update nudges", "update nudge_marker");
         assertThat(followUps()).containsExactlyInAnyOrderElementsOf(followUps);
+    }
+
+    /** The core on a database of its own (the rebuild covers every standup stored), on Monday at 07:00. */
+    private void startOnItsOwnDatabase() {
+        app = new SpringApplicationBuilder(CoreTestApplication.class)
+                .properties("spring.mongodb.uri=" + MongoTestServer.uri("rebuild_" + UUID.randomUUID()
+                        .toString().substring(0, 8)), "spring.quartz.auto-startup=false", "spring.main.banner-mode=off")
+                .run();
+        app.getBean(MutableClock.class).set(MONDAY_0700);
     }
 
     private List<Nudge> followUps() {
