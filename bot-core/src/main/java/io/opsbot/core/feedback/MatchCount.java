@@ -41,8 +41,9 @@ final class MatchCount implements CollectorManager<MatchCount.Counter, MatchCoun
         long total = 0;
         boolean exact = true;
         for (Counter counter : counters) {
-            total += counter.total;
-            exact &= !counter.stopped;
+            Count counted = counter.count();
+            total += counted.total();
+            exact &= counted.exact();
         }
         return new Count(total, exact);
     }
