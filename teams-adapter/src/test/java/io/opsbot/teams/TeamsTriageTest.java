@@ -3,6 +3,7 @@ package io.opsbot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackRepository;
+import io.opsbot.core.feedback.FeedbackSearch;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackTriage;
 import io.opsbot.core.feedback.Vote;
@@ -163,6 +164,8 @@ class TeamsTriageTest extends TeamsAdapterTest {
     void captureSuggestsALikelyDuplicateAndSearchPagesWithShowMore() {
         send(megan("feedback Invoice PDF shows wrong currency #billing"));
         connector.clear();
+        // Saved longer ago than a suggestion may lag behind.
+        clock.advance(FeedbackSearch.SUGGESTION_LAG);
 
         send(member("Eve", "feedback Wrong currency on the invoice PDF"));
 

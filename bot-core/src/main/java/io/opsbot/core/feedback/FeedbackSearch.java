@@ -150,8 +150,13 @@ public class FeedbackSearch {
     /** The most terms a duplicate suggestion is judged on, and the share of them an item must have. */
     static final int SIMILAR_TERMS = 12;
     static final double SIMILAR_SHARE = 0.5;
-    /** How stale the index may be for a duplicate suggestion (not for search): an item saved this long ago or less. */
-    static final Duration SUGGESTION_LAG = Duration.ofSeconds(2);
+    /**
+     * How stale the index may be for a duplicate suggestion (not for search): an item saved this long ago or less, on
+     * this instance or another, may be missed. A reopen writes a segment of what changed since the last one: captures
+     * arriving one after the other would otherwise each write one (a few milliseconds, and one more segment for every
+     * search to look into until merges catch up).
+     */
+    public static final Duration SUGGESTION_LAG = Duration.ofSeconds(2);
 
     /**
      * Below this size Lucene's merge policy counts a segment as this size (2 MB by default). Every capture reopens the
@@ -467,7 +472,7 @@ public class FeedbackSearch {
                 if (!index.builtAt.plus(MAX_AGE).isAfter(now)) {
                     rebuildAsideOnce(tenant, index);
                 }
-                reader = index.reader(needed);
+                reader = index.reader(needed, now, lag);
             } catch (IOException e) {
                 index.close();
                 throw new UncheckedIOException(e);
@@ -721,6 +726,7 @@ public class FeedbackSearch {
         index.writer = writer;
         index.reader = DirectoryReader.open(writer);
         index.readerShows = index.appliedInPlace;
+        index.readerOpenedAt = now;
         index.ahead.clear();
         index.missing.clear();
         index.version = version;
@@ -823,7 +829,7 @@ public class FeedbackSearch {
                 index.missing.remove(missingVersion);
             }
         }
-        index.refresh(index.version);
+        index.refresh(index.version, now);
         index.syncedAt = now;
     }
 
@@ -996,36 +1002,40 @@ public class FeedbackSearch {
         /** Changes are in the writer that the reader does not show yet. */
         private boolean stale;
 
-        void refresh(long newVersion) throws IOException {
-            reopen();
+        void refresh(long newVersion, Instant now) throws IOException {
+            reopen(now);
             advance(newVersion);
         }
 
         /** Changes applied in place so far (changed under the lock only), and how many of them the reader shows. */
         private volatile long appliedInPlace;
         private long readerShows;
+        /** When the reader in use was opened. */
+        private Instant readerOpenedAt;
 
         /**
          * The reader to search, with a reference the caller gives back ({@code decRef}); reopened first when it lacks
-         * changes applied in place before the caller began ({@code needed}). A reopen writes a segment: callers that
+         * changes applied in place before the caller began ({@code needed}), unless it is younger than {@code lag} (a
+         * suggestion takes such a reader as it is). A reopen writes a segment: callers that
          * queued for the lock while one ran are served by it (the changes they need were applied before it began), so
          * captures arriving together share one reopen instead of each writing one under the lock.
          */
-        DirectoryReader reader(long needed) throws IOException {
-            if (stale && readerShows < needed) {
-                reopen();
+        DirectoryReader reader(long needed, Instant now, Duration lag) throws IOException {
+            if (stale && readerShows < needed && (lag.isZero() || !readerOpenedAt.plus(lag).isAfter(now))) {
+                reopen(now);
             }
             reader.incRef();
             return reader;
         }
 
-        private void reopen() throws IOException {
+        private void reopen(Instant now) throws IOException {
             DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
             if (newer != null) {
                 reader.close();
                 reader = newer;
             }
             readerShows = appliedInPlace;
+            readerOpenedAt = now;
             stale = false;
         }
 

@@ -7,12 +7,14 @@ import io.opsbot.core.access.AccessPolicy;
 import io.opsbot.core.access.Role;
 import io.opsbot.core.feedback.FeedbackItem;
 import io.opsbot.core.feedback.FeedbackRepository;
+import io.opsbot.core.feedback.FeedbackSearch;
 import io.opsbot.core.feedback.FeedbackStatus;
 import io.opsbot.core.feedback.FeedbackTriage;
 import io.opsbot.core.feedback.Vote;
 import io.opsbot.core.gateway.PostedMessage;
 import io.opsbot.core.tenant.TenantRef;
 import io.opsbot.core.tenant.UserRef;
+import io.opsbot.core.testing.MutableClock;
 import io.opsbot.slack.testing.BlockKit;
 import io.opsbot.slack.testing.ButtonClick;
 import io.opsbot.slack.testing.FakeSlackApi;
@@ -53,6 +55,8 @@ class SlackTriageTest extends SlackAdapterTest {
     FeedbackTriage triage;
     @Autowired
     AccessPolicy access;
+    @Autowired
+    MutableClock clock;
 
     private String tag;
 
@@ -199,6 +203,8 @@ class SlackTriageTest extends SlackAdapterTest {
     void aLikelyDuplicateIsSuggestedAtCaptureAndItsButtonVotesInstead() {
         captured("Calendar sync " + tag + " drops recurring meetings", "U0FIRST");
         FeedbackItem original = item("Calendar sync " + tag + " drops recurring meetings");
+        // Saved longer ago than a suggestion may lag behind.
+        clock.advance(FeedbackSearch.SUGGESTION_LAG);
 
         JsonObject confirmation = ack("Recurring meetings dropped by calendar sync " + tag + " #integrations",
                 "U0SECOND");
