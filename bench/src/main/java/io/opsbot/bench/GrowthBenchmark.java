@@ -453,8 +453,9 @@ final class GrowthBenchmark {
             String runId = standup.getId() + "@" + today;
             List<String> ids = new ArrayList<>();
             for (UserRef user : standup.getParticipants()) {
-                ids.add(runId + "#" + user.key());
-                attendance.add(new org.bson.Document("_id", ids.get(ids.size() - 1)).append("runId", runId)
+                String id = runId + "#" + user.key();
+                ids.add(id);
+                attendance.add(new org.bson.Document("_id", id).append("runId", runId)
                         .append("standupId", standup.getId()).append("user", converter.convertToMongoType(user))
                         .append("displayName", "Person " + user.userId()).append("zone", "Europe/Berlin")
                         .append("status", "PROMPTED").append("promptAt", Date.from(now))
@@ -498,8 +499,9 @@ final class GrowthBenchmark {
                 standup.setDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
                 standup.setTeamZone(ZoneId.of("Europe/Berlin"));
                 standup.setTime(LocalTime.of(9, 30));
-                saved.add(standupRepository.save(standup));
-                nudges.schedule(saved.get(s), false);
+                Standup stored = standupRepository.save(standup);
+                saved.add(stored);
+                nudges.schedule(stored, false);
             }
             seedOkrs(bot, everyone);
             MongoTemplate template = bot.bean(MongoTemplate.class);
