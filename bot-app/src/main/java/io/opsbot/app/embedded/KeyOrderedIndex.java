@@ -22,23 +22,42 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
     }
 
     /**
-     * Also a query naming every field of a compound index by value where a value is a whole sub-document, as
-     * {@code {tenant: {platform: "SLACK", id: "T1"}, number: 12}}: the server's own indexes leave that to a scan
-     * (mongo-java-server issue 80), though the key holds the whole sub-document, so it is one look-up. The server
-     * matches the document found against the query afterwards, so a sub-document's field order counts as in MongoDB.
+     * A query whose conditions on this index's fields make it one look-up, whatever else it asks: the server takes an
+     * index only for a query on its fields alone, so {@code {_id: 12, status: "OPEN"}} (an update that must not
+     * overwrite a change made meanwhile) read every document of the collection. Top-level conditions all hold at
+     * once, and the server matches what the index finds against the whole query (AbstractMongoCollection's
+     * matchDocuments), so the answer is the same. Also a query naming every field of a compound index by value where
+     * a value is a whole sub-document, as {@code {tenant: {platform: "SLACK", id: "T1"}, number: 12}}: the server's
+     * own indexes leave that to a scan (mongo-java-server issue 80), though the key holds the whole sub-document, so
+     * it is one look-up; a sub-document's field order counts as in MongoDB, by that same match.
      */
     @Override
     public synchronized boolean canHandle(Document query) {
-        return wholeSubDocumentKey(query) || super.canHandle(query);
+        Document onKeys = conditionsOnKeys(query);
+        return onKeys != null && (wholeSubDocumentKey(onKeys) || super.canHandle(onKeys));
     }
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        if (!wholeSubDocumentKey(query)) {
-            return super.getPositions(query);
+        Document onKeys = conditionsOnKeys(query);
+        if (!wholeSubDocumentKey(onKeys)) {
+            return super.getPositions(onKeys);
         }
-        Object position = getPosition(new KeyValue(keys().stream().map(query::get).toList()).normalized());
+        Object position = getPosition(new KeyValue(keys().stream().map(onKeys::get).toList()).normalized());
         return position == null ? List.of() : List.of(position);
+    }
+
+    /** The query's conditions on this index's fields alone, or null when it does not name every one of them. */
+    private Document conditionsOnKeys(Document query) {
+        if (!query.keySet().containsAll(keySet())) {
+            return null;
+        }
+        if (query.size() == keySet().size()) {
+            return query;
+        }
+        Document onKeys = new Document();
+        keys().forEach(key -> onKeys.put(key, query.get(key)));
+        return onKeys;
     }
 
     private boolean wholeSubDocumentKey(Document query) {

@@ -157,6 +157,65 @@ class KeyOrderedIndexesTest {
                 .as("not every field of the index").isFalse();
     }
 
+    @Test
+    void aQueryNamingAnIndexsFieldsByValueIsOneLookUpWhateverElseItAsks() {
+        KeyOrderedIndex byId = new KeyOrderedIndex(KeyOrderedDatabase.open(MVStore.open(null), "_id"), "_id_",
+                List.of(new IndexKey("_id", true)), false);
+        byId.add(item("SLACK", "T1", 12), "position-12", null);
+        byId.add(item("SLACK", "T1", 13), "position-13", null);
+
+        de.bwaldvogel.mongo.bson.Document unchangedMeanwhile = new de.bwaldvogel.mongo.bson.Document("_id", "T1-12")
+                .append("status", "OPEN");
+        assertThat(byId.canHandle(unchangedMeanwhile)).as("the server's own indexes scan for this").isTrue();
+        assertThat(byId.getPositions(unchangedMeanwhile)).containsExactly("position-12");
+        de.bwaldvogel.mongo.bson.Document someOfThem = new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of("T1-13", "T1-99"))).append("number",
+                new de.bwaldvogel.mongo.bson.Document("$gt", 1));
+        assertThat(byId.canHandle(someOfThem)).isTrue();
+        assertThat(byId.getPositions(someOfThem)).containsExactly("position-13");
+        assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", "T1")).append("status", "OPEN")))
+                .as("a range on the id, left to a scan").isFalse();
+        assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document("status", "OPEN")))
+                .as("no condition on the id").isFalse();
+
+        KeyOrderedIndex byNumber = new KeyOrderedIndex(KeyOrderedDatabase.open(MVStore.open(null), "tenant_number"),
+                "tenant_number", List.of(new IndexKey("tenant", true), new IndexKey("number", true)), false);
+        byNumber.add(item("SLACK", "T1", 12), "position-12", null);
+        de.bwaldvogel.mongo.bson.Document withMore = item("SLACK", "T1", 12).append("status", "OPEN");
+        withMore.remove("_id");
+        assertThat(byNumber.canHandle(withMore)).isTrue();
+        assertThat(byNumber.getPositions(withMore)).containsExactly("position-12");
+    }
+
+    @Test
+    void updatesAndReadsByIdWithMoreConditionsAnswerAsMongoDbDoes() {
+        MongoCollection<Document> feedback = open(s -> new DurableH2Backend(s, Durability.WRITE));
+        fill(feedback, 50);
+        feedback.updateMany(Filters.empty(), new Document("$set", new Document("status", "OPEN")));
+
+        assertThat(feedback.findOneAndUpdate(Filters.and(Filters.eq("_id", "item-4"), Filters.eq("status", "OPEN")),
+                new Document("$set", new Document("status", "PLANNED")))).as("unchanged meanwhile").isNotNull();
+        assertThat(feedback.findOneAndUpdate(Filters.and(Filters.eq("_id", "item-4"), Filters.eq("status", "OPEN")),
+                new Document("$set", new Document("status", "DECLINED")))).as("changed meanwhile").isNull();
+        assertThat(feedback.find(Filters.eq("_id", "item-4")).first().getString("status")).isEqualTo("PLANNED");
+        assertThat(feedback.deleteMany(Filters.and(Filters.eq("_id", "item-5"), Filters.eq("status", "PLANNED")))
+                .getDeletedCount()).isZero();
+        assertThat(feedback.find(Filters.and(Filters.in("_id", "item-2", "item-3", "item-4", "nothing"),
+                Filters.eq("tenant", "T1"), Filters.or(Filters.eq("status", "OPEN"), Filters.eq("number", 4))))
+                .map(item -> item.getString("_id")).into(new java.util.ArrayList<>()))
+                .containsExactlyInAnyOrder("item-2", "item-4");
+        assertThat(feedback.countDocuments(Filters.and(Filters.eq("tenant", "E1:T2"), Filters.eq("number", 7),
+                Filters.eq("status", "OPEN")))).isEqualTo(1);
+        assertThat(feedback.countDocuments(Filters.and(Filters.eq("tenant", "T1"), Filters.eq("number", 7),
+                Filters.eq("status", "OPEN")))).as("item-7 is the other tenant's").isZero();
+        assertThatThrownBy(() -> feedback.updateOne(Filters.and(Filters.eq("_id", "item-4"),
+                Filters.eq("status", "OPEN")), new Document("$set", new Document("status", "SHIPPED")),
+                new com.mongodb.client.model.UpdateOptions().upsert(true)))
+                .as("an upsert that matched nothing inserts, and the id is taken").isInstanceOf(
+                        MongoWriteException.class);
+    }
+
     private static de.bwaldvogel.mongo.bson.Document item(String platform, String id, int number) {
         return new de.bwaldvogel.mongo.bson.Document("_id", id + "-" + number).append("tenant",
                 new de.bwaldvogel.mongo.bson.Document("platform", platform).append("id", id)).append("number", number);
