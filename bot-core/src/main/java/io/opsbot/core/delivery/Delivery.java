@@ -21,10 +21,6 @@ import java.time.Instant;
 @CompoundIndex(name = "deliveries_due", def = "{'state': 1, 'nextAttemptAt': 1}")
 // A reaction names the message it is on: finding the delivery that posted it (Outbox.findByPost).
 @CompoundIndex(name = "deliveries_posted", def = "{'posted.messageId': 1, 'posted.conversationId': 1}")
-// Leasing and edits compare and set by (_id, a version) equality: even the embedded server, which uses an index only
-// when a query's fields are exactly that index's, answers these from an index instead of scanning the collection.
-@CompoundIndex(name = "deliveries_lease", def = "{'_id': 1, 'leaseVersion': 1}", unique = true)
-@CompoundIndex(name = "deliveries_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
 public class Delivery {
 
     public static final String COLLECTION = "deliveries";

@@ -502,8 +502,7 @@ public class Outbox implements LeaseHolder, SmartLifecycle {
     /**
      * Takes the lease for one attempt, or returns null when the delivery is not due, has nothing to do, or is leased.
      * Read by id and judged here, then taken only if nobody leased or released it since: a compare-and-set on
-     * {@code (_id, leaseVersion)}, which any database answers from an index (the embedded server would scan the
-     * collection for {@code _id} plus conditions, once per send: quadratic in a large fan-out).
+     * {@code (_id, leaseVersion)}, which any database answers from the {@code _id} index.
      */
     private Leased lease(String key, Instant now, Delivery stored) {
         if (stored != null && stored.getLeaseToken() != null) {

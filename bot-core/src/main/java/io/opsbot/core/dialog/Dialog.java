@@ -17,9 +17,6 @@ import java.util.List;
 @Document(DialogService.COLLECTION)
 // Finding a person's oldest waiting dialog.
 @CompoundIndex(name = "dialogs_waiting", def = "{'user': 1, 'state': 1, 'createdAt': 1}")
-// Moving a dialog on from the state it was read in: an (_id, state) equality, which even the embedded server answers
-// from an index (it scans for any query whose fields are not exactly an index's).
-@CompoundIndex(name = "dialogs_state", def = "{'_id': 1, 'state': 1}", unique = true)
 public class Dialog {
 
     public enum State { QUEUED, ACTIVE, DONE, CANCELLED, EXPIRED }

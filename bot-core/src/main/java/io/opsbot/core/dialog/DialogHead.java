@@ -1,7 +1,6 @@
 package io.opsbot.core.dialog;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -12,8 +11,6 @@ import java.time.Instant;
  * lookup by id rather than a search.
  */
 @Document("dialog_heads")
-// Claiming and freeing compare the dialog the head names: an (_id, active) equality, answered from this index.
-@CompoundIndex(name = "dialog_heads_active", def = "{'_id': 1, 'active': 1}", unique = true)
 class DialogHead {
 
     @Id

@@ -260,7 +260,7 @@ public class DialogService {
 
     /**
      * Claims the person's head for {@code next} if it is free (no dialog, or one whose time ran out): a compare-and-set
-     * on the dialog it names, an (_id, active) index look-up (the embedded server would scan for other conditions).
+     * on the dialog it names, a look-up by id.
      * Usually it names none (no head yet, or the last dialog finished), so that is tried first without reading it; only
      * when another dialog holds it is the head read, to see whether that one's time ran out.
      */

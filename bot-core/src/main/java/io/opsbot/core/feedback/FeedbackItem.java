@@ -22,9 +22,6 @@ import java.util.stream.Stream;
 @CompoundIndex(name = "tenant_number", def = "{'tenant': 1, 'number': 1}", unique = true)
 @CompoundIndex(name = "tenant_recent", def = "{'tenant': 1, 'createdAt': -1}")
 @CompoundIndex(name = "reporter_recent", def = "{'reporter': 1, 'createdAt': -1}")
-// A status change only if nobody moved the item meanwhile: the embedded database scans for any filter that is not
-// exactly a unique index's fields.
-@CompoundIndex(name = "feedback_status", def = "{'_id': 1, 'status': 1}", unique = true)
 // Finding what a person voted for (closing the loop tells every voter).
 @CompoundIndex(name = "voters", def = "{'votes.voterKey': 1}")
 // A Jira or Trello webhook finds the item its issue or card is linked to.

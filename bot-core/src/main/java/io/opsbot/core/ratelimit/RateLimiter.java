@@ -187,10 +187,6 @@ public class RateLimiter implements InitializingBean {
         // MongoDB drops full buckets itself (a full bucket is the same as none).
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC)
                 .expire(0, TimeUnit.SECONDS).named("rate_limits_ttl"));
-        // Taking a token compares and sets (_id, v): with this index even the embedded server answers that without
-        // scanning every bucket (one per channel the bot posts to), which it did once per message sent.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("v", Sort.Direction.ASC)
-                .unique().named("rate_limits_version"));
     }
 
     record Bucket(String id, double tokens, Instant at, long v, Instant expireAt) {

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexResolver;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.util.ClassUtils;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -34,6 +36,20 @@ public class Indexes implements InitializingBean, SmartLifecycle {
     static final String BASE_PACKAGE = "io.opsbot";
 
     private static final Logger log = LoggerFactory.getLogger(Indexes.class);
+
+    /**
+     * Indexes earlier versions created, by collection, that only cost now: each paired {@code _id} with the field an
+     * update compares and sets (a version, a status), so that the embedded server, which took an index only for a
+     * query on exactly its fields, would not scan the collection for those updates. It now answers any query that
+     * names {@code _id} by value from the {@code _id} index (as MongoDB does), and every write kept these up to date
+     * for nothing. Dropped at start where they exist.
+     */
+    static final Map<String, List<String>> RETIRED = Map.of(
+            "deliveries", List.of("deliveries_lease", "deliveries_revision"),
+            "feedback", List.of("feedback_status"),
+            "dialogs", List.of("dialogs_state"),
+            "dialog_heads", List.of("dialog_heads_active"),
+            "rate_limits", List.of("rate_limits_version"));
 
     private final MongoTemplate mongo;
     private final BulkReads bulk;
@@ -90,7 +106,19 @@ public class Indexes implements InitializingBean, SmartLifecycle {
             }
         }
         log.info("Ensured {} indexes", count);
+        dropRetired();
         return count;
+    }
+
+    void dropRetired() {
+        RETIRED.forEach((collection, names) -> {
+            List<String> present = bulk.template().indexOps(collection).getIndexInfo().stream()
+                    .map(IndexInfo::getName).filter(names::contains).toList();
+            present.forEach(name -> bulk.template().indexOps(collection).dropIndex(name));
+            if (!present.isEmpty()) {
+                log.info("Dropped the indexes {} of {}, no longer used", present, collection);
+            }
+        });
     }
 
     /** Waits for the indexes: nothing that writes or serves starts before they exist. */

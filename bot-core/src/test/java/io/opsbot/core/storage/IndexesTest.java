@@ -12,6 +12,8 @@ import io.opsbot.core.testing.CoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 
@@ -30,8 +32,8 @@ class IndexesTest {
     void everyDocumentClassIsFoundAndItsIndexesAreTheDeclaredOnes() {
         assertThat(Indexes.documentClasses()).contains(FeedbackItem.class, KeyResult.class, Delivery.class);
         assertThat(indexes.declaredBy(FeedbackItem.class)).extracting(IndexesTest::name)
-                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent", "feedback_status",
-                        "voters", "tracker_link");
+                .containsExactlyInAnyOrder("tenant_number", "tenant_recent", "reporter_recent", "voters",
+                        "tracker_link");
         assertThat(indexes.declaredBy(LaunchDraft.class)).singleElement().satisfies(ttl ->
                 assertThat(ttl.getIndexOptions().get("expireAfterSeconds")).isEqualTo(30L * 24 * 3600));
         assertThat(Indexes.documentClasses()).contains(TrackerConnection.class, TrackerJob.class, LaunchDraft.class);
@@ -50,6 +52,25 @@ class IndexesTest {
                 .extracting(IndexInfo::getName).contains("tenant_number");
         assertThat(mongo.indexOps(Objective.class).getIndexInfo()).filteredOn(IndexInfo::isUnique)
                 .extracting(IndexInfo::getName).contains("okr_objectives_tenant_number");
+    }
+
+    @Test
+    void indexesNoLongerUsedAreDroppedWhereTheyExistAndTheOthersStay() {
+        mongo.indexOps(FeedbackItem.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).unique().named("feedback_status"));
+        mongo.indexOps(Delivery.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("leaseVersion", Sort.Direction.ASC).unique().named("deliveries_lease"));
+
+        indexes.dropRetired();
+        indexes.dropRetired();
+
+        assertThat(mongo.indexOps(FeedbackItem.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("tenant_number", "voters").doesNotContain("feedback_status");
+        assertThat(mongo.indexOps(Delivery.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("deliveries_due").doesNotContain("deliveries_lease");
+        Indexes.RETIRED.forEach((collection, names) -> assertThat(names).allSatisfy(retired ->
+                assertThat(Indexes.documentClasses()).flatExtracting(indexes::declaredBy)
+                        .extracting(IndexesTest::name).doesNotContain(retired)));
     }
 
     private static String name(IndexDefinition index) {

@@ -1,6 +1,10 @@
 package io.opsbot.core.testing;
 
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -17,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * it fails with a ConcurrentModificationException (seen in the bench's {@code fanout}). The bot's embedded store
  * guards against this (bot-app's {@code DurableH2Backend}); the test server and the bench do the same: answers are
  * copied under a lock that every in-place update of the collection also holds.
+ *
+ * <p>Like the embedded store (bot-app's {@code KeyOrderedIndex}), and MongoDB, it answers a query naming {@code _id}
+ * by value from the {@code _id} index whatever else the query asks; the server alone would scan the collection for
+ * {@code {_id: key, leaseVersion: 3}}, once per delivery leased, which made the bench's fan-out quadratic.
  */
 public final class AnswersCopiedMemoryBackend extends MemoryBackend {
 
@@ -24,6 +32,36 @@ public final class AnswersCopiedMemoryBackend extends MemoryBackend {
             "getmore");
 
     private final Map<String, Object> collectionLocks = new ConcurrentHashMap<>();
+
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new MemoryDatabase(databaseName, getCursorRegistry()) {
+            @Override
+            protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                return keys.size() == 1 && keys.get(0).getKey().equals("_id") ? new IdIndex(indexName, keys, sparse)
+                        : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+        };
+    }
+
+    /** The {@code _id} index, taking every query with an {@code _id} condition it can look up. */
+    private static final class IdIndex extends MemoryUniqueIndex {
+
+        IdIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            return query.containsKey("_id") && super.canHandle(new Document("_id", query.get("_id")));
+        }
+
+        @Override
+        public synchronized Iterable<Integer> getPositions(Document query) {
+            return super.getPositions(new Document("_id", query.get("_id")));
+        }
+    }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
