@@ -56,12 +56,13 @@ import java.util.function.IntFunction;
  * in the workspace, always with 2,000 standups and 10,000 people) the data is written into an embedded database file
  * first (with the feedback search index on disk, as a bot that grew to that size has it); then the packaged bot
  * (recommended heap settings) is started on it and driven from outside with signed slash commands, 10 concurrent
- * clients: capture, {@code list}, {@code search}, {@code status}, the person's standups, {@code /okr mine} and
- * {@code report}, {@code /home}, and the App Home tab (a signed {@code app_home_opened} event, measured until the
- * fake Slack API receives its {@code views.publish}, which the bot makes after the ack). Prints p50/p99 per command
- * and size (medians over the rounds), the growth against the empty database in each round, the bots' start-up times
- * and their resident memory after the load. One bot per size runs the whole time; the sizes take turns command by
- * command ({@code -Dbench.growth.rounds}, default 3), so a busy moment of the machine does not land on one size only.
+ * clients: capture, {@code list}, {@code search}, {@code status}, {@code vote}, the person's standups,
+ * {@code /okr mine} and {@code report}, {@code /home}, and the App Home tab (a signed {@code app_home_opened} event,
+ * measured until the fake Slack API receives its {@code views.publish}, which the bot makes after the ack). Prints
+ * p50/p99 per command and size (medians over the rounds), the growth against the empty database in each round, the
+ * bots' start-up times and their resident memory after the load. One bot per size runs the whole time; the sizes
+ * take turns command by command ({@code -Dbench.growth.rounds}, default 3), so a busy moment of the machine does not
+ * land on one size only.
  *
  * <pre>java -Dloader.main=io.opsbot.bench.Bench -jar bench/target/bench-0.1.0-SNAPSHOT.jar growth [clients]
  *      [seconds] [sizes...]</pre>
@@ -358,6 +359,14 @@ final class GrowthBenchmark {
             long change = statusChanges.getAndIncrement();
             return Requests.slash(bot.uri("/slack/events"), "/feedback", "status FB-" + (1 + change % 100)
                     + ((change / 100) % 2 == 0 ? " planned" : " under-review"), "UADMIN", REQUESTS.incrementAndGet());
+        });
+        // A "me too" on the same 100 items at every size, each call a person who has not voted on that item yet:
+        // a vote is stored only if its person has none on the item, a compare-and-set on the item by id.
+        java.util.concurrent.atomic.AtomicLong votes = new java.util.concurrent.atomic.AtomicLong();
+        commands.put("/feedback vote", i -> {
+            long vote = votes.getAndIncrement();
+            return Requests.slash(bot.uri("/slack/events"), "/feedback", "vote FB-" + (1 + vote % 100),
+                    person((int) (vote / 100)), REQUESTS.incrementAndGet());
         });
         // Each person below has their own feedback (at 10,000 items and more), is in one standup; the first
         // OKR_OWNERS own key results.
