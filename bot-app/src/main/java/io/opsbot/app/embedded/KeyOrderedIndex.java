@@ -60,10 +60,10 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
         return onKeys;
     }
 
-    private boolean wholeSubDocumentKey(Document query) {
-        return isCompoundIndex() && query.keySet().equals(keySet())
-                && query.values().stream().anyMatch(Document.class::isInstance)
-                && query.values().stream().allMatch(value -> value != null && !(value instanceof Collection<?>)
+    /** Given the conditions on this index's fields alone ({@link #conditionsOnKeys}). */
+    private boolean wholeSubDocumentKey(Document onKeys) {
+        return isCompoundIndex() && onKeys.values().stream().anyMatch(Document.class::isInstance)
+                && onKeys.values().stream().allMatch(value -> value != null && !(value instanceof Collection<?>)
                         && !(value instanceof Document document
                         && document.keySet().stream().anyMatch(key -> key.startsWith("$"))));
     }

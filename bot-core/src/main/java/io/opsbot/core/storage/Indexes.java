@@ -10,6 +10,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.IndexResolver;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
@@ -112,9 +113,10 @@ public class Indexes implements InitializingBean, SmartLifecycle {
 
     void dropRetired() {
         RETIRED.forEach((collection, names) -> {
-            List<String> present = bulk.template().indexOps(collection).getIndexInfo().stream()
-                    .map(IndexInfo::getName).filter(names::contains).toList();
-            present.forEach(name -> bulk.template().indexOps(collection).dropIndex(name));
+            IndexOperations operations = bulk.template().indexOps(collection);
+            List<String> present = operations.getIndexInfo().stream().map(IndexInfo::getName).filter(names::contains)
+                    .toList();
+            present.forEach(operations::dropIndex);
             if (!present.isEmpty()) {
                 log.info("Dropped the indexes {} of {}, no longer used", present, collection);
             }
