@@ -1,6 +1,12 @@
 package io.opsbot.core.ratelimit;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import io.opsbot.core.storage.Unjournaled;
+import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,9 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Token buckets kept in MongoDB, so every instance draws from the same ones. Taking a token reads the bucket, tops it
- * up for the time elapsed, and writes it back only if nobody else wrote it meanwhile (a version number), trying again
- * if someone did.
+ * Token buckets kept in MongoDB, so every instance draws from the same ones. A bucket is one number, the time at which
+ * it is full again (the "theoretical arrival time" of the generic cell rate algorithm): it holds a token while that
+ * time is less than {@code burst - 1} intervals ahead, and taking {@code k} tokens moves it {@code k} intervals on (from
+ * now, if it was in the past). So a take is one write, never a read and then a write: "make it, k intervals from
+ * now" (an insert, for a bucket this instance has not used lately), "full, or gone: set it to now plus k intervals"
+ * (an upsert) or "at most burst - k intervals ahead: add k intervals", whichever what this instance last saw of the
+ * bucket makes likely. The database applies each to the bucket as it is at that moment, so instances and threads
+ * taking at once never get more than the bucket holds; a take whose first guess was wrong tries the next, and only
+ * one that finds none of them reads the bucket, to say how long until a token.
  *
  * <p>Limits measure real time: they pace the bot against people and platforms, so they run on the system clock, never
  * on the application's {@link Clock} bean (which tests move to make schedules fire).
@@ -32,26 +44,31 @@ import java.util.concurrent.TimeUnit;
 public class RateLimiter implements InitializingBean {
 
     static final String COLLECTION = "rate_limits";
+    static final String FULL_AT = "fullAt";
     private static final int ATTEMPTS = 5;
-    /** What a caller is told to wait when the bucket is too contended to read in {@link #ATTEMPTS} tries. */
+    /** What a caller is told to wait when the bucket is too contended to take from in {@link #ATTEMPTS} tries. */
     private static final Duration CONTENDED = Duration.ofMillis(200);
 
     /**
      * A bucket of a large burst (a workspace's pace) is drawn in batches of up to this many tokens, the ones not
-     * needed yet held by this instance for {@link #HELD}: a fan-out's sends then read and write the shared bucket
-     * once every few sends instead of twice each. Tokens held are gone from the shared bucket, so no instance can go
-     * past the limit; one held and not used lapses (the bucket is used a little less than it could be).
+     * needed yet held by this instance for {@link #HELD}: a fan-out's sends then write the shared bucket once every
+     * few sends instead of once each. Tokens held are gone from the shared bucket, so no instance can go past the
+     * limit; one held and not used lapses (the bucket is used a little less than it could be).
      */
     private static final int MAX_BATCH = 10;
     private static final Duration HELD = Duration.ofSeconds(1);
 
-    /** How many buckets this instance remembers having used before it forgets the expired ones. */
+    /** How many buckets this instance remembers before it forgets the ones full again. */
     private static final int MAX_REMEMBERED = 20_000;
 
     private final MongoTemplate mongo;
     private final Clock time;
-    /** Buckets this instance took from, until when they could still exist (a full bucket expires). */
-    private final Map<String, Instant> used = new ConcurrentHashMap<>();
+    /**
+     * When each bucket this instance last wrote or read is full again, in nanoseconds of the epoch. Other instances
+     * only ever move that time on, so this is at most the bucket's: it picks which update to try first, and a bucket
+     * it says is empty is empty without asking the database.
+     */
+    private final Map<String, Long> fullAtLeast = new ConcurrentHashMap<>();
     /** Tokens this instance took from a bucket ahead of need, by bucket. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
@@ -79,39 +96,89 @@ public class RateLimiter implements InitializingBean {
         if (takeHeld(key, time.instant())) {
             return Optional.empty();
         }
+        long every = limit.every().toNanos();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Instant now = time.instant();
-            // A bucket this instance has not used lately is most likely not there (full buckets expire): created
-            // straight away, one command instead of a read and an insert (a fan-out's DMs are each a new bucket).
-            if (attempt == 0 && !recentlyUsed(key, now) && create(key, limit, now)) {
-                return Optional.empty();
+            long now = nanos(time.instant());
+            Long known = fullAtLeast.get(key);
+            if (known != null && known - now > (limit.burst() - 1) * every) {
+                return Optional.of(untilToken(known, now, limit));
             }
-            Bucket bucket = mongo.findById(key, Bucket.class, COLLECTION);
-            if (bucket == null) {
-                if (create(key, limit, now)) {
+            int batch = batchOf(limit);
+            if (known == null || known <= now) {
+                // Not used here lately: most likely not there (full buckets expire), so made straight away, an insert
+                // being the cheapest write (a fan-out's DMs are each a new bucket). Else most likely full: one upsert
+                // whether it is there or not.
+                if ((known == null && create(key, limit, now, batch)) || takeFromFull(key, limit, now, batch)) {
+                    remember(key, now + batch * every, now);
+                    hold(key, batch - 1, now);
                     return Optional.empty();
                 }
-                continue;
+                known = now + every;
             }
-            used.put(key, now.plus(limit.fullAfter()));
-            double elapsed = Math.max(0, Duration.between(bucket.at(), now).toNanos());
-            double tokens = Math.min(limit.burst(), bucket.tokens() + elapsed / limit.every().toNanos());
-            if (tokens < 1) {
-                return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * limit.every().toNanos())));
-            }
-            int batch = (int) Math.min(batchOf(limit), Math.floor(tokens));
-            boolean taken = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("v").is(bucket.v())),
-                    new Update().set("tokens", tokens - batch).set("at", now).inc("v", 1)
-                            .set("expireAt", now.plus(limit.fullAfter())),
-                    COLLECTION).getModifiedCount() == 1;
-            if (taken) {
-                if (batch > 1) {
-                    hold(key, batch - 1, now);
-                }
+            int tokens = (int) Math.max(1, Math.min(batch, (now + limit.burst() * every - known) / every));
+            // A bucket of one token is full or empty, never in between.
+            Long after = tokens < limit.burst() ? takeFromPartial(key, limit, now, tokens) : null;
+            if (after != null) {
+                remember(key, after, now);
+                hold(key, tokens - 1, now);
                 return Optional.empty();
+            }
+            // Neither: fewer tokens than asked for (or full again meanwhile). Read it to know which.
+            Bucket bucket = mongo.findById(key, Bucket.class, COLLECTION);
+            if (bucket != null) {
+                fullAtLeast.put(key, bucket.fullAt());
+            } else {
+                fullAtLeast.remove(key);
             }
         }
         return Optional.of(CONTENDED);
+    }
+
+    /** How long until a bucket full again at {@code fullAt} holds a token. */
+    private static Duration untilToken(long fullAt, long now, RateLimit limit) {
+        return Duration.ofNanos(fullAt - (limit.burst() - 1) * limit.every().toNanos() - now);
+    }
+
+    /** Makes the bucket with {@code tokens} taken from it; false when it is there already. */
+    private boolean create(String key, RateLimit limit, long now, int tokens) {
+        long fullAt = now + tokens * limit.every().toNanos();
+        try {
+            mongo.insert(new Bucket(key, fullAt, 1, instant(fullAt)), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Takes {@code tokens} from the bucket if it is full or gone (then made); false when it holds fewer. */
+    private boolean takeFromFull(String key, RateLimit limit, long now, int tokens) {
+        long fullAt = now + tokens * limit.every().toNanos();
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(key).and(FULL_AT).lte(now)),
+                    new Update().set(FULL_AT, fullAt).set("expireAt", instant(fullAt)).inc("writes", 1),
+                    COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            // It is there and not full: the upsert's insert ran into it.
+            return false;
+        }
+    }
+
+    /**
+     * Takes {@code tokens} from a bucket that holds at least that many and is not full: when it is full again after,
+     * or null. Through the collection, as the template sends {@code findAndModify} without the write concern.
+     */
+    private Long takeFromPartial(String key, RateLimit limit, long now, int tokens) {
+        long every = limit.every().toNanos();
+        Document after = Unjournaled.collection(mongo, COLLECTION).findOneAndUpdate(
+                Filters.and(Filters.eq("_id", key), Filters.gt(FULL_AT, now),
+                        Filters.lte(FULL_AT, now + (limit.burst() - tokens) * every)),
+                // Full again at most a whole burst from now: then it may go.
+                Updates.combine(Updates.inc(FULL_AT, tokens * every),
+                        Updates.set("expireAt", instant(now + limit.burst() * every)), Updates.inc("writes", 1)),
+                new FindOneAndUpdateOptions().projection(Projections.include(FULL_AT))
+                        .returnDocument(ReturnDocument.AFTER));
+        return after == null ? null : after.getLong(FULL_AT);
     }
 
     /** A twentieth of the burst, 1 to {@link #MAX_BATCH}: small buckets (a channel's) are taken a token at a time. */
@@ -131,9 +198,12 @@ public class RateLimiter implements InitializingBean {
         return took[0];
     }
 
-    private void hold(String key, int tokens, Instant now) {
-        Instant until = now.plus(HELD);
-        held.merge(key, new Held(tokens, until), (old, added) -> old.until().isAfter(now)
+    private void hold(String key, int tokens, long now) {
+        if (tokens < 1) {
+            return;
+        }
+        Instant until = instant(now).plus(HELD);
+        held.merge(key, new Held(tokens, until), (old, added) -> old.until().isAfter(instant(now))
                 ? new Held(old.tokens() + added.tokens(), until) : added);
     }
 
@@ -161,25 +231,20 @@ public class RateLimiter implements InitializingBean {
         }
     }
 
-    /** Whether this instance took from the bucket before it could have expired; forgets buckets long expired. */
-    private boolean recentlyUsed(String key, Instant now) {
-        Instant until = used.get(key);
-        if (used.size() > MAX_REMEMBERED) {
-            used.values().removeIf(expiry -> expiry.isBefore(now));
+    /** Remembers when the bucket is full again (never earlier than known); forgets buckets full long ago. */
+    private void remember(String key, long fullAt, long now) {
+        if (fullAtLeast.size() > MAX_REMEMBERED) {
+            fullAtLeast.values().removeIf(full -> full <= now);
         }
-        return until != null && until.isAfter(now);
+        fullAtLeast.merge(key, fullAt, Math::max);
     }
 
-    /** Inserts a full bucket less the token taken now; false when it exists (another caller made it). */
-    private boolean create(String key, RateLimit limit, Instant now) {
-        try {
-            mongo.insert(new Bucket(key, limit.burst() - 1, now, 0, now.plus(limit.fullAfter())), COLLECTION);
-            used.put(key, now.plus(limit.fullAfter()));
-            return true;
-        } catch (DuplicateKeyException e) {
-            used.put(key, now.plus(limit.fullAfter()));
-            return false;
-        }
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     @Override
@@ -187,8 +252,11 @@ public class RateLimiter implements InitializingBean {
         // MongoDB drops full buckets itself (a full bucket is the same as none).
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC)
                 .expire(0, TimeUnit.SECONDS).named("rate_limits_ttl"));
+        // Buckets an earlier version kept as tokens and a time: dropped, so they count as full (as after a crash).
+        mongo.remove(Query.query(Criteria.where(FULL_AT).exists(false)), COLLECTION);
     }
 
-    record Bucket(String id, double tokens, Instant at, long v, Instant expireAt) {
+    /** A bucket: when it is full again (epoch nanoseconds), how often it was written, when it may go. */
+    record Bucket(String id, long fullAt, long writes, Instant expireAt) {
     }
 }

@@ -1,6 +1,7 @@
 package io.opsbot.core.ratelimit;
 
 import io.opsbot.core.testing.CoreTest;
+import io.opsbot.core.testing.DatabaseCommands;
 import io.opsbot.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,8 @@ class RateLimiterTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    DatabaseCommands commands;
 
     private final MutableClock time = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     /** Two bot instances on one database. */
@@ -70,8 +73,8 @@ class RateLimiterTest {
             }
         }
         assertThat(taken).as("never more than the burst, whichever instance holds what").isBetween(56, 60);
-        long writes = mongo.findById(key, RateLimiter.Bucket.class, RateLimiter.COLLECTION).v();
-        assertThat(writes).as("compare-and-sets of the shared bucket for %d tokens", taken).isLessThanOrEqualTo(25);
+        long writes = mongo.findById(key, RateLimiter.Bucket.class, RateLimiter.COLLECTION).writes();
+        assertThat(writes).as("writes of the shared bucket for %d tokens", taken).isLessThanOrEqualTo(25);
 
         // A second later five tokens have come back (one every 200 ms), and whatever was held is gone.
         time.advance(Duration.ofMillis(1001));
@@ -82,6 +85,49 @@ class RateLimiterTest {
             }
         }
         assertThat(later).isEqualTo(5);
+    }
+
+    @Test
+    void aTakeIsOneCommandAndABucketKnownEmptyIsNone() {
+        String key = "test:" + UUID.randomUUID();
+        RateLimit limit = RateLimit.perSecond(1, 2);
+
+        assertThat(commands.during(() -> assertThat(instance(0).tryTake(key, limit)).isEmpty()))
+                .as("a new bucket: made and taken from in one insert").containsExactly("insert rate_limits");
+        assertThat(commands.during(() -> assertThat(instance(0).tryTake(key, limit)).isEmpty()))
+                .as("a bucket with a token left, as this instance knows").containsExactly("findAndModify rate_limits");
+        assertThat(commands.during(() -> assertThat(instance(0).tryTake(key, limit)).contains(Duration.ofSeconds(1))))
+                .as("empty, as this instance knows: other instances only ever take more").isEmpty();
+        time.advance(Duration.ofSeconds(5));
+        assertThat(commands.during(() -> assertThat(instance(0).tryTake(key, limit)).isEmpty()))
+                .as("full again").containsExactly("update rate_limits");
+
+        // Another instance knows nothing of it: it tries to make it, to take from it full, then to take what is left.
+        assertThat(commands.during(() -> assertThat(instance(1).tryTake(key, limit)).isEmpty()))
+                .containsExactly("insert rate_limits", "update rate_limits", "findAndModify rate_limits");
+        assertThat(commands.during(() -> assertThat(instance(0).tryTake(key, limit)).contains(Duration.ofSeconds(1))))
+                .as("this instance thought one token was left: the database says when the next one comes")
+                .containsExactly("findAndModify rate_limits", "find rate_limits");
+
+        String single = "test:" + UUID.randomUUID();
+        RateLimit one = RateLimit.perMinute(1, 1);
+        assertThat(instance(0).tryTake(single, one)).isEmpty();
+        assertThat(commands.during(() -> assertThat(instance(1).tryTake(single, one)).isPresent()))
+                .as("a bucket of one token is full or empty: no partial take to try")
+                .containsExactly("insert rate_limits", "update rate_limits", "find rate_limits");
+    }
+
+    @Test
+    void aBucketOfAnEarlierVersionCountsAsFull() {
+        String key = "test:" + UUID.randomUUID();
+        mongo.getCollection(RateLimiter.COLLECTION).insertOne(new org.bson.Document("_id", key).append("tokens", 0.0)
+                .append("at", java.util.Date.from(time.instant())).append("v", 7L));
+
+        instance(0).afterPropertiesSet();
+
+        assertThat(mongo.getCollection(RateLimiter.COLLECTION).countDocuments(new org.bson.Document("_id", key)))
+                .isZero();
+        assertThat(instance(0).tryTake(key, RateLimit.perMinute(1, 1))).isEmpty();
     }
 
     @Test

@@ -71,7 +71,7 @@ class UnjournaledTest {
         assertThat(limiter.tryTake("bucket", RateLimit.perSecond(1, 2))).isEmpty();
         assertThat(journalDeclined(lastWrite("insert"))).as("a new bucket").isTrue();
         assertThat(limiter.tryTake("bucket", RateLimit.perSecond(1, 2))).isEmpty();
-        assertThat(journalDeclined(lastWrite("update"))).as("a token taken").isTrue();
+        assertThat(journalDeclined(lastWrite("findAndModify"))).as("a token taken").isTrue();
     }
 
     @Test
