@@ -26,6 +26,8 @@ public final class ConnectorFailures {
 
     /** Above the HTTP client's own connect + read timeouts, so this only fires if those somehow do not. */
     static final long CALL_TIMEOUT_SECONDS = 30;
+    /** How much of a network failure's own message goes into the delivery's error. */
+    private static final int MAX_SAID = 200;
 
     private ConnectorFailures() {
     }
@@ -59,11 +61,21 @@ public final class ConnectorFailures {
                     cause);
         }
         if (cause instanceof IOException || cause instanceof TimeoutException) {
-            return new DeliveryException(Reason.TRANSIENT, "Teams " + operation + " failed: "
-                    + cause.getClass().getSimpleName(), null, cause);
+            return new DeliveryException(Reason.TRANSIENT, "Teams " + operation + " failed: " + described(cause), null,
+                    cause);
         }
         return new DeliveryException(Reason.REJECTED, "Teams " + operation + " failed: "
                 + cause.getClass().getSimpleName(), null, cause);
+    }
+
+    /**
+     * The failure's type and, for network trouble, what the client said ("Connection reset", "timeout"): the
+     * operator's only clue in the outbox's log and the delivery's last error. Never a request or response body.
+     */
+    private static String described(Throwable cause) {
+        String said = cause.getMessage();
+        return cause.getClass().getSimpleName() + (said == null || said.isBlank() ? ""
+                : " (" + (said.length() > MAX_SAID ? said.substring(0, MAX_SAID) + "…" : said.strip()) + ")");
     }
 
     static DeliveryException fromStatus(String operation, int status, String retryAfter, String errorCode,

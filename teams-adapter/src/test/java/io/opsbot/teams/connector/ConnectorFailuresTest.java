@@ -40,6 +40,12 @@ class ConnectorFailuresTest {
         assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new SocketTimeoutException("read")))
                 .reason()).isEqualTo(Reason.TRANSIENT);
         assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new java.io.IOException(
+                "unexpected end of stream on http://127.0.0.1:56150/..."))).getMessage())
+                .as("what the client said goes with the type, for the operator")
+                .isEqualTo("Teams send failed: IOException (unexpected end of stream on http://127.0.0.1:56150/...)");
+        assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException()).getMessage())
+                .isEqualTo("Teams send failed: IOException");
+        assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new java.io.IOException(
                 new TokenRequestException(401, "refused", null)))).reason()).isEqualTo(Reason.REJECTED);
         assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException(
                 new TokenRequestException(503, "down", null))).reason()).isEqualTo(Reason.TRANSIENT);
