@@ -108,8 +108,9 @@ public class RateLimiter implements InitializingBean {
                 // Not used here lately: most likely not there (full buckets expire), so made straight away, an insert
                 // being the cheapest write (a fan-out's DMs are each a new bucket). Else most likely full: one upsert
                 // whether it is there or not.
-                if ((known == null && create(key, limit, now, batch)) || takeFromFull(key, limit, now, batch)) {
-                    remember(key, now + batch * every, now);
+                long fullAt = now + batch * every;
+                if ((known == null && create(key, fullAt)) || takeFromFull(key, now, fullAt)) {
+                    remember(key, fullAt, now);
                     hold(key, batch - 1, now);
                     return Optional.empty();
                 }
@@ -139,9 +140,8 @@ public class RateLimiter implements InitializingBean {
         return Duration.ofNanos(fullAt - (limit.burst() - 1) * limit.every().toNanos() - now);
     }
 
-    /** Makes the bucket with {@code tokens} taken from it; false when it is there already. */
-    private boolean create(String key, RateLimit limit, long now, int tokens) {
-        long fullAt = now + tokens * limit.every().toNanos();
+    /** Makes the bucket, full again at {@code fullAt} (the tokens taken); false when it is there already. */
+    private boolean create(String key, long fullAt) {
         try {
             mongo.insert(new Bucket(key, fullAt, 1, instant(fullAt)), COLLECTION);
             return true;
@@ -150,9 +150,11 @@ public class RateLimiter implements InitializingBean {
         }
     }
 
-    /** Takes {@code tokens} from the bucket if it is full or gone (then made); false when it holds fewer. */
-    private boolean takeFromFull(String key, RateLimit limit, long now, int tokens) {
-        long fullAt = now + tokens * limit.every().toNanos();
+    /**
+     * Sets the bucket full again at {@code fullAt} (the tokens taken) if it is full or gone (then made); false when
+     * it holds fewer.
+     */
+    private boolean takeFromFull(String key, long now, long fullAt) {
         try {
             mongo.upsert(Query.query(Criteria.where("_id").is(key).and(FULL_AT).lte(now)),
                     new Update().set(FULL_AT, fullAt).set("expireAt", instant(fullAt)).inc("writes", 1),
@@ -202,8 +204,9 @@ public class RateLimiter implements InitializingBean {
         if (tokens < 1) {
             return;
         }
-        Instant until = instant(now).plus(HELD);
-        held.merge(key, new Held(tokens, until), (old, added) -> old.until().isAfter(instant(now))
+        Instant at = instant(now);
+        Instant until = at.plus(HELD);
+        held.merge(key, new Held(tokens, until), (old, added) -> old.until().isAfter(at)
                 ? new Held(old.tokens() + added.tokens(), until) : added);
     }
 

@@ -4,6 +4,7 @@ import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.ErrorResponse;
 import io.opsbot.core.gateway.DeliveryException;
 import io.opsbot.core.gateway.DeliveryException.Reason;
+import io.opsbot.core.message.Texts;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public final class ConnectorFailures {
     private static String described(Throwable cause) {
         String said = cause.getMessage();
         return cause.getClass().getSimpleName() + (said == null || said.isBlank() ? ""
-                : " (" + (said.length() > MAX_SAID ? said.substring(0, MAX_SAID) + "…" : said.strip()) + ")");
+                : " (" + Texts.cut(said.strip(), MAX_SAID) + ")");
     }
 
     static DeliveryException fromStatus(String operation, int status, String retryAfter, String errorCode,

@@ -45,6 +45,9 @@ class ConnectorFailuresTest {
                 .isEqualTo("Teams send failed: IOException (unexpected end of stream on http://127.0.0.1:56150/...)");
         assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException()).getMessage())
                 .isEqualTo("Teams send failed: IOException");
+        assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException("x".repeat(500))).getMessage())
+                .as("at most 200 characters of what it said").hasSize("Teams send failed: IOException ()".length() + 200)
+                .endsWith("…)");
         assertThat(ConnectorFailures.toDelivery("send", new CompletionException(new java.io.IOException(
                 new TokenRequestException(401, "refused", null)))).reason()).isEqualTo(Reason.REJECTED);
         assertThat(ConnectorFailures.toDelivery("send", new java.io.IOException(
