@@ -29,7 +29,7 @@ public final class FormCardRenderer {
 
     public static AdaptiveCard card(Form form, String nonce, PickerChoices pickers) {
         List<CardElement> body = new ArrayList<>();
-        body.add(TextBlock.of(TeamsMarkdown.escape(TextLimits.truncate(form.title(), MessageCards.HEADER_LIMIT),
+        body.add(TextBlock.of(TeamsMarkdown.escape(Texts.cut(form.title(), MessageCards.HEADER_LIMIT),
                 Target.CARD)).styled("Medium", "Bolder", null, null, null));
         body.addAll(MessageCards.elements(form.intro()));
         if (!form.errors().isEmpty()) {
@@ -48,13 +48,13 @@ public final class FormCardRenderer {
                         .styled("Small", null, "Attention", null, "None"));
             }
         }
-        String submit = TextLimits.truncate(form.submitLabel(), MessageCards.BUTTON_LIMIT);
+        String submit = Texts.cut(form.submitLabel(), MessageCards.BUTTON_LIMIT);
         return new AdaptiveCard(body, List.of(new CardAction.Submit(submit, CardData.form(form, nonce), "positive")));
     }
 
     private static CardElement input(Input input, PickerChoices pickers) {
         // Labels, values and choices are shown as plain text (never as markdown), so only what could disguise them goes.
-        String label = TextLimits.truncate(Texts.displaySafe(input.label()), MessageCards.HEADER_LIMIT);
+        String label = Texts.cut(Texts.displaySafe(input.label()), MessageCards.HEADER_LIMIT);
         Boolean required = input.required() ? Boolean.TRUE : null;
         String missing = input.required() ? input.label() + " is required." : null;
         if (input instanceof Input.Text text) {

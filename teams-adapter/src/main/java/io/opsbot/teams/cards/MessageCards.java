@@ -5,6 +5,7 @@ import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Button;
 import io.opsbot.core.message.Field;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.message.Texts;
 import io.opsbot.teams.cards.CardElement.TextBlock;
 import io.opsbot.teams.cards.TeamsMarkdown.Target;
 
@@ -32,7 +33,7 @@ public final class MessageCards {
         if (refresh == null) {
             return new AdaptiveCard(elements(message.blocks(), null), List.of());
         }
-        CardAction.Execute action = new CardAction.Execute(TextLimits.truncate(refresh.label(), BUTTON_LIMIT),
+        CardAction.Execute action = new CardAction.Execute(Texts.cut(refresh.label(), BUTTON_LIMIT),
                 refresh.actionId(), CardData.button(refresh), null, null);
         return new AdaptiveCard(elements(message.blocks(), refresh.actionId()), List.of(),
                 new AdaptiveCard.Refresh(action));
@@ -76,7 +77,7 @@ public final class MessageCards {
     private static List<CardElement> render(Block block, String refresh) {
         List<CardElement> out = new ArrayList<>();
         if (block instanceof Block.Header header) {
-            out.add(TextBlock.of(TeamsMarkdown.escape(TextLimits.truncate(header.text(), HEADER_LIMIT), Target.CARD))
+            out.add(TextBlock.of(TeamsMarkdown.escape(Texts.cut(header.text(), HEADER_LIMIT), Target.CARD))
                     .styled("Medium", "Bolder", null, null, null));
         } else if (block instanceof Block.Section section) {
             if (!section.text().isEmpty()) {
@@ -105,7 +106,7 @@ public final class MessageCards {
 
     /** Action.Execute for Universal Actions, with an Action.Submit fallback carrying the same data. */
     private static CardAction button(Button button, String refresh) {
-        String title = TextLimits.truncate(button.label(), BUTTON_LIMIT);
+        String title = Texts.cut(button.label(), BUTTON_LIMIT);
         String style = switch (button.style()) {
             case PRIMARY -> "positive";
             case DANGER -> "destructive";

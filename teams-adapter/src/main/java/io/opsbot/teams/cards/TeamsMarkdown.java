@@ -38,13 +38,13 @@ public final class TeamsMarkdown {
                 continue;
             }
             if (budget <= 0) {
-                if (!out.toString().endsWith(TextLimits.ELLIPSIS)) {
-                    out.append(TextLimits.ELLIPSIS);
+                if (!out.toString().endsWith(Texts.ELLIPSIS)) {
+                    out.append(Texts.ELLIPSIS);
                 }
                 break;
             }
             String visible = visibleText(span);
-            String shown = TextLimits.truncate(visible, budget);
+            String shown = Texts.cut(visible, budget);
             budget -= shown.length();
             if (shown.length() < visible.length()) {
                 budget = 0;

@@ -6,11 +6,11 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.opsbot.core.message.Block;
 import io.opsbot.core.message.Message;
+import io.opsbot.core.message.Texts;
 import io.opsbot.teams.cards.AdaptiveCard;
 import io.opsbot.teams.cards.CardJson;
 import io.opsbot.teams.cards.MessageCards;
 import io.opsbot.teams.cards.TeamsMarkdown;
-import io.opsbot.teams.cards.TextLimits;
 
 /**
  * Builds the Bot Framework activities the bot sends. A message of one plain paragraph goes as markdown text (it reads
@@ -44,7 +44,7 @@ public final class OutboundActivities {
         attachment.setContent(CardJson.forConnector(card));
         activity.setAttachment(attachment);
         if (summary != null && !summary.isBlank()) {
-            activity.setSummary(TextLimits.truncate(TeamsMarkdown.plain(summary), SUMMARY_LIMIT));
+            activity.setSummary(Texts.cut(TeamsMarkdown.plain(summary), SUMMARY_LIMIT));
         }
         return activity;
     }
