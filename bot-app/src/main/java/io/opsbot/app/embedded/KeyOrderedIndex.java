@@ -14,6 +14,9 @@ import java.util.Map;
 /** A unique index of the embedded server on a map whose keys are compared by {@link IndexKeyType}. */
 final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
 
+    /** What {@link #conditionOn} answers for a field the query does not name ({@code null} is a condition). */
+    private static final Object NOT_NAMED = new Object();
+
     private final MVMap<KeyValue, Object> keys;
 
     KeyOrderedIndex(MVMap<KeyValue, Object> keys, String name, List<IndexKey> fields, boolean sparse) {
@@ -47,17 +50,39 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
         return position == null ? List.of() : List.of(position);
     }
 
-    /** The query's conditions on this index's fields alone, or null when it does not name every one of them. */
+    /**
+     * The query's conditions on this index's fields alone, or null when it does not name every one of them. A field
+     * is taken from the top level, else from a document of a top-level {@code $and}: the driver writes
+     * {@code {$and: [{_id: k}, {at: {$gt: a}}, {at: {$lte: b}}]}} for conditions that name a field twice, and each
+     * conjunct holds for every match as a top-level condition does.
+     */
     private Document conditionsOnKeys(Document query) {
-        if (!query.keySet().containsAll(keySet())) {
-            return null;
-        }
-        if (query.size() == keySet().size()) {
+        if (query.size() == keySet().size() && query.keySet().containsAll(keySet())) {
             return query;
         }
         Document onKeys = new Document();
-        keys().forEach(key -> onKeys.put(key, query.get(key)));
+        for (String key : keys()) {
+            Object condition = conditionOn(key, query);
+            if (condition == NOT_NAMED) {
+                return null;
+            }
+            onKeys.put(key, condition);
+        }
         return onKeys;
+    }
+
+    private static Object conditionOn(String key, Document query) {
+        if (query.containsKey(key)) {
+            return query.get(key);
+        }
+        if (query.get("$and") instanceof Collection<?> conjuncts) {
+            for (Object conjunct : conjuncts) {
+                if (conjunct instanceof Document document && document.containsKey(key)) {
+                    return document.get(key);
+                }
+            }
+        }
+        return NOT_NAMED;
     }
 
     /** Given the conditions on this index's fields alone ({@link #conditionsOnKeys}). */

@@ -178,6 +178,17 @@ class KeyOrderedIndexesTest {
                 .as("a range on the id, left to a scan").isFalse();
         assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document("status", "OPEN")))
                 .as("no condition on the id").isFalse();
+        de.bwaldvogel.mongo.bson.Document inAnAnd = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "T1-13"),
+                new de.bwaldvogel.mongo.bson.Document("number", new de.bwaldvogel.mongo.bson.Document("$gt", 1)),
+                new de.bwaldvogel.mongo.bson.Document("number", new de.bwaldvogel.mongo.bson.Document("$lte", 20))));
+        assertThat(byId.canHandle(inAnAnd)).as("as the driver writes a field named twice").isTrue();
+        assertThat(byId.getPositions(inAnAnd)).containsExactly("position-13");
+        assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("number", 13))))).as("no condition on the id").isFalse();
+        assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document("$or", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "T1-13"),
+                new de.bwaldvogel.mongo.bson.Document("number", 12))))).as("an $or is no conjunction").isFalse();
 
         KeyOrderedIndex byNumber = new KeyOrderedIndex(KeyOrderedDatabase.open(MVStore.open(null), "tenant_number"),
                 "tenant_number", List.of(new IndexKey("tenant", true), new IndexKey("number", true)), false);
@@ -199,6 +210,11 @@ class KeyOrderedIndexesTest {
         assertThat(feedback.findOneAndUpdate(Filters.and(Filters.eq("_id", "item-4"), Filters.eq("status", "OPEN")),
                 new Document("$set", new Document("status", "DECLINED")))).as("changed meanwhile").isNull();
         assertThat(feedback.find(Filters.eq("_id", "item-4")).first().getString("status")).isEqualTo("PLANNED");
+        assertThat(feedback.findOneAndUpdate(Filters.and(Filters.eq("_id", "item-6"), Filters.gt("number", 5),
+                Filters.lte("number", 6)), new Document("$inc", new Document("number", 1000)))).as("in range").isNotNull();
+        assertThat(feedback.findOneAndUpdate(Filters.and(Filters.eq("_id", "item-6"), Filters.gt("number", 5),
+                Filters.lte("number", 6)), new Document("$inc", new Document("number", 1000))))
+                .as("moved out of the range meanwhile").isNull();
         assertThat(feedback.deleteMany(Filters.and(Filters.eq("_id", "item-5"), Filters.eq("status", "PLANNED")))
                 .getDeletedCount()).isZero();
         assertThat(feedback.find(Filters.and(Filters.in("_id", "item-2", "item-3", "item-4", "nothing"),
