@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what was typed after a command against the command's {@link Subcommand}s:
+ * Reads what was typed after a command against the command's {@link Subcommand}s (as {@link CommandRouter} keeps them):
  * <ol>
  *   <li>nothing typed: the bare command;</li>
  *   <li>the first word names a subcommand: that subcommand, if its arguments fit; otherwise its usage, never anything
@@ -48,7 +48,7 @@ final class CommandLine {
     private CommandLine() {
     }
 
-    static Outcome read(Command command, String typed, TenantRef tenant) {
+    static Outcome read(List<Subcommand> subcommands, String typed, TenantRef tenant) {
         String text = typed == null ? "" : typed;
         List<Token> tokens = new ArrayList<>();
         Matcher m = WORD.matcher(text);
@@ -56,7 +56,7 @@ final class CommandLine {
             tokens.add(new Token(m.group(), m.start(), m.end()));
         }
         if (tokens.isEmpty()) {
-            for (Subcommand sub : command.subcommands()) {
+            for (Subcommand sub : subcommands) {
                 if (sub.names().contains("") && sub.args().stream().allMatch(Arg::isOptional)) {
                     return new Matched(sub, new Arguments(Map.of(), tenant));
                 }
@@ -64,7 +64,7 @@ final class CommandLine {
             return new Unknown("", null);
         }
         String first = tokens.get(0).text().toLowerCase(Locale.ROOT);
-        List<Subcommand> named = command.subcommands().stream()
+        List<Subcommand> named = subcommands.stream()
                 .filter(s -> s.names().stream().anyMatch(n -> !n.isEmpty() && n.equals(first))).toList();
         if (!named.isEmpty()) {
             Reading reading = new Reading(text, tokens.subList(1, tokens.size()));
@@ -76,7 +76,7 @@ final class CommandLine {
                 return new BadArguments(named, reading.reason());
             }
         }
-        List<Subcommand> freeText = command.subcommands().stream()
+        List<Subcommand> freeText = subcommands.stream()
                 .filter(s -> s.names().contains("") && !s.args().isEmpty()).toList();
         Reading reading = new Reading(text, tokens);
         Matched matched = firstFit(freeText, reading, tenant);

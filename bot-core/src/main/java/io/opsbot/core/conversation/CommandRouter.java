@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,27 @@ public class CommandRouter {
     private static final DamerauLevenshteinDistance DISTANCE = new DamerauLevenshteinDistance();
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    /**
+     * Each command's subcommands as declared at start: a command builds its declarations anew at every call (each
+     * name checked by a regular expression), which every command typed would otherwise pay for.
+     */
+    private final Map<String, List<Subcommand>> declared = new HashMap<>();
 
     public CommandRouter(List<Command> commands) {
         commands.stream().sorted(Comparator.comparing(Command::name)).forEach(command -> {
-            check(command);
+            List<Subcommand> subcommands = command.subcommands();
+            check(command, subcommands);
             if (this.commands.put(command.name(), command) != null) {
                 throw new IllegalStateException("two commands named " + command.name());
             }
+            declared.put(command.name(), subcommands);
         });
+    }
+
+    /** The command's subcommands, as declared when it was registered here. */
+    public List<Subcommand> subcommands(Command command) {
+        List<Subcommand> subcommands = declared.get(command.name());
+        return subcommands != null && commands.get(command.name()) == command ? subcommands : command.subcommands();
     }
 
     public Optional<Command> find(String name) {
@@ -57,7 +71,7 @@ public class CommandRouter {
     public Message help(Command command, Platform platform) {
         Markup.Builder text = Markup.builder();
         text.bold(platform.command(command.name())).text(": " + command.summary());
-        for (Subcommand sub : command.subcommands()) {
+        for (Subcommand sub : subcommands(command)) {
             line(text.newline(), command, sub, platform);
         }
         return Message.of(text.build());
@@ -93,11 +107,11 @@ public class CommandRouter {
     public Message unknownSubcommand(Command command, String word, String reason, Platform platform) {
         String typed = platform.command(command.name()) + " " + word;
         Markup.Builder text = Markup.builder().text("⚠️ I don't know ").code(typed).text(".");
-        Set<String> names = command.subcommands().stream().flatMap(s -> s.names().stream())
+        Set<String> names = subcommands(command).stream().flatMap(s -> s.names().stream())
                 .filter(n -> !n.isEmpty()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         closest(word, names).ifPresent(n -> text.text(" Did you mean ")
                 .code(platform.command(command.name()) + " " + n).text("?"));
-        List<Subcommand> freeText = command.subcommands().stream().filter(s -> s.unnamed() && !s.args().isEmpty())
+        List<Subcommand> freeText = subcommands(command).stream().filter(s -> s.unnamed() && !s.args().isEmpty())
                 .toList();
         if (reason != null) {
             text.newline().text(reason);
@@ -113,7 +127,7 @@ public class CommandRouter {
                 + named.get(0).name() + " works.");
         text.newline().text("Usage:");
         named.forEach(sub -> line(text.newline(), command, sub, platform));
-        command.subcommands().stream().filter(s -> s.unnamed() && s.note() != null).map(Subcommand::note)
+        subcommands(command).stream().filter(s -> s.unnamed() && s.note() != null).map(Subcommand::note)
                 .forEach(note -> text.newline().italic(note));
         return Message.of(more(text, command, platform).build());
     }
@@ -167,11 +181,10 @@ public class CommandRouter {
     }
 
     /** Declarations that cannot work are a programming error, found at start-up rather than by a user. */
-    private static void check(Command command) {
+    private static void check(Command command, List<Subcommand> subs) {
         if (!command.name().matches("[a-z][a-z0-9-]*")) {
             throw new IllegalStateException("command names are one lower-case word: " + command.name());
         }
-        List<Subcommand> subs = command.subcommands();
         if (subs.isEmpty()) {
             throw new IllegalStateException(command.name() + " declares no subcommand");
         }

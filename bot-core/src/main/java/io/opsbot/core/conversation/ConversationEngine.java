@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 public class ConversationEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CommandRouter router;
     private final AccessPolicy access;
@@ -69,10 +71,10 @@ public class ConversationEngine {
             }
             Command command = found.get();
             String typed = arguments == null ? "" : arguments.strip();
-            if (typed.split("\\s+", 2)[0].equalsIgnoreCase("help")) {
+            if (WHITESPACE.split(typed, 2)[0].equalsIgnoreCase("help")) {
                 return Response.privately(router.help(command, invoker.platform()));
             }
-            CommandLine.Outcome outcome = CommandLine.read(command, typed, invoker.tenant());
+            CommandLine.Outcome outcome = CommandLine.read(router.subcommands(command), typed, invoker.tenant());
             if (outcome instanceof CommandLine.BadArguments bad) {
                 return Response.privately(router.usageError(command, bad.named(), bad.reason(), invoker.platform()));
             }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ class ConversationEngineTest {
     private final Invoker slackUser = new Invoker(new UserRef(TenantRef.slack("T1"), "U1"), "Ana", null, true, null);
     private final Invoker teamsUser = new Invoker(new UserRef(TenantRef.teams("t1"), "29:1"), "Ana", null, true, null);
     private final AtomicReference<String> received = new AtomicReference<>();
+    private final AtomicInteger declarations = new AtomicInteger();
     private final AccessPolicy access = mock(AccessPolicy.class);
 
     private final Command echo = new Command() {
@@ -40,6 +42,7 @@ class ConversationEngineTest {
         }
 
         public List<Subcommand> subcommands() {
+            declarations.incrementAndGet();
             return List.of(
                     Subcommand.bare().help("say nothing").handledBy((invoker, args) -> Response.privately("…")),
                     Subcommand.bare().args(Arg.text("text")).help("say it back").handledBy((invoker, args) -> {
@@ -88,6 +91,21 @@ class ConversationEngineTest {
         assertThat(text(engine().onCommand(slackUser, "/echo", " hello "))).isEqualTo("hello");
         assertThat(text(engine().onMessage(teamsUser, "ECHO hi there"))).isEqualTo("hi there");
         assertThat(received.get()).isEqualTo("hi there");
+    }
+
+    @Test
+    void aCommandsDeclarationsAreReadOnceWhenItIsRegisteredNotForEveryCommandTyped() {
+        ConversationEngine engine = engine();
+        assertThat(declarations).hasValue(1);
+
+        engine.onCommand(slackUser, "/echo", "hello");
+        engine.onMessage(teamsUser, "echo shout loud");
+        engine.onMessage(teamsUser, "echo shout quietly");
+        engine.onMessage(teamsUser, "echo help");
+        engine.onMessage(teamsUser, "echo");
+
+        assertThat(declarations).as("each subcommand's name is checked by a regular expression when declared")
+                .hasValue(1);
     }
 
     @Test
