@@ -5,6 +5,7 @@ import io.opsbot.core.tenant.UserRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Formatted text as typed spans rather than a markup string. Adapters render each span to mrkdwn or Teams markdown and
@@ -94,6 +95,8 @@ public record Markup(List<Span> spans) {
     }
 
     public static final class Builder {
+        private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+
         private final List<Span> spans = new ArrayList<>();
 
         public Builder text(String text) {
@@ -149,8 +152,12 @@ public record Markup(List<Span> spans) {
             if (text == null || text.isEmpty()) {
                 return this;
             }
+            if (text.indexOf('\n') < 0) {
+                spans.add(new Text(text, style));
+                return this;
+            }
             // Line breaks become spans so renderers never have to split styled text across lines.
-            String[] lines = text.split("\r?\n", -1);
+            String[] lines = LINE_BREAK.split(text, -1);
             for (int i = 0; i < lines.length; i++) {
                 if (i > 0) {
                     spans.add(new LineBreak());
