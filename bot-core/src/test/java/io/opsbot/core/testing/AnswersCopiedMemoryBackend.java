@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * copied under a lock that every in-place update of the collection also holds.
  *
  * <p>Like the embedded store (bot-app's {@code KeyOrderedIndex}), and MongoDB, it answers a query naming {@code _id}
- * by value from the {@code _id} index whatever else the query asks; the server alone would scan the collection for
- * {@code {_id: key, leaseVersion: 3}}, once per delivery leased, which made the bench's fan-out quadratic.
+ * by value from the {@code _id} index whatever else the query asks (also inside a top-level {@code $and}); the server
+ * alone would scan the collection for {@code {_id: key, leaseVersion: 3}}, once per delivery leased, which made the
+ * bench's fan-out quadratic.
  */
 public final class AnswersCopiedMemoryBackend extends MemoryBackend {
 
@@ -45,7 +46,10 @@ public final class AnswersCopiedMemoryBackend extends MemoryBackend {
         };
     }
 
-    /** The {@code _id} index, taking every query with an {@code _id} condition it can look up. */
+    /**
+     * The {@code _id} index, taking every query with an {@code _id} condition it can look up, at the top level or in
+     * a document of a top-level {@code $and} (as the driver writes conditions naming a field twice).
+     */
     private static final class IdIndex extends MemoryUniqueIndex {
 
         IdIndex(String name, List<IndexKey> keys, boolean sparse) {
@@ -54,12 +58,27 @@ public final class AnswersCopiedMemoryBackend extends MemoryBackend {
 
         @Override
         public synchronized boolean canHandle(Document query) {
-            return query.containsKey("_id") && super.canHandle(new Document("_id", query.get("_id")));
+            Document byId = idCondition(query);
+            return byId != null && super.canHandle(byId);
         }
 
         @Override
         public synchronized Iterable<Integer> getPositions(Document query) {
-            return super.getPositions(new Document("_id", query.get("_id")));
+            return super.getPositions(idCondition(query));
+        }
+
+        private static Document idCondition(Document query) {
+            if (query.containsKey("_id")) {
+                return new Document("_id", query.get("_id"));
+            }
+            if (query.get("$and") instanceof List<?> conjuncts) {
+                for (Object conjunct : conjuncts) {
+                    if (conjunct instanceof Document document && document.containsKey("_id")) {
+                        return new Document("_id", document.get("_id"));
+                    }
+                }
+            }
+            return null;
         }
     }
 
