@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public class CommandRouter {
      * Each command's subcommands as declared at start: a command builds its declarations anew at every call (each
      * name checked by a regular expression), which every command typed would otherwise pay for.
      */
-    private final Map<String, List<Subcommand>> declared = new HashMap<>();
+    private final Map<Command, List<Subcommand>> declared = new IdentityHashMap<>();
 
     public CommandRouter(List<Command> commands) {
         commands.stream().sorted(Comparator.comparing(Command::name)).forEach(command -> {
@@ -43,14 +43,14 @@ public class CommandRouter {
             if (this.commands.put(command.name(), command) != null) {
                 throw new IllegalStateException("two commands named " + command.name());
             }
-            declared.put(command.name(), subcommands);
+            declared.put(command, subcommands);
         });
     }
 
-    /** The command's subcommands, as declared when it was registered here. */
+    /** The command's subcommands, as declared when it was registered here (as it declares them, if it was not). */
     public List<Subcommand> subcommands(Command command) {
-        List<Subcommand> subcommands = declared.get(command.name());
-        return subcommands != null && commands.get(command.name()) == command ? subcommands : command.subcommands();
+        List<Subcommand> subcommands = declared.get(command);
+        return subcommands != null ? subcommands : command.subcommands();
     }
 
     public Optional<Command> find(String name) {
